@@ -1,0 +1,66 @@
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { chunkBoundaries, isSafeCut } from './chunking'
+import { ENCODING_NAMES, type EncodingName } from './encodings'
+import { loadEncoding, type LoadedEncoding } from './encodingLoader'
+
+const encodings = new Map<EncodingName, LoadedEncoding>()
+beforeAll(async () => {
+  for (const name of ENCODING_NAMES) encodings.set(name, await loadEncoding(name))
+})
+
+describe('isSafeCut', () => {
+  it('accepts a letter after a newline that follows a non-space', () => {
+    expect(isSafeCut('ab\ncd', 3)).toBe(true)
+    expect(isSafeCut('a.\nÉtat', 3)).toBe(true)
+  })
+  it('rejects the traps DESIGN.md names', () => {
+    expect(isSafeCut('ab\n\ncd', 4)).toBe(false) // after a run of whitespace
+    expect(isSafeCut('a)\n//x', 3)).toBe(false) // before punctuation
+    expect(isSafeCut('ab \ncd', 4)).toBe(false) // space before the newline
+    expect(isSafeCut('ab\n1', 3)).toBe(false) // digit
+    expect(isSafeCut('ab\n', 3)).toBe(false) // end of text
+    expect(isSafeCut('\nab', 1)).toBe(false) // too early
+  })
+})
+
+describe('chunkBoundaries', () => {
+  it('starts and ends at the range, cuts only at safe cuts, respects the minimum size', () => {
+    const text = Array.from({ length: 200 }, (_, i) => `line ${i} text.`).join('\n')
+    const cuts = chunkBoundaries(text, 0, text.length, 100)
+    expect(cuts[0]).toBe(0)
+    expect(cuts[cuts.length - 1]).toBe(text.length)
+    for (let k = 1; k < cuts.length - 1; k++) {
+      expect(isSafeCut(text, cuts[k])).toBe(true)
+      expect(cuts[k] - cuts[k - 1]).toBeGreaterThanOrEqual(100)
+    }
+    expect(cuts.length).toBeGreaterThan(10)
+  })
+  it('returns one chunk when no cut is safe', () => {
+    expect(chunkBoundaries('x'.repeat(1000), 0, 1000, 10)).toEqual([0, 1000])
+    expect(chunkBoundaries('', 0, 0, 10)).toEqual([0])
+  })
+})
+
+describe('property: encoding the pieces either side of a safe cut equals encoding the whole', () => {
+  const alphabet = ['\n', '\n', '\n', ' ', '  ', '\t', '\r', '\r\n', 'a', 'Hello', 'Z', 'é', 'ß', '日本', '.', ')', '//', "'s", '1', '23', '🦙', '\u0301', '\u00a0', '<|endoftext|>']
+  // Biased towards lines that end in a non-space and start with a letter, so safe cuts are common.
+  const piece = fc.oneof(fc.constantFrom(...alphabet), fc.constantFrom('x\nY', '.\nÉ', '🦙\nb', ')\nab', "'\nsé", '\u0301\n日'))
+  const texts = fc.array(piece, { minLength: 1, maxLength: 40 }).map((a) => a.join(''))
+  it.each(ENCODING_NAMES)('%s', (name) => {
+    const enc = encodings.get(name)!
+    let cutsChecked = 0
+    fc.assert(
+      fc.property(texts, (text) => {
+        const whole = enc.encodeOrdinary(text)
+        for (let i = 0; i <= text.length; i++) {
+          if (!isSafeCut(text, i)) continue
+          cutsChecked++
+          expect([...enc.encodeOrdinary(text.slice(0, i)), ...enc.encodeOrdinary(text.slice(i))]).toEqual(whole)
+        }
+      }),
+      { numRuns: 400 },
+    )
+    expect(cutsChecked).toBeGreaterThan(400)
+  })
+})

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { addCounts, charsPerToken, countText } from './counts'
+
+describe('countText', () => {
+  it('counts code points, words, UTF-8 bytes and newlines', () => {
+    expect(countText('Hello, world!\nSecond line')).toEqual({ characters: 25, words: 4, bytes: 25, newlines: 1 })
+  })
+  it('counts astral characters once and their four bytes', () => {
+    expect(countText('🦙 日本')).toEqual({ characters: 4, words: 2, bytes: 4 + 1 + 6, newlines: 0 })
+  })
+  it('counts CRLF as one newline, and lone CR too', () => {
+    expect(countText('a\r\nb\rc\n').newlines).toBe(3)
+  })
+  it('counts a lone surrogate as three bytes, like TextEncoder', () => {
+    const s = 'a\ud800b'
+    expect(countText(s).bytes).toBe(new TextEncoder().encode(s).length)
+  })
+  it('treats no-break and ideographic spaces as word breaks', () => {
+    expect(countText('a\u00a0b\u3000c').words).toBe(3)
+  })
+  it('sums across pieces split after a newline', () => {
+    const a = 'one two\n'
+    const b = 'three'
+    expect(addCounts(countText(a), countText(b))).toEqual(countText(a + b))
+  })
+  it('is zero for empty text', () => {
+    expect(countText('')).toEqual({ characters: 0, words: 0, bytes: 0, newlines: 0 })
+  })
+})
+
+describe('charsPerToken', () => {
+  it('divides, and is null without tokens', () => {
+    expect(charsPerToken(10, 4)).toBe(2.5)
+    expect(charsPerToken(10, 0)).toBeNull()
+  })
+})

@@ -1,0 +1,132 @@
+import type { EncodingName } from './encodings'
+import { utf8ByteLength } from './utf8'
+
+type RawRanks = readonly (string | readonly number[] | undefined)[]
+
+/** The parts of a gpt-tokenizer encoding the app uses, loaded on demand. */
+export interface LoadedEncoding {
+  readonly name: EncodingName
+  /** Encodes text, treating special-token strings as ordinary text (as an API treats user text). */
+  encodeOrdinary(text: string): number[]
+  /** Special-token string to id for this encoding. */
+  readonly specialTokens: ReadonlyMap<string, number>
+  /** Number of ordinary (mergeable) token ids; special ids are at or above it, or absent from the table. */
+  readonly ordinaryCount: number
+  /** UTF-8 length of token `id`, ordinary or special. */
+  byteLength(id: number): number
+  /** The exact bytes of token `id` (never decoded text, so partial characters survive). */
+  tokenBytes(id: number): Uint8Array
+  /** True when `id` is one of this encoding's special tokens. */
+  isSpecial(id: number): boolean
+}
+
+interface EncodingModules {
+  encode: (text: string, options: { disallowedSpecial: Set<string> }) => number[]
+  ranks: RawRanks
+  specialTokens: Map<string, number>
+}
+
+// Each loader is a separate dynamic import so that bundlers split the large rank tables
+// into their own chunks, loaded only when that encoding is chosen.
+const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
+  r50k_base: async () => {
+    const [api, ranks, params] = await Promise.all([
+      import('gpt-tokenizer/encoding/r50k_base'),
+      import('gpt-tokenizer/bpeRanks/r50k_base'),
+      import('gpt-tokenizer/encodingParams/r50k_base'),
+    ])
+    return { encode: api.encode, ranks: ranks.default, specialTokens: params.R50KBase(ranks.default).specialTokensEncoder }
+  },
+  p50k_base: async () => {
+    const [api, ranks, params] = await Promise.all([
+      import('gpt-tokenizer/encoding/p50k_base'),
+      import('gpt-tokenizer/bpeRanks/p50k_base'),
+      import('gpt-tokenizer/encodingParams/p50k_base'),
+    ])
+    return { encode: api.encode, ranks: ranks.default, specialTokens: params.P50KBase(ranks.default).specialTokensEncoder }
+  },
+  p50k_edit: async () => {
+    const [api, ranks, params] = await Promise.all([
+      import('gpt-tokenizer/encoding/p50k_edit'),
+      import('gpt-tokenizer/bpeRanks/p50k_base'),
+      import('gpt-tokenizer/encodingParams/p50k_edit'),
+    ])
+    return { encode: api.encode, ranks: ranks.default, specialTokens: params.P50KEdit(ranks.default).specialTokensEncoder }
+  },
+  cl100k_base: async () => {
+    const [api, ranks, params] = await Promise.all([
+      import('gpt-tokenizer/encoding/cl100k_base'),
+      import('gpt-tokenizer/bpeRanks/cl100k_base'),
+      import('gpt-tokenizer/encodingParams/cl100k_base'),
+    ])
+    return { encode: api.encode, ranks: ranks.default, specialTokens: params.Cl100KBase(ranks.default).specialTokensEncoder }
+  },
+  o200k_base: async () => {
+    const [api, ranks, params] = await Promise.all([
+      import('gpt-tokenizer/encoding/o200k_base'),
+      import('gpt-tokenizer/bpeRanks/o200k_base'),
+      import('gpt-tokenizer/encodingParams/o200k_base'),
+    ])
+    return { encode: api.encode, ranks: ranks.default, specialTokens: params.O200KBase(ranks.default).specialTokensEncoder }
+  },
+  o200k_harmony: async () => {
+    const [api, ranks, params] = await Promise.all([
+      import('gpt-tokenizer/encoding/o200k_harmony'),
+      import('gpt-tokenizer/bpeRanks/o200k_base'),
+      import('gpt-tokenizer/encodingParams/o200k_harmony'),
+    ])
+    return { encode: api.encode, ranks: ranks.default, specialTokens: params.O200KHarmony(ranks.default).specialTokensEncoder }
+  },
+}
+
+const utf8 = new TextEncoder()
+const NO_SPECIAL = new Set<string>()
+
+/** Builds a LoadedEncoding from gpt-tokenizer's pieces; exported for tests. */
+export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules): LoadedEncoding {
+  const { ranks, specialTokens, encode } = modules
+  const lengths = new Uint16Array(ranks.length)
+  for (let id = 0; id < ranks.length; id++) {
+    const entry = ranks[id]
+    // The tables have holes (ids that are not tokens, e.g. cl100k 100256): length 0.
+    lengths[id] = entry === undefined ? 0 : typeof entry === 'string' ? utf8ByteLength(entry) : entry.length
+  }
+  const specialById = new Map<number, string>()
+  for (const [text, id] of specialTokens) specialById.set(id, text)
+
+  const byteLength = (id: number): number => {
+    if (id < lengths.length && lengths[id] > 0) return lengths[id]
+    const special = specialById.get(id)
+    if (special !== undefined) return utf8ByteLength(special)
+    throw new RangeError(`Token id ${id} is not in ${name}`)
+  }
+  const tokenBytes = (id: number): Uint8Array => {
+    const special = specialById.get(id)
+    if (special !== undefined) return utf8.encode(special)
+    const entry = id >= 0 && id < ranks.length ? ranks[id] : undefined
+    if (entry === undefined || (lengths[id] === 0 && !specialById.has(id))) throw new RangeError(`Token id ${id} is not in ${name}`)
+    return typeof entry === 'string' ? utf8.encode(entry) : Uint8Array.from(entry)
+  }
+  return {
+    name,
+    encodeOrdinary: (text) => encode(text, { disallowedSpecial: NO_SPECIAL }),
+    specialTokens,
+    ordinaryCount: ranks.length,
+    byteLength,
+    tokenBytes,
+    isSpecial: (id) => specialById.has(id),
+  }
+}
+
+const cache = new Map<EncodingName, Promise<LoadedEncoding>>()
+
+/** Loads an encoding once (lazily: nothing is imported until first asked for). */
+export function loadEncoding(name: EncodingName): Promise<LoadedEncoding> {
+  let pending = cache.get(name)
+  if (!pending) {
+    pending = LOADERS[name]().then((modules) => makeLoadedEncoding(name, modules))
+    pending.catch(() => cache.delete(name))
+    cache.set(name, pending)
+  }
+  return pending
+}

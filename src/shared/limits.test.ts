@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { limitCutOffset, limitStatus, MAX_CUSTOM_LIMIT, parseLimit } from './limits'
+
+describe('limitStatus', () => {
+  it('reports room left within the limit', () => {
+    expect(limitStatus(1000, 1024)).toEqual({ limit: 1024, used: 1000, remaining: 24, over: 0, fraction: 1000 / 1024 })
+  })
+  it('reports how far over', () => {
+    const s = limitStatus(5000, 4096)
+    expect(s.remaining).toBe(0)
+    expect(s.over).toBe(904)
+    expect(s.fraction).toBeGreaterThan(1)
+  })
+  it('is exactly full at the limit', () => {
+    expect(limitStatus(1024, 1024)).toMatchObject({ remaining: 0, over: 0, fraction: 1 })
+  })
+})
+
+describe('limitCutOffset', () => {
+  const starts = [0, 3, 5, 9, 12] // 4 tokens over 12 characters
+  it('is the start of the first token past the limit', () => {
+    expect(limitCutOffset(starts, 4, 2)).toBe(5)
+    expect(limitCutOffset(starts, 4, 0)).toBe(0)
+  })
+  it('is null when everything fits', () => {
+    expect(limitCutOffset(starts, 4, 4)).toBeNull()
+    expect(limitCutOffset(starts, 4, 100)).toBeNull()
+  })
+})
+
+describe('parseLimit', () => {
+  it.each([
+    ['4096', 4096],
+    ['4,096', 4096],
+    [' 8 192 ', 8192],
+    ['8k', 8000],
+    ['128K', 128000],
+    ['1.5m', 1_500_000],
+    ['4.096', 4096],
+    ['1_000', 1000],
+  ])('%s -> %d', (input, expected) => {
+    expect(parseLimit(input)).toBe(expected)
+  })
+  it.each(['', 'abc', '0', '-5', '1e9', '4.5', String(MAX_CUSTOM_LIMIT + 1), '12kk', 'NaN', 'Infinity'])('rejects %j', (input) => {
+    expect(parseLimit(input)).toBeNull()
+  })
+})

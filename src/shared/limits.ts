@@ -1,0 +1,59 @@
+/** The fixed context limits every user sees. */
+export const STANDARD_LIMITS = [1024, 4096] as const
+
+/** The largest custom limit accepted (well above any model window). */
+export const MAX_CUSTOM_LIMIT = 100_000_000
+
+/** How a token count measures against one limit. */
+export interface LimitStatus {
+  limit: number
+  used: number
+  /** Tokens left before the limit (0 when at or over). */
+  remaining: number
+  /** Tokens past the limit (0 when within). */
+  over: number
+  /** used / limit, uncapped. */
+  fraction: number
+}
+
+/** Measures `used` tokens against `limit`. */
+export function limitStatus(used: number, limit: number): LimitStatus {
+  return {
+    limit,
+    used,
+    remaining: Math.max(0, limit - used),
+    over: Math.max(0, used - limit),
+    fraction: limit > 0 ? used / limit : 0,
+  }
+}
+
+/**
+ * Where the limit cuts the text: the UTF-16 offset at which the first token past the
+ * limit begins, or null when all tokens fit.
+ */
+export function limitCutOffset(starts: ArrayLike<number>, tokenCount: number, limit: number): number | null {
+  if (limit < 0 || tokenCount <= limit) return null
+  return starts[limit]
+}
+
+/**
+ * Parses a limit the user typed: digits with optional separators (",", "_", spaces, "."
+ * as a thousands separator) and an optional k/m suffix ("8k" = 8,000; "128K" = 128,000;
+ * "1.5m" = 1,500,000). Returns null for anything else, zero, or beyond MAX_CUSTOM_LIMIT.
+ */
+export function parseLimit(input: string): number | null {
+  const s = input.trim().toLowerCase().replace(/[\s_,]/g, '')
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/.exec(s)
+  if (!m) return null
+  let value = Number(m[1])
+  if (m[2] === 'k') value *= 1000
+  else if (m[2] === 'm') value *= 1_000_000
+  else if (m[1].includes('.')) {
+    // "4.096" without a suffix: a thousands separator, not a fraction
+    if (!/^\d{1,3}(\.\d{3})+$/.test(m[1])) return null
+    value = Number(m[1].replace(/\./g, ''))
+  }
+  value = Math.round(value)
+  if (!Number.isFinite(value) || value < 1 || value > MAX_CUSTOM_LIMIT) return null
+  return value
+}

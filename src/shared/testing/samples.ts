@@ -1,0 +1,23 @@
+/** Hand-picked texts that have broken tokenizer UIs: each names what it exercises. */
+export const SAMPLES: Record<string, string> = {
+  empty: '',
+  english: 'The quick brown fox jumps over the lazy dog. It\'s 2026; we\'ll see.',
+  code: 'function add(a, b) {\n  return a + b; // sum\n}\n\nconst x = add(1, 2)\n\tif (x) {\n\t\tconsole.log(`x=${x}`)\n\t}\n',
+  json: '{"name":"tokenizer","ids":[1,2,3],"nested":{"ok":true,"pi":3.14159,"s":"a\\"b"}}',
+  cjk: '日本語のテキストと中文文本，还有한국어 텍스트。',
+  emojiZwj: 'family: 👨‍👩‍👧‍👦 and 👩🏽‍💻 at work 🧑🏿‍🚀',
+  skinTones: '👋🏻👋🏼👋🏽👋🏾👋🏿',
+  flags: '🇯🇵🇺🇸🇩🇪 🏴󠁧󠁢󠁳󠁣󠁴󠁿',
+  rtl: 'مرحبا بالعالم — שלום עולם (mixed with English)',
+  whitespaceRuns: 'a  b   c    d\n\n\n  \t\t  e      \n     ',
+  crlf: 'line one\r\nline two\r\n\r\nline four\r\n',
+  loneSurrogates: 'a\ud800b\udc00c\ud83d',
+  combining: 'e\u0301 n\u0303 Z\u0351\u0367\u0353a\u0360\u0361l\u0336go',
+  digits: '3.14159265358979 1234567890 0x1F 1e-9',
+  specials: 'Hello<|endoftext|>world <|fim_prefix|>x<|fim_suffix|>y<|fim_middle|> <|im_start|>user<|im_end|>',
+  specialMidWord: 'abc<|endoftext|><|endoftext|>def <|endofprompt|>',
+  fakeSpecial: '<|not_a_token|> <|endoftext| <|> <||>',
+  longWord: 'a'.repeat(3000),
+  controlChars: 'bell\u0007 null\u0000 del\u007f esc\u001b[0m',
+  mixedNewlines: 'a\nb\rc\r\nd\u2028e\u2029f\u0085g',
+}

@@ -1,0 +1,156 @@
+import { addCounts, countText, ZERO_COUNTS, type TextCounts } from './counts'
+import { chunkBoundaries } from './chunking'
+import type { LoadedEncoding } from './encodingLoader'
+import { splitOnSpecialTokens, type SpecialMode } from './specialTokens'
+import { FLAG_SPECIAL, spansFromIds } from './tokenSpans'
+
+/** Tokens of a whole document in typed arrays: 4 + 4 + 1 bytes per token. */
+export interface TokenTable {
+  /** Token ids in order. */
+  ids: Uint32Array
+  /** UTF-16 start of each token, plus the text length at index `ids.length`. */
+  starts: Uint32Array
+  /** FLAG_PARTIAL / FLAG_SPECIAL bits per token. */
+  flags: Uint8Array
+}
+
+/** One chunk's tokens, relative to the chunk start; cached by the chunk's text. */
+export interface ChunkTokens extends TokenTable {
+  counts: TextCounts
+}
+
+/** Result of tokenizing a document. */
+export interface TokenizeResult {
+  table: TokenTable
+  counts: TextCounts
+}
+
+/** Progress reported between chunks. */
+export interface TokenizeProgress {
+  doneChars: number
+  totalChars: number
+}
+
+/** Target chunk size in UTF-16 units: small enough that an edit re-encodes little. */
+export const CHUNK_CHARS = 4096
+
+/** Tokenizes text[start, end), splitting on special tokens first when `mode` is 'special'. */
+export function tokenizeChunk(
+  text: string,
+  start: number,
+  end: number,
+  encoding: LoadedEncoding,
+  mode: SpecialMode,
+): ChunkTokens {
+  const piece = text.slice(start, end)
+  const ids: number[] = []
+  if (mode === 'special') {
+    for (const seg of splitOnSpecialTokens(piece, encoding.specialTokens)) {
+      if (seg.specialId !== undefined) ids.push(seg.specialId)
+      else if (seg.end > seg.start) for (const id of encoding.encodeOrdinary(piece.slice(seg.start, seg.end))) ids.push(id)
+    }
+  } else if (piece.length > 0) {
+    for (const id of encoding.encodeOrdinary(piece)) ids.push(id)
+  }
+  const idArray = Uint32Array.from(ids)
+  const { starts, flags } = spansFromIds(piece, idArray, encoding.byteLength)
+  if (mode === 'special') {
+    for (let i = 0; i < idArray.length; i++) if (encoding.isSpecial(idArray[i])) flags[i] |= FLAG_SPECIAL
+  }
+  return { ids: idArray, starts, flags, counts: countText(piece) }
+}
+
+/** Joins chunk tables (in text order) into one document table. */
+export function concatChunks(chunks: readonly ChunkTokens[], offsets: readonly number[], textLength: number): TokenizeResult {
+  let n = 0
+  for (const c of chunks) n += c.ids.length
+  const ids = new Uint32Array(n)
+  const starts = new Uint32Array(n + 1)
+  const flags = new Uint8Array(n)
+  let counts = ZERO_COUNTS
+  let at = 0
+  chunks.forEach((c, k) => {
+    const count = c.ids.length
+    ids.set(c.ids, at)
+    flags.set(c.flags, at)
+    const base = offsets[k]
+    for (let i = 0; i < count; i++) starts[at + i] = c.starts[i] + base
+    at += count
+    counts = addCounts(counts, c.counts)
+  })
+  starts[n] = textLength
+  return { table: { ids, starts, flags }, counts }
+}
+
+/** A bounded cache of chunk tokens keyed by mode and chunk text. */
+export class ChunkCache {
+  private map = new Map<string, ChunkTokens>()
+  private chars = 0
+  /** @param maxChars total chunk text kept before the oldest entries are dropped */
+  constructor(private readonly maxChars = 64 * 1024 * 1024) {}
+  /** The cached tokens for `key`, marking it recently used. */
+  get(key: string): ChunkTokens | undefined {
+    const hit = this.map.get(key)
+    if (hit) {
+      this.map.delete(key)
+      this.map.set(key, hit)
+    }
+    return hit
+  }
+  /** Stores tokens for `key`, evicting the least recently used entries over the budget. */
+  set(key: string, value: ChunkTokens): void {
+    if (this.map.has(key)) return
+    this.map.set(key, value)
+    this.chars += key.length
+    for (const [k] of this.map) {
+      if (this.chars <= this.maxChars) break
+      this.map.delete(k)
+      this.chars -= k.length
+    }
+  }
+  /** Drops everything (e.g. when the encoding changes). */
+  clear(): void {
+    this.map.clear()
+    this.chars = 0
+  }
+}
+
+/**
+ * Tokenizes a document chunk by chunk, reusing cached chunks. A generator: it yields
+ * progress after each newly encoded chunk so a caller can pause, report or abandon the
+ * work, and returns the full result.
+ */
+export function* tokenizeDocument(
+  text: string,
+  encoding: LoadedEncoding,
+  mode: SpecialMode,
+  cache: ChunkCache = new ChunkCache(),
+): Generator<TokenizeProgress, TokenizeResult, void> {
+  const bounds = chunkBoundaries(text, 0, text.length, CHUNK_CHARS)
+  const chunks: ChunkTokens[] = []
+  const offsets: number[] = []
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = bounds[k]
+    const end = bounds[k + 1]
+    const key = mode + '\u0000' + text.slice(start, end)
+    let chunk = cache.get(key)
+    if (!chunk) {
+      chunk = tokenizeChunk(text, start, end, encoding, mode)
+      cache.set(key, chunk)
+      yield { doneChars: end, totalChars: text.length }
+    }
+    chunks.push(chunk)
+    offsets.push(start)
+  }
+  if (bounds.length === 1 || text.length === 0) return concatChunks([], [], 0)
+  return concatChunks(chunks, offsets, text.length)
+}
+
+/** Runs tokenizeDocument to completion synchronously (tests, benchmarks). */
+export function tokenizeAll(text: string, encoding: LoadedEncoding, mode: SpecialMode, cache?: ChunkCache): TokenizeResult {
+  const it = tokenizeDocument(text, encoding, mode, cache)
+  for (;;) {
+    const step = it.next()
+    if (step.done) return step.value
+  }
+}
