@@ -4,12 +4,14 @@ import { codePointUtf8At } from './utf8'
 export const FLAG_PARTIAL = 1
 /** Flag bit: the token is a special token (one id for a string such as `<|endoftext|>`). */
 export const FLAG_SPECIAL = 2
+/** Flag bit: the token starts inside a character that it shares with the token before it. */
+export const FLAG_SPLIT_START = 4
 
 /** UTF-16 spans of a token sequence over its text. */
 export interface Spans {
   /** `starts[i]` is where token i begins; `starts[n]` is the text length. Token i is [starts[i], starts[i+1]). */
   starts: Uint32Array
-  /** Per-token flag bits (FLAG_PARTIAL). */
+  /** Per-token flag bits (FLAG_PARTIAL, FLAG_SPLIT_START). */
   flags: Uint8Array
 }
 
@@ -41,7 +43,7 @@ export function spansFromIds(
     }
     starts[i] = pos - textStart
     if (posByte !== tokenByte) {
-      flags[i] |= FLAG_PARTIAL
+      flags[i] |= FLAG_PARTIAL | FLAG_SPLIT_START
       if (i > 0) flags[i - 1] |= FLAG_PARTIAL
     }
     tokenByte += byteLength(ids[i])

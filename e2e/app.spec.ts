@@ -1,0 +1,189 @@
+import { expect, test } from '@playwright/test'
+import { editor, expectTokenCount, openFresh, oracleIds, setText, shownTokenCount } from './helpers'
+
+test.beforeEach(async ({ page }) => {
+  await openFresh(page)
+})
+
+test('typing text shows the count and colours each token, neighbours in different colours', async ({ page }) => {
+  await setText(page, '')
+  await editor(page).pressSequentially('Hello world, tokens!')
+  const expected = oracleIds('o200k_base', 'Hello world, tokens!')
+  await expectTokenCount(page, expected.length)
+  await expect(page.getByLabel('Character count')).toHaveText('20')
+  const marks = page.locator('.cm-content [data-token-index]')
+  await expect(marks).toHaveCount(expected.length)
+  const colours = await marks.evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor))
+  for (let i = 1; i < colours.length; i++) expect(colours[i]).not.toBe(colours[i - 1])
+  // The marks tile the text in order.
+  const texts = await marks.allTextContents()
+  expect(texts.join('')).toBe('Hello world, tokens!')
+})
+
+test('switching the encoding re-tokenizes with that encoding', async ({ page }) => {
+  const text = 'Die Straßenbahn fährt um 23:45 Uhr — 日本語のテキスト, with   spaces.'
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  const encoding = page.getByRole('combobox', { name: 'Encoding' })
+  for (const name of ['cl100k_base', 'r50k_base', 'p50k_base'] as const) {
+    await encoding.selectOption(name)
+    await expectTokenCount(page, oracleIds(name, text).length)
+  }
+  // Choosing a model sets its encoding and adds its window as a limit.
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-4')
+  await expect(encoding).toHaveValue('cl100k_base')
+  await expectTokenCount(page, oracleIds('cl100k_base', text).length)
+  await expect(page.getByRole('meter', { name: 'Context limit 8,192' })).toBeVisible()
+})
+
+test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed tokens past the limit', async ({ page }) => {
+  const sentence = 'The limit marker shows where the context window ends. '
+  const text = sentence.repeat(450) // about 4,950 tokens
+  await setText(page, text)
+  const n = oracleIds('o200k_base', text).length
+  expect(n).toBeGreaterThan(4096)
+  await expectTokenCount(page, n)
+  const m1024 = page.getByRole('meter', { name: 'Context limit 1,024' })
+  const m4096 = page.getByRole('meter', { name: 'Context limit 4,096' })
+  await expect(m1024).toHaveAttribute('aria-valuenow', String(n))
+  await expect(m1024).toHaveAttribute('aria-valuemax', '1024')
+  await expect(m4096).toHaveAttribute('aria-valuemax', '4096')
+  await expect(page.getByText(`${(n - 4096).toLocaleString('en-US')} over`)).toBeVisible()
+  // Scroll to the 1,024 marker: it sits right before token 1,024.
+  await page.evaluate(() => {
+    const scroller = document.querySelector('.cm-scroller')!
+    scroller.scrollTop = scroller.scrollHeight * 0.18
+  })
+  const marker = page.locator('.cm-limit-marker[data-label="1,024"]')
+  await expect(marker).toHaveCount(1)
+  const between = await marker.evaluate((el) => {
+    const before = document.querySelector('.cm-content [data-token-index="1023"]')!
+    const after = document.querySelector('.cm-content [data-token-index="1024"]')!
+    const FOLLOWING = Node.DOCUMENT_POSITION_FOLLOWING
+    return (before.compareDocumentPosition(el) & FOLLOWING) !== 0 && (el.compareDocumentPosition(after) & FOLLOWING) !== 0 && !after.contains(el)
+  })
+  expect(between).toBe(true)
+  // The active limit is 4,096 by default; switch to 1,024 and tokens past it are dimmed.
+  await page.getByRole('radio', { name: 'Dim tokens past 1,024' }).check()
+  await expect(page.locator('.cm-content [data-token-index="1024"]')).toHaveClass(/tok-over/)
+  await expect(page.locator('.cm-content [data-token-index="1023"]')).not.toHaveClass(/tok-over/)
+  // A custom limit appears as its own meter and becomes the active one.
+  await page.getByLabel('Custom limit').fill('2k')
+  const custom = page.getByRole('meter', { name: 'Context limit 2,000' })
+  await expect(custom).toHaveAttribute('aria-valuenow', String(n))
+  await expect(page.getByRole('radio', { name: 'Dim tokens past 2,000' })).toBeChecked()
+  await page.getByLabel('Custom limit').fill('lots')
+  await expect(page.getByRole('alert').filter({ hasText: 'whole number' })).toBeVisible()
+})
+
+test('special tokens: plain text by default, one marked token when chosen, never a crash', async ({ page }) => {
+  const text = 'Start<|endoftext|>middle <|fim_prefix|>end<|endoftext|>'
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  await expect(page.locator('.cm-content .tok-special')).toHaveCount(0)
+  await page.getByRole('combobox', { name: 'Special tokens' }).selectOption('special')
+  const specials = page.locator('.cm-content .tok-special')
+  await expect(specials).toHaveCount(3)
+  await expect(specials.first()).toHaveText('<|endoftext|>')
+  const expected =
+    oracleIds('o200k_base', 'Start').length + 1 + oracleIds('o200k_base', 'middle ').length + 1 + oracleIds('o200k_base', 'end').length + 1
+  await expectTokenCount(page, expected)
+  await specials.first().hover()
+  await expect(page.getByLabel('Token ID', { exact: true })).toHaveText('199999')
+  await expect(page.getByRole('region', { name: 'Token inspector' })).toContainText('Special token')
+})
+
+test('emoji split across tokens show their bytes, never U+FFFD', async ({ page }) => {
+  const text = 'llama 🦙 and 👩🏽‍💻'
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  const inspector = page.getByRole('region', { name: 'Token inspector' })
+  const llama = page.locator('.cm-content [data-token-index]').filter({ hasText: '🦙' })
+  await llama.hover()
+  await expect(page.getByLabel('Token bytes')).toHaveText(/^[0-9a-f]{2}( [0-9a-f]{2})*/)
+  // Step through the tokens that make up the emoji: each shows real bytes.
+  const seen: string[] = []
+  for (let step = 0; step < 3; step++) {
+    await expect(page.getByLabel('Token bytes')).toHaveText(/^[0-9a-f]{2}( [0-9a-f]{2})* \(\d+ bytes?\)$/)
+    const bytes = (await page.getByLabel('Token bytes').textContent()) ?? ''
+    seen.push(bytes.split(' (')[0])
+    await page.getByRole('button', { name: 'Next token' }).click()
+  }
+  // The llama is U+1F999: f0 9f a6 99, spread over the tokens stepped through.
+  expect(seen.join(' ')).toContain('f0 9f')
+  expect(seen.join(' ')).toMatch(/a6/)
+  await expect(inspector).not.toContainText('\ufffd')
+  await expect(page.locator('.cm-content')).not.toContainText('\ufffd')
+})
+
+test('token-ID view lists the ids in order, equal to tiktoken, and copies them', async ({ page, context }) => {
+  const text = 'Token IDs line up with the coloured text: 42 tokens?'
+  await setText(page, text)
+  await page.getByRole('checkbox', { name: 'Token IDs' }).check()
+  const chips = page.locator('.id-list [data-token-id]')
+  const expected = oracleIds('o200k_base', text)
+  await expect(chips).toHaveCount(expected.length)
+  const ids = await chips.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.tokenId)))
+  expect(ids).toEqual(expected)
+  const indexes = await chips.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.tokenIndex)))
+  expect(indexes).toEqual(expected.map((_, i) => i))
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('button', { name: 'Copy all IDs' }).click()
+  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(expected)
+})
+
+test('whitespace toggle shows spaces, tabs and newlines inside the colouring', async ({ page }) => {
+  await setText(page, 'a  b\tc\nd')
+  await page.getByRole('checkbox', { name: 'Whitespace' }).check()
+  await expect(page.locator('.cm-highlightSpace').first()).toBeVisible()
+  await expect(page.locator('.cm-highlightTab')).toHaveCount(1)
+  await expect(page.locator('.cm-newline-marker')).toHaveCount(1)
+  await page.getByRole('checkbox', { name: 'Whitespace' }).uncheck()
+  await expect(page.locator('.cm-newline-marker')).toHaveCount(0)
+})
+
+test('a 100,000-letter word does not freeze the window, and the count arrives', async ({ page }) => {
+  test.setTimeout(120_000)
+  const word = 'a'.repeat(100_000)
+  await setText(page, word)
+  // While the worker grinds through one BPE piece, the page still answers at once.
+  const t0 = Date.now()
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))))
+  expect(Date.now() - t0).toBeLessThan(1000)
+  await editor(page).press('End')
+  await page.keyboard.type('!')
+  await expect(editor(page)).toContainText('a!')
+  const expected = oracleIds('o200k_base', word + '!').length
+  await expect(page.getByLabel('Token count')).toHaveText(expected.toLocaleString('en-US'), { timeout: 100_000 })
+})
+
+test('open file: text opens (undoable), binary files and invalid UTF-8 get clear messages', async ({ page }) => {
+  const choose = async (name: string, buffer: Buffer) => {
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Open file' }).click()
+    await (await chooser).setFiles({ name, mimeType: 'text/plain', buffer })
+  }
+  await setText(page, 'my draft')
+  await choose('notes.txt', Buffer.from('\ufeffHello from a file'))
+  await expect(editor(page)).toHaveText('Hello from a file')
+  await expect(page.getByText('Opened notes.txt')).toBeVisible()
+  await editor(page).press('ControlOrMeta+z')
+  await expect(editor(page)).toHaveText('my draft')
+  await choose('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]))
+  await expect(page.getByRole('alert')).toContainText('binary file')
+  await expect(editor(page)).toHaveText('my draft')
+  await choose('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x21]))
+  await expect(page.getByText(/1 invalid byte was replaced/)).toBeVisible()
+  await expect(editor(page)).toHaveText('caf\ufffd!')
+})
+
+test('the draft and settings come back after a reload', async ({ page }) => {
+  await setText(page, 'Remember me, please.')
+  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
+  await page.waitForTimeout(900) // autosave runs 600 ms after the last edit
+  await page.reload()
+  await expect(editor(page)).toHaveText('Remember me, please.')
+  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('cl100k_base')
+  await expectTokenCount(page, oracleIds('cl100k_base', 'Remember me, please.').length)
+  expect(await shownTokenCount(page)).toBeGreaterThan(0)
+})

@@ -1,0 +1,44 @@
+import { expect, type Page } from '@playwright/test'
+import { get_encoding, type TiktokenEncoding } from 'tiktoken'
+
+/** The editor's content element (role textbox, name "Text"). */
+export function editor(page: Page) {
+  return page.getByRole('textbox', { name: 'Text' })
+}
+
+/** Opens the app with empty storage (no draft, default settings). */
+export async function openFresh(page: Page): Promise<void> {
+  await page.goto('/')
+  await page.evaluate(() => localStorage.clear())
+  await page.goto('/')
+  await expect(page.getByLabel('Token count')).not.toHaveText('…')
+}
+
+/** Replaces the editor's text as a paste would (one input event). */
+export async function setText(page: Page, text: string): Promise<void> {
+  await editor(page).click()
+  await page.keyboard.press('ControlOrMeta+a')
+  if (text === '') await page.keyboard.press('Delete')
+  else await page.keyboard.insertText(text)
+}
+
+/** The token count shown, as a number. */
+export async function shownTokenCount(page: Page): Promise<number> {
+  const text = await page.getByLabel('Token count').textContent()
+  return Number((text ?? '').replace(/,/g, ''))
+}
+
+/** Waits until the shown token count equals `n`. */
+export async function expectTokenCount(page: Page, n: number): Promise<void> {
+  await expect(page.getByLabel('Token count')).toHaveText(n.toLocaleString('en-US'))
+}
+
+/** tiktoken's ids for text (special-token strings as ordinary text): the independent oracle. */
+export function oracleIds(encoding: TiktokenEncoding, text: string): number[] {
+  const enc = get_encoding(encoding)
+  try {
+    return Array.from(enc.encode_ordinary(text))
+  } finally {
+    enc.free()
+  }
+}

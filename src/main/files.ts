@@ -1,0 +1,43 @@
+import { open, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { OpenTextFileResult } from '../shared/ipc'
+import { formatBytes } from '../shared/format'
+import { MAX_FILE_BYTES, openTextFileFromBytes } from '../shared/textDecoding'
+
+/**
+ * Reads a text file for the editor: refuses folders, unreadable and oversized files with a
+ * message, and decodes the rest (see decodeFileBytes).
+ */
+export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<OpenTextFileResult> {
+  const name = basename(path)
+  try {
+    const info = await stat(path)
+    if (info.isDirectory()) return { kind: 'error', message: `Could not open ${name}: it is a folder, not a file.` }
+    if (!info.isFile()) return { kind: 'error', message: `Could not open ${name}: it is not a regular file.` }
+    if (info.size > maxBytes) {
+      return {
+        kind: 'error',
+        message: `Could not open ${name}. This file is ${formatBytes(info.size)}; the largest file Tokenizer Explorer opens is ${formatBytes(maxBytes)}.`,
+      }
+    }
+    // Read at most maxBytes + 1 so a file that grows meanwhile is still caught.
+    const handle = await open(path, 'r')
+    try {
+      const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1)
+      let length = 0
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null)
+        if (bytesRead === 0) break
+        length += bytesRead
+        if (length === buffer.length) break
+      }
+      return openTextFileFromBytes(name, new Uint8Array(buffer.buffer, buffer.byteOffset, length), maxBytes)
+    } finally {
+      await handle.close()
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the file does not exist' : (err as Error).message
+    return { kind: 'error', message: `Could not open ${name}: ${why}.` }
+  }
+}

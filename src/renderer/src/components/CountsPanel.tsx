@@ -1,0 +1,51 @@
+import type { TextCounts } from '../../../shared/counts'
+import { charsPerToken } from '../../../shared/counts'
+import { formatCount, formatRatio } from '../../../shared/format'
+
+/** Props of the CountsPanel. */
+export interface CountsPanelProps {
+  tokens: number | null
+  counts: TextCounts | null
+  /** True while the numbers describe older text than the editor shows. */
+  stale: boolean
+}
+
+/** Token, character, word, byte and line counts, and characters per token. */
+export function CountsPanel({ tokens, counts, stale }: CountsPanelProps) {
+  const lines = counts ? (counts.characters === 0 ? 0 : counts.newlines + 1) : null
+  const show = (n: number | null) => (n === null ? '…' : formatCount(n))
+  return (
+    <section className={stale ? 'panel counts stale' : 'panel counts'} aria-label="Counts" aria-busy={stale}>
+      <div className="count-main">
+        <span className="count-value" aria-label="Token count" role="status">
+          {show(tokens)}
+        </span>
+        <span className="count-label">tokens</span>
+      </div>
+      <dl className="count-grid">
+        <div>
+          <dt>Characters</dt>
+          <dd aria-label="Character count">{show(counts ? counts.characters : null)}</dd>
+        </div>
+        <div>
+          <dt>Words</dt>
+          <dd aria-label="Word count">{show(counts ? counts.words : null)}</dd>
+        </div>
+        <div>
+          <dt>UTF-8 bytes</dt>
+          <dd aria-label="Byte count">{show(counts ? counts.bytes : null)}</dd>
+        </div>
+        <div>
+          <dt>Lines</dt>
+          <dd aria-label="Line count">{show(lines)}</dd>
+        </div>
+        <div>
+          <dt>Chars / token</dt>
+          <dd aria-label="Characters per token">
+            {counts && tokens !== null ? formatRatio(charsPerToken(counts.characters, tokens)) : '…'}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  )
+}

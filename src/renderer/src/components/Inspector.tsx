@@ -1,0 +1,80 @@
+import { formatCount } from '../../../shared/format'
+import type { TokenInfo } from '../../../shared/tokenInfo'
+import { withVisibleWhitespace } from '../../../shared/visibleText'
+import { tokenColourSlot } from '../../../shared/palette'
+
+/** Props of the Inspector. */
+export interface InspectorProps {
+  /** Moves the inspector to another token index. */
+  onStep(index: number): void
+  tokenCount: number
+  info: TokenInfo | null
+  /** The token's bytes in hex (from the vocabulary), or null while they load. */
+  bytesHex: string | null
+  byteCount: number | null
+}
+
+/** Details of the token under the pointer or caret: index, id, text, bytes, range. */
+export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: InspectorProps) {
+  if (!info) {
+    return (
+      <section className="panel inspector" aria-label="Token inspector">
+        <h2>Token</h2>
+        <p className="hint">Hover a token or put the caret in it to see its id, bytes and position.</p>
+      </section>
+    )
+  }
+  const shown = info.text === '' ? '' : withVisibleWhitespace(info.text)
+  return (
+    <section className="panel inspector" aria-label="Token inspector" aria-live="polite">
+      <div className="inspector-head">
+        <h2>
+          Token <span className="mono">#{formatCount(info.index)}</span>
+        </h2>
+        <button type="button" className="button small" aria-label="Previous token" disabled={info.index === 0} onClick={() => onStep(info.index - 1)}>
+          ‹
+        </button>
+        <button
+          type="button"
+          className="button small"
+          aria-label="Next token"
+          disabled={info.index + 1 >= tokenCount}
+          onClick={() => onStep(info.index + 1)}
+        >
+          ›
+        </button>
+      </div>
+      <div className={`inspector-chip tok tok-c${tokenColourSlot(info.index)}${info.special ? ' tok-special' : ''}`}>
+        {shown !== '' ? shown : <span className="hint">(part of a character)</span>}
+      </div>
+      <dl className="inspector-grid">
+        <dt>ID</dt>
+        <dd className="mono" aria-label="Token ID">
+          {info.id}
+        </dd>
+        <dt>Bytes</dt>
+        <dd className="mono bytes" aria-label="Token bytes">
+          {bytesHex ?? '…'}
+          {byteCount !== null && <span className="hint"> ({byteCount} byte{byteCount === 1 ? '' : 's'})</span>}
+        </dd>
+        <dt>Range</dt>
+        <dd className="mono" aria-label="Character range">
+          {formatCount(info.start)}–{formatCount(info.end)}
+        </dd>
+        <dt>Kind</dt>
+        <dd>
+          {info.special ? 'Special token' : info.partial ? 'Partial character' : 'Text'}
+        </dd>
+      </dl>
+      {info.group && (
+        <p className="note">
+          {info.partial
+            ? 'This token holds only some of a character’s UTF-8 bytes.'
+            : 'This token is part of one visible character (an emoji sequence or a letter with marks).'}{' '}
+          Tokens {formatCount(info.group.first)}–{formatCount(info.group.last)} make it up together; the text shows them as one
+          piece with a dashed underline. Use the arrows to step through them.
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,47 @@
+import type { EncodingName } from '../../../shared/encodings'
+import { formatCount } from '../../../shared/format'
+import type { Work } from '../App'
+import type { TokenizedText } from '../worker/tokenizerClient'
+
+/** A message for the user, with how loudly to show it. */
+export interface StatusMessage {
+  tone: 'info' | 'warning' | 'error'
+  text: string
+}
+
+/** Props of the StatusBar. */
+export interface StatusBarProps {
+  work: Work
+  message: StatusMessage | null
+  onDismiss(): void
+  result: TokenizedText | null
+  encoding: EncodingName
+}
+
+/** The bottom bar: what the tokenizer is doing, the last message, and the last run's timing. */
+export function StatusBar({ work, message, onDismiss, result, encoding }: StatusBarProps) {
+  let state: string
+  if (work.kind === 'loading') state = `Loading ${work.encoding}…`
+  else if (work.kind === 'working') state = `Tokenizing… ${Math.floor(work.fraction * 100)}%`
+  else if (result) state = `${result.encoding}${result.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(result.table.ids.length)} tokens in ${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`
+  else state = 'Starting…'
+  return (
+    <footer className="statusbar">
+      <span className="status-work" role="status" aria-label="Tokenizer status">
+        {work.kind !== 'idle' && <span className="spinner" aria-hidden="true" />}
+        {state}
+        {work.kind === 'working' && (
+          <progress className="status-progress" max={1} value={work.fraction} aria-label="Tokenizing progress" />
+        )}
+      </span>
+      {message && (
+        <span className={`status-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
+          {message.text}
+          <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss message">
+            ×
+          </button>
+        </span>
+      )}
+    </footer>
+  )
+}

@@ -1,0 +1,85 @@
+import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../../shared/encodings'
+import type { ModelInfo } from '../../../shared/models'
+import type { Settings } from '../../../shared/settings'
+import type { SpecialMode } from '../../../shared/specialTokens'
+import { formatCount } from '../../../shared/format'
+
+/** Props of the Toolbar. */
+export interface ToolbarProps {
+  settings: Settings
+  models: ModelInfo[] | null
+  onEncoding(encoding: EncodingName): void
+  onModel(model: string | null): void
+  onSpecialMode(mode: SpecialMode): void
+  onShowWhitespace(show: boolean): void
+  onShowIds(show: boolean): void
+  onOpenFile(): void
+}
+
+/** The top bar: encoding and model pickers, special-token mode, view toggles, Open file. */
+export function Toolbar(props: ToolbarProps) {
+  const { settings, models } = props
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Tokenizer settings">
+      <h1 className="app-title">Tokenizer Explorer</h1>
+      <label className="field">
+        <span>Encoding</span>
+        <select
+          aria-label="Encoding"
+          value={settings.encoding}
+          onChange={(e) => props.onEncoding(e.target.value as EncodingName)}
+          title={ENCODING_DESCRIPTIONS[settings.encoding]}
+        >
+          {ENCODING_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {name} — {ENCODING_DESCRIPTIONS[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Model</span>
+        <select
+          aria-label="Model"
+          value={settings.model ?? ''}
+          onChange={(e) => props.onModel(e.target.value === '' ? null : e.target.value)}
+        >
+          <option value="">Any (encoding only)</option>
+          {settings.model && !models?.some((m) => m.name === settings.model) && (
+            <option value={settings.model}>{settings.model}</option>
+          )}
+          {models?.map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name} — {formatCount(m.contextWindow)} tokens
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Special tokens</span>
+        <select
+          aria-label="Special tokens"
+          value={settings.specialMode}
+          onChange={(e) => props.onSpecialMode(e.target.value as SpecialMode)}
+          title="How strings such as <|endoftext|> in your text are counted"
+        >
+          <option value="text">As plain text</option>
+          <option value="special">As special tokens</option>
+        </select>
+      </label>
+      <div className="toggles">
+        <label className="toggle">
+          <input type="checkbox" checked={settings.showWhitespace} onChange={(e) => props.onShowWhitespace(e.target.checked)} />
+          <span>Whitespace</span>
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={settings.showIds} onChange={(e) => props.onShowIds(e.target.checked)} />
+          <span>Token IDs</span>
+        </label>
+      </div>
+      <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">
+        Open file
+      </button>
+    </header>
+  )
+}

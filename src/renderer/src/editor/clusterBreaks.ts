@@ -1,0 +1,23 @@
+import { findClusterBreak, type EditorState, type Line } from '@codemirror/state'
+import type { ClusterBreakTest } from '../../../shared/tokenGroups'
+import { tokenField } from './tokenState'
+
+/**
+ * A ClusterBreakTest over the editor's document for positions in the token table's
+ * coordinates (mapped over edits not yet re-tokenized). ASCII neighbours take a fast path.
+ */
+export function clusterBreakTest(state: EditorState): ClusterBreakTest {
+  const { pending } = state.field(tokenField)
+  const doc = state.doc
+  let line: Line | null = null
+  return (tablePos) => {
+    const pos = pending ? pending.mapPos(tablePos, 1) : tablePos
+    if (pos <= 0 || pos >= doc.length) return true
+    if (!line || pos < line.from || pos > line.to) line = doc.lineAt(pos)
+    if (pos === line.from || pos === line.to) return true
+    const off = pos - line.from
+    const text = line.text
+    if (text.charCodeAt(off - 1) < 0x80 && text.charCodeAt(off) < 0x80) return true
+    return findClusterBreak(text, findClusterBreak(text, off, false), true) === off
+  }
+}

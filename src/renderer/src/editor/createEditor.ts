@@ -1,0 +1,91 @@
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
+import { Compartment, EditorState } from '@codemirror/state'
+import {
+  drawSelection,
+  EditorView,
+  highlightSpecialChars,
+  highlightWhitespace,
+  keymap,
+  placeholder,
+} from '@codemirror/view'
+import { tokenAt } from '../../../shared/tokenSpans'
+import { newlineMarkers } from './newlineMarkers'
+import { tokenDecorations } from './tokenDecorations'
+import { tokenField, viewOptionsField } from './tokenState'
+
+/** What the editor tells the app. */
+export interface EditorCallbacks {
+  /** The document changed (the new text is read lazily: big documents are costly to join). */
+  onDocChanged(view: EditorView): void
+  /** The token under the pointer or caret changed (null: none). */
+  onInspect(index: number | null, source: 'hover' | 'caret'): void
+  /** The visible part of the document changed. */
+  onViewport(from: number, to: number): void
+}
+
+/** The token index at a document position, accounting for edits not yet re-tokenized. */
+export function tokenIndexAtPos(state: EditorState, pos: number): number | null {
+  const { table, pending } = state.field(tokenField)
+  if (!table || table.ids.length === 0) return null
+  const oldPos = pending ? pending.invertedDesc.mapPos(pos, 1) : pos
+  const i = tokenAt(table.starts, table.ids.length, oldPos)
+  return i < 0 ? null : i
+}
+
+const whitespaceCompartment = new Compartment()
+
+/** Extensions that show whitespace, or none. */
+function whitespaceExtensions(show: boolean) {
+  return show ? [highlightWhitespace(), newlineMarkers] : []
+}
+
+/** Creates the CodeMirror editor with token colouring, limit markers and the inspector hooks. */
+export function createEditor(parent: HTMLElement, text: string, callbacks: EditorCallbacks): EditorView {
+  let lastHover: number | null = null
+  const state = EditorState.create({
+    doc: text,
+    extensions: [
+      // Keep "\r\n" and lone "\r" in the text: they are tokens too.
+      EditorState.lineSeparator.of('\n'),
+      history(),
+      drawSelection(),
+      highlightSpecialChars({ addSpecialChars: /[\u00a0]/ }),
+      keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      EditorView.lineWrapping,
+      placeholder('Type or paste text here, or open a file…'),
+      EditorView.contentAttributes.of({ 'aria-label': 'Text', 'aria-multiline': 'true', spellcheck: 'false' }),
+      tokenField,
+      viewOptionsField,
+      tokenDecorations,
+      whitespaceCompartment.of(whitespaceExtensions(false)),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) callbacks.onDocChanged(update.view)
+        if (update.viewportChanged || update.docChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
+        if (update.selectionSet && update.view.hasFocus) {
+          const head = update.state.selection.main.head
+          callbacks.onInspect(tokenIndexAtPos(update.state, head), 'caret')
+        }
+      }),
+      EditorView.domEventHandlers({
+        mousemove(event) {
+          // The rendered token under the pointer carries its index.
+          const el = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-token-index]')
+          const index = el ? Number(el.dataset.tokenIndex) : null
+          if (index !== lastHover && index !== null) {
+            lastHover = index
+            callbacks.onInspect(index, 'hover')
+          }
+        },
+        mouseleave() {
+          lastHover = null
+        },
+      }),
+    ],
+  })
+  return new EditorView({ state, parent })
+}
+
+/** Turns the whitespace markers on or off. */
+export function setShowWhitespace(view: EditorView, show: boolean): void {
+  view.dispatch({ effects: whitespaceCompartment.reconfigure(whitespaceExtensions(show)) })
+}

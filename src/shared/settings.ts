@@ -1,0 +1,58 @@
+import { DEFAULT_ENCODING, isEncodingName, type EncodingName } from './encodings'
+import { MAX_CUSTOM_LIMIT } from './limits'
+import { isSpecialMode, type SpecialMode } from './specialTokens'
+
+/** Which limit dims the tokens past it. */
+export type ActiveLimit = 'l1024' | 'l4096' | 'model' | 'custom'
+
+/** The user's choices, saved across restarts. */
+export interface Settings {
+  encoding: EncodingName
+  /** A model name from gpt-tokenizer's list, or null for "encoding only". */
+  model: string | null
+  specialMode: SpecialMode
+  showWhitespace: boolean
+  showIds: boolean
+  customLimit: number | null
+  activeLimit: ActiveLimit
+}
+
+/** Settings for a first start. */
+export const DEFAULT_SETTINGS: Settings = {
+  encoding: DEFAULT_ENCODING,
+  model: null,
+  specialMode: 'text',
+  showWhitespace: false,
+  showIds: false,
+  customLimit: null,
+  activeLimit: 'l4096',
+}
+
+const ACTIVE_LIMITS: readonly ActiveLimit[] = ['l1024', 'l4096', 'model', 'custom']
+
+/**
+ * Reads saved settings, keeping each valid field and using the default for anything
+ * missing, mistyped or malformed (a corrupt file never stops the app).
+ */
+export function parseSettings(json: string | null): Settings {
+  if (!json) return { ...DEFAULT_SETTINGS }
+  let raw: unknown
+  try {
+    raw = JSON.parse(json)
+  } catch {
+    return { ...DEFAULT_SETTINGS }
+  }
+  if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_SETTINGS }
+  const r = raw as Record<string, unknown>
+  const s = { ...DEFAULT_SETTINGS }
+  if (isEncodingName(r.encoding)) s.encoding = r.encoding
+  if (typeof r.model === 'string' && r.model.length > 0 && r.model.length < 200) s.model = r.model
+  if (isSpecialMode(r.specialMode)) s.specialMode = r.specialMode
+  if (typeof r.showWhitespace === 'boolean') s.showWhitespace = r.showWhitespace
+  if (typeof r.showIds === 'boolean') s.showIds = r.showIds
+  if (typeof r.customLimit === 'number' && Number.isInteger(r.customLimit) && r.customLimit >= 1 && r.customLimit <= MAX_CUSTOM_LIMIT) {
+    s.customLimit = r.customLimit
+  }
+  if (ACTIVE_LIMITS.includes(r.activeLimit as ActiveLimit)) s.activeLimit = r.activeLimit as ActiveLimit
+  return s
+}
