@@ -24,7 +24,6 @@ export function isSafeCut(text: string, i: number): boolean {
  */
 export function chunkBoundaries(text: string, start: number, end: number, minChars: number): number[] {
   const cuts = [start]
-  let last = start
   let from = start + minChars
   while (from < end) {
     const nl = text.indexOf('\n', from - 1)
@@ -32,8 +31,7 @@ export function chunkBoundaries(text: string, start: number, end: number, minCha
     const i = nl + 1
     if (isSafeCut(text, i)) {
       cuts.push(i)
-      last = i
-      from = last + minChars
+      from = i + minChars
     } else {
       from = i + 1
     }

@@ -27,7 +27,7 @@ export function countInvalidUtf8(bytes: Uint8Array): number {
       i++
       continue
     }
-    let need = 0
+    let need: number
     let min = 0
     if (b >= 0xc2 && b <= 0xdf) need = 1
     else if (b >= 0xe0 && b <= 0xef) {

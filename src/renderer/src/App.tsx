@@ -5,7 +5,7 @@ import { formatCount } from '../../shared/format'
 import { STANDARD_LIMITS } from '../../shared/limits'
 import { loadModelList, type ModelInfo } from '../../shared/models'
 import { parseSettings, type ActiveLimit, type Settings } from '../../shared/settings'
-import { describeToken } from '../../shared/tokenInfo'
+import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
 import { CountsPanel } from './components/CountsPanel'
@@ -40,7 +40,8 @@ export function App({ host }: { host: Host }) {
   const [work, setWork] = useState<Work>({ kind: 'idle' })
   const [stale, setStale] = useState(true)
   const [message, setMessage] = useState<StatusMessage | null>(null)
-  const [inspected, setInspected] = useState<number | null>(null)
+  const [inspected, setInspectedState] = useState<number | null>(null)
+  const [info, setInfo] = useState<TokenInfo | null>(null)
   const [viewport, setViewport] = useState({ from: 0, to: 0 })
   const [bytes, setBytes] = useState<{ index: number; hex: string; count: number } | null>(null)
   const editorParent = useRef<HTMLDivElement>(null)
@@ -48,7 +49,11 @@ export function App({ host }: { host: Host }) {
   const clientRef = useRef<TokenizerClient | null>(null)
   const latestJob = useRef(0)
   const settingsRef = useRef(settings)
-  settingsRef.current = settings
+  useEffect(() => {
+    settingsRef.current = settings
+  }, [settings])
+  const resultRef = useRef<TokenizedText | null>(null)
+  const inspectedRef = useRef<number | null>(null)
   const draftTimer = useRef<number | undefined>(undefined)
   const draftWarned = useRef(false)
 
@@ -75,6 +80,34 @@ export function App({ host }: { host: Host }) {
     }, 600)
   }, [host])
 
+  /** Shows token `index` in the inspector: its details now, its exact bytes as soon as known. */
+  const inspect = useCallback((index: number | null) => {
+    inspectedRef.current = index
+    setInspectedState(index)
+    const view = viewRef.current
+    const current = resultRef.current
+    const base = current && index !== null && view ? describeToken('', current.table, index, clusterBreakTest(view.state)) : null
+    if (!base || !view || !current) {
+      setInfo(null)
+      setBytes(null)
+      return
+    }
+    // Read only this token's text from the editor (joining a big document is costly).
+    const next = { ...base, text: view.state.doc.sliceString(base.start, Math.min(base.end, view.state.doc.length)) }
+    setInfo(next)
+    if (!(current.table.flags[next.index] & FLAG_PARTIAL)) {
+      // A whole token's bytes are its text's UTF-8 bytes.
+      const b = new TextEncoder().encode(next.text)
+      setBytes({ index: next.index, hex: bytesToHex(b), count: b.length })
+      return
+    }
+    // A partial token's bytes come from the vocabulary, never from decoding.
+    setBytes(null)
+    void clientRef.current?.tokenBytes(current.encoding, [next.id]).then(([b]) => {
+      if (b && inspectedRef.current === next.index) setBytes({ index: next.index, hex: bytesToHex(b), count: b.length })
+    })
+  }, [])
+
   // Editor and worker: created once.
   useEffect(() => {
     const client = new TokenizerClient((event) => {
@@ -85,7 +118,9 @@ export function App({ host }: { host: Host }) {
         setMessage({ tone: 'error', text: `Tokenizing failed: ${event.message}` })
       } else if (event.result.job === latestJob.current) {
         viewRef.current?.dispatch({ effects: setTokens.of(event.result.table) })
+        resultRef.current = event.result
         setResult(event.result)
+        inspect(inspectedRef.current)
         setStale(false)
         setWork({ kind: 'idle' })
       }
@@ -96,7 +131,7 @@ export function App({ host }: { host: Host }) {
         requestTokens()
         saveDraftSoon()
       },
-      onInspect: (index) => setInspected(index),
+      onInspect: (index) => inspect(index),
       onViewport: (from, to) => setViewport({ from, to }),
     })
     viewRef.current = view
@@ -109,7 +144,7 @@ export function App({ host }: { host: Host }) {
       viewRef.current = null
       clientRef.current = null
     }
-  }, [host, requestTokens, saveDraftSoon])
+  }, [host, requestTokens, saveDraftSoon, inspect])
 
   // Models load after first paint: they are not needed to start typing.
   useEffect(() => {
@@ -162,35 +197,6 @@ export function App({ host }: { host: Host }) {
 
   const table = result?.table ?? null
   const tokenCount = table ? table.ids.length : null
-  const info = useMemo(() => {
-    const view = viewRef.current
-    const base = table && inspected !== null && view ? describeToken('', table, inspected, clusterBreakTest(view.state)) : null
-    if (!base || !view) return null
-    // Read only this token's text from the editor (joining a big document is costly).
-    return { ...base, text: view.state.doc.sliceString(base.start, Math.min(base.end, view.state.doc.length)) }
-  }, [table, inspected])
-
-  // Bytes: from the text for whole tokens; from the vocabulary (worker) for partial ones.
-  useEffect(() => {
-    if (!info || !table || !result) {
-      setBytes(null)
-      return
-    }
-    if (!(table.flags[info.index] & FLAG_PARTIAL)) {
-      const b = new TextEncoder().encode(info.text)
-      setBytes({ index: info.index, hex: bytesToHex(b), count: b.length })
-      return
-    }
-    let alive = true
-    setBytes(null)
-    void clientRef.current?.tokenBytes(result.encoding, [info.id]).then(([b]) => {
-      if (alive && b) setBytes({ index: info.index, hex: bytesToHex(b), count: b.length })
-    })
-    return () => {
-      alive = false
-    }
-  }, [info, table, result])
-
   const update = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), [])
 
   const applyOpened = useCallback((opened: OpenTextFileResult) => {
@@ -266,7 +272,7 @@ export function App({ host }: { host: Host }) {
         <div className="editor-column">
           <div className="editor" ref={editorParent} />
           {settings.showIds && (
-            <TokenIdPanel table={table} viewport={viewport} inspected={inspected} onInspect={setInspected} onCopy={copyIds} />
+            <TokenIdPanel table={table} viewport={viewport} inspected={inspected} onInspect={inspect} onCopy={copyIds} />
           )}
         </div>
         <aside className="sidebar">
@@ -281,7 +287,7 @@ export function App({ host }: { host: Host }) {
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }
           />
-          <Inspector onStep={setInspected} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
+          <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
         </aside>
       </main>
       <StatusBar

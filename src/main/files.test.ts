@@ -1,0 +1,53 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readTextFile } from './files'
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tokenizer-explorer-files-'))
+})
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function file(name: string, bytes: Uint8Array | string): Promise<string> {
+  const path = join(dir, name)
+  await writeFile(path, bytes)
+  return path
+}
+
+describe('readTextFile', () => {
+  it('opens UTF-8 text, with or without a BOM', async () => {
+    expect(await readTextFile(await file('a.txt', 'héllo 🦙'))).toEqual({ kind: 'opened', file: { name: 'a.txt', text: 'héllo 🦙', warning: null } })
+    const bom = await readTextFile(await file('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69])))
+    expect(bom).toMatchObject({ kind: 'opened', file: { text: 'hi' } })
+  })
+  it('opens UTF-16 LE with a BOM', async () => {
+    const r = await readTextFile(await file('u16.txt', new Uint8Array([0xff, 0xfe, 0x68, 0, 0x69, 0])))
+    expect(r).toMatchObject({ kind: 'opened', file: { text: 'hi', warning: null } })
+  })
+  it('opens invalid UTF-8 with a warning that counts the bad bytes', async () => {
+    const r = await readTextFile(await file('bad.txt', new Uint8Array([0x61, 0xff, 0xfe, 0x62])))
+    expect(r.kind).toBe('opened')
+    if (r.kind === 'opened') {
+      expect(r.file.text).toBe('a\ufffd\ufffdb')
+      expect(r.file.warning).toMatch(/2 invalid bytes were replaced/)
+    }
+  })
+  it('refuses binary files, folders, missing and oversized files with a message', async () => {
+    expect(await readTextFile(await file('x.bin', new Uint8Array([1, 0, 2])))).toMatchObject({ kind: 'error', message: expect.stringMatching(/binary/) })
+    expect(await readTextFile(dir)).toMatchObject({ kind: 'error', message: expect.stringMatching(/folder/) })
+    expect(await readTextFile(join(dir, 'nope.txt'))).toMatchObject({ kind: 'error', message: expect.stringMatching(/does not exist/) })
+    expect(await readTextFile(await file('big.txt', 'x'.repeat(2000)), 1000)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/largest file .* opens is 1000 B/),
+    })
+  })
+  it.skipIf(process.getuid?.() === 0)('refuses unreadable files (skipped as root: root reads every file)', async () => {
+    const path = await file('locked.txt', 'secret')
+    await chmod(path, 0o000)
+    expect(await readTextFile(path)).toMatchObject({ kind: 'error', message: expect.stringMatching(/permission denied/) })
+  })
+})

@@ -1,0 +1,88 @@
+// The main entry with Electron mocked: checks what it asks Electron to do at start-up.
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+
+const electron = vi.hoisted(() => {
+  const windows: { options: Record<string, unknown>; contents: Record<string, unknown> }[] = []
+  const contentsHandlers = new Map<string, unknown>()
+  class FakeBrowserWindow {
+    webContents = {
+      id: 1,
+      on: (event: string, handler: unknown) => contentsHandlers.set(event, handler),
+      setWindowOpenHandler: (handler: unknown) => contentsHandlers.set('window-open', handler),
+    }
+    constructor(public options: Record<string, unknown>) {
+      windows.push({ options, contents: this.webContents })
+    }
+    once() {}
+    loadURL = vi.fn(async () => undefined)
+    isDestroyed() {
+      return false
+    }
+    static getAllWindows = () => windows
+  }
+  return {
+    windows,
+    contentsHandlers,
+    module: {
+      app: {
+        isPackaged: true,
+        whenReady: () => Promise.resolve(),
+        on: vi.fn(),
+        getName: () => 'tokenizer-explorer',
+        getVersion: () => '0.1.0',
+        quit: vi.fn(),
+      },
+      BrowserWindow: FakeBrowserWindow,
+      dialog: { showOpenDialog: vi.fn() },
+      ipcMain: { handle: vi.fn() },
+      net: { fetch: vi.fn() },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: vi.fn(),
+          setPermissionCheckHandler: vi.fn(),
+          setDevicePermissionHandler: vi.fn(),
+        },
+      },
+      shell: { openExternal: vi.fn() },
+    },
+  }
+})
+
+vi.mock('electron', () => ({ ...electron.module, default: electron.module }))
+
+beforeAll(async () => {
+  await import('./index')
+  await new Promise((r) => setTimeout(r, 0))
+})
+
+describe('main process start-up', () => {
+  it('opens one window with the secure preferences and the app:// page', () => {
+    expect(electron.windows).toHaveLength(1)
+    const prefs = electron.windows[0].options.webPreferences as Record<string, unknown>
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/)
+  })
+  it('registers the app:// scheme as standard and secure, and serves it', () => {
+    const { protocol } = electron.module
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })])
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+  })
+  it('denies permissions, navigation and new windows', () => {
+    const s = electron.module.session.defaultSession
+    expect(s.setPermissionRequestHandler).toHaveBeenCalled()
+    expect(s.setPermissionCheckHandler).toHaveBeenCalled()
+    expect(electron.contentsHandlers.has('will-navigate')).toBe(true)
+    const open = electron.contentsHandlers.get('window-open') as (d: { url: string }) => unknown
+    expect(open({ url: 'https://example.com' })).toEqual({ action: 'deny' })
+  })
+  it('registers the IPC handlers', () => {
+    expect(electron.module.ipcMain.handle).toHaveBeenCalledTimes(2)
+  })
+  it('serves nothing outside the renderer folder', async () => {
+    const handler = electron.module.protocol.handle.mock.calls[0][1] as (req: { url: string }) => Promise<Response> | Response
+    const res = await handler({ url: 'app://tokenizer-explorer/..%2f..%2fpackage.json' })
+    expect(res.status).toBe(404)
+    expect(electron.module.net.fetch).not.toHaveBeenCalled()
+  })
+})
