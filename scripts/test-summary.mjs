@@ -31,6 +31,21 @@ if (e2e) {
   skipped += s.skipped
   notes.push(`e2e ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`)
 }
+// Name every skipped test and why, so a skip is never mistaken for a pass.
+const skippedNames = []
+for (const file of unit?.testResults ?? [])
+  for (const t of file.assertionResults ?? []) if (t.status === 'skipped' || t.status === 'pending') skippedNames.push(`unit: ${t.fullName ?? t.title}`)
+function walk(suite) {
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests ?? [])
+      if (t.status === 'skipped') {
+        const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description
+        skippedNames.push(`e2e [${t.projectName}]: ${spec.title}${why ? ` (${why})` : ''}`)
+      }
+  for (const child of suite.suites ?? []) walk(child)
+}
+for (const suite of e2e?.suites ?? []) walk(suite)
+for (const name of skippedNames) console.log(`skipped: ${name}`)
 console.log(`(${notes.join('; ')})`)
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed > 0 ? 1 : 0)

@@ -30,7 +30,7 @@ const SETTINGS_KEY = 'settings'
 const MAX_DRAFT_CHARS = 2_000_000
 
 /** Work state shown in the status bar. */
-type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { kind: 'working'; fraction: number }
+type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { kind: 'working'; fraction: number | null }
 
 /** The whole app: toolbar, editor with token colouring, counts, limits, inspector, token ids. */
 export function App({ host }: { host: Host }) {
@@ -55,6 +55,7 @@ export function App({ host }: { host: Host }) {
   const resultRef = useRef<TokenizedText | null>(null)
   const inspectedRef = useRef<number | null>(null)
   const draftTimer = useRef<number | undefined>(undefined)
+  const busyTimer = useRef<number | undefined>(undefined)
   const draftWarned = useRef(false)
 
   const requestTokens = useCallback(() => {
@@ -63,7 +64,13 @@ export function App({ host }: { host: Host }) {
     if (!view || !client) return
     const s = settingsRef.current
     setStale(true)
-    latestJob.current = client.tokenize(view.state.doc.toString(), s.encoding, s.specialMode)
+    const job = client.tokenize(view.state.doc.toString(), s.encoding, s.specialMode)
+    latestJob.current = job
+    // Say so when a job takes long enough to notice (one huge word reports no progress).
+    window.clearTimeout(busyTimer.current)
+    busyTimer.current = window.setTimeout(() => {
+      if (latestJob.current === job && resultRef.current?.job !== job) setWork((w) => (w.kind === 'idle' ? { kind: 'working', fraction: null } : w))
+    }, 200)
   }, [])
 
   const saveDraftSoon = useCallback(() => {

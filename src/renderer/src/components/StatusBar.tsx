@@ -22,7 +22,7 @@ export interface StatusBarProps {
 export function StatusBar({ work, message, onDismiss, result, encoding }: StatusBarProps) {
   let state: string
   if (work.kind === 'loading') state = `Loading ${work.encoding}…`
-  else if (work.kind === 'working') state = `Tokenizing… ${Math.floor(work.fraction * 100)}%`
+  else if (work.kind === 'working') state = work.fraction === null ? 'Tokenizing…' : `Tokenizing… ${Math.floor(work.fraction * 100)}%`
   else if (result) state = `${result.encoding}${result.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(result.table.ids.length)} tokens in ${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`
   else state = 'Starting…'
   return (
@@ -31,7 +31,7 @@ export function StatusBar({ work, message, onDismiss, result, encoding }: Status
         {work.kind !== 'idle' && <span className="spinner" aria-hidden="true" />}
         {state}
         {work.kind === 'working' && (
-          <progress className="status-progress" max={1} value={work.fraction} aria-label="Tokenizing progress" />
+          <progress className="status-progress" max={1} value={work.fraction ?? undefined} aria-label="Tokenizing progress" />
         )}
       </span>
       {message && (

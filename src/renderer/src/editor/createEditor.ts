@@ -49,7 +49,17 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       EditorState.lineSeparator.of('\n'),
       history(),
       drawSelection(),
-      highlightSpecialChars({ addSpecialChars: /[\u00a0]/ }),
+      highlightSpecialChars({
+        addSpecialChars: /[\u00a0]/,
+        // A carriage return is common (Windows line ends) and a token of its own: show it quietly.
+        render: (code, description, placeholder) => {
+          const el = document.createElement('span')
+          el.textContent = code === 13 ? '\\r' : placeholder
+          el.title = description ?? ''
+          el.className = code === 13 ? 'cm-cr-marker' : 'cm-specialChar'
+          return el
+        },
+      }),
       keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
       EditorView.lineWrapping,
       placeholder('Type or paste text here, or open a file…'),
