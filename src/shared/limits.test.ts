@@ -18,13 +18,14 @@ describe('limitStatus', () => {
 
 describe('limitCutOffset', () => {
   const starts = [0, 3, 5, 9, 12] // 4 tokens over 12 characters
+  const tokens = { count: 4, start: (i: number) => starts[i] }
   it('is the start of the first token past the limit', () => {
-    expect(limitCutOffset(starts, 4, 2)).toBe(5)
-    expect(limitCutOffset(starts, 4, 0)).toBe(0)
+    expect(limitCutOffset(tokens, 2)).toBe(5)
+    expect(limitCutOffset(tokens, 0)).toBe(0)
   })
   it('is null when everything fits', () => {
-    expect(limitCutOffset(starts, 4, 4)).toBeNull()
-    expect(limitCutOffset(starts, 4, 100)).toBeNull()
+    expect(limitCutOffset(tokens, 4)).toBeNull()
+    expect(limitCutOffset(tokens, 100)).toBeNull()
   })
 })
 

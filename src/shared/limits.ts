@@ -1,3 +1,5 @@
+import type { TokenView } from './tokenView'
+
 /** The fixed context limits every user sees. */
 export const STANDARD_LIMITS = [1024, 4096] as const
 
@@ -31,9 +33,9 @@ export function limitStatus(used: number, limit: number): LimitStatus {
  * Where the limit cuts the text: the UTF-16 offset at which the first token past the
  * limit begins, or null when all tokens fit.
  */
-export function limitCutOffset(starts: ArrayLike<number>, tokenCount: number, limit: number): number | null {
-  if (limit < 0 || tokenCount <= limit) return null
-  return starts[limit]
+export function limitCutOffset(tokens: Pick<TokenView, 'count' | 'start'>, limit: number): number | null {
+  if (limit < 0 || tokens.count <= limit) return null
+  return tokens.start(limit)
 }
 
 /**

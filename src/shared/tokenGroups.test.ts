@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
 import { tokenizeAll } from './tokenize'
-import { tokenGroup } from './tokenGroups'
+import { tokenGroup as group } from './tokenGroups'
+import { flatTokenView } from './tokenView'
+import type { TokenTable } from './tokenize'
+
+const tokenGroup = (table: TokenTable, i: number, isBreak: (p: number) => boolean) => group(flatTokenView(table), i, isBreak)
 
 let o200k: LoadedEncoding
 beforeAll(async () => {

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
 import { tokenizeAll } from './tokenize'
-import { describeToken } from './tokenInfo'
+import { describeToken as describe_ } from './tokenInfo'
+import { flatTokenView } from './tokenView'
+import type { TokenTable } from './tokenize'
+
+const describeToken = (text: string, table: TokenTable, i: number) => describe_((a, b) => text.slice(a, b), flatTokenView(table), i)
 
 let o200k: LoadedEncoding
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { TokenTable } from './tokenize'
+import type { TokenView } from './tokenView'
 import { FLAG_PARTIAL, FLAG_SPECIAL } from './tokenSpans'
 import { tokenGroup, type ClusterBreakTest } from './tokenGroups'
 
@@ -19,24 +19,28 @@ export interface TokenInfo {
 }
 
 /**
- * Describes token `index` of `table` over `text`, or null when out of range. `isBreak`
- * tells grapheme-cluster breaks; without it only shared bytes group tokens.
+ * Describes token `index`, or null when out of range. `sliceText(from, to)` reads the text;
+ * `isBreak` tells grapheme-cluster breaks (without it only shared bytes group tokens).
  */
-export function describeToken(text: string, table: TokenTable, index: number, isBreak: ClusterBreakTest = () => true): TokenInfo | null {
-  const n = table.ids.length
-  if (!Number.isInteger(index) || index < 0 || index >= n) return null
-  const flags = table.flags[index]
+export function describeToken(
+  sliceText: (from: number, to: number) => string,
+  tokens: TokenView,
+  index: number,
+  isBreak: ClusterBreakTest = () => true,
+): TokenInfo | null {
+  if (!Number.isInteger(index) || index < 0 || index >= tokens.count) return null
+  const flags = tokens.flags(index)
   const partial = (flags & FLAG_PARTIAL) !== 0
-  const run = tokenGroup(table, index, isBreak)
+  const run = tokenGroup(tokens, index, isBreak)
   const group = run.first === run.last ? null : run
-  const start = table.starts[index]
-  const end = table.starts[index + 1]
+  const start = tokens.start(index)
+  const end = tokens.end(index)
   return {
     index,
-    id: table.ids[index],
+    id: tokens.id(index),
     start,
     end,
-    text: text.slice(start, end),
+    text: sliceText(start, end),
     special: (flags & FLAG_SPECIAL) !== 0,
     partial,
     group,

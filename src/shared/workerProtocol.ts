@@ -1,27 +1,55 @@
-import type { TextCounts } from './counts'
 import type { EncodingName } from './encodings'
 import type { SpecialMode } from './specialTokens'
+import type { TokenSplice } from './tokenIndex'
+import type { ChunkTokens } from './tokenize'
 
-/** A message from the UI thread to the tokenizer worker. */
-export type WorkerRequest =
-  | { type: 'tokenize'; job: number; text: string; encoding: EncodingName; mode: SpecialMode }
+/** One text change, applied in order: replace [from, to) of the current text with `insert`. */
+export type TextEdit = [from: number, to: number, insert: string]
+
+/** A message from the UI thread to the coordinating tokenizer worker. */
+export type CoordinatorRequest =
+  | { type: 'configure'; encoding: EncodingName; mode: SpecialMode }
+  | { type: 'reset'; version: number; text: string }
+  | { type: 'edit'; version: number; edits: TextEdit[] }
+  | { type: 'viewport'; from: number; to: number }
   | { type: 'tokenBytes'; job: number; encoding: EncodingName; ids: number[] }
 
-/** A message from the tokenizer worker to the UI thread. */
-export type WorkerResponse =
-  | { type: 'loading'; job: number; encoding: EncodingName }
-  | { type: 'progress'; job: number; doneChars: number; totalChars: number }
+/** A message from the coordinator to the UI thread. `generation` changes with the encoding or mode. */
+export type CoordinatorResponse =
+  | { type: 'loading'; encoding: EncodingName }
+  | { type: 'splice'; version: number; generation: number; splice: TokenSplice }
+  | { type: 'fill'; version: number; generation: number; fills: { index: number; tokens: ChunkTokens }[] }
   | {
-      type: 'result'
-      job: number
+      type: 'status'
+      version: number
+      generation: number
       encoding: EncodingName
       mode: SpecialMode
-      ids: Uint32Array
-      starts: Uint32Array
-      flags: Uint8Array
-      counts: TextCounts
-      /** Milliseconds spent in the worker on this job, encoding load included. */
+      pendingChunks: number
+      totalChunks: number
+      /** Milliseconds since the work for this state began (until it was complete, when pendingChunks is 0). */
       elapsedMs: number
     }
   | { type: 'tokenBytes'; job: number; bytes: Uint8Array[] }
-  | { type: 'error'; job: number; message: string }
+  | { type: 'error'; message: string }
+
+/** A batch of chunk texts for a helper worker to encode. */
+export interface HelperRequest {
+  type: 'encode'
+  batch: number
+  encoding: EncodingName
+  mode: SpecialMode
+  pieces: { stamp: number; text: string }[]
+}
+
+/** A helper's answer. */
+export type HelperResponse =
+  | { type: 'encoded'; batch: number; results: { stamp: number; tokens: ChunkTokens }[] }
+  | { type: 'error'; batch: number; message: string }
+
+/** The typed arrays inside chunk tokens, for zero-copy transfer. */
+export function transferablesOf(tokens: readonly ChunkTokens[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = []
+  for (const t of tokens) out.push(t.ids.buffer as ArrayBuffer, t.starts.buffer as ArrayBuffer, t.flags.buffer as ArrayBuffer)
+  return out
+}

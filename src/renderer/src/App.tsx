@@ -21,13 +21,28 @@ import { clusterBreakTest } from './editor/clusterBreaks'
 import { readDroppedFile } from './host/browserHost'
 import type { Host } from './host/host'
 import { SAMPLE_TEXT } from './sampleText'
-import { TokenizerClient, type TokenizedText } from './worker/tokenizerClient'
+import { TokenizerClient } from './worker/tokenizerClient'
+import { TokenIndex } from '../../shared/tokenIndex'
+import type { CoordinatorResponse } from '../../shared/workerProtocol'
+import type { TextCounts } from '../../shared/counts'
+import type { EncodingName } from '../../shared/encodings'
 import type { OpenTextFileResult } from '../../shared/ipc'
 
 const DRAFT_KEY = 'draft'
 const SETTINGS_KEY = 'settings'
 /** Drafts larger than this are not autosaved in browser storage (it holds about 5 MB). */
 const MAX_DRAFT_CHARS = 2_000_000
+
+/** What the UI shows about the tokens: a snapshot taken after each tokenizer message. */
+export interface TokenSnapshot {
+  count: number
+  counts: TextCounts
+  /** Chunks still being tokenized (counts are exact when 0). */
+  pending: number
+  total: number
+  encoding: EncodingName | null
+  elapsedMs: number
+}
 
 /** Work state shown in the status bar. */
 type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { kind: 'working'; fraction: number | null }
@@ -36,9 +51,9 @@ type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { kind: '
 export function App({ host }: { host: Host }) {
   const [settings, setSettings] = useState<Settings>(() => parseSettings(host.load(SETTINGS_KEY)))
   const [models, setModels] = useState<ModelInfo[] | null>(null)
-  const [result, setResult] = useState<TokenizedText | null>(null)
+  const [snapshot, setSnapshot] = useState<TokenSnapshot | null>(null)
+  const [shownIndex, setShownIndex] = useState<TokenIndex | null>(null)
   const [work, setWork] = useState<Work>({ kind: 'idle' })
-  const [stale, setStale] = useState(true)
   const [message, setMessage] = useState<StatusMessage | null>(null)
   const [inspected, setInspectedState] = useState<number | null>(null)
   const [info, setInfo] = useState<TokenInfo | null>(null)
@@ -47,31 +62,17 @@ export function App({ host }: { host: Host }) {
   const editorParent = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const clientRef = useRef<TokenizerClient | null>(null)
-  const latestJob = useRef(0)
+  const indexRef = useRef<{ index: TokenIndex; generation: number } | null>(null)
+  const nextIndexRef = useRef<{ index: TokenIndex; generation: number } | null>(null)
+  const inspectedRef = useRef<number | null>(null)
+  const draftTimer = useRef<number | undefined>(undefined)
+  const draftWarned = useRef(false)
+  const viewportTimer = useRef<number | undefined>(undefined)
+
   const settingsRef = useRef(settings)
   useEffect(() => {
     settingsRef.current = settings
   }, [settings])
-  const resultRef = useRef<TokenizedText | null>(null)
-  const inspectedRef = useRef<number | null>(null)
-  const draftTimer = useRef<number | undefined>(undefined)
-  const busyTimer = useRef<number | undefined>(undefined)
-  const draftWarned = useRef(false)
-
-  const requestTokens = useCallback(() => {
-    const view = viewRef.current
-    const client = clientRef.current
-    if (!view || !client) return
-    const s = settingsRef.current
-    setStale(true)
-    const job = client.tokenize(view.state.doc.toString(), s.encoding, s.specialMode)
-    latestJob.current = job
-    // Say so when a job takes long enough to notice (one huge word reports no progress).
-    window.clearTimeout(busyTimer.current)
-    busyTimer.current = window.setTimeout(() => {
-      if (latestJob.current === job && resultRef.current?.job !== job) setWork((w) => (w.kind === 'idle' ? { kind: 'working', fraction: null } : w))
-    }, 200)
-  }, [])
 
   const saveDraftSoon = useCallback(() => {
     window.clearTimeout(draftTimer.current)
@@ -92,66 +93,126 @@ export function App({ host }: { host: Host }) {
     inspectedRef.current = index
     setInspectedState(index)
     const view = viewRef.current
-    const current = resultRef.current
-    const base = current && index !== null && view ? describeToken('', current.table, index, clusterBreakTest(view.state)) : null
-    if (!base || !view || !current) {
+    const current = indexRef.current?.index
+    const doc = view?.state.doc
+    const base =
+      current && doc && index !== null && index < current.count
+        ? describeToken((a, b) => doc.sliceString(a, Math.min(b, doc.length)), current, index, clusterBreakTest(view.state))
+        : null
+    if (!base || !current) {
       setInfo(null)
       setBytes(null)
       return
     }
-    // Read only this token's text from the editor (joining a big document is costly).
-    const next = { ...base, text: view.state.doc.sliceString(base.start, Math.min(base.end, view.state.doc.length)) }
-    setInfo(next)
-    if (!(current.table.flags[next.index] & FLAG_PARTIAL)) {
+    setInfo(base)
+    if (!(current.flags(base.index) & FLAG_PARTIAL)) {
       // A whole token's bytes are its text's UTF-8 bytes.
-      const b = new TextEncoder().encode(next.text)
-      setBytes({ index: next.index, hex: bytesToHex(b), count: b.length })
+      const b = new TextEncoder().encode(base.text)
+      setBytes({ index: base.index, hex: bytesToHex(b), count: b.length })
       return
     }
     // A partial token's bytes come from the vocabulary, never from decoding.
     setBytes(null)
-    void clientRef.current?.tokenBytes(current.encoding, [next.id]).then(([b]) => {
-      if (b && inspectedRef.current === next.index) setBytes({ index: next.index, hex: bytesToHex(b), count: b.length })
+    const encoding = settingsRef.current.encoding
+    void clientRef.current?.tokenBytes(encoding, [base.id]).then(([b]) => {
+      if (b && inspectedRef.current === base.index) setBytes({ index: base.index, hex: bytesToHex(b), count: b.length })
     })
   }, [])
 
+  /** Applies one message from the tokenizer to the token index and the editor. */
+  const onTokenizer = useCallback(
+    (msg: CoordinatorResponse) => {
+      switch (msg.type) {
+        case 'loading':
+          setWork({ kind: 'loading', encoding: msg.encoding })
+          return
+        case 'error':
+          setWork({ kind: 'idle' })
+          setMessage({ tone: 'error', text: `Tokenizing failed: ${msg.message}` })
+          return
+        case 'status': {
+          const current = indexRef.current
+          if (!current || current.generation !== msg.generation) return
+          setWork(msg.pendingChunks > 0 ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) } : { kind: 'idle' })
+          setSnapshot({
+            count: current.index.count,
+            counts: current.index.counts,
+            pending: current.index.pending,
+            total: current.index.chunkCount,
+            encoding: msg.encoding,
+            elapsedMs: msg.elapsedMs,
+          })
+          return
+        }
+        case 'splice':
+        case 'fill': {
+          let current = indexRef.current
+          // A new generation (encoding or mode changed) is built aside and shown once it has tokens.
+          let target = current
+          if (!current || msg.generation > current.generation) {
+            if (!nextIndexRef.current || nextIndexRef.current.generation !== msg.generation) {
+              nextIndexRef.current = { index: new TokenIndex(), generation: msg.generation }
+            }
+            target = nextIndexRef.current
+          } else if (msg.generation < current.generation) return
+          if (msg.type === 'splice') target!.index.applySplice(msg.splice)
+          else for (const f of msg.fills) target!.index.fill(f.index, f.tokens)
+          if (target !== current && (target!.index.count > 0 || target!.index.pending === 0)) {
+            indexRef.current = target
+            nextIndexRef.current = null
+            current = target
+            setShownIndex(target!.index)
+          }
+          if (target !== current || !current) return
+          viewRef.current?.dispatch({ effects: setTokens.of({ tokens: current.index, version: msg.version }) })
+          setSnapshot((prev) => ({
+            count: current.index.count,
+            counts: current.index.counts,
+            pending: current.index.pending,
+            total: current.index.chunkCount,
+            encoding: prev?.encoding ?? null,
+            elapsedMs: prev?.elapsedMs ?? 0,
+          }))
+          if (inspectedRef.current !== null) inspect(inspectedRef.current)
+          return
+        }
+      }
+    },
+    [inspect],
+  )
+
   // Editor and worker: created once.
   useEffect(() => {
-    const client = new TokenizerClient((event) => {
-      if (event.type === 'loading') setWork({ kind: 'loading', encoding: event.encoding })
-      else if (event.type === 'progress') setWork({ kind: 'working', fraction: event.fraction })
-      else if (event.type === 'error') {
-        setWork({ kind: 'idle' })
-        setMessage({ tone: 'error', text: `Tokenizing failed: ${event.message}` })
-      } else if (event.result.job === latestJob.current) {
-        viewRef.current?.dispatch({ effects: setTokens.of(event.result.table) })
-        resultRef.current = event.result
-        setResult(event.result)
-        inspect(inspectedRef.current)
-        setStale(false)
-        setWork({ kind: 'idle' })
-      }
-    })
+    const client = new TokenizerClient(onTokenizer)
     clientRef.current = client
+    const s = settingsRef.current
+    client.configure(s.encoding, s.specialMode)
     const view = createEditor(editorParent.current!, host.load(DRAFT_KEY) ?? SAMPLE_TEXT, {
-      onDocChanged: () => {
-        requestTokens()
+      onEdit: (version, edits) => {
+        client.edit(version, edits)
         saveDraftSoon()
       },
       onInspect: (index) => inspect(index),
-      onViewport: (from, to) => setViewport({ from, to }),
+      onViewport: (from, to) => {
+        setViewport({ from, to })
+        window.clearTimeout(viewportTimer.current)
+        viewportTimer.current = window.setTimeout(() => client.viewport(from, to), 30)
+      },
     })
     viewRef.current = view
     setViewport({ from: view.viewport.from, to: view.viewport.to })
-    requestTokens()
+    client.viewport(view.viewport.from, view.viewport.to)
+    client.reset(0, view.state.doc.toString())
     view.focus()
     return () => {
       view.destroy()
       client.dispose()
       viewRef.current = null
       clientRef.current = null
+      indexRef.current = null
+      nextIndexRef.current = null
     }
-  }, [host, requestTokens, saveDraftSoon, inspect])
+  }, [host, saveDraftSoon, inspect, onTokenizer])
 
   // Models load after first paint: they are not needed to start typing.
   useEffect(() => {
@@ -172,8 +233,8 @@ export function App({ host }: { host: Host }) {
     host.save(SETTINGS_KEY, JSON.stringify(settings))
   }, [host, settings])
   useEffect(() => {
-    requestTokens()
-  }, [settings.encoding, settings.specialMode, requestTokens])
+    clientRef.current?.configure(settings.encoding, settings.specialMode)
+  }, [settings.encoding, settings.specialMode])
   useEffect(() => {
     if (viewRef.current) setShowWhitespace(viewRef.current, settings.showWhitespace)
   }, [settings.showWhitespace])
@@ -202,8 +263,9 @@ export function App({ host }: { host: Host }) {
     })
   }, [rows, activeRow, inspected])
 
-  const table = result?.table ?? null
-  const tokenCount = table ? table.ids.length : null
+  const complete = snapshot !== null && snapshot.pending === 0
+  const tokenCount = complete ? snapshot.count : null
+
   const update = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), [])
 
   const applyOpened = useCallback((opened: OpenTextFileResult) => {
@@ -252,10 +314,11 @@ export function App({ host }: { host: Host }) {
   }
 
   const copyIds = () => {
-    if (!table) return
+    const ids = indexRef.current?.index.allIds()
+    if (!ids) return
     navigator.clipboard
-      .writeText(JSON.stringify(Array.from(table.ids)))
-      .then(() => setMessage({ tone: 'info', text: `Copied ${formatCount(table.ids.length)} token IDs as a JSON array.` }))
+      .writeText(JSON.stringify(Array.from(ids)))
+      .then(() => setMessage({ tone: 'info', text: `Copied ${formatCount(ids.length)} token IDs as a JSON array.` }))
       .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
   }
 
@@ -279,11 +342,18 @@ export function App({ host }: { host: Host }) {
         <div className="editor-column">
           <div className="editor" ref={editorParent} />
           {settings.showIds && (
-            <TokenIdPanel table={table} viewport={viewport} inspected={inspected} onInspect={inspect} onCopy={copyIds} />
+            <TokenIdPanel
+              tokens={shownIndex}
+              revision={snapshot}
+              viewport={viewport}
+              inspected={inspected}
+              onInspect={inspect}
+              onCopy={copyIds}
+            />
           )}
         </div>
         <aside className="sidebar">
-          <CountsPanel tokens={tokenCount} counts={result?.counts ?? null} stale={stale} />
+          <CountsPanel tokens={tokenCount} counts={complete ? snapshot.counts : null} stale={!complete} />
           <LimitsPanel
             tokens={tokenCount}
             rows={rows}
@@ -297,13 +367,7 @@ export function App({ host }: { host: Host }) {
           <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
         </aside>
       </main>
-      <StatusBar
-        work={work}
-        message={message}
-        onDismiss={() => setMessage(null)}
-        result={result}
-        encoding={settings.encoding}
-      />
+      <StatusBar work={work} message={message} onDismiss={() => setMessage(null)} snapshot={snapshot} encoding={settings.encoding} />
     </div>
   )
 }

@@ -1,7 +1,6 @@
 import type { EncodingName } from '../../../shared/encodings'
 import { formatCount } from '../../../shared/format'
-import type { Work } from '../App'
-import type { TokenizedText } from '../worker/tokenizerClient'
+import type { TokenSnapshot, Work } from '../App'
 
 /** A message for the user, with how loudly to show it. */
 export interface StatusMessage {
@@ -14,16 +13,17 @@ export interface StatusBarProps {
   work: Work
   message: StatusMessage | null
   onDismiss(): void
-  result: TokenizedText | null
+  snapshot: TokenSnapshot | null
   encoding: EncodingName
 }
 
 /** The bottom bar: what the tokenizer is doing, the last message, and the last run's timing. */
-export function StatusBar({ work, message, onDismiss, result, encoding }: StatusBarProps) {
+export function StatusBar({ work, message, onDismiss, snapshot, encoding }: StatusBarProps) {
   let state: string
   if (work.kind === 'loading') state = `Loading ${work.encoding}…`
   else if (work.kind === 'working') state = work.fraction === null ? 'Tokenizing…' : `Tokenizing… ${Math.floor(work.fraction * 100)}%`
-  else if (result) state = `${result.encoding}${result.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(result.table.ids.length)} tokens in ${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`
+  else if (snapshot && snapshot.encoding)
+    state = `${snapshot.encoding}${snapshot.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(snapshot.count)} tokens in ${formatCount(snapshot.total)} chunk${snapshot.total === 1 ? '' : 's'} · last update ${snapshot.elapsedMs < 10 ? snapshot.elapsedMs.toFixed(1) : formatCount(Math.round(snapshot.elapsedMs))} ms`
   else state = 'Starting…'
   return (
     <footer className="statusbar">

@@ -1,16 +1,17 @@
 import { tokenColourSlot } from '../../../shared/palette'
-import type { TokenTable } from '../../../shared/tokenize'
 import { formatCount } from '../../../shared/format'
 import { FLAG_SPECIAL } from '../../../shared/tokenSpans'
-import { tokenAt } from '../../../shared/tokenSpans'
+import type { TokenView } from '../../../shared/tokenView'
 
 /** Most id chips drawn at once; the panel follows the editor's viewport. */
 const MAX_CHIPS = 4000
 
 /** Props of the TokenIdPanel. */
 export interface TokenIdPanelProps {
-  table: TokenTable | null
-  /** The editor's visible document range (in the table's coordinates). */
+  tokens: TokenView | null
+  /** Changes whenever the tokens do (the view itself is updated in place). */
+  revision: unknown
+  /** The editor's visible document range. */
   viewport: { from: number; to: number }
   inspected: number | null
   onInspect(index: number): void
@@ -18,23 +19,24 @@ export interface TokenIdPanelProps {
 }
 
 /** Token ids in order, coloured like their tokens, for the part of the text on screen. */
-export function TokenIdPanel({ table, viewport, inspected, onInspect, onCopy }: TokenIdPanelProps) {
-  const n = table?.ids.length ?? 0
-  const first = table && n > 0 ? Math.max(0, tokenAt(table.starts, n, viewport.from)) : 0
+export function TokenIdPanel({ tokens, viewport, inspected, onInspect, onCopy }: TokenIdPanelProps) {
+  const n = tokens?.count ?? 0
+  const first = tokens && n > 0 ? Math.max(0, tokens.indexAt(viewport.from)) : 0
   let last = first
-  if (table) while (last < n && last - first < MAX_CHIPS && table.starts[last] < viewport.to) last++
+  if (tokens) while (last < n && last - first < MAX_CHIPS && tokens.start(last) < viewport.to) last++
   const chips = []
-  for (let i = first; table && i < last; i++) {
-    const special = (table.flags[i] & FLAG_SPECIAL) !== 0
+  for (let i = first; tokens && i < last; i++) {
+    const id = tokens.id(i)
+    const special = (tokens.flags(i) & FLAG_SPECIAL) !== 0
     chips.push(
       <span
         key={i}
         className={`id-chip tok-c${tokenColourSlot(i)}${special ? ' tok-special' : ''}${i === inspected ? ' tok-focus' : ''}`}
         data-token-index={i}
-        data-token-id={table.ids[i]}
+        data-token-id={id}
         onMouseEnter={() => onInspect(i)}
       >
-        {table.ids[i]}
+        {id}
       </span>,
     )
   }

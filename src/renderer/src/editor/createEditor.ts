@@ -8,15 +8,15 @@ import {
   keymap,
   placeholder,
 } from '@codemirror/view'
-import { tokenAt } from '../../../shared/tokenSpans'
+import type { TextEdit } from '../../../shared/workerProtocol'
 import { newlineMarkers } from './newlineMarkers'
 import { tokenDecorations } from './tokenDecorations'
 import { tokenField, viewOptionsField } from './tokenState'
 
 /** What the editor tells the app. */
 export interface EditorCallbacks {
-  /** The document changed (the new text is read lazily: big documents are costly to join). */
-  onDocChanged(view: EditorView): void
+  /** The document changed: `version` is the new document version, `edits` what changed, in order. */
+  onEdit(version: number, edits: TextEdit[]): void
   /** The token under the pointer or caret changed (null: none). */
   onInspect(index: number | null, source: 'hover' | 'caret'): void
   /** The visible part of the document changed. */
@@ -25,10 +25,10 @@ export interface EditorCallbacks {
 
 /** The token index at a document position, accounting for edits not yet re-tokenized. */
 export function tokenIndexAtPos(state: EditorState, pos: number): number | null {
-  const { table, pending } = state.field(tokenField)
-  if (!table || table.ids.length === 0) return null
+  const { tokens, pending } = state.field(tokenField)
+  if (!tokens || tokens.count === 0) return null
   const oldPos = pending ? pending.invertedDesc.mapPos(pos, 1) : pos
-  const i = tokenAt(table.starts, table.ids.length, oldPos)
+  const i = tokens.indexAt(oldPos)
   return i < 0 ? null : i
 }
 
@@ -69,7 +69,19 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       tokenDecorations,
       whitespaceCompartment.of(whitespaceExtensions(false)),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) callbacks.onDocChanged(update.view)
+        if (update.docChanged) {
+          let version = update.startState.field(tokenField).docVersion
+          for (const tr of update.transactions) {
+            if (!tr.docChanged) continue
+            version++
+            const edits: TextEdit[] = []
+            // Positions in the text as each earlier change of this transaction is applied.
+            tr.changes.iterChanges((fromA, toA, fromB, _toB, inserted) => {
+              edits.push([fromB, fromB + (toA - fromA), inserted.toString()])
+            })
+            callbacks.onEdit(version, edits)
+          }
+        }
         if (update.viewportChanged || update.docChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
         if (update.selectionSet && update.view.hasFocus) {
           const head = update.state.selection.main.head

@@ -1,7 +1,7 @@
 import { RangeSetBuilder } from '@codemirror/state'
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view'
 import { tokenColourSlot } from '../../../shared/palette'
-import { FLAG_PARTIAL, FLAG_SPECIAL, tokenAt } from '../../../shared/tokenSpans'
+import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
 import { cleanBoundaryBefore } from '../../../shared/tokenGroups'
 import { clusterBreakTest } from './clusterBreaks'
 import { formatCount } from '../../../shared/format'
@@ -45,11 +45,11 @@ function classFor(first: number, last: number, flags: number, activeLimit: numbe
 }
 
 function build(view: EditorView): DecorationSet {
-  const { table, pending } = view.state.field(tokenField)
+  const { tokens, pending } = view.state.field(tokenField)
   const options = view.state.field(viewOptionsField)
   const builder = new RangeSetBuilder<Decoration>()
-  if (!table) return builder.finish()
-  const n = table.ids.length
+  if (!tokens) return builder.finish()
+  const n = tokens.count
   const docLength = view.state.doc.length
   const toNew = (pos: number, assoc: -1 | 1) => (pending ? pending.mapPos(pos, assoc) : pos)
   const toOld = (pos: number, assoc: -1 | 1) => (pending ? pending.invertedDesc.mapPos(pos, assoc) : pos)
@@ -57,7 +57,7 @@ function build(view: EditorView): DecorationSet {
   const markers = new Map<number, LimitMarker[]>()
   for (const limit of options.limits) {
     if (limit.value >= n) continue
-    const pos = Math.min(docLength, toNew(table.starts[limit.value], -1))
+    const pos = Math.min(docLength, toNew(tokens.start(limit.value), -1))
     const list = markers.get(pos) ?? []
     list.push(new LimitMarker(limit.label, limit.value === options.activeLimit))
     markers.set(pos, list)
@@ -71,9 +71,9 @@ function build(view: EditorView): DecorationSet {
     }
   }
   const isBreak = clusterBreakTest(view.state)
-  const clean = (k: number) => cleanBoundaryBefore(table, k, isBreak)
+  const clean = (k: number) => cleanBoundaryBefore(tokens, k, isBreak)
   for (const { from, to } of view.visibleRanges) {
-    let i = tokenAt(table.starts, n, toOld(from, -1))
+    let i = tokens.indexAt(toOld(from, -1))
     if (i < 0) continue
     while (i > 0 && !clean(i)) i--
     for (let count = 0; i < n && count < MAX_MARKS_PER_RANGE; count++) {
@@ -81,9 +81,9 @@ function build(view: EditorView): DecorationSet {
       // so an emoji is never torn apart; the piece carries the first token's index.
       let last = i
       while (last + 1 < n && !clean(last + 1)) last++
-      const start = toNew(table.starts[i], 1)
+      const start = toNew(tokens.start(i), 1)
       if (start >= to) break
-      const end = Math.min(toNew(table.starts[last + 1], -1), docLength)
+      const end = Math.min(toNew(tokens.end(last), -1), docLength)
       const s = Math.max(start, from)
       if (end > s) {
         addMarkersUpTo(s)
@@ -91,7 +91,7 @@ function build(view: EditorView): DecorationSet {
           s,
           end,
           Decoration.mark({
-            class: classFor(i, last, table.flags[i], options.activeLimit, options.inspected),
+            class: classFor(i, last, tokens.flags(i), options.activeLimit, options.inspected),
             attributes: last > i ? { 'data-token-index': String(i), 'data-token-last': String(last) } : { 'data-token-index': String(i) },
           }),
         )

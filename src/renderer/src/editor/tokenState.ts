@@ -1,23 +1,49 @@
 import { type ChangeDesc, StateEffect, StateField } from '@codemirror/state'
-import type { TokenTable } from '../../../shared/tokenize'
+import type { TokenView } from '../../../shared/tokenView'
 
-/** The token table shown in the editor, and the edits made since it was computed. */
-export interface TokenFieldValue {
-  table: TokenTable | null
-  /** Changes since `table` was computed (null when it matches the document). */
-  pending: ChangeDesc | null
+/** Edits the tokenizer has not answered yet, by document version. */
+interface Unacked {
+  version: number
+  changes: ChangeDesc
 }
 
-/** Replaces the token table with one computed for the current document. */
-export const setTokens = StateEffect.define<TokenTable | null>()
+/** The tokens shown in the editor, and the edits made since they were computed. */
+export interface TokenFieldValue {
+  tokens: TokenView | null
+  /** Bumped whenever the tokens change, so views redraw. */
+  revision: number
+  /** Document version: one more for every transaction that changed the text. */
+  docVersion: number
+  /** Changes after the version the tokens describe (null when they describe the document). */
+  pending: ChangeDesc | null
+  unacked: readonly Unacked[]
+}
 
-/** Holds the latest token table; while a newer one is computed, edits are mapped over it. */
+/** New tokens that describe document version `version`. */
+export const setTokens = StateEffect.define<{ tokens: TokenView | null; version: number }>()
+
+function compose(list: readonly Unacked[]): ChangeDesc | null {
+  let out: ChangeDesc | null = null
+  for (const u of list) out = out ? out.composeDesc(u.changes) : u.changes
+  return out
+}
+
+/** Holds the latest tokens; while newer ones are computed, edits are mapped over them. */
 export const tokenField = StateField.define<TokenFieldValue>({
-  create: () => ({ table: null, pending: null }),
+  create: () => ({ tokens: null, revision: 0, docVersion: 0, pending: null, unacked: [] }),
   update(value, tr) {
-    for (const e of tr.effects) if (e.is(setTokens)) return { table: e.value, pending: null }
-    if (!tr.docChanged || !value.table) return value
-    return { table: value.table, pending: value.pending ? value.pending.composeDesc(tr.changes.desc) : tr.changes.desc }
+    let next = value
+    if (tr.docChanged) {
+      const docVersion = value.docVersion + 1
+      const unacked = [...value.unacked, { version: docVersion, changes: tr.changes.desc }]
+      next = { ...value, docVersion, unacked, pending: value.pending ? value.pending.composeDesc(tr.changes.desc) : tr.changes.desc }
+    }
+    for (const e of tr.effects) {
+      if (!e.is(setTokens)) continue
+      const unacked = next.unacked.filter((u) => u.version > e.value.version)
+      next = { ...next, tokens: e.value.tokens, revision: next.revision + 1, unacked, pending: compose(unacked) }
+    }
+    return next
   },
 })
 

@@ -1,23 +1,143 @@
 /// <reference lib="webworker" />
-// The tokenizer worker: loads encodings lazily, tokenizes chunk by chunk with a cache,
-// yields between chunks so a newer request can supersede an older one, and transfers
-// typed arrays back without copying.
-import type { EncodingName } from '../../../shared/encodings'
-import { loadEncoding } from '../../../shared/encodingLoader'
-import { ChunkCache, tokenizeDocument } from '../../../shared/tokenize'
-import type { WorkerRequest, WorkerResponse } from '../../../shared/workerProtocol'
+// The coordinating tokenizer worker. It owns the document text and its chunk list
+// (DocumentModel), applies the editor's edits as they come, re-encodes only the chunks an
+// edit touched, and streams tokens to the UI as chunk splices and fills. Large jobs (a
+// paste or open) are shared with helper workers; the chunks on screen go first.
+import { DocumentModel, type ChunkRange } from '../../../shared/documentModel'
+import { DEFAULT_ENCODING, type EncodingName } from '../../../shared/encodings'
+import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
+import type { SpecialMode } from '../../../shared/specialTokens'
+import { ChunkCache, CHUNK_CHARS, tokenizeChunk, type ChunkTokens } from '../../../shared/tokenize'
+import {
+  transferablesOf,
+  type CoordinatorRequest,
+  type CoordinatorResponse,
+  type HelperRequest,
+  type HelperResponse,
+} from '../../../shared/workerProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 
-const caches = new Map<EncodingName, ChunkCache>()
-let latestJob = 0
-const loadedEncodings = new Set<EncodingName>()
+/** Edits whose new chunks total at most this many characters are encoded before replying. */
+const SYNC_CHARS = 64 * 1024
+/** Chunks longer than this (one huge line) go to a helper so the coordinator stays responsive. */
+const BIG_CHUNK_CHARS = 32 * 1024
+/** Characters per helper batch. */
+const HELPER_BATCH_CHARS = 256 * 1024
+/** Work slice before the coordinator yields to read new messages. */
+const SLICE_MS = 8
 
-function post(message: WorkerResponse, transfer: Transferable[] = []): void {
-  self.postMessage(message, transfer)
+const model = new DocumentModel(CHUNK_CHARS)
+let encodingName: EncodingName = DEFAULT_ENCODING
+let mode: SpecialMode = 'text'
+let generation = 0
+let version = 0
+let viewport = { from: 0, to: 0 }
+let workStarted = performance.now()
+const pending = new Set<ChunkRange>()
+const stamps = new WeakMap<ChunkRange, number>()
+const byStamp = new Map<number, ChunkRange>()
+let nextStamp = 1
+const caches = new Map<string, ChunkCache>()
+let outgoing: { chunk: ChunkRange; tokens: ChunkTokens; transfer: boolean }[] = []
+let loaded: LoadedEncoding | null = null
+let loop: Promise<void> | null = null
+
+function post(msg: CoordinatorResponse, transfer: Transferable[] = []): void {
+  self.postMessage(msg, transfer)
 }
 
-/** Lets queued messages (a newer request) run before continuing. */
+function cacheFor(): ChunkCache {
+  const key = `${encodingName}/${mode}`
+  let cache = caches.get(key)
+  if (!cache) {
+    if (caches.size >= 2) caches.delete(caches.keys().next().value as string)
+    cache = new ChunkCache(16 * 1024 * 1024)
+    caches.set(key, cache)
+  }
+  return cache
+}
+
+function stampOf(chunk: ChunkRange): number {
+  let s = stamps.get(chunk)
+  if (s === undefined) {
+    s = nextStamp++
+    stamps.set(chunk, s)
+    byStamp.set(s, chunk)
+  }
+  return s
+}
+
+/** True while `chunk` is still part of the document (edits replace chunk objects). */
+function isLive(chunk: ChunkRange): boolean {
+  const chunks = model.chunks
+  if (chunks.length === 0) return false
+  return chunks[model.chunkIndexAt(chunk.start)] === chunk
+}
+
+function forget(chunk: ChunkRange): void {
+  pending.delete(chunk)
+  const s = stamps.get(chunk)
+  if (s !== undefined) byStamp.delete(s)
+}
+
+async function ensureEncoding(): Promise<LoadedEncoding> {
+  const name = encodingName
+  if (loaded?.name === name) return loaded
+  post({ type: 'loading', encoding: name })
+  const enc = await loadEncoding(name)
+  if (encodingName === name) loaded = enc
+  return enc
+}
+
+/** Encodes one chunk here, from the cache when the same text was seen (undo, retyping). */
+function encodeHere(chunk: ChunkRange, enc: LoadedEncoding): { tokens: ChunkTokens; transfer: boolean } {
+  const text = model.text
+  if (chunk.end - chunk.start <= SYNC_CHARS) {
+    const key = mode + '\u0000' + text.slice(chunk.start, chunk.end)
+    const cache = cacheFor()
+    const hit = cache.get(key)
+    if (hit) return { tokens: hit, transfer: false }
+    const tokens = tokenizeChunk(text, chunk.start, chunk.end, enc, mode)
+    cache.set(key, tokens)
+    return { tokens, transfer: false }
+  }
+  return { tokens: tokenizeChunk(text, chunk.start, chunk.end, enc, mode), transfer: true }
+}
+
+function copyTokens(t: ChunkTokens): ChunkTokens {
+  return { ids: t.ids.slice(), starts: t.starts.slice(), flags: t.flags.slice(), counts: t.counts }
+}
+
+/** Sends the encoded chunks queued so far, with their current indexes. */
+function flush(): void {
+  if (outgoing.length === 0) return
+  const fills: { index: number; tokens: ChunkTokens }[] = []
+  const transfer: ArrayBuffer[] = []
+  for (const o of outgoing) {
+    if (!isLive(o.chunk)) continue
+    const tokens = o.transfer ? o.tokens : copyTokens(o.tokens)
+    fills.push({ index: model.chunkIndexAt(o.chunk.start), tokens })
+    transfer.push(...transferablesOf([tokens]))
+  }
+  outgoing = []
+  if (fills.length > 0) post({ type: 'fill', version, generation, fills }, transfer)
+  postStatus()
+}
+
+function postStatus(): void {
+  post({
+    type: 'status',
+    version,
+    generation,
+    encoding: encodingName,
+    mode,
+    pendingChunks: pending.size,
+    totalChunks: model.chunks.length,
+    elapsedMs: performance.now() - workStarted,
+  })
+}
+
 function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel()
@@ -26,66 +146,238 @@ function yieldToEvents(): Promise<void> {
   })
 }
 
-function cacheFor(encoding: EncodingName): ChunkCache {
-  let cache = caches.get(encoding)
-  if (!cache) {
-    // Keep the caches of the two most recent encodings (switching back and forth is common).
-    if (caches.size >= 2) caches.delete(caches.keys().next().value as EncodingName)
-    cache = new ChunkCache()
-    caches.set(encoding, cache)
-  }
-  return cache
+// ---- helpers (parallel first pass) ----
+
+interface Helper {
+  worker: Worker
+  batch: number | null
+  stamps: number[]
+}
+const helpers: Helper[] = []
+let nextBatch = 1
+
+function helperCount(): number {
+  return Math.max(1, (self.navigator.hardwareConcurrency || 2) - 1)
 }
 
-async function tokenize(req: Extract<WorkerRequest, { type: 'tokenize' }>): Promise<void> {
-  const t0 = performance.now()
-  if (!loadedEncodings.has(req.encoding)) post({ type: 'loading', job: req.job, encoding: req.encoding })
-  const encoding = await loadEncoding(req.encoding)
-  loadedEncodings.add(req.encoding)
-  if (req.job !== latestJob) return
-  const steps = tokenizeDocument(req.text, encoding, req.mode, cacheFor(req.encoding))
-  let lastYield = performance.now()
-  let lastProgress = lastYield
-  for (;;) {
-    const step = steps.next()
-    if (step.done) {
-      const { table, counts } = step.value
-      post(
-        {
-          type: 'result',
-          job: req.job,
-          encoding: req.encoding,
-          mode: req.mode,
-          ids: table.ids,
-          starts: table.starts,
-          flags: table.flags,
-          counts,
-          elapsedMs: performance.now() - t0,
-        },
-        [table.ids.buffer, table.starts.buffer, table.flags.buffer],
-      )
+function spawnHelper(): Helper {
+  const helper: Helper = {
+    worker: new Worker(new URL('./tokenizer.helper.ts', import.meta.url), { type: 'module', name: 'tokenizer-helper' }),
+    batch: null,
+    stamps: [],
+  }
+  helper.worker.onmessage = (e: MessageEvent<HelperResponse>) => onHelperMessage(helper, e.data)
+  helper.worker.onerror = (e) => {
+    e.preventDefault()
+    replaceHelper(helper)
+    post({ type: 'error', message: `A tokenizer helper stopped: ${e.message || 'unknown error'}` })
+  }
+  return helper
+}
+
+function ensureHelpers(): void {
+  while (helpers.length < helperCount()) helpers.push(spawnHelper())
+}
+
+function replaceHelper(helper: Helper): void {
+  helper.worker.terminate()
+  helper.batch = null
+  for (const s of helper.stamps) {
+    const chunk = byStamp.get(s)
+    if (chunk && isLive(chunk)) pending.add(chunk)
+  }
+  helper.stamps = []
+  const i = helpers.indexOf(helper)
+  if (i >= 0) helpers[i] = spawnHelper()
+}
+
+function onHelperMessage(helper: Helper, msg: HelperResponse): void {
+  if (msg.batch !== helper.batch) return
+  helper.batch = null
+  helper.stamps = []
+  if (msg.type === 'error') {
+    post({ type: 'error', message: msg.message })
+    return
+  }
+  for (const r of msg.results) {
+    const chunk = byStamp.get(r.stamp)
+    byStamp.delete(r.stamp)
+    if (!chunk || !isLive(chunk)) continue
+    outgoing.push({ chunk, tokens: r.tokens, transfer: true })
+  }
+  flush()
+  schedule()
+}
+
+/**
+ * Hands pending chunks to idle helpers: `big` ones (huge single lines) one per helper,
+ * then batches of the rest taken from the far end of `rest` (the coordinator works from
+ * the near end, so the two meet in the middle).
+ */
+function feedHelpers(big: ChunkRange[], rest: ChunkRange[]): void {
+  ensureHelpers()
+  // A helper grinding on chunks that no longer exist is replaced rather than waited for.
+  for (const h of helpers) {
+    if (h.batch !== null && h.stamps.every((s) => !byStamp.has(s) || !isLive(byStamp.get(s)!))) replaceHelper(h)
+  }
+  let b = 0
+  let cursor = rest.length - 1
+  for (const h of helpers) {
+    if (h.batch !== null) continue
+    const pieces: { stamp: number; text: string }[] = []
+    if (b < big.length) {
+      const c = big[b++]
+      pieces.push({ stamp: stampOf(c), text: model.text.slice(c.start, c.end) })
+      pending.delete(c)
+    } else {
+      let chars = 0
+      while (cursor >= 0 && chars < HELPER_BATCH_CHARS) {
+        const c = rest[cursor--]
+        if (!pending.has(c)) continue
+        pieces.push({ stamp: stampOf(c), text: model.text.slice(c.start, c.end) })
+        pending.delete(c)
+        chars += c.end - c.start
+      }
+    }
+    if (pieces.length === 0) break
+    h.batch = nextBatch++
+    h.stamps = pieces.map((p) => p.stamp)
+    const req: HelperRequest = { type: 'encode', batch: h.batch, encoding: encodingName, mode, pieces }
+    h.worker.postMessage(req)
+  }
+}
+
+/** Pending chunks in priority order: those on screen, then the rest from the start. */
+function priorityOrder(): ChunkRange[] {
+  const live: ChunkRange[] = []
+  for (const c of pending) {
+    if (isLive(c)) live.push(c)
+    else forget(c)
+  }
+  live.sort((a, b) => a.start - b.start)
+  const onScreen = live.filter((c) => c.end > viewport.from && c.start < viewport.to)
+  const rest = live.filter((c) => !(c.end > viewport.from && c.start < viewport.to))
+  return [...onScreen, ...rest]
+}
+
+function helpersBusy(): boolean {
+  return helpers.some((h) => h.batch !== null)
+}
+
+/** Runs until every chunk has tokens, yielding often so edits are never kept waiting. */
+function schedule(): void {
+  if (loop) return
+  loop = (async () => {
+    try {
+      let enc = await ensureEncoding()
+      let sliceStart = performance.now()
+      while (pending.size > 0) {
+        if (enc.name !== encodingName) enc = await ensureEncoding()
+        const order = priorityOrder()
+        const isBig = (c: ChunkRange) => c.end - c.start > BIG_CHUNK_CHARS
+        const local = order.find((c) => !isBig(c))
+        const big = order.filter(isBig)
+        const restChars = order.reduce((n, c) => n + (isBig(c) ? 0 : c.end - c.start), 0)
+        if (big.length > 0 || restChars > HELPER_BATCH_CHARS) {
+          feedHelpers(big, restChars > HELPER_BATCH_CHARS ? order.filter((c) => !isBig(c) && c !== local) : [])
+        }
+        // Nothing small enough to do here: the helpers have the rest and will call back.
+        if (!local || !pending.has(local)) {
+          if (local) continue
+          break
+        }
+        const { tokens, transfer } = encodeHere(local, enc)
+        pending.delete(local)
+        outgoing.push({ chunk: local, tokens, transfer })
+        if (performance.now() - sliceStart > SLICE_MS) {
+          flush()
+          await yieldToEvents()
+          sliceStart = performance.now()
+        }
+      }
+      flush()
+      if (!helpersBusy()) postStatus()
+    } catch (err) {
+      post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
+    } finally {
+      loop = null
+    }
+  })()
+}
+
+// ---- requests ----
+
+function handle(req: CoordinatorRequest): void {
+  switch (req.type) {
+    case 'configure': {
+      if (req.encoding === encodingName && req.mode === mode && generation > 0) return
+      encodingName = req.encoding
+      mode = req.mode
+      generation++
+      workStarted = performance.now()
+      outgoing = [] // tokens of the previous encoding or mode
+      for (const c of model.chunks) pending.add(c)
+      post({
+        type: 'splice',
+        version,
+        generation,
+        splice: { from: 0, remove: model.chunks.length, shift: 0, insert: model.chunks.map((c) => ({ start: c.start, end: c.end, tokens: null })) },
+      })
+      for (const h of helpers) if (h.batch !== null) replaceHelper(h)
+      schedule()
       return
     }
-    const now = performance.now()
-    if (now - lastProgress > 50) {
-      post({ type: 'progress', job: req.job, doneChars: step.value.doneChars, totalChars: step.value.totalChars })
-      lastProgress = now
+    case 'reset': {
+      const before = model.chunks.slice()
+      version = req.version
+      const splice = model.reset(req.text)
+      for (const c of before) forget(c)
+      workStarted = performance.now()
+      applySplice(splice.from, splice.remove, splice.shift)
+      return
     }
-    if (now - lastYield > 8) {
-      await yieldToEvents()
-      lastYield = performance.now()
-      if (req.job !== latestJob) return
+    case 'edit': {
+      workStarted = performance.now()
+      version = req.version
+      for (const [from, to, insert] of req.edits) {
+        const splice = model.edit(from, to, insert)
+        applySplice(splice.from, splice.remove, splice.shift, splice.insert.length)
+      }
+      return
     }
+    case 'viewport':
+      viewport = { from: req.from, to: req.to }
+      return
+    case 'tokenBytes':
+      void loadEncoding(req.encoding).then((enc) =>
+        post({ type: 'tokenBytes', job: req.job, bytes: req.ids.map((id) => enc.tokenBytes(id)) }),
+      )
+      return
   }
 }
 
-async function tokenBytes(req: Extract<WorkerRequest, { type: 'tokenBytes' }>): Promise<void> {
-  const encoding = await loadEncoding(req.encoding)
-  post({ type: 'tokenBytes', job: req.job, bytes: req.ids.map((id) => encoding.tokenBytes(id)) })
+/** Tells the UI about a chunk splice, with tokens when they are quick to make. */
+function applySplice(from: number, remove: number, shift: number, insertCount = model.chunks.length - from): void {
+  const fresh = model.chunks.slice(from, from + insertCount)
+  const chars = fresh.reduce((n, c) => n + c.end - c.start, 0)
+  const enc = loaded?.name === encodingName ? loaded : null
+  if (enc && chars <= SYNC_CHARS && fresh.every((c) => c.end - c.start <= BIG_CHUNK_CHARS)) {
+    const insert = fresh.map((c) => ({ start: c.start, end: c.end, tokens: copyTokens(encodeHere(c, enc).tokens) }))
+    flush() // earlier fills first, with indexes from before this splice
+    post({ type: 'splice', version, generation, splice: { from, remove, shift, insert } }, transferablesOf(insert.map((c) => c.tokens!)))
+    postStatus()
+    return
+  }
+  flush()
+  for (const c of fresh) pending.add(c)
+  post({ type: 'splice', version, generation, splice: { from, remove, shift, insert: fresh.map((c) => ({ start: c.start, end: c.end, tokens: null })) } })
+  schedule()
 }
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const req = event.data
-  const run = req.type === 'tokenize' ? ((latestJob = req.job), tokenize(req)) : tokenBytes(req)
-  run.catch((err: unknown) => post({ type: 'error', job: req.job, message: err instanceof Error ? err.message : String(err) }))
+self.onmessage = (event: MessageEvent<CoordinatorRequest>) => {
+  try {
+    handle(event.data)
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
+  }
 }

@@ -1,0 +1,77 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { isSafeCut } from './chunking'
+import { DocumentModel } from './documentModel'
+
+function expectWellFormed(model: DocumentModel, minChars: number) {
+  const { text, chunks } = model
+  if (text.length === 0) {
+    expect(chunks.length).toBe(0)
+    return
+  }
+  expect(chunks[0].start).toBe(0)
+  expect(chunks[chunks.length - 1].end).toBe(text.length)
+  for (let k = 0; k < chunks.length; k++) {
+    if (k > 0) expect(chunks[k].start).toBe(chunks[k - 1].end)
+    if (k < chunks.length - 1) {
+      expect(isSafeCut(text, chunks[k].end)).toBe(true)
+      expect(chunks[k].end - chunks[k].start).toBeGreaterThanOrEqual(minChars)
+    }
+  }
+}
+
+describe('DocumentModel', () => {
+  it('cuts a document into chunks at safe cuts', () => {
+    const m = new DocumentModel(20)
+    const splice = m.reset(Array.from({ length: 50 }, (_, i) => `line ${i} says hello.`).join('\n'))
+    expect(splice.from).toBe(0)
+    expect(splice.insert.length).toBeGreaterThan(5)
+    expectWellFormed(m, 20)
+  })
+
+  it('re-cuts only near an edit: a keystroke in a big document touches one or two chunks', () => {
+    const m = new DocumentModel(64)
+    m.reset(Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} has some words.`).join('\n'))
+    const before = m.chunks.length
+    const mid = m.chunks[Math.floor(before / 2)].start + 5
+    const splice = m.edit(mid, mid, 'x')
+    expect(splice.insert.length).toBeLessThanOrEqual(2)
+    expect(splice.remove).toBeLessThanOrEqual(2)
+    expect(splice.shift).toBe(1)
+    expectWellFormed(m, 64)
+  })
+
+  it('after any sequence of edits, equals a fresh cut of the same text', () => {
+    const alphabet = ['\n', ' ', 'a', 'Word', '.', 'é', '🦙', '\n\n', 'x\nY', ')\n']
+    const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 200 }).map((a) => a.join(''))
+    const editArb = fc.record({ a: fc.nat(), b: fc.nat(), insert: textArb.map((t) => t.slice(0, 30)) })
+    fc.assert(
+      fc.property(textArb, fc.array(editArb, { maxLength: 12 }), (text, edits) => {
+        const m = new DocumentModel(8)
+        m.reset(text)
+        for (const e of edits) {
+          const len = m.text.length
+          const from = len === 0 ? 0 : e.a % (len + 1)
+          const to = from + (len - from === 0 ? 0 : e.b % (len - from + 1))
+          const before = m.chunks.map((c) => ({ ...c }))
+          const splice = m.edit(from, to, e.insert)
+          // The splice describes the change exactly.
+          const rebuilt = [...before.slice(0, splice.from), ...splice.insert, ...before.slice(splice.from + splice.remove).map((c) => ({ start: c.start + splice.shift, end: c.end + splice.shift }))]
+          expect(rebuilt).toEqual(m.chunks)
+          expectWellFormed(m, 8)
+          const fresh = new DocumentModel(8)
+          fresh.reset(m.text)
+          expect(m.chunks).toEqual(fresh.chunks)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('rejects edits outside the text', () => {
+    const m = new DocumentModel(8)
+    m.reset('hello')
+    expect(() => m.edit(3, 9, '')).toThrow(RangeError)
+    expect(() => m.edit(4, 2, '')).toThrow(RangeError)
+  })
+})
