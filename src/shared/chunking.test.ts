@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { chunkBoundaries, isSafeCut } from './chunking'
+import { isSafeCut, nextChunkEnd } from './chunking'
 import { ENCODING_NAMES, type EncodingName } from './encodings'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
 
@@ -24,11 +24,11 @@ describe('isSafeCut', () => {
   })
 })
 
-describe('chunkBoundaries', () => {
-  it('starts and ends at the range, cuts only at safe cuts, respects the minimum size', () => {
+describe('nextChunkEnd', () => {
+  it('ends chunks only at safe cuts, at least minChars long, and the last at the text end', () => {
     const text = Array.from({ length: 200 }, (_, i) => `line ${i} text.`).join('\n')
-    const cuts = chunkBoundaries(text, 0, text.length, 100)
-    expect(cuts[0]).toBe(0)
+    const cuts = [0]
+    while (cuts[cuts.length - 1] < text.length) cuts.push(nextChunkEnd(text, cuts[cuts.length - 1], 100))
     expect(cuts[cuts.length - 1]).toBe(text.length)
     for (let k = 1; k < cuts.length - 1; k++) {
       expect(isSafeCut(text, cuts[k])).toBe(true)
@@ -36,9 +36,9 @@ describe('chunkBoundaries', () => {
     }
     expect(cuts.length).toBeGreaterThan(10)
   })
-  it('returns one chunk when no cut is safe', () => {
-    expect(chunkBoundaries('x'.repeat(1000), 0, 1000, 10)).toEqual([0, 1000])
-    expect(chunkBoundaries('', 0, 0, 10)).toEqual([0])
+  it('gives the whole rest when no cut is safe', () => {
+    expect(nextChunkEnd('x'.repeat(1000), 0, 10)).toBe(1000)
+    expect(nextChunkEnd('', 0, 10)).toBe(0)
   })
 })
 

@@ -17,25 +17,14 @@ export function isSafeCut(text: string, i: number): boolean {
   return LETTER.test(text.codePointAt(i) === undefined ? '' : String.fromCodePoint(text.codePointAt(i)!))
 }
 
-/**
- * Cuts text[start, end) into chunks of at least `minChars` (except the last) at safe cuts.
- * Returns the chunk boundaries including start and end. Boundaries depend only on the text
- * after a shared earlier boundary, so an edit disturbs only the chunks near it.
- */
-export function chunkBoundaries(text: string, start: number, end: number, minChars: number): number[] {
-  const cuts = [start]
-  let from = start + minChars
-  while (from < end) {
+/** The next chunk end after `pos`: the first safe cut at or after pos + minChars, or the text's end. */
+export function nextChunkEnd(text: string, pos: number, minChars: number): number {
+  let from = pos + minChars
+  while (from < text.length) {
     const nl = text.indexOf('\n', from - 1)
-    if (nl < 0 || nl + 1 >= end) break
-    const i = nl + 1
-    if (isSafeCut(text, i)) {
-      cuts.push(i)
-      from = i + minChars
-    } else {
-      from = i + 1
-    }
+    if (nl < 0 || nl + 1 >= text.length) break
+    if (isSafeCut(text, nl + 1)) return nl + 1
+    from = nl + 2
   }
-  if (cuts[cuts.length - 1] !== end) cuts.push(end)
-  return cuts
+  return text.length
 }

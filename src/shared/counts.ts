@@ -1,4 +1,3 @@
-import { codePointUtf8At } from './utf8'
 
 /** Text measurements shown beside the token count. */
 export interface TextCounts {
@@ -29,19 +28,32 @@ export function countText(text: string, start = 0, end = text.length): TextCount
   let bytes = 0
   let newlines = 0
   let inWord = false
-  for (let i = start; i < end; ) {
+  const len = text.length
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i)
-    const cp = codePointUtf8At(text, i)
     characters++
-    bytes += cp.bytes
-    if (c === 10) newlines++
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) newlines++
+    if (c < 0x80) {
+      bytes += 1
+      if (c === 10) newlines++
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) newlines++
+      // ASCII whitespace: tab, LF, VT, FF, CR, space.
+      if (c === 32 || (c >= 9 && c <= 13)) inWord = false
+      else if (!inWord) {
+        inWord = true
+        words++
+      }
+      continue
+    }
+    if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4
+      i++
+    } else bytes += 3
     if (isSpace(c)) inWord = false
     else if (!inWord) {
       inWord = true
       words++
     }
-    i += cp.units
   }
   return { characters, words, bytes, newlines }
 }

@@ -1,4 +1,4 @@
-import { isSafeCut } from './chunking'
+import { nextChunkEnd } from './chunking'
 
 /** A chunk of the document: text [start, end), cut only at safe cuts. */
 export interface ChunkRange {
@@ -12,18 +12,6 @@ export interface ChunkSplice {
   remove: number
   insert: ChunkRange[]
   shift: number
-}
-
-/** The next chunk end after `pos`: the first safe cut at or after pos + minChars, or the text's end. */
-export function nextChunkEnd(text: string, pos: number, minChars: number): number {
-  let from = pos + minChars
-  while (from < text.length) {
-    const nl = text.indexOf('\n', from - 1)
-    if (nl < 0 || nl + 1 >= text.length) break
-    if (isSafeCut(text, nl + 1)) return nl + 1
-    from = nl + 2
-  }
-  return text.length
 }
 
 /**

@@ -1,4 +1,4 @@
-import { codePointUtf8At } from './utf8'
+import { utf8ByteLength } from './utf8'
 
 /** Flag bit: the token holds only part of a character's UTF-8 bytes (or shares one with a neighbour). */
 export const FLAG_PARTIAL = 1
@@ -35,11 +35,24 @@ export function spansFromIds(
   let pos = textStart // UTF-16 index of the next unconsumed character
   let posByte = 0 // byte offset (relative to textStart) of `pos`
   let tokenByte = 0 // byte offset where token i starts
+  const len = text.length
   for (let i = 0; i < n; i++) {
+    // Consume characters up to the token's first byte (inlined UTF-8 lengths: this is the hot loop).
     while (posByte < tokenByte && pos < textEnd) {
-      const cp = codePointUtf8At(text, pos)
-      posByte += cp.bytes
-      pos += cp.units
+      const c = text.charCodeAt(pos)
+      if (c < 0x80) {
+        posByte += 1
+        pos += 1
+      } else if (c < 0x800) {
+        posByte += 2
+        pos += 1
+      } else if (c >= 0xd800 && c <= 0xdbff && pos + 1 < len && (text.charCodeAt(pos + 1) & 0xfc00) === 0xdc00) {
+        posByte += 4
+        pos += 2
+      } else {
+        posByte += 3
+        pos += 1
+      }
     }
     starts[i] = pos - textStart
     if (posByte !== tokenByte) {
@@ -48,11 +61,7 @@ export function spansFromIds(
     }
     tokenByte += byteLength(ids[i])
   }
-  while (pos < textEnd) {
-    const cp = codePointUtf8At(text, pos)
-    posByte += cp.bytes
-    pos += cp.units
-  }
+  if (pos < textEnd) posByte += utf8ByteLength(text.slice(pos, textEnd))
   if (posByte !== tokenByte) {
     throw new Error(`Token bytes (${tokenByte}) do not match the text's UTF-8 bytes (${posByte})`)
   }

@@ -1,5 +1,5 @@
 import { addCounts, countText, ZERO_COUNTS, type TextCounts } from './counts'
-import { chunkBoundaries } from './chunking'
+import { DocumentModel } from './documentModel'
 import type { LoadedEncoding } from './encodingLoader'
 import { splitOnSpecialTokens, type SpecialMode } from './specialTokens'
 import { FLAG_SPECIAL, spansFromIds } from './tokenSpans'
@@ -25,12 +25,6 @@ export interface TokenizeResult {
   counts: TextCounts
 }
 
-/** Progress reported between chunks. */
-export interface TokenizeProgress {
-  doneChars: number
-  totalChars: number
-}
-
 /** Target chunk size in UTF-16 units: small enough that an edit re-encodes little. */
 export const CHUNK_CHARS = 4096
 
@@ -42,17 +36,18 @@ export function tokenizeChunk(
   encoding: LoadedEncoding,
   mode: SpecialMode,
 ): ChunkTokens {
-  const piece = text.slice(start, end)
-  const ids: number[] = []
+  const piece = start === 0 && end === text.length ? text : text.slice(start, end)
+  let idArray: Uint32Array
   if (mode === 'special') {
+    const ids: number[] = []
     for (const seg of splitOnSpecialTokens(piece, encoding.specialTokens)) {
       if (seg.specialId !== undefined) ids.push(seg.specialId)
       else if (seg.end > seg.start) for (const id of encoding.encodeOrdinary(piece.slice(seg.start, seg.end))) ids.push(id)
     }
-  } else if (piece.length > 0) {
-    for (const id of encoding.encodeOrdinary(piece)) ids.push(id)
+    idArray = Uint32Array.from(ids)
+  } else {
+    idArray = piece.length > 0 ? Uint32Array.from(encoding.encodeOrdinary(piece)) : new Uint32Array(0)
   }
-  const idArray = Uint32Array.from(ids)
   const { starts, flags } = spansFromIds(piece, idArray, encoding.byteLength)
   if (mode === 'special') {
     for (let i = 0; i < idArray.length; i++) if (encoding.isSpecial(idArray[i])) flags[i] |= FLAG_SPECIAL
@@ -116,41 +111,23 @@ export class ChunkCache {
 }
 
 /**
- * Tokenizes a document chunk by chunk, reusing cached chunks. A generator: it yields
- * progress after each newly encoded chunk so a caller can pause, report or abandon the
- * work, and returns the full result.
+ * Tokenizes a whole document synchronously, chunk by chunk as the worker does (same cuts,
+ * same cache), and joins the result. Used by tests and benchmarks; the app streams chunks.
  */
-export function* tokenizeDocument(
-  text: string,
-  encoding: LoadedEncoding,
-  mode: SpecialMode,
-  cache: ChunkCache = new ChunkCache(),
-): Generator<TokenizeProgress, TokenizeResult, void> {
-  const bounds = chunkBoundaries(text, 0, text.length, CHUNK_CHARS)
+export function tokenizeAll(text: string, encoding: LoadedEncoding, mode: SpecialMode, cache = new ChunkCache()): TokenizeResult {
+  const model = new DocumentModel(CHUNK_CHARS)
+  model.reset(text)
   const chunks: ChunkTokens[] = []
   const offsets: number[] = []
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const start = bounds[k]
-    const end = bounds[k + 1]
+  for (const { start, end } of model.chunks) {
     const key = mode + '\u0000' + text.slice(start, end)
     let chunk = cache.get(key)
     if (!chunk) {
       chunk = tokenizeChunk(text, start, end, encoding, mode)
       cache.set(key, chunk)
-      yield { doneChars: end, totalChars: text.length }
     }
     chunks.push(chunk)
     offsets.push(start)
   }
-  if (bounds.length === 1 || text.length === 0) return concatChunks([], [], 0)
   return concatChunks(chunks, offsets, text.length)
-}
-
-/** Runs tokenizeDocument to completion synchronously (tests, benchmarks). */
-export function tokenizeAll(text: string, encoding: LoadedEncoding, mode: SpecialMode, cache?: ChunkCache): TokenizeResult {
-  const it = tokenizeDocument(text, encoding, mode, cache)
-  for (;;) {
-    const step = it.next()
-    if (step.done) return step.value
-  }
 }

@@ -35,6 +35,8 @@ const MAX_DRAFT_CHARS = 2_000_000
 
 /** What the UI shows about the tokens: a snapshot taken after each tokenizer message. */
 export interface TokenSnapshot {
+  /** The document version these tokens describe. */
+  version: number
   count: number
   counts: TextCounts
   /** Chunks still being tokenized (counts are exact when 0). */
@@ -119,6 +121,28 @@ export function App({ host }: { host: Host }) {
     })
   }, [])
 
+  const lastVersion = useRef(0)
+  const refreshTimer = useRef<number | undefined>(undefined)
+  /** Shows the current token index: editor colours, counts, inspector. */
+  const refresh = useCallback(() => {
+    window.clearTimeout(refreshTimer.current)
+    refreshTimer.current = undefined
+    const current = indexRef.current
+    if (!current) return
+    const version = lastVersion.current
+    viewRef.current?.dispatch({ effects: setTokens.of({ tokens: current.index, version }) })
+    setSnapshot((prev) => ({
+      version,
+      count: current.index.count,
+      counts: current.index.counts,
+      pending: current.index.pending,
+      total: current.index.chunkCount,
+      encoding: prev?.encoding ?? null,
+      elapsedMs: prev?.elapsedMs ?? 0,
+    }))
+    if (inspectedRef.current !== null) inspect(inspectedRef.current)
+  }, [inspect])
+
   /** Applies one message from the tokenizer to the token index and the editor. */
   const onTokenizer = useCallback(
     (msg: CoordinatorResponse) => {
@@ -133,8 +157,10 @@ export function App({ host }: { host: Host }) {
         case 'status': {
           const current = indexRef.current
           if (!current || current.generation !== msg.generation) return
+          if (current.index.pending === 0 && refreshTimer.current !== undefined) refresh()
           setWork(msg.pendingChunks > 0 ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) } : { kind: 'idle' })
           setSnapshot({
+            version: msg.version,
             count: current.index.count,
             counts: current.index.counts,
             pending: current.index.pending,
@@ -164,21 +190,16 @@ export function App({ host }: { host: Host }) {
             setShownIndex(target!.index)
           }
           if (target !== current || !current) return
-          viewRef.current?.dispatch({ effects: setTokens.of({ tokens: current.index, version: msg.version }) })
-          setSnapshot((prev) => ({
-            count: current.index.count,
-            counts: current.index.counts,
-            pending: current.index.pending,
-            total: current.index.chunkCount,
-            encoding: prev?.encoding ?? null,
-            elapsedMs: prev?.elapsedMs ?? 0,
-          }))
-          if (inspectedRef.current !== null) inspect(inspectedRef.current)
+          lastVersion.current = msg.version
+          // While a long job streams in, redraw at most every 50 ms; otherwise at once.
+          if (current.index.pending > 0) {
+            if (refreshTimer.current === undefined) refreshTimer.current = window.setTimeout(refresh, 50)
+          } else refresh()
           return
         }
       }
     },
-    [inspect],
+    [refresh],
   )
 
   // Editor and worker: created once.
@@ -200,6 +221,8 @@ export function App({ host }: { host: Host }) {
       },
     })
     viewRef.current = view
+    // For tests and benchmarks: the editor view (CodeMirror's public API).
+    ;(window as unknown as Record<string, unknown>).tokenizerExplorerView = view
     setViewport({ from: view.viewport.from, to: view.viewport.to })
     client.viewport(view.viewport.from, view.viewport.to)
     client.reset(0, view.state.doc.toString())
@@ -353,7 +376,13 @@ export function App({ host }: { host: Host }) {
           )}
         </div>
         <aside className="sidebar">
-          <CountsPanel tokens={tokenCount} counts={complete ? snapshot.counts : null} stale={!complete} />
+          <CountsPanel
+            tokens={tokenCount}
+            counts={complete ? snapshot.counts : null}
+            stale={!complete}
+            version={snapshot?.version ?? -1}
+            encoding={snapshot?.encoding ?? null}
+          />
           <LimitsPanel
             tokens={tokenCount}
             rows={rows}

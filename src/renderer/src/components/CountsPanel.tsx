@@ -8,14 +8,24 @@ export interface CountsPanelProps {
   counts: TextCounts | null
   /** True while the numbers describe older text than the editor shows. */
   stale: boolean
+  /** Document version and encoding the numbers describe (data attributes for tests and benchmarks). */
+  version: number
+  encoding: string | null
 }
 
 /** Token, character, word, byte and line counts, and characters per token. */
-export function CountsPanel({ tokens, counts, stale }: CountsPanelProps) {
+export function CountsPanel({ tokens, counts, stale, version, encoding }: CountsPanelProps) {
   const lines = counts ? (counts.characters === 0 ? 0 : counts.newlines + 1) : null
   const show = (n: number | null) => (n === null ? '…' : formatCount(n))
   return (
-    <section className={stale ? 'panel counts stale' : 'panel counts'} aria-label="Counts" aria-busy={stale}>
+    <section
+      className={stale ? 'panel counts stale' : 'panel counts'}
+      aria-label="Counts"
+      aria-busy={stale}
+      data-doc-version={version}
+      data-encoding={encoding ?? ''}
+      data-complete={stale ? 'false' : 'true'}
+    >
       <div className="count-main">
         <span className="count-value" aria-label="Token count" role="status">
           {show(tokens)}

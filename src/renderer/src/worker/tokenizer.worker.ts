@@ -22,8 +22,12 @@ declare const self: DedicatedWorkerGlobalScope
 const SYNC_CHARS = 64 * 1024
 /** Chunks longer than this (one huge line) go to a helper so the coordinator stays responsive. */
 const BIG_CHUNK_CHARS = 32 * 1024
-/** Characters per helper batch. */
+/** Pending characters above which helpers share the work. */
 const HELPER_BATCH_CHARS = 256 * 1024
+/** Largest helper batch (about 0.1 s of work): big enough that helpers rarely wait for the next. */
+const MAX_HELPER_BATCH_CHARS = 1024 * 1024
+/** How often encoded chunks are sent to the UI during a long job. */
+const FLUSH_MS = 40
 /** Work slice before the coordinator yields to read new messages. */
 const SLICE_MS = 8
 
@@ -58,13 +62,13 @@ function cacheFor(): ChunkCache {
   return cache
 }
 
+/** A fresh stamp for handing `chunk` to a helper: an answer to an older hand-off is ignored. */
 function stampOf(chunk: ChunkRange): number {
-  let s = stamps.get(chunk)
-  if (s === undefined) {
-    s = nextStamp++
-    stamps.set(chunk, s)
-    byStamp.set(s, chunk)
-  }
+  const old = stamps.get(chunk)
+  if (old !== undefined) byStamp.delete(old)
+  const s = nextStamp++
+  stamps.set(chunk, s)
+  byStamp.set(s, chunk)
   return s
 }
 
@@ -222,6 +226,10 @@ function feedHelpers(big: ChunkRange[], rest: ChunkRange[]): void {
   }
   let b = 0
   let cursor = rest.length - 1
+  let restChars = 0
+  for (const c of rest) restChars += c.end - c.start
+  // Smaller batches near the end, so the coordinator and helpers finish together.
+  const batchChars = Math.min(MAX_HELPER_BATCH_CHARS, Math.max(64 * 1024, restChars / (2 * (helpers.length + 1))))
   for (const h of helpers) {
     if (h.batch !== null) continue
     const pieces: { stamp: number; text: string }[] = []
@@ -231,7 +239,7 @@ function feedHelpers(big: ChunkRange[], rest: ChunkRange[]): void {
       pending.delete(c)
     } else {
       let chars = 0
-      while (cursor >= 0 && chars < HELPER_BATCH_CHARS) {
+      while (cursor >= 0 && chars < batchChars) {
         const c = rest[cursor--]
         if (!pending.has(c)) continue
         pieces.push({ stamp: stampOf(c), text: model.text.slice(c.start, c.end) })
@@ -271,6 +279,7 @@ function schedule(): void {
     try {
       let enc = await ensureEncoding()
       let sliceStart = performance.now()
+      let lastFlush = sliceStart
       while (pending.size > 0) {
         if (enc.name !== encodingName) enc = await ensureEncoding()
         const order = priorityOrder()
@@ -289,8 +298,13 @@ function schedule(): void {
         const { tokens, transfer } = encodeHere(local, enc)
         pending.delete(local)
         outgoing.push({ chunk: local, tokens, transfer })
-        if (performance.now() - sliceStart > SLICE_MS) {
-          flush()
+        const now = performance.now()
+        if (now - sliceStart > SLICE_MS) {
+          // Every splice is preceded by a flush, so queued fills may wait across a yield.
+          if (now - lastFlush > FLUSH_MS) {
+            flush()
+            lastFlush = now
+          }
           await yieldToEvents()
           sliceStart = performance.now()
         }

@@ -1,0 +1,206 @@
+// The benchmark: every figure is printed with its ratio to gpt-tokenizer's own
+// single-threaded encode() of the same text, measured in this same run (in this Node
+// process, on this machine). Results go to stdout and bench/results.md.
+import { test, type Page } from '@playwright/test'
+import { writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { encode } from 'gpt-tokenizer/encoding/o200k_base'
+import { encode as encodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base'
+import { makeCorpus } from '../src/shared/testing/corpus'
+
+const NO_SPECIAL = { disallowedSpecial: new Set<string>() }
+
+/** Median time (ms) of gpt-tokenizer encoding `text`, after one warm-up. */
+function baselineMs(text: string, fn: typeof encode = encode, runs = 3): { ms: number; tokens: number } {
+  let tokens = fn(text, NO_SPECIAL).length
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    tokens = fn(text, NO_SPECIAL).length
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return { ms: times[Math.floor(times.length / 2)], tokens }
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
+}
+
+interface Row {
+  what: string
+  value: string
+  ms: number | null
+  baseline: number | null
+  target?: string
+}
+const rows: Row[] = []
+function add(what: string, ms: number, baseline: number, target?: string) {
+  rows.push({ what, value: `${ms.toFixed(1)} ms`, ms, baseline, target })
+}
+
+async function fresh(page: Page): Promise<void> {
+  await page.goto('/')
+  await page.evaluate(() => localStorage.clear())
+  await page.goto('/')
+  await page.locator('[data-complete="true"]').waitFor()
+}
+
+/** Replaces the document as a paste would; returns ms to the first coloured token and to the exact count. */
+async function paste(page: Page, text: string, expected: number): Promise<{ first: number; exact: number }> {
+  await page.evaluate(() => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; state: { doc: { length: number } } } }).tokenizerExplorerView
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '' } })
+  })
+  await page.locator('[data-complete="true"]').waitFor()
+  return page.evaluate(
+    ({ text, expected }) =>
+      new Promise<{ first: number; exact: number }>((resolve) => {
+        const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void } }).tokenizerExplorerView
+        const count = document.querySelector('[aria-label="Token count"]')!
+        const fmt = expected.toLocaleString('en-US')
+        let first = -1
+        const t0 = performance.now()
+        view.dispatch({ changes: { from: 0, insert: text } })
+        const check = () => {
+          const now = performance.now()
+          if (first < 0 && document.querySelector('.cm-content [data-token-index]')) first = now - t0
+          if (count.textContent === fmt) resolve({ first: first < 0 ? now - t0 : first, exact: now - t0 })
+          else requestAnimationFrame(check)
+        }
+        requestAnimationFrame(check)
+      }),
+    { text, expected },
+  )
+}
+
+/** Keystroke latency: from the key event to the count panel showing that document version, painted. */
+async function keystrokes(page: Page, where: 'start' | 'middle' | 'end', n: number): Promise<number[]> {
+  await page.evaluate((where) => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; focus(): void; state: { doc: { length: number } } } }).tokenizerExplorerView
+    const len = view.state.doc.length
+    const at = where === 'start' ? 0 : where === 'end' ? len : Math.floor(len / 2)
+    view.dispatch({ selection: { anchor: at }, scrollIntoView: true })
+    view.focus()
+  }, where)
+  await page.waitForTimeout(300)
+  const out: number[] = []
+  for (let i = 0; i < n; i++) {
+    // Arm the measurement in the page first, then press the key, then collect.
+    await page.evaluate(() => {
+      const w = window as unknown as { keyLatency?: Promise<number> }
+      w.keyLatency = new Promise<number>((resolve) => {
+        const panel = document.querySelector('[data-doc-version]') as HTMLElement
+        const before = Number(panel.dataset.docVersion)
+        let t0 = -1
+        const onKey = (e: KeyboardEvent) => {
+          t0 = e.timeStamp
+          window.removeEventListener('keydown', onKey, true)
+        }
+        window.addEventListener('keydown', onKey, true)
+        const obs = new MutationObserver(() => {
+          if (t0 >= 0 && Number(panel.dataset.docVersion) > before && panel.dataset.complete === 'true') {
+            obs.disconnect()
+            requestAnimationFrame(() => resolve(performance.now() - t0))
+          }
+        })
+        obs.observe(panel, { attributes: true })
+      })
+    })
+    await page.keyboard.press(i % 5 === 4 ? 'Space' : 'KeyX')
+    out.push(await page.evaluate(() => (window as unknown as { keyLatency: Promise<number> }).keyLatency))
+    await page.waitForTimeout(30)
+  }
+  return out
+}
+
+async function memory(page: Page): Promise<{ page: number; workers: number }> {
+  const heap = async (evaluate: (fn: () => number) => Promise<number>) =>
+    evaluate(() => {
+      ;(globalThis as unknown as { gc?: () => void }).gc?.()
+      return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0
+    })
+  const pageBytes = await heap((fn) => page.evaluate(fn))
+  let workerBytes = 0
+  for (const w of page.workers()) workerBytes += await heap((fn) => w.evaluate(fn)).catch(() => 0)
+  return { page: pageBytes, workers: workerBytes }
+}
+
+test('benchmark', async ({ page, browser }) => {
+  const oneMB = makeCorpus(1_000_000)
+  const tenMB = makeCorpus(10_000_000)
+  const b1 = baselineMs(oneMB)
+  const b10 = baselineMs(tenMB)
+  const b10cl = baselineMs(tenMB, encodeCl100k)
+  console.log(`baseline encode (o200k): 1 MB ${b1.ms.toFixed(0)} ms, 10 MB ${b10.ms.toFixed(0)} ms (${b10.tokens} tokens)`)
+
+  // Cold start: a new page to a usable, fully counted editor.
+  const context = await browser.newContext()
+  const cold = await context.newPage()
+  await cold.goto('/')
+  await cold.locator('[data-complete="true"]').waitFor()
+  const coldMs = await cold.evaluate(() => performance.now())
+  await context.close()
+  console.log(`cold start ${coldMs.toFixed(0)} ms`)
+  rows.push({ what: 'cold start to a usable, counted editor', value: `${coldMs.toFixed(0)} ms`, ms: coldMs, baseline: null })
+
+  await fresh(page)
+  for (const [label, text, base] of [
+    ['1 MB', oneMB, b1],
+    ['10 MB', tenMB, b10],
+  ] as const) {
+    const r = await paste(page, text, base.tokens)
+    console.log(`paste ${label}: first ${r.first.toFixed(0)} ms, exact ${r.exact.toFixed(0)} ms`)
+    add(`paste ${label}: first coloured tokens`, r.first, base.ms, label === '10 MB' ? '< 100 ms' : undefined)
+    add(`paste ${label}: exact final count`, r.exact, base.ms, label === '10 MB' ? '< 1.0x' : undefined)
+    for (const where of ['start', 'middle', 'end'] as const) {
+      const times = await keystrokes(page, where, 25)
+      console.log(`keystrokes ${label} ${where}: p50 ${percentile(times, 50).toFixed(1)} p95 ${percentile(times, 95).toFixed(1)}`)
+      add(`keystroke ${label} at ${where}: p50`, percentile(times, 50), base.ms)
+      add(`keystroke ${label} at ${where}: p95`, percentile(times, 95), base.ms, label === '10 MB' ? '< 16 ms' : undefined)
+    }
+  }
+
+  // Encoding switch on the 10 MB document (now with a few keystrokes in it).
+  await page.evaluate(() => {
+    const w = window as unknown as { switchDone?: Promise<number> }
+    w.switchDone = new Promise<number>((resolve) => {
+      document.addEventListener(
+        'change',
+        () => {
+          const t0 = performance.now()
+          const check = () => {
+            const panel = document.querySelector('[data-doc-version]') as HTMLElement
+            if (panel.dataset.encoding === 'cl100k_base' && panel.dataset.complete === 'true') resolve(performance.now() - t0)
+            else requestAnimationFrame(check)
+          }
+          requestAnimationFrame(check)
+        },
+        { capture: true, once: true },
+      )
+    })
+  })
+  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
+  const switchMs = await page.evaluate(() => (window as unknown as { switchDone: Promise<number> }).switchDone)
+  add('encoding switch on 10 MB (to cl100k_base): exact count', switchMs, b10cl.ms)
+
+  const mem = await memory(page)
+  const tokens = await page.evaluate(() => Number(document.querySelector('[aria-label="Token count"]')!.textContent!.replace(/,/g, '')))
+  rows.push({ what: 'memory, 10 MB: page JS heap', value: `${(mem.page / 1048576).toFixed(0)} MB`, ms: null, baseline: null })
+  rows.push({ what: 'memory, 10 MB: worker JS heaps', value: `${(mem.workers / 1048576).toFixed(0)} MB`, ms: null, baseline: null })
+  rows.push({ what: 'memory, 10 MB: page heap per token', value: `${(mem.page / tokens).toFixed(1)} bytes (${tokens} tokens)`, ms: null, baseline: null })
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${browser.browserType().name()} ${browser.version()}`
+  const lines = [
+    `Machine: ${machine}`,
+    `Baseline: gpt-tokenizer encode() (o200k_base), single-threaded, same run: 1 MB ${b1.ms.toFixed(0)} ms, 10 MB ${b10.ms.toFixed(0)} ms; cl100k_base 10 MB ${b10cl.ms.toFixed(0)} ms.`,
+    '',
+    '| measurement | result | ratio to baseline | target |',
+    '| --- | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.what} | ${r.value} | ${r.ms !== null && r.baseline ? `${(r.ms / r.baseline).toFixed(3)}x` : ''} | ${r.target ?? ''} |`),
+  ]
+  const table = lines.join('\n')
+  console.log('\n' + table + '\n')
+  writeFileSync('bench/results.md', table + '\n')
+})

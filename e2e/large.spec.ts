@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test'
+import { makeCorpus } from '../src/shared/testing/corpus'
+import { editor, openFresh, oracleIds } from './helpers'
+
+// A 10 MB document: open it, edit it in three places, and check the exact count against
+// tiktoken after each step. Timings are the benchmark's business; this checks correctness.
+test('a 10 MB document opens, stays editable, and its count stays exact through edits', async ({ page }) => {
+  test.setTimeout(240_000)
+  const text = makeCorpus(10_000_000)
+  await openFresh(page)
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Open file' }).click()
+  await (await chooser).setFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') })
+  const count = page.getByLabel('Token count')
+  await expect(count).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'), { timeout: 120_000 })
+  await expect(page.getByLabel('Character count')).toHaveText([...text].length.toLocaleString('en-US'))
+  // Coloured tokens are on screen.
+  await expect(page.locator('.cm-content [data-token-index]').first()).toBeVisible()
+
+  // Three edits: at the start, in the middle (through the editor's API, as a paste would),
+  // and at the end.
+  let expected = text
+  await editor(page).click()
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.type('Hello ')
+  expected = 'Hello ' + expected
+  const middle = Math.floor(expected.length / 2)
+  await page.evaluate(
+    ({ at, insert }) => {
+      const view = (window as unknown as { tokenizerExplorerView: { dispatch(spec: unknown): void } }).tokenizerExplorerView
+      view.dispatch({ changes: { from: at, to: at, insert } })
+    },
+    { at: middle, insert: ' inserted in the middle 🦙\n' },
+  )
+  expected = expected.slice(0, middle) + ' inserted in the middle 🦙\n' + expected.slice(middle)
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type(' The end.')
+  expected = expected + ' The end.'
+  await expect(count).toHaveText(oracleIds('o200k_base', expected).length.toLocaleString('en-US'), { timeout: 60_000 })
+
+  // Switching the encoding re-tokenizes all 10 MB (in parallel) and lands on the exact count.
+  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
+  await expect(count).toHaveText(oracleIds('cl100k_base', expected).length.toLocaleString('en-US'), { timeout: 120_000 })
+  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('o200k_base')
+  await expect(count).toHaveText(oracleIds('o200k_base', expected).length.toLocaleString('en-US'), { timeout: 120_000 })
+})
