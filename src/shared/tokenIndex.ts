@@ -87,6 +87,7 @@ export class TokenIndex implements TokenView {
       for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + (this.chunks[k].tokens?.ids.length ?? 0)
       this.prefix = prefix
       this.prefixValid = true
+      this.lastChunk = 0
     }
     return this.prefix
   }
@@ -101,9 +102,18 @@ export class TokenIndex implements TokenView {
     return p[p.length - 1]
   }
 
+  // The chunk of the last lookup: sequential reads (drawing a screenful) skip the search.
+  private lastChunk = 0
+
   /** The chunk holding global token i, and i's index inside it. */
   private locate(i: number): { c: IndexedChunk; local: number } {
     const p = this.ensurePrefix()
+    const k = this.lastChunk
+    if (k + 1 < p.length && p[k] <= i && i < p[k + 1]) return { c: this.chunks[k], local: i - p[k] }
+    if (k + 2 < p.length && p[k + 1] <= i && i < p[k + 2]) {
+      this.lastChunk = k + 1
+      return { c: this.chunks[k + 1], local: i - p[k + 1] }
+    }
     let lo = 0
     let hi = this.chunks.length - 1
     while (lo < hi) {
@@ -114,6 +124,7 @@ export class TokenIndex implements TokenView {
     const c = this.chunks[lo]
     const local = i - p[lo]
     if (!c || !c.tokens || local < 0 || local >= c.tokens.ids.length) throw new RangeError(`No token ${i}`)
+    this.lastChunk = lo
     return { c, local }
   }
 

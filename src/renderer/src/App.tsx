@@ -26,6 +26,7 @@ import { TokenIndex } from '../../shared/tokenIndex'
 import type { CoordinatorResponse } from '../../shared/workerProtocol'
 import type { TextCounts } from '../../shared/counts'
 import type { EncodingName } from '../../shared/encodings'
+import type { SpecialMode } from '../../shared/specialTokens'
 import type { OpenTextFileResult } from '../../shared/ipc'
 
 const DRAFT_KEY = 'draft'
@@ -123,10 +124,12 @@ export function App({ host }: { host: Host }) {
 
   const lastVersion = useRef(0)
   const refreshTimer = useRef<number | undefined>(undefined)
+  const lastRefresh = useRef(0)
   /** Shows the current token index: editor colours, counts, inspector. */
   const refresh = useCallback(() => {
     window.clearTimeout(refreshTimer.current)
     refreshTimer.current = undefined
+    lastRefresh.current = performance.now()
     const current = indexRef.current
     if (!current) return
     const version = lastVersion.current
@@ -192,7 +195,7 @@ export function App({ host }: { host: Host }) {
           if (target !== current || !current) return
           lastVersion.current = msg.version
           // While a long job streams in, redraw at most every 50 ms; otherwise at once.
-          if (current.index.pending > 0) {
+          if (current.index.pending > 0 && performance.now() - lastRefresh.current < 50) {
             if (refreshTimer.current === undefined) refreshTimer.current = window.setTimeout(refresh, 50)
           } else refresh()
           return
@@ -290,6 +293,20 @@ export function App({ host }: { host: Host }) {
   const tokenCount = complete ? snapshot.count : null
 
   const update = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), [])
+  // Stable callbacks, so the toolbar (with its long model list) re-renders only when settings change.
+  const onEncoding = useCallback((encoding: EncodingName) => update({ encoding, model: null }), [update])
+  const onModel = useCallback(
+    (name: string | null) => {
+      const m = name ? models?.find((x) => x.name === name) : undefined
+      setSettings((s) =>
+        m ? { ...s, model: m.name, encoding: m.encoding, activeLimit: 'model' } : { ...s, model: null, activeLimit: s.activeLimit === 'model' ? 'l4096' : s.activeLimit },
+      )
+    },
+    [models],
+  )
+  const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
+  const onShowWhitespace = useCallback((showWhitespace: boolean) => update({ showWhitespace }), [update])
+  const onShowIds = useCallback((showIds: boolean) => update({ showIds }), [update])
 
   const applyOpened = useCallback((opened: OpenTextFileResult) => {
     const view = viewRef.current
@@ -350,15 +367,11 @@ export function App({ host }: { host: Host }) {
       <Toolbar
         settings={settings}
         models={models}
-        onEncoding={(encoding) => update({ encoding, model: null })}
-        onModel={(name) => {
-          const m = models?.find((x) => x.name === name)
-          if (!name || !m) update({ model: null, activeLimit: settings.activeLimit === 'model' ? 'l4096' : settings.activeLimit })
-          else update({ model: m.name, encoding: m.encoding, activeLimit: 'model' })
-        }}
-        onSpecialMode={(specialMode) => update({ specialMode })}
-        onShowWhitespace={(showWhitespace) => update({ showWhitespace })}
-        onShowIds={(showIds) => update({ showIds })}
+        onEncoding={onEncoding}
+        onModel={onModel}
+        onSpecialMode={onSpecialMode}
+        onShowWhitespace={onShowWhitespace}
+        onShowIds={onShowIds}
         onOpenFile={openFile}
       />
       <main className="workspace">

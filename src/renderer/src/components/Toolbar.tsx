@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../../shared/encodings'
 import type { ModelInfo } from '../../../shared/models'
 import type { Settings } from '../../../shared/settings'
@@ -17,7 +18,7 @@ export interface ToolbarProps {
 }
 
 /** The top bar: encoding and model pickers, special-token mode, view toggles, Open file. */
-export function Toolbar(props: ToolbarProps) {
+export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const { settings, models } = props
   return (
     <header className="toolbar" role="toolbar" aria-label="Tokenizer settings">
@@ -82,4 +83,4 @@ export function Toolbar(props: ToolbarProps) {
       </button>
     </header>
   )
-}
+})

@@ -46,6 +46,8 @@ const caches = new Map<string, ChunkCache>()
 let outgoing: { chunk: ChunkRange; tokens: ChunkTokens; transfer: boolean }[] = []
 let loaded: LoadedEncoding | null = null
 let loop: Promise<void> | null = null
+/** Set when edits or the viewport change which chunks should go first. */
+let orderStale = true
 
 function post(msg: CoordinatorResponse, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer)
@@ -280,33 +282,43 @@ function schedule(): void {
       let enc = await ensureEncoding()
       let sliceStart = performance.now()
       let lastFlush = sliceStart
+      // The work order is computed once per round (not per chunk: that would be quadratic)
+      // and again only when an edit, the viewport or a helper changes the picture.
+      let order: ChunkRange[] = []
+      let at = 0
+      orderStale = true
       while (pending.size > 0) {
         if (enc.name !== encodingName) enc = await ensureEncoding()
-        const order = priorityOrder()
-        const isBig = (c: ChunkRange) => c.end - c.start > BIG_CHUNK_CHARS
-        const local = order.find((c) => !isBig(c))
-        const big = order.filter(isBig)
-        const restChars = order.reduce((n, c) => n + (isBig(c) ? 0 : c.end - c.start), 0)
-        if (big.length > 0 || restChars > HELPER_BATCH_CHARS) {
-          feedHelpers(big, restChars > HELPER_BATCH_CHARS ? order.filter((c) => !isBig(c) && c !== local) : [])
+        if (orderStale || at >= order.length) {
+          order = priorityOrder()
+          at = 0
+          orderStale = false
+          if (order.length === 0) break
+          const isBig = (c: ChunkRange) => c.end - c.start > BIG_CHUNK_CHARS
+          const big = order.filter(isBig)
+          const small = order.filter((c) => !isBig(c))
+          const smallChars = small.reduce((n, c) => n + c.end - c.start, 0)
+          if (big.length > 0 || smallChars > HELPER_BATCH_CHARS) feedHelpers(big, smallChars > HELPER_BATCH_CHARS ? small.slice(1) : [])
+          order = small.filter((c) => pending.has(c))
+          if (order.length === 0) break // the helpers have it all and will call back
         }
-        // Nothing small enough to do here: the helpers have the rest and will call back.
-        if (!local || !pending.has(local)) {
-          if (local) continue
-          break
-        }
+        const local = order[at++]
+        if (!pending.has(local) || !isLive(local)) continue
         const { tokens, transfer } = encodeHere(local, enc)
         pending.delete(local)
         outgoing.push({ chunk: local, tokens, transfer })
         const now = performance.now()
+        // What is on screen is sent at once; the rest in batches.
+        const onScreen = local.end > viewport.from && local.start < viewport.to
+        if (onScreen || now - lastFlush > FLUSH_MS) {
+          flush()
+          lastFlush = now
+        }
         if (now - sliceStart > SLICE_MS) {
-          // Every splice is preceded by a flush, so queued fills may wait across a yield.
-          if (now - lastFlush > FLUSH_MS) {
-            flush()
-            lastFlush = now
-          }
           await yieldToEvents()
           sliceStart = performance.now()
+          // Helpers that finished want more work.
+          if (helpers.some((h) => h.batch === null) && pending.size > order.length - at + 1) orderStale = true
         }
       }
       flush()
@@ -330,6 +342,7 @@ function handle(req: CoordinatorRequest): void {
       generation++
       workStarted = performance.now()
       outgoing = [] // tokens of the previous encoding or mode
+      orderStale = true
       for (const c of model.chunks) pending.add(c)
       post({
         type: 'splice',
@@ -361,6 +374,7 @@ function handle(req: CoordinatorRequest): void {
     }
     case 'viewport':
       viewport = { from: req.from, to: req.to }
+      orderStale = true
       return
     case 'tokenBytes':
       void loadEncoding(req.encoding).then((enc) =>
@@ -384,6 +398,7 @@ function applySplice(from: number, remove: number, shift: number, insertCount = 
   }
   flush()
   for (const c of fresh) pending.add(c)
+  orderStale = true
   post({ type: 'splice', version, generation, splice: { from, remove, shift, insert: fresh.map((c) => ({ start: c.start, end: c.end, tokens: null })) } })
   schedule()
 }
