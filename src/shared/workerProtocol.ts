@@ -33,14 +33,10 @@ export type CoordinatorResponse =
   | { type: 'tokenBytes'; job: number; bytes: Uint8Array[] }
   | { type: 'error'; message: string }
 
-/** A batch of chunk texts for a helper worker to encode. */
-export interface HelperRequest {
-  type: 'encode'
-  batch: number
-  encoding: EncodingName
-  mode: SpecialMode
-  pieces: { stamp: number; text: string }[]
-}
+/** A batch of chunk texts for a helper worker to encode, or a request to load an encoding ahead of time. */
+export type HelperRequest =
+  | { type: 'encode'; batch: number; encoding: EncodingName; mode: SpecialMode; pieces: { stamp: number; text: string }[] }
+  | { type: 'warm'; encoding: EncodingName }
 
 /** A helper's answer. */
 export type HelperResponse =

@@ -125,7 +125,10 @@ export function App({ host }: { host: Host }) {
   const lastVersion = useRef(0)
   const refreshTimer = useRef<number | undefined>(undefined)
   const lastRefresh = useRef(0)
-  /** Shows the current token index: editor colours, counts, inspector. */
+  const lastStatus = useRef(0)
+  const viewportRef = useRef({ from: 0, to: 0 })
+  const editorStale = useRef(false)
+  /** Shows the current token index: counts and inspector, and the editor's colours when they changed on screen. */
   const refresh = useCallback(() => {
     window.clearTimeout(refreshTimer.current)
     refreshTimer.current = undefined
@@ -133,7 +136,10 @@ export function App({ host }: { host: Host }) {
     const current = indexRef.current
     if (!current) return
     const version = lastVersion.current
-    viewRef.current?.dispatch({ effects: setTokens.of({ tokens: current.index, version }) })
+    if (editorStale.current || current.index.pending === 0) {
+      editorStale.current = false
+      viewRef.current?.dispatch({ effects: setTokens.of({ tokens: current.index, version }) })
+    }
     setSnapshot((prev) => ({
       version,
       count: current.index.count,
@@ -161,6 +167,10 @@ export function App({ host }: { host: Host }) {
           const current = indexRef.current
           if (!current || current.generation !== msg.generation) return
           if (current.index.pending === 0 && refreshTimer.current !== undefined) refresh()
+          // Progress during a long job: a few updates a second are enough.
+          const now = performance.now()
+          if (msg.pendingChunks > 0 && now - lastStatus.current < 250) return
+          lastStatus.current = now
           setWork(msg.pendingChunks > 0 ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) } : { kind: 'idle' })
           setSnapshot({
             version: msg.version,
@@ -194,10 +204,20 @@ export function App({ host }: { host: Host }) {
           }
           if (target !== current || !current) return
           lastVersion.current = msg.version
-          // While a long job streams in, redraw at most every 50 ms; otherwise at once.
-          if (current.index.pending > 0 && performance.now() - lastRefresh.current < 50) {
-            if (refreshTimer.current === undefined) refreshTimer.current = window.setTimeout(refresh, 50)
-          } else refresh()
+          // The editor redraws when tokens on screen changed; during a long job the rest of the
+          // UI updates at most every 250 ms, leaving the CPU to the workers.
+          const { from, to } = viewportRef.current
+          const onScreen =
+            msg.type === 'splice' ||
+            msg.fills.some((f) => {
+              const c = current!.index.chunk(f.index)
+              return c.end >= from && c.start <= to
+            })
+          if (onScreen) editorStale.current = true
+          const busy = current.index.pending > 0
+          const wait = busy ? (onScreen ? 50 : 250) : 0
+          if (performance.now() - lastRefresh.current >= wait) refresh()
+          else if (refreshTimer.current === undefined) refreshTimer.current = window.setTimeout(refresh, wait)
           return
         }
       }
@@ -218,6 +238,7 @@ export function App({ host }: { host: Host }) {
       },
       onInspect: (index) => inspect(index),
       onViewport: (from, to) => {
+        viewportRef.current = { from, to }
         setViewport({ from, to })
         window.clearTimeout(viewportTimer.current)
         viewportTimer.current = window.setTimeout(() => client.viewport(from, to), 30)

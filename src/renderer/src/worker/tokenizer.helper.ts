@@ -8,6 +8,11 @@ declare const self: DedicatedWorkerGlobalScope
 
 self.onmessage = async (event: MessageEvent<HelperRequest>) => {
   const req = event.data
+  if (req.type === 'warm') {
+    // Load the tables now, so the first big job does not wait for them.
+    void loadEncoding(req.encoding).catch(() => undefined)
+    return
+  }
   try {
     const encoding = await loadEncoding(req.encoding)
     const results = req.pieces.map((p) => ({ stamp: p.stamp, tokens: tokenizeChunk(p.text, 0, p.text.length, encoding, req.mode) }))

@@ -93,6 +93,8 @@ async function ensureEncoding(): Promise<LoadedEncoding> {
   post({ type: 'loading', encoding: name })
   const enc = await loadEncoding(name)
   if (encodingName === name) loaded = enc
+  // Helpers load the same tables in the background, ready for the next big paste.
+  setTimeout(() => warmHelpers(name), 300)
   return enc
 }
 
@@ -158,6 +160,7 @@ interface Helper {
   worker: Worker
   batch: number | null
   stamps: number[]
+  warmed: EncodingName | null
 }
 const helpers: Helper[] = []
 let nextBatch = 1
@@ -171,6 +174,7 @@ function spawnHelper(): Helper {
     worker: new Worker(new URL('./tokenizer.helper.ts', import.meta.url), { type: 'module', name: 'tokenizer-helper' }),
     batch: null,
     stamps: [],
+    warmed: null,
   }
   helper.worker.onmessage = (e: MessageEvent<HelperResponse>) => onHelperMessage(helper, e.data)
   helper.worker.onerror = (e) => {
@@ -183,6 +187,38 @@ function spawnHelper(): Helper {
 
 function ensureHelpers(): void {
   while (helpers.length < helperCount()) helpers.push(spawnHelper())
+}
+
+function warmHelpers(name: EncodingName): void {
+  if (name !== encodingName) return
+  ensureHelpers()
+  for (const h of helpers) {
+    if (h.warmed === name) continue
+    h.warmed = name
+    const req: HelperRequest = { type: 'warm', encoding: name }
+    h.worker.postMessage(req)
+  }
+}
+
+/**
+ * Takes back up to `chars` characters of chunks handed to busy helpers (the last ones of
+ * each batch), so the coordinator never idles while a slow helper holds work. Answers for
+ * stolen chunks are ignored when they come.
+ */
+function steal(chars: number): ChunkRange[] {
+  const out: ChunkRange[] = []
+  let taken = 0
+  for (const h of helpers) {
+    while (h.batch !== null && h.stamps.length > 0 && taken < chars) {
+      const s = h.stamps.pop()!
+      const chunk = byStamp.get(s)
+      byStamp.delete(s)
+      if (!chunk || !isLive(chunk)) continue
+      out.push(chunk)
+      taken += chunk.end - chunk.start
+    }
+  }
+  return out.sort((a, b) => a.start - b.start)
 }
 
 function replaceHelper(helper: Helper): void {
@@ -287,20 +323,24 @@ function schedule(): void {
       let order: ChunkRange[] = []
       let at = 0
       orderStale = true
-      while (pending.size > 0) {
+      while (pending.size > 0 || helpersBusy()) {
         if (enc.name !== encodingName) enc = await ensureEncoding()
         if (orderStale || at >= order.length) {
           order = priorityOrder()
           at = 0
           orderStale = false
-          if (order.length === 0) break
           const isBig = (c: ChunkRange) => c.end - c.start > BIG_CHUNK_CHARS
           const big = order.filter(isBig)
           const small = order.filter((c) => !isBig(c))
           const smallChars = small.reduce((n, c) => n + c.end - c.start, 0)
           if (big.length > 0 || smallChars > HELPER_BATCH_CHARS) feedHelpers(big, smallChars > HELPER_BATCH_CHARS ? small.slice(1) : [])
           order = small.filter((c) => pending.has(c))
-          if (order.length === 0) break // the helpers have it all and will call back
+          if (order.length === 0) {
+            // Everything left is with the helpers: help from the other end.
+            order = steal(64 * 1024)
+            for (const c of order) pending.add(c)
+            if (order.length === 0) break // the helpers will call back
+          }
         }
         const local = order[at++]
         if (!pending.has(local) || !isLive(local)) continue
