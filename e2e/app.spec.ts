@@ -56,6 +56,7 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   })
   const marker = page.locator('.cm-limit-marker[data-label="1,024"]')
   await expect(marker).toHaveCount(1)
+  await expect(page.locator('.cm-content [data-token-index="1024"]')).toBeVisible()
   const between = await marker.evaluate((el) => {
     const before = document.querySelector('.cm-content [data-token-index="1023"]')!
     const after = document.querySelector('.cm-content [data-token-index="1024"]')!

@@ -1,4 +1,4 @@
-import { RangeSetBuilder } from '@codemirror/state'
+import { RangeSetBuilder, StateEffect } from '@codemirror/state'
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view'
 import { tokenColourSlot } from '../../../shared/palette'
 import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
@@ -44,7 +44,40 @@ function classFor(first: number, last: number, flags: number, activeLimit: numbe
   return cls
 }
 
-function build(view: EditorView): DecorationSet {
+/** Characters coloured beyond the edges of what is on screen, so scrolling shows colour at once. */
+const SCREEN_MARGIN_CHARS = 3000
+
+/** A document range around what is on screen now, or null before the first layout. */
+export type ScreenWindow = { from: number; to: number } | null
+
+/**
+ * Reads which document range is on screen (a layout read: call it in a measure phase).
+ * CodeMirror's viewport also renders a margin and whole long lines; colouring only what
+ * can be seen keeps the DOM small, so a keystroke in a 10 MB document or a megabyte-long
+ * line re-renders a screenful of tokens, not thousands.
+ */
+function readScreenWindow(view: EditorView): ScreenWindow {
+  const rect = view.scrollDOM.getBoundingClientRect()
+  if (rect.height === 0) return null
+  const content = view.contentDOM.getBoundingClientRect()
+  const top = view.posAtCoords({ x: content.left + 1, y: Math.max(rect.top, content.top) + 1 }, false)
+  const bottom = view.posAtCoords({ x: content.right - 1, y: Math.min(rect.bottom, content.bottom) - 1 }, false)
+  return { from: Math.max(0, top - SCREEN_MARGIN_CHARS), to: Math.min(view.state.doc.length, bottom + SCREEN_MARGIN_CHARS) }
+}
+
+/** The parts of the viewport inside the on-screen window. */
+function drawRanges(view: EditorView, screen: ScreenWindow): { from: number; to: number }[] {
+  if (!screen) return view.visibleRanges.slice()
+  const out: { from: number; to: number }[] = []
+  for (const r of view.visibleRanges) {
+    const from = Math.max(r.from, screen.from)
+    const to = Math.min(r.to, screen.to)
+    if (to > from) out.push({ from, to })
+  }
+  return out
+}
+
+function build(view: EditorView, screen: ScreenWindow): DecorationSet {
   const { tokens, pending } = view.state.field(tokenField)
   const options = view.state.field(viewOptionsField)
   const builder = new RangeSetBuilder<Decoration>()
@@ -72,7 +105,7 @@ function build(view: EditorView): DecorationSet {
   }
   const isBreak = clusterBreakTest(view.state)
   const clean = (k: number) => cleanBoundaryBefore(tokens, k, isBreak)
-  for (const { from, to } of view.visibleRanges) {
+  for (const { from, to } of drawRanges(view, screen)) {
     let i = tokens.indexAt(toOld(from, -1))
     if (i < 0) continue
     while (i > 0 && !clean(i)) i--
@@ -103,22 +136,56 @@ function build(view: EditorView): DecorationSet {
   return builder.finish()
 }
 
-/** Colours every visible token, dims tokens past the active limit and marks where each limit falls. */
+/** Asks the token colouring to redraw (after the on-screen window moved). */
+const redrawTokens = StateEffect.define<null>()
+
+/** Colours every token on screen, dims tokens past the active limit and marks where each limit falls. */
 export const tokenDecorations = ViewPlugin.fromClass(
   class {
     decorations: DecorationSet
-    constructor(view: EditorView) {
-      this.decorations = build(view)
+    screen: ScreenWindow = null
+    destroyed = false
+    readonly onScroll = () => this.measureScreen()
+    constructor(readonly view: EditorView) {
+      this.decorations = build(view, null)
+      view.scrollDOM.addEventListener('scroll', this.onScroll, { passive: true })
+      this.measureScreen()
+    }
+    /** Re-reads what is on screen; redraws when it moved outside the coloured window. */
+    measureScreen() {
+      this.view.requestMeasure({
+        key: this,
+        read: (view) => readScreenWindow(view),
+        write: (screen, view) => {
+          const old = this.screen
+          const inside = old && screen && screen.from >= old.from && screen.to <= old.to && screen.from - old.from < 2 * SCREEN_MARGIN_CHARS
+          if (inside && old.to - screen.to < 2 * SCREEN_MARGIN_CHARS) return
+          this.screen = screen
+          // No dispatch inside a measure: redraw right after it.
+          queueMicrotask(() => this.destroyed || view.dispatch({ effects: redrawTokens.of(null) }))
+        },
+      })
     }
     update(update: ViewUpdate) {
+      const redraw = update.transactions.some((tr) => tr.effects.some((e) => e.is(redrawTokens)))
       if (
+        redraw ||
         update.docChanged ||
         update.viewportChanged ||
+        update.geometryChanged ||
         update.startState.field(tokenField) !== update.state.field(tokenField) ||
         update.startState.field(viewOptionsField) !== update.state.field(viewOptionsField)
       ) {
-        this.decorations = build(update.view)
+        if (this.screen && update.docChanged) {
+          this.screen = { from: update.changes.mapPos(this.screen.from, -1), to: update.changes.mapPos(this.screen.to, 1) }
+        }
+        this.decorations = build(update.view, this.screen)
+        if (update.viewportChanged || update.geometryChanged) this.measureScreen()
       }
+    }
+    destroy() {
+      this.destroyed = true
+      this.view.scrollDOM.removeEventListener('scroll', this.onScroll)
     }
   },
   { decorations: (v) => v.decorations },
