@@ -215,7 +215,7 @@ export function App({ host }: { host: Host }) {
             })
           if (onScreen) editorStale.current = true
           const busy = current.index.pending > 0
-          const wait = busy ? (onScreen ? 50 : 250) : 0
+          const wait = busy && !onScreen ? 250 : 0
           if (performance.now() - lastRefresh.current >= wait) refresh()
           else if (refreshTimer.current === undefined) refreshTimer.current = window.setTimeout(refresh, wait)
           return
