@@ -126,6 +126,7 @@ export function App({ host }: { host: Host }) {
   const refreshTimer = useRef<number | undefined>(undefined)
   const lastRefresh = useRef(0)
   const lastStatus = useRef(0)
+  const inspectTimer = useRef<number | undefined>(undefined)
   const viewportRef = useRef({ from: 0, to: 0 })
   const editorStale = useRef(false)
   /** Shows the current token index: counts and inspector, and the editor's colours when they changed on screen. */
@@ -149,7 +150,11 @@ export function App({ host }: { host: Host }) {
       encoding: prev?.encoding ?? null,
       elapsedMs: prev?.elapsedMs ?? 0,
     }))
-    if (inspectedRef.current !== null) inspect(inspectedRef.current)
+    // The inspector catches up just after the count (off the keystroke's critical path).
+    if (inspectedRef.current !== null) {
+      window.clearTimeout(inspectTimer.current)
+      inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
+    }
   }, [inspect])
 
   /** Applies one message from the tokenizer to the token index and the editor. */
@@ -171,15 +176,33 @@ export function App({ host }: { host: Host }) {
           const now = performance.now()
           if (msg.pendingChunks > 0 && now - lastStatus.current < 250) return
           lastStatus.current = now
-          setWork(msg.pendingChunks > 0 ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) } : { kind: 'idle' })
-          setSnapshot({
-            version: msg.version,
-            count: current.index.count,
-            counts: current.index.counts,
-            pending: current.index.pending,
-            total: current.index.chunkCount,
-            encoding: msg.encoding,
-            elapsedMs: msg.elapsedMs,
+          setWork((prev) =>
+            msg.pendingChunks > 0
+              ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) }
+              : prev.kind === 'idle'
+                ? prev
+                : { kind: 'idle' },
+          )
+          setSnapshot((prev) => {
+            const next: TokenSnapshot = {
+              version: msg.version,
+              count: current.index.count,
+              counts: current.index.counts,
+              pending: current.index.pending,
+              total: current.index.chunkCount,
+              encoding: msg.encoding,
+              elapsedMs: msg.elapsedMs,
+            }
+            // A quick edit's status changes nothing on screen: skip the render.
+            const same =
+              prev &&
+              prev.version === next.version &&
+              prev.count === next.count &&
+              prev.pending === next.pending &&
+              prev.total === next.total &&
+              prev.encoding === next.encoding &&
+              next.elapsedMs < 50
+            return same ? prev : next
           })
           return
         }

@@ -82,8 +82,10 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
             callbacks.onEdit(version, edits)
           }
         }
-        if (update.viewportChanged || update.docChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
-        if (update.selectionSet && update.view.hasFocus) {
+        if (update.viewportChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
+        // The inspector follows caret moves and clicks; while typing it keeps its token,
+        // which saves a redraw per keystroke.
+        if (update.selectionSet && !update.docChanged && update.view.hasFocus) {
           const head = update.state.selection.main.head
           callbacks.onInspect(tokenIndexAtPos(update.state, head), 'caret')
         }

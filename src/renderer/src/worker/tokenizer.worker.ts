@@ -99,9 +99,9 @@ async function ensureEncoding(): Promise<LoadedEncoding> {
 }
 
 /** Encodes one chunk here, from the cache when the same text was seen (undo, retyping). */
-function encodeHere(chunk: ChunkRange, enc: LoadedEncoding): { tokens: ChunkTokens; transfer: boolean } {
+function encodeHere(chunk: ChunkRange, enc: LoadedEncoding, useCache: boolean): { tokens: ChunkTokens; transfer: boolean } {
   const text = model.text
-  if (chunk.end - chunk.start <= SYNC_CHARS) {
+  if (useCache && chunk.end - chunk.start <= SYNC_CHARS) {
     const key = mode + '\u0000' + text.slice(chunk.start, chunk.end)
     const cache = cacheFor()
     const hit = cache.get(key)
@@ -344,7 +344,8 @@ function schedule(): void {
         }
         const local = order[at++]
         if (!pending.has(local) || !isLive(local)) continue
-        const { tokens, transfer } = encodeHere(local, enc)
+        // Bulk work skips the cache (it serves edits) and hands its arrays over without copying.
+        const { tokens, transfer } = encodeHere(local, enc, false)
         pending.delete(local)
         outgoing.push({ chunk: local, tokens, transfer })
         const now = performance.now()
@@ -358,7 +359,7 @@ function schedule(): void {
           await yieldToEvents()
           sliceStart = performance.now()
           // Helpers that finished want more work.
-          if (helpers.some((h) => h.batch === null) && pending.size > order.length - at + 1) orderStale = true
+          if (helpers.some((h) => h.batch === null) && order.length - at > 8) orderStale = true
         }
       }
       flush()
@@ -430,7 +431,7 @@ function applySplice(from: number, remove: number, shift: number, insertCount = 
   const chars = fresh.reduce((n, c) => n + c.end - c.start, 0)
   const enc = loaded?.name === encodingName ? loaded : null
   if (enc && chars <= SYNC_CHARS && fresh.every((c) => c.end - c.start <= BIG_CHUNK_CHARS)) {
-    const insert = fresh.map((c) => ({ start: c.start, end: c.end, tokens: copyTokens(encodeHere(c, enc).tokens) }))
+    const insert = fresh.map((c) => ({ start: c.start, end: c.end, tokens: copyTokens(encodeHere(c, enc, true).tokens) }))
     flush() // earlier fills first, with indexes from before this splice
     post({ type: 'splice', version, generation, splice: { from, remove, shift, insert } }, transferablesOf(insert.map((c) => c.tokens!)))
     postStatus()
