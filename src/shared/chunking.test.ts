@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { isSafeCut, nextChunkEnd } from './chunking'
+import { isSafeCut, isSafeWordCut, nextChunkEnd } from './chunking'
+import { splitOnSpecialTokens } from './specialTokens'
 import { ENCODING_NAMES, type EncodingName } from './encodings'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
 
@@ -62,5 +63,63 @@ describe('property: encoding the pieces either side of a safe cut equals encodin
       { numRuns: 400 },
     )
     expect(cutsChecked).toBeGreaterThan(400)
+  })
+})
+
+describe('isSafeWordCut', () => {
+  it('cuts after a letter before punctuation or space, never inside words, contractions or special names', () => {
+    expect(isSafeWordCut('abc def', 3)).toBe(true)
+    expect(isSafeWordCut('{"v":"the","n":1}', 9)).toBe(true)
+    expect(isSafeWordCut('日本語，テキスト', 3)).toBe(true)
+    expect(isSafeWordCut('abc def', 2)).toBe(false) // inside a word
+    expect(isSafeWordCut("don't", 3)).toBe(false) // contraction
+    expect(isSafeWordCut('<|endoftext|>', 11)).toBe(false) // before |>
+    expect(isSafeWordCut('<|fim_prefix|>', 5)).toBe(false) // before _
+    expect(isSafeWordCut('e\u0301', 1)).toBe(false) // before a combining mark
+    expect(isSafeWordCut('abc1', 3)).toBe(false) // before a digit
+    expect(isSafeWordCut('1 a', 1)).toBe(false) // after a digit
+    expect(isSafeWordCut('𝐀 b', 2)).toBe(true) // after an astral letter
+    expect(isSafeWordCut('𝐀 b', 1)).toBe(false) // never inside a surrogate pair
+  })
+})
+
+describe('long lines are cut inside', () => {
+  it('a minified JSON line of 100 KB becomes many chunks, each ending at a safe cut', () => {
+    const line = JSON.stringify(Array.from({ length: 3000 }, (_, i) => ({ id: i, value: 'word' + (i % 7 === 0 ? '' : 's'), ok: true })))
+    const cuts = [0]
+    while (cuts[cuts.length - 1] < line.length) cuts.push(nextChunkEnd(line, cuts[cuts.length - 1], 1000))
+    expect(cuts.length).toBeGreaterThan(50)
+    for (const c of cuts.slice(1, -1)) expect(isSafeWordCut(line, c)).toBe(true)
+  })
+})
+
+describe('property: encoding the pieces either side of a word cut equals encoding the whole', () => {
+  const alphabet = [' ', '  ', 'a', 'Word', 'HTTPServer', 'é', 'ß', '日本', 'ǅ', '\u0301', '1', '23', '.', ',', '"', "'", "'s", "'ll", '’', '{', '}', ':', '/', '|', '_', '<|', '|>', '<|endoftext|>', '<|fim_prefix|>', '\n', '\t', '🦙', '𝐀', '-', '—', '(', ')', '\u00a0', '\u3000', '，']
+  const texts = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 40 }).map((a) => a.join(''))
+  it.each(ENCODING_NAMES)('%s, special tokens as text and as special', (name) => {
+    const enc = encodings.get(name)!
+    const withSpecials = (t: string) => {
+      const ids: number[] = []
+      for (const seg of splitOnSpecialTokens(t, enc.specialTokens)) {
+        if (seg.specialId !== undefined) ids.push(seg.specialId)
+        else ids.push(...enc.encodeOrdinary(t.slice(seg.start, seg.end)))
+      }
+      return ids
+    }
+    let cutsChecked = 0
+    fc.assert(
+      fc.property(texts, (text) => {
+        const whole = enc.encodeOrdinary(text)
+        const wholeSpecial = withSpecials(text)
+        for (let i = 0; i <= text.length; i++) {
+          if (!isSafeWordCut(text, i)) continue
+          cutsChecked++
+          expect([...enc.encodeOrdinary(text.slice(0, i)), ...enc.encodeOrdinary(text.slice(i))]).toEqual(whole)
+          expect([...withSpecials(text.slice(0, i)), ...withSpecials(text.slice(i))]).toEqual(wholeSpecial)
+        }
+      }),
+      { numRuns: 1500 },
+    )
+    expect(cutsChecked).toBeGreaterThan(500)
   })
 })

@@ -17,14 +17,55 @@ export function isSafeCut(text: string, i: number): boolean {
   return LETTER.test(text.codePointAt(i) === undefined ? '' : String.fromCodePoint(text.codePointAt(i)!))
 }
 
-/** The next chunk end after `pos`: the first safe cut at or after pos + minChars, or the text's end. */
+const WORD_CONTINUES = /[\p{L}\p{M}\p{N}]/u
+
+/**
+ * The second safe cut, for long lines (minified JSON, prose without newlines): text[i-1]
+ * is a letter and text[i] cannot continue a word (not a letter, mark or digit), nor start
+ * a contraction suffix (' or ’, which also joins words in the word count) nor sit inside a special-token name (| or _). Every encoding's
+ * pre-token patterns end a letter run at such a character, none of them looks behind, and
+ * the left piece cannot end in whitespace, so the regex scan restarts at i unchanged and
+ * both pieces encode as in the whole (property-tested for every encoding).
+ */
+export function isSafeWordCut(text: string, i: number): boolean {
+  if (i < 1 || i >= text.length) return false
+  const c = text.charCodeAt(i)
+  if (c === 0x27 || c === 0x2019 || c === 0x7c || c === 0x5f) return false
+  // Never between the two halves of a surrogate pair.
+  if (c >= 0xdc00 && c <= 0xdfff && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) return false
+  if (c < 0x80) {
+    // ASCII fast path: letters and digits continue a word.
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return false
+  } else if (WORD_CONTINUES.test(String.fromCodePoint(text.codePointAt(i)!))) return false
+  let j = i - 1
+  const b = text.charCodeAt(j)
+  if (b < 0x80) return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)
+  if (b >= 0xdc00 && b <= 0xdfff && j > 0) j--
+  return LETTER.test(String.fromCodePoint(text.codePointAt(j)!))
+}
+
+/** Inside a line, a word cut is taken only this many times minChars past the chunk start. */
+const LONG_LINE_FACTOR = 2
+
+/**
+ * The next chunk end after `pos`: the first position at or after pos + minChars that is a
+ * newline cut (isSafeCut), or a word cut (isSafeWordCut) at least LONG_LINE_FACTOR *
+ * minChars on; else the text's end. Chunks so end at line starts when lines are short and
+ * inside long lines otherwise. The answer depends only on the text from pos - 2 up to it
+ * (the first acceptable position wins), which is what lets an edit re-cut locally.
+ */
 export function nextChunkEnd(text: string, pos: number, minChars: number): number {
-  let from = pos + minChars
-  while (from < text.length) {
+  let newline = text.length
+  for (let from = pos + minChars; from < text.length; ) {
     const nl = text.indexOf('\n', from - 1)
     if (nl < 0 || nl + 1 >= text.length) break
-    if (isSafeCut(text, nl + 1)) return nl + 1
+    if (isSafeCut(text, nl + 1)) {
+      newline = nl + 1
+      break
+    }
     from = nl + 2
   }
-  return text.length
+  const wordFrom = pos + LONG_LINE_FACTOR * minChars
+  for (let i = wordFrom; i < newline; i++) if (isSafeWordCut(text, i)) return i
+  return newline
 }

@@ -6,7 +6,7 @@ describe('countText', () => {
     expect(countText('Hello, world!\nSecond line')).toEqual({ characters: 25, words: 4, bytes: 25, newlines: 1 })
   })
   it('counts astral characters once and their four bytes', () => {
-    expect(countText('🦙 日本')).toEqual({ characters: 4, words: 2, bytes: 4 + 1 + 6, newlines: 0 })
+    expect(countText('🦙 日本')).toEqual({ characters: 4, words: 1, bytes: 4 + 1 + 6, newlines: 0 })
   })
   it('counts CRLF as one newline, and lone CR too', () => {
     expect(countText('a\r\nb\rc\n').newlines).toBe(3)
@@ -17,6 +17,11 @@ describe('countText', () => {
   })
   it('treats no-break and ideographic spaces as word breaks', () => {
     expect(countText('a\u00a0b\u3000c').words).toBe(3)
+  })
+  it('counts runs of letters and digits as words; apostrophes inside join, punctuation does not', () => {
+    expect(countText("don't stop, it’s 2026 — naïve e\u0301tude").words).toBe(6)
+    expect(countText('{"id":42,"ok":true}').words).toBe(4)
+    expect(countText("'quoted' well-known").words).toBe(3)
   })
   it('sums across pieces split after a newline', () => {
     const a = 'one two\n'

@@ -3,7 +3,7 @@
 export interface TextCounts {
   /** Unicode code points (an emoji with modifiers counts each code point). */
   characters: number
-  /** Runs of non-whitespace characters. */
+  /** Runs of letters, marks and digits (an apostrophe inside joins them: don't). */
   words: number
   /** UTF-8 bytes, as sent to a model API. */
   bytes: number
@@ -14,48 +14,71 @@ export interface TextCounts {
 /** An all-zero TextCounts. */
 export const ZERO_COUNTS: TextCounts = { characters: 0, words: 0, bytes: 0, newlines: 0 }
 
-function isSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  )
+let wordTable: Uint8Array | null = null
+
+/** 1 for BMP code units that are letters, marks or digits (built once, on first use). */
+function bmpWordTable(): Uint8Array {
+  if (!wordTable) {
+    const re = /[\p{L}\p{M}\p{N}]/u
+    wordTable = new Uint8Array(0x10000)
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue
+      if (re.test(String.fromCharCode(c))) wordTable[c] = 1
+    }
+  }
+  return wordTable
 }
 
-/** Counts text[start, end) in one pass. A word may not straddle `start` if counts are to be summed. */
+const ASTRAL_WORD = /[\p{L}\p{M}\p{N}]/u
+
+/**
+ * Counts text[start, end) in one pass. Words are runs of letters, marks and digits, an
+ * apostrophe between two of them joining the run (don't, it’s). Pieces cut at chunk cuts
+ * (which never split such a run) can be counted separately and added.
+ */
 export function countText(text: string, start = 0, end = text.length): TextCounts {
   let characters = 0
   let words = 0
   let bytes = 0
   let newlines = 0
   let inWord = false
+  let table: Uint8Array | null = null
   const len = text.length
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i)
     characters++
+    let isWord: boolean
     if (c < 0x80) {
       bytes += 1
       if (c === 10) newlines++
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) newlines++
-      // ASCII whitespace: tab, LF, VT, FF, CR, space.
-      if (c === 32 || (c >= 9 && c <= 13)) inWord = false
-      else if (!inWord) {
-        inWord = true
-        words++
-      }
-      continue
-    }
-    if (c < 0x800) bytes += 2
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      isWord = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+      if (!isWord && c === 0x27 && inWord && i + 1 < end && isWordAt(text, i + 1)) continue
+    } else if (c < 0x800) {
+      bytes += 2
+      isWord = (table ??= bmpWordTable())[c] === 1
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       bytes += 4
+      isWord = ASTRAL_WORD.test(text.slice(i, i + 2))
       i++
-    } else bytes += 3
-    if (isSpace(c)) inWord = false
-    else if (!inWord) {
-      inWord = true
-      words++
+    } else {
+      bytes += 3
+      isWord = (table ??= bmpWordTable())[c] === 1
+      if (!isWord && c === 0x2019 && inWord && i + 1 < end && isWordAt(text, i + 1)) continue
     }
+    if (isWord) {
+      if (!inWord) words++
+      inWord = true
+    } else inWord = false
   }
   return { characters, words, bytes, newlines }
+}
+
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+  if (c >= 0xd800 && c <= 0xdbff) return ASTRAL_WORD.test(text.slice(i, i + 2))
+  return bmpWordTable()[c] === 1
 }
 
 /** Adds two TextCounts of adjacent pieces that do not split a word. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isSafeCut } from './chunking'
+import { isSafeCut, isSafeWordCut } from './chunking'
 import { DocumentModel } from './documentModel'
 
 function expectWellFormed(model: DocumentModel, minChars: number) {
@@ -14,7 +14,7 @@ function expectWellFormed(model: DocumentModel, minChars: number) {
   for (let k = 0; k < chunks.length; k++) {
     if (k > 0) expect(chunks[k].start).toBe(chunks[k - 1].end)
     if (k < chunks.length - 1) {
-      expect(isSafeCut(text, chunks[k].end)).toBe(true)
+      expect(isSafeCut(text, chunks[k].end) || isSafeWordCut(text, chunks[k].end)).toBe(true)
       expect(chunks[k].end - chunks[k].start).toBeGreaterThanOrEqual(minChars)
     }
   }
