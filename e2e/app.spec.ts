@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test'
+import { mkdir, truncate, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { editor, expectTokenCount, openFresh, oracleIds, setText, shownTokenCount } from './helpers'
 
 test.beforeEach(async ({ page }) => {
@@ -172,6 +174,16 @@ test('open file: text opens (undoable), binary files and invalid UTF-8 get clear
   await expect(editor(page)).toHaveText('my draft')
   await choose('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]))
   await expect(page.getByRole('alert')).toContainText('binary file')
+  await expect(editor(page)).toHaveText('my draft')
+  // Over the 50 MB cap: refused before reading, with a message; the text stays.
+  const huge = test.info().outputPath('huge.txt')
+  await mkdir(dirname(huge), { recursive: true })
+  await writeFile(huge, '')
+  await truncate(huge, 51 * 1024 * 1024)
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Open file' }).click()
+  await (await chooser).setFiles(huge)
+  await expect(page.getByRole('alert')).toContainText('largest file Tokenizer Explorer opens is 50.0 MB')
   await expect(editor(page)).toHaveText('my draft')
   await choose('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x21]))
   await expect(page.getByText(/1 invalid byte was replaced/)).toBeVisible()

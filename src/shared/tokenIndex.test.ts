@@ -1,58 +1,65 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DocumentModel } from './documentModel'
+import { ENCODING_NAMES, type EncodingName } from './encodings'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
+import type { SpecialMode } from './specialTokens'
 import { oracleOrdinary } from './testing/oracle'
 import { TokenIndex } from './tokenIndex'
 import { tokenizeAll, tokenizeChunk } from './tokenize'
 import { flatTokenView } from './tokenView'
 
-let enc: LoadedEncoding
+const encodings = new Map<EncodingName, LoadedEncoding>()
 beforeAll(async () => {
-  enc = await loadEncoding('cl100k_base')
+  for (const name of ENCODING_NAMES) encodings.set(name, await loadEncoding(name))
 })
 
 /** Mirrors what the worker and UI do: the model re-cuts, new chunks are encoded, the index is spliced. */
-function applyEdit(model: DocumentModel, index: TokenIndex, from: number, to: number, insert: string) {
+function applyEdit(model: DocumentModel, index: TokenIndex, enc: LoadedEncoding, mode: SpecialMode, from: number, to: number, insert: string) {
   const splice = model.edit(from, to, insert)
-  index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: tokenizeChunk(model.text, c.start, c.end, enc, 'text') })) })
+  index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: tokenizeChunk(model.text, c.start, c.end, enc, mode) })) })
 }
 
 describe('TokenIndex', () => {
-  it('matches whole-text tokenization through random edits: ids, starts, counts, lookups', () => {
-    const alphabet = ['\n', ' ', 'a', 'Word', '.', 'é', '🦙', '\n\n', 'x\nY', ')\n', '日本']
-    const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 150 }).map((a) => a.join(''))
-    const editArb = fc.record({ a: fc.nat(), b: fc.nat(), insert: textArb.map((t) => t.slice(0, 25)) })
-    fc.assert(
-      fc.property(textArb, fc.array(editArb, { maxLength: 8 }), (text, edits) => {
-        const model = new DocumentModel(8)
-        const index = new TokenIndex()
-        const splice = model.reset(text)
-        index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: null })) })
-        expect(index.pending).toBe(splice.insert.length)
-        splice.insert.forEach((c, k) => index.fill(k, tokenizeChunk(model.text, c.start, c.end, enc, 'text')))
-        expect(index.pending).toBe(0)
-        for (const e of edits) {
-          const len = model.text.length
-          const from = len === 0 ? 0 : e.a % (len + 1)
-          const to = from + (len - from === 0 ? 0 : e.b % (len - from + 1))
-          applyEdit(model, index, from, to, e.insert)
-        }
-        const whole = tokenizeAll(model.text, enc, 'text')
-        const flat = flatTokenView(whole.table)
-        expect(index.count).toBe(flat.count)
-        expect(Array.from(index.allIds())).toEqual(oracleOrdinary('cl100k_base', model.text))
-        for (let i = 0; i < flat.count; i++) {
-          expect(index.start(i)).toBe(flat.start(i))
-          expect(index.end(i)).toBe(flat.end(i))
-          expect(index.flags(i)).toBe(flat.flags(i))
-        }
-        for (let pos = 0; pos <= model.text.length; pos++) expect(index.indexAt(pos)).toBe(flat.indexAt(pos))
-        expect(index.counts).toEqual(whole.counts)
-      }),
-      { numRuns: 150 },
-    )
-  })
+  it.each(ENCODING_NAMES.flatMap((name) => (['text', 'special'] as const).map((mode) => [name, mode] as const)))(
+    '%s (%s): matches whole-text tokenization through random edits: ids, starts, counts, lookups',
+    (name, mode) => {
+      const enc = encodings.get(name)!
+      const alphabet = ['\n', ' ', 'a', 'Word', '.', 'é', '🦙', '\n\n', 'x\nY', ')\n', '日本', '"v":', "'s", '<|endoftext|>', ',']
+      const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 150 }).map((a) => a.join(''))
+      const editArb = fc.record({ a: fc.nat(), b: fc.nat(), insert: textArb.map((t) => t.slice(0, 25)) })
+      fc.assert(
+        fc.property(textArb, fc.array(editArb, { maxLength: 8 }), (text, edits) => {
+          const model = new DocumentModel(8)
+          const index = new TokenIndex()
+          const splice = model.reset(text)
+          index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: null })) })
+          expect(index.pending).toBe(splice.insert.length)
+          splice.insert.forEach((c, k) => index.fill(k, tokenizeChunk(model.text, c.start, c.end, enc, mode)))
+          expect(index.pending).toBe(0)
+          for (const e of edits) {
+            const len = model.text.length
+            const from = len === 0 ? 0 : e.a % (len + 1)
+            const to = from + (len - from === 0 ? 0 : e.b % (len - from + 1))
+            applyEdit(model, index, enc, mode, from, to, e.insert)
+          }
+          const whole = tokenizeAll(model.text, enc, mode)
+          const flat = flatTokenView(whole.table)
+          expect(index.count).toBe(flat.count)
+          expect(Array.from(index.allIds())).toEqual(Array.from(whole.table.ids))
+          if (mode === 'text') expect(Array.from(index.allIds())).toEqual(oracleOrdinary(name, model.text))
+          for (let i = 0; i < flat.count; i++) {
+            expect(index.start(i)).toBe(flat.start(i))
+            expect(index.end(i)).toBe(flat.end(i))
+            expect(index.flags(i)).toBe(flat.flags(i))
+          }
+          for (let pos = 0; pos <= model.text.length; pos++) expect(index.indexAt(pos)).toBe(flat.indexAt(pos))
+          expect(index.counts).toEqual(whole.counts)
+        }),
+        { numRuns: 40 },
+      )
+    },
+  )
 
   it('throws for tokens that do not exist', () => {
     const index = new TokenIndex()
