@@ -146,18 +146,18 @@ test('whitespace toggle shows spaces, tabs and newlines inside the colouring', a
 })
 
 test('a 100,000-letter word does not freeze the window, and the count arrives', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(150_000)
   const word = 'a'.repeat(100_000)
   await setText(page, word)
-  // While the worker grinds through one BPE piece, the page still answers at once.
-  const t0 = Date.now()
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))))
-  expect(Date.now() - t0).toBeLessThan(1000)
+  // One BPE piece of 100,000 letters takes the encoder seconds. Meanwhile the window keeps
+  // taking input: the typed character shows up while the count is still being worked out.
   await editor(page).press('End')
   await page.keyboard.type('!')
   await expect(editor(page)).toContainText('a!')
+  await expect(page.getByLabel('Token count')).toHaveText('…')
+  await expect(page.getByRole('status', { name: 'Tokenizer status' })).toContainText('Tokenizing')
   const expected = oracleIds('o200k_base', word + '!').length
-  await expect(page.getByLabel('Token count')).toHaveText(expected.toLocaleString('en-US'), { timeout: 100_000 })
+  await expect(page.getByLabel('Token count')).toHaveText(expected.toLocaleString('en-US'), { timeout: 120_000 })
 })
 
 test('open file: text opens (undoable), binary files and invalid UTF-8 get clear messages', async ({ page }) => {

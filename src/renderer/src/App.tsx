@@ -126,6 +126,7 @@ export function App({ host }: { host: Host }) {
   const refreshTimer = useRef<number | undefined>(undefined)
   const lastRefresh = useRef(0)
   const lastStatus = useRef(0)
+  const wasBusy = useRef(false)
   const inspectTimer = useRef<number | undefined>(undefined)
   const viewportRef = useRef({ from: 0, to: 0 })
   const editorStale = useRef(false)
@@ -174,8 +175,10 @@ export function App({ host }: { host: Host }) {
           if (current.index.pending === 0 && refreshTimer.current !== undefined) refresh()
           // Progress during a long job: a few updates a second are enough.
           const now = performance.now()
-          if (msg.pendingChunks > 0 && now - lastStatus.current < 250) return
+          // Only progress is throttled, never the switch between busy and idle.
+          if (msg.pendingChunks > 0 && wasBusy.current && now - lastStatus.current < 250) return
           lastStatus.current = now
+          wasBusy.current = msg.pendingChunks > 0
           setWork((prev) =>
             msg.pendingChunks > 0
               ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) }

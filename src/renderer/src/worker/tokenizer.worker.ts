@@ -140,7 +140,7 @@ function postStatus(): void {
     generation,
     encoding: encodingName,
     mode,
-    pendingChunks: pending.size,
+    pendingChunks: pending.size + helpers.reduce((n, h) => n + (h.batch === null ? 0 : h.stamps.length), 0),
     totalChunks: model.chunks.length,
     elapsedMs: performance.now() - workStarted,
   })
@@ -363,7 +363,7 @@ function schedule(): void {
         }
       }
       flush()
-      if (!helpersBusy()) postStatus()
+      postStatus()
     } catch (err) {
       post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
     } finally {
@@ -441,6 +441,7 @@ function applySplice(from: number, remove: number, shift: number, insertCount = 
   for (const c of fresh) pending.add(c)
   orderStale = true
   post({ type: 'splice', version, generation, splice: { from, remove, shift, insert: fresh.map((c) => ({ start: c.start, end: c.end, tokens: null })) } })
+  postStatus()
   schedule()
 }
 
