@@ -26,8 +26,19 @@ interface EncodingModules {
   specialTokens: Map<string, number>
 }
 
-// Each loader is a separate dynamic import so that bundlers split the large rank tables
-// into their own chunks, loaded only when that encoding is chosen.
+type ParamsFn = (ranks: RawRanks) => { specialTokensEncoder: Map<string, number> }
+
+/** Joins the three modules of one encoding: its API, its rank table and its parameters. */
+function modulesOf(
+  api: { encode: EncodingModules['encode'] },
+  ranks: { default: RawRanks },
+  params: ParamsFn,
+): EncodingModules {
+  return { encode: api.encode, ranks: ranks.default, specialTokens: params(ranks.default).specialTokensEncoder }
+}
+
+// One literal dynamic import per module, so bundlers split each rank table into its own
+// chunk, loaded only when that encoding is chosen.
 const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
   r50k_base: async () => {
     const [api, ranks, params] = await Promise.all([
@@ -35,7 +46,7 @@ const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
       import('gpt-tokenizer/bpeRanks/r50k_base'),
       import('gpt-tokenizer/encodingParams/r50k_base'),
     ])
-    return { encode: api.encode, ranks: ranks.default, specialTokens: params.R50KBase(ranks.default).specialTokensEncoder }
+    return modulesOf(api, ranks, params.R50KBase as ParamsFn)
   },
   p50k_base: async () => {
     const [api, ranks, params] = await Promise.all([
@@ -43,7 +54,7 @@ const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
       import('gpt-tokenizer/bpeRanks/p50k_base'),
       import('gpt-tokenizer/encodingParams/p50k_base'),
     ])
-    return { encode: api.encode, ranks: ranks.default, specialTokens: params.P50KBase(ranks.default).specialTokensEncoder }
+    return modulesOf(api, ranks, params.P50KBase as ParamsFn)
   },
   p50k_edit: async () => {
     const [api, ranks, params] = await Promise.all([
@@ -51,7 +62,7 @@ const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
       import('gpt-tokenizer/bpeRanks/p50k_base'),
       import('gpt-tokenizer/encodingParams/p50k_edit'),
     ])
-    return { encode: api.encode, ranks: ranks.default, specialTokens: params.P50KEdit(ranks.default).specialTokensEncoder }
+    return modulesOf(api, ranks, params.P50KEdit as ParamsFn)
   },
   cl100k_base: async () => {
     const [api, ranks, params] = await Promise.all([
@@ -59,7 +70,7 @@ const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
       import('gpt-tokenizer/bpeRanks/cl100k_base'),
       import('gpt-tokenizer/encodingParams/cl100k_base'),
     ])
-    return { encode: api.encode, ranks: ranks.default, specialTokens: params.Cl100KBase(ranks.default).specialTokensEncoder }
+    return modulesOf(api, ranks, params.Cl100KBase as ParamsFn)
   },
   o200k_base: async () => {
     const [api, ranks, params] = await Promise.all([
@@ -67,7 +78,7 @@ const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
       import('gpt-tokenizer/bpeRanks/o200k_base'),
       import('gpt-tokenizer/encodingParams/o200k_base'),
     ])
-    return { encode: api.encode, ranks: ranks.default, specialTokens: params.O200KBase(ranks.default).specialTokensEncoder }
+    return modulesOf(api, ranks, params.O200KBase as ParamsFn)
   },
   o200k_harmony: async () => {
     const [api, ranks, params] = await Promise.all([
@@ -75,7 +86,7 @@ const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
       import('gpt-tokenizer/bpeRanks/o200k_base'),
       import('gpt-tokenizer/encodingParams/o200k_harmony'),
     ])
-    return { encode: api.encode, ranks: ranks.default, specialTokens: params.O200KHarmony(ranks.default).specialTokensEncoder }
+    return modulesOf(api, ranks, params.O200KHarmony as ParamsFn)
   },
 }
 
