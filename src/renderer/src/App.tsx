@@ -22,10 +22,9 @@ import { readDroppedFile } from './host/browserHost'
 import type { Host } from './host/host'
 import { SAMPLE_TEXT } from './sampleText'
 import { TokenizerClient } from './worker/tokenizerClient'
-import { TokenIndex } from '../../shared/tokenIndex'
-import type { CoordinatorResponse } from '../../shared/workerProtocol'
-import type { TextCounts } from '../../shared/counts'
+import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
+import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
 import type { SpecialMode } from '../../shared/specialTokens'
 import type { OpenTextFileResult } from '../../shared/ipc'
 
@@ -33,22 +32,6 @@ const DRAFT_KEY = 'draft'
 const SETTINGS_KEY = 'settings'
 /** Drafts larger than this are not autosaved in browser storage (it holds about 5 MB). */
 const MAX_DRAFT_CHARS = 2_000_000
-
-/** What the UI shows about the tokens: a snapshot taken after each tokenizer message. */
-export interface TokenSnapshot {
-  /** The document version these tokens describe. */
-  version: number
-  count: number
-  counts: TextCounts
-  /** Chunks still being tokenized (counts are exact when 0). */
-  pending: number
-  total: number
-  encoding: EncodingName | null
-  elapsedMs: number
-}
-
-/** Work state shown in the status bar. */
-type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { kind: 'working'; fraction: number | null }
 
 /** The whole app: toolbar, editor with token colouring, counts, limits, inspector, token ids. */
 export function App({ host }: { host: Host }) {
@@ -65,8 +48,7 @@ export function App({ host }: { host: Host }) {
   const editorParent = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const clientRef = useRef<TokenizerClient | null>(null)
-  const indexRef = useRef<{ index: TokenIndex; generation: number } | null>(null)
-  const nextIndexRef = useRef<{ index: TokenIndex; generation: number } | null>(null)
+  const streamRef = useRef<TokenStream | null>(null)
   const inspectedRef = useRef<number | null>(null)
   const draftTimer = useRef<number | undefined>(undefined)
   const draftWarned = useRef(false)
@@ -96,7 +78,7 @@ export function App({ host }: { host: Host }) {
     inspectedRef.current = index
     setInspectedState(index)
     const view = viewRef.current
-    const current = indexRef.current?.index
+    const current = streamRef.current?.current
     const doc = view?.state.doc
     const base =
       current && doc && index !== null && index < current.count
@@ -122,138 +104,26 @@ export function App({ host }: { host: Host }) {
     })
   }, [])
 
-  const lastVersion = useRef(0)
-  const refreshTimer = useRef<number | undefined>(undefined)
-  const lastRefresh = useRef(0)
-  const lastStatus = useRef(0)
-  const wasBusy = useRef(false)
   const inspectTimer = useRef<number | undefined>(undefined)
-  const viewportRef = useRef({ from: 0, to: 0 })
-  const editorStale = useRef(false)
-  /** Shows the current token index: counts and inspector, and the editor's colours when they changed on screen. */
-  const refresh = useCallback(() => {
-    window.clearTimeout(refreshTimer.current)
-    refreshTimer.current = undefined
-    lastRefresh.current = performance.now()
-    const current = indexRef.current
-    if (!current) return
-    const version = lastVersion.current
-    if (editorStale.current || current.index.pending === 0) {
-      editorStale.current = false
-      viewRef.current?.dispatch({ effects: setTokens.of({ tokens: current.index, version }) })
-    }
-    setSnapshot((prev) => ({
-      version,
-      count: current.index.count,
-      counts: current.index.counts,
-      pending: current.index.pending,
-      total: current.index.chunkCount,
-      encoding: prev?.encoding ?? null,
-      elapsedMs: prev?.elapsedMs ?? 0,
-    }))
-    // The inspector catches up just after the count (off the keystroke's critical path).
-    if (inspectedRef.current !== null) {
-      window.clearTimeout(inspectTimer.current)
-      inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
-    }
-  }, [inspect])
 
-  /** Applies one message from the tokenizer to the token index and the editor. */
-  const onTokenizer = useCallback(
-    (msg: CoordinatorResponse) => {
-      switch (msg.type) {
-        case 'loading':
-          setWork({ kind: 'loading', encoding: msg.encoding })
-          return
-        case 'error':
-          setWork({ kind: 'idle' })
-          setMessage({ tone: 'error', text: `Tokenizing failed: ${msg.message}` })
-          return
-        case 'status': {
-          const current = indexRef.current
-          if (!current || current.generation !== msg.generation) return
-          if (current.index.pending === 0 && refreshTimer.current !== undefined) refresh()
-          // Progress during a long job: a few updates a second are enough.
-          const now = performance.now()
-          // Only progress is throttled, never the switch between busy and idle.
-          if (msg.pendingChunks > 0 && wasBusy.current && now - lastStatus.current < 250) return
-          lastStatus.current = now
-          wasBusy.current = msg.pendingChunks > 0
-          setWork((prev) =>
-            msg.pendingChunks > 0
-              ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) }
-              : prev.kind === 'idle'
-                ? prev
-                : { kind: 'idle' },
-          )
-          setSnapshot((prev) => {
-            const next: TokenSnapshot = {
-              version: msg.version,
-              count: current.index.count,
-              counts: current.index.counts,
-              pending: current.index.pending,
-              total: current.index.chunkCount,
-              encoding: msg.encoding,
-              elapsedMs: msg.elapsedMs,
-            }
-            // A quick edit's status changes nothing on screen: skip the render.
-            const same =
-              prev &&
-              prev.version === next.version &&
-              prev.count === next.count &&
-              prev.pending === next.pending &&
-              prev.total === next.total &&
-              prev.encoding === next.encoding &&
-              next.elapsedMs < 50
-            return same ? prev : next
-          })
-          return
-        }
-        case 'splice':
-        case 'fill': {
-          let current = indexRef.current
-          // A new generation (encoding or mode changed) is built aside and shown once it has tokens.
-          let target = current
-          if (!current || msg.generation > current.generation) {
-            if (!nextIndexRef.current || nextIndexRef.current.generation !== msg.generation) {
-              nextIndexRef.current = { index: new TokenIndex(), generation: msg.generation }
-            }
-            target = nextIndexRef.current
-          } else if (msg.generation < current.generation) return
-          if (msg.type === 'splice') target!.index.applySplice(msg.splice)
-          else for (const f of msg.fills) target!.index.fill(f.index, f.tokens)
-          if (target !== current && (target!.index.count > 0 || target!.index.pending === 0)) {
-            indexRef.current = target
-            nextIndexRef.current = null
-            current = target
-            setShownIndex(target!.index)
-          }
-          if (target !== current || !current) return
-          lastVersion.current = msg.version
-          // The editor redraws when tokens on screen changed; during a long job the rest of the
-          // UI updates at most every 250 ms, leaving the CPU to the workers.
-          const { from, to } = viewportRef.current
-          const onScreen =
-            msg.type === 'splice' ||
-            msg.fills.some((f) => {
-              const c = current!.index.chunk(f.index)
-              return c.end >= from && c.start <= to
-            })
-          if (onScreen) editorStale.current = true
-          const busy = current.index.pending > 0
-          const wait = busy && !onScreen ? 250 : 0
-          if (performance.now() - lastRefresh.current >= wait) refresh()
-          else if (refreshTimer.current === undefined) refreshTimer.current = window.setTimeout(refresh, wait)
-          return
-        }
-      }
-    },
-    [refresh],
-  )
-
-  // Editor and worker: created once.
+  // Editor, worker and token stream: created once.
   useEffect(() => {
-    const client = new TokenizerClient(onTokenizer)
+    const stream = new TokenStream({
+      showTokens: (index, version) => {
+        viewRef.current?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
+        // The inspector catches up just after the count (off the keystroke's critical path).
+        if (inspectedRef.current !== null) {
+          window.clearTimeout(inspectTimer.current)
+          inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
+        }
+      },
+      indexChanged: (index) => setShownIndex(index),
+      snapshot: setSnapshot,
+      work: setWork,
+      error: (text) => setMessage({ tone: 'error', text: `Tokenizing failed: ${text}` }),
+    })
+    streamRef.current = stream
+    const client = new TokenizerClient((msg) => stream.handle(msg))
     clientRef.current = client
     const s = settingsRef.current
     client.configure(s.encoding, s.specialMode)
@@ -264,7 +134,7 @@ export function App({ host }: { host: Host }) {
       },
       onInspect: (index) => inspect(index),
       onViewport: (from, to) => {
-        viewportRef.current = { from, to }
+        stream.setViewport(from, to)
         setViewport({ from, to })
         window.clearTimeout(viewportTimer.current)
         viewportTimer.current = window.setTimeout(() => client.viewport(from, to), 30)
@@ -273,6 +143,7 @@ export function App({ host }: { host: Host }) {
     viewRef.current = view
     // For tests and benchmarks: the editor view (CodeMirror's public API).
     ;(window as unknown as Record<string, unknown>).tokenizerExplorerView = view
+    stream.setViewport(view.viewport.from, view.viewport.to)
     setViewport({ from: view.viewport.from, to: view.viewport.to })
     client.viewport(view.viewport.from, view.viewport.to)
     client.reset(0, view.state.doc.toString())
@@ -280,12 +151,12 @@ export function App({ host }: { host: Host }) {
     return () => {
       view.destroy()
       client.dispose()
+      stream.dispose()
       viewRef.current = null
       clientRef.current = null
-      indexRef.current = null
-      nextIndexRef.current = null
+      streamRef.current = null
     }
-  }, [host, saveDraftSoon, inspect, onTokenizer])
+  }, [host, saveDraftSoon, inspect])
 
   // Models load after first paint: they are not needed to start typing.
   useEffect(() => {
@@ -401,7 +272,7 @@ export function App({ host }: { host: Host }) {
   }
 
   const copyIds = () => {
-    const ids = indexRef.current?.index.allIds()
+    const ids = streamRef.current?.current?.allIds()
     if (!ids) return
     navigator.clipboard
       .writeText(JSON.stringify(Array.from(ids)))
@@ -461,4 +332,3 @@ export function App({ host }: { host: Host }) {
   )
 }
 
-export type { Work }

@@ -1,6 +1,6 @@
 import type { EncodingName } from '../../../shared/encodings'
 import { formatCount } from '../../../shared/format'
-import type { TokenSnapshot, Work } from '../App'
+import type { TokenSnapshot, Work } from '../tokens/tokenStream'
 
 /** A message for the user, with how loudly to show it. */
 export interface StatusMessage {
