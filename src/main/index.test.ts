@@ -60,7 +60,17 @@ describe('main process start-up', () => {
   it('opens one window with the secure preferences and the app:// page', () => {
     expect(electron.windows).toHaveLength(1)
     const prefs = electron.windows[0].options.webPreferences as Record<string, unknown>
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    })
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/)
   })
   it('registers the app:// scheme as standard and secure, and serves it', () => {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { resolveAppPath } from './appProtocol'
 import { readTextFile } from './files'
 import { registerIpc } from './ipc'
-import { APP_ORIGIN, hardenSession, hardenWebContents, secureWebPreferences } from './security'
+import { APP_ORIGIN, hardenSession, hardenWebContents } from './security'
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererRoot = join(__dirname, '../renderer')
@@ -25,7 +25,23 @@ function createWindow(): BrowserWindow {
     minHeight: 420,
     show: false,
     title: 'Tokenizer Explorer',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+    // Written out here, not built by a helper, so auditors (and electronegativity) see them.
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
+    },
   })
   hardenWebContents(win.webContents, openExternal, devServerUrl)
   win.once('ready-to-show', () => win.show())

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import type { Session, WebContents } from 'electron'
-import { hardenSession, hardenWebContents, isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security'
+import { hardenSession, hardenWebContents, isAppUrl, isSafeExternalUrl } from './security'
 
 /** A stand-in for WebContents: real events, and the window-open handler captured. */
 function fakeContents() {
@@ -18,23 +18,6 @@ function navigate(emitter: EventEmitter, event: string, url: string): boolean {
   emitter.emit(event, { preventDefault: () => (prevented = true) }, url)
   return prevented
 }
-
-describe('secureWebPreferences', () => {
-  it('isolates, sandboxes and keeps Node out of the page', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs')
-    expect(prefs).toMatchObject({
-      preload: '/app/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    })
-  })
-})
 
 describe('URL checks', () => {
   it('recognises only our own origin (and the dev server when given)', () => {

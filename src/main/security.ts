@@ -1,25 +1,7 @@
-import type { Event, Session, WebContents, WebPreferences } from 'electron'
+import type { Event, Session, WebContents } from 'electron'
 
 /** The renderer's origin: pages load from our own `app://` protocol, never from the network. */
 export const APP_ORIGIN = 'app://tokenizer-explorer'
-
-/** The webPreferences every window gets (Electron security checklist). */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  }
-}
 
 /** True for a URL inside the app (our protocol and origin, or the dev server in development). */
 export function isAppUrl(url: string, devServerUrl?: string): boolean {
