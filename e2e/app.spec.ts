@@ -135,6 +135,24 @@ test('token-ID view lists the ids in order, equal to tiktoken, and copies them',
   expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(expected)
 })
 
+test('Alt+Left/Right move token by token; the inspector follows and a screen reader hears the token', async ({ page }) => {
+  const text = 'Hello world, tokens!'
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  await editor(page).press('ControlOrMeta+Home')
+  await editor(page).press('Alt+ArrowRight')
+  const inspector = page.getByRole('region', { name: 'Token inspector' })
+  await expect(inspector.getByRole('heading')).toHaveText('Token #1')
+  await expect(page.getByRole('status', { name: 'Token announcement' })).toHaveText(/^Token 2 of \d+: ·world, id \d+$/)
+  await editor(page).press('Alt+ArrowRight')
+  await expect(inspector.getByRole('heading')).toHaveText('Token #2')
+  await editor(page).press('Alt+ArrowLeft')
+  await expect(inspector.getByRole('heading')).toHaveText('Token #1')
+  // The caret moved with it: typing lands at the start of " world".
+  await page.keyboard.type('X')
+  await expect(editor(page)).toHaveText('HelloX world, tokens!')
+})
+
 test('whitespace toggle shows spaces, tabs and newlines inside the colouring', async ({ page }) => {
   await setText(page, 'a  b\tc\nd')
   await page.getByRole('checkbox', { name: 'Whitespace' }).check()

@@ -8,6 +8,7 @@ import { parseSettings, type ActiveLimit, type Settings } from '../../shared/set
 import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
+import { withVisibleWhitespace } from '../../shared/visibleText'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
 import { LimitsPanel, type LimitRow } from './components/LimitsPanel'
@@ -105,6 +106,16 @@ export function App({ host }: { host: Host }) {
   }, [])
 
   const inspectTimer = useRef<number | undefined>(undefined)
+  const [announcement, setAnnouncement] = useState('')
+
+  /** Tells screen readers which token the keyboard moved to. */
+  const announceToken = useCallback((index: number | null) => {
+    const view = viewRef.current
+    const tokens = streamRef.current?.current
+    if (index === null || !view || !tokens || index >= tokens.count) return
+    const text = view.state.doc.sliceString(tokens.start(index), Math.min(tokens.end(index), view.state.doc.length))
+    setAnnouncement(`Token ${formatCount(index + 1)} of ${formatCount(tokens.count)}: ${withVisibleWhitespace(text) || 'part of a character'}, id ${tokens.id(index)}`)
+  }, [])
 
   // Editor, worker and token stream: created once.
   useEffect(() => {
@@ -132,7 +143,10 @@ export function App({ host }: { host: Host }) {
         client.edit(version, edits)
         saveDraftSoon()
       },
-      onInspect: (index) => inspect(index),
+      onInspect: (index, source) => {
+        inspect(index)
+        if (source === 'keyboard') announceToken(index)
+      },
       onViewport: (from, to) => {
         stream.setViewport(from, to)
         setViewport({ from, to })
@@ -156,7 +170,7 @@ export function App({ host }: { host: Host }) {
       clientRef.current = null
       streamRef.current = null
     }
-  }, [host, saveDraftSoon, inspect])
+  }, [host, saveDraftSoon, inspect, announceToken])
 
   // Models load after first paint: they are not needed to start typing.
   useEffect(() => {
@@ -327,6 +341,9 @@ export function App({ host }: { host: Host }) {
           <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
         </aside>
       </main>
+      <div className="sr-only" aria-live="polite" role="status" aria-label="Token announcement">
+        {announcement}
+      </div>
       <StatusBar work={work} message={message} onDismiss={() => setMessage(null)} snapshot={snapshot} encoding={settings.encoding} />
     </div>
   )

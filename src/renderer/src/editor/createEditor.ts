@@ -18,7 +18,7 @@ export interface EditorCallbacks {
   /** The document changed: `version` is the new document version, `edits` what changed, in order. */
   onEdit(version: number, edits: TextEdit[]): void
   /** The token under the pointer or caret changed (null: none). */
-  onInspect(index: number | null, source: 'hover' | 'caret'): void
+  onInspect(index: number | null, source: 'hover' | 'caret' | 'keyboard'): void
   /** The visible part of the document changed. */
   onViewport(from: number, to: number): void
 }
@@ -42,6 +42,19 @@ function whitespaceExtensions(show: boolean) {
 /** Creates the CodeMirror editor with token colouring, limit markers and the inspector hooks. */
 export function createEditor(parent: HTMLElement, text: string, callbacks: EditorCallbacks): EditorView {
   let lastHover: number | null = null
+  let keyboardToken: number | null = null
+  /** Alt+Left/Right: put the caret at the previous/next token and inspect it (zero-width tokens too). */
+  const moveByToken = (view: EditorView, step: 1 | -1): boolean => {
+    const { tokens, pending } = view.state.field(tokenField)
+    if (!tokens || tokens.count === 0) return false
+    const current = keyboardToken ?? tokenIndexAtPos(view.state, view.state.selection.main.head) ?? 0
+    const target = Math.max(0, Math.min(tokens.count - 1, current + step))
+    const pos = Math.min(view.state.doc.length, pending ? pending.mapPos(tokens.start(target), 1) : tokens.start(target))
+    keyboardToken = target
+    view.dispatch({ selection: { anchor: pos }, scrollIntoView: true, userEvent: 'select.token' })
+    callbacks.onInspect(target, 'keyboard')
+    return true
+  }
   const state = EditorState.create({
     doc: text,
     extensions: [
@@ -60,7 +73,13 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
           return el
         },
       }),
-      keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      keymap.of([
+        { key: 'Alt-ArrowRight', run: (view) => moveByToken(view, 1) },
+        { key: 'Alt-ArrowLeft', run: (view) => moveByToken(view, -1) },
+        ...defaultKeymap,
+        ...historyKeymap,
+        indentWithTab,
+      ]),
       EditorView.lineWrapping,
       placeholder('Type or paste text here, or open a file…'),
       EditorView.contentAttributes.of({ 'aria-label': 'Text', 'aria-multiline': 'true', spellcheck: 'false' }),
@@ -85,7 +104,9 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
         if (update.viewportChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
         // The inspector follows caret moves and clicks; while typing it keeps its token,
         // which saves a redraw per keystroke.
-        if (update.selectionSet && !update.docChanged && update.view.hasFocus) {
+        const byToken = update.transactions.some((tr) => tr.isUserEvent('select.token'))
+        if (!byToken && (update.selectionSet || update.docChanged)) keyboardToken = null
+        if (update.selectionSet && !update.docChanged && !byToken && update.view.hasFocus) {
           const head = update.state.selection.main.head
           callbacks.onInspect(tokenIndexAtPos(update.state, head), 'caret')
         }
