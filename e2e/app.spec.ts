@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { mkdir, truncate, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { editor, expectTokenCount, openFresh, oracleIds, setText, shownTokenCount } from './helpers'
 
@@ -133,6 +133,13 @@ test('token-ID view lists the ids in order, equal to tiktoken, and copies them',
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.getByRole('button', { name: 'Copy all IDs' }).click()
   expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(expected)
+  // Export as JSON: every token with its id, text, bytes and span.
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export JSON' }).click()
+  const file = await (await download).path()
+  const rows = JSON.parse(await readFile(file, 'utf8')) as { id: number; text: string; bytes: string }[]
+  expect(rows.map((r) => r.id)).toEqual(expected)
+  expect(rows.map((r) => r.text).join('')).toBe(text)
 })
 
 test('Alt+Left/Right move token by token; the inspector follows and a screen reader hears the token', async ({ page }) => {

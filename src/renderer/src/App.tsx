@@ -9,6 +9,7 @@ import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
 import { withVisibleWhitespace } from '../../shared/visibleText'
+import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
 import { LimitsPanel, type LimitRow } from './components/LimitsPanel'
@@ -294,6 +295,38 @@ export function App({ host }: { host: Host }) {
       .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
   }
 
+  /** Saves every token (index, id, text, bytes, span) as CSV or JSON. */
+  const exportTokens = async (format: 'csv' | 'json') => {
+    const tokens = streamRef.current?.current
+    const view = viewRef.current
+    const client = clientRef.current
+    if (!tokens || !view || !client) return
+    if (tokens.pending > 0) {
+      setMessage({ tone: 'warning', text: 'Tokenizing is still under way; export again when the count is final.' })
+      return
+    }
+    const doc = view.state.doc
+    const n = Math.min(tokens.count, MAX_EXPORT_TOKENS)
+    // Bytes of tokens that hold part of a character come from the vocabulary.
+    const partial: number[] = []
+    for (let i = 0; i < n; i++) if (tokens.flags(i) & FLAG_PARTIAL) partial.push(i)
+    const partialBytes = new Map<number, Uint8Array>()
+    const fetched = await client.tokenBytes(settingsRef.current.encoding, partial.map((i) => tokens.id(i)))
+    partial.forEach((i, k) => partialBytes.set(i, fetched[k] ?? new Uint8Array()))
+    const slice = (a: number, b: number) => doc.sliceString(a, Math.min(b, doc.length))
+    const utf8 = new TextEncoder()
+    const rows = exportedTokens(tokens, slice, (i) => partialBytes.get(i) ?? utf8.encode(slice(tokens.start(i), tokens.end(i))), n)
+    const body = format === 'csv' ? tokensToCsv(rows) : tokensToJson(rows)
+    const url = URL.createObjectURL(new Blob([body], { type: format === 'csv' ? 'text/csv' : 'application/json' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = `tokens-${settingsRef.current.encoding}.${format}`
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    const cut = tokens.count > n ? ` (the first ${formatCount(n)} of ${formatCount(tokens.count)})` : ''
+    setMessage({ tone: 'info', text: `Exported ${formatCount(rows.length)} tokens as ${format.toUpperCase()}${cut}.` })
+  }
+
   return (
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
       <Toolbar
@@ -317,6 +350,7 @@ export function App({ host }: { host: Host }) {
               inspected={inspected}
               onInspect={inspect}
               onCopy={copyIds}
+              onExport={(format) => void exportTokens(format)}
             />
           )}
         </div>

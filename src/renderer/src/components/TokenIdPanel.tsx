@@ -16,10 +16,11 @@ export interface TokenIdPanelProps {
   inspected: number | null
   onInspect(index: number): void
   onCopy(): void
+  onExport(format: 'csv' | 'json'): void
 }
 
 /** Token ids in order, coloured like their tokens, for the part of the text on screen. */
-export function TokenIdPanel({ tokens, viewport, inspected, onInspect, onCopy }: TokenIdPanelProps) {
+export function TokenIdPanel({ tokens, viewport, inspected, onInspect, onCopy, onExport }: TokenIdPanelProps) {
   const n = tokens?.count ?? 0
   const first = tokens && n > 0 ? Math.max(0, tokens.indexAt(viewport.from)) : 0
   let last = first
@@ -49,6 +50,12 @@ export function TokenIdPanel({ tokens, viewport, inspected, onInspect, onCopy }:
         </span>
         <button type="button" className="button small" onClick={onCopy} disabled={n === 0}>
           Copy all IDs
+        </button>
+        <button type="button" className="button small" onClick={() => onExport('csv')} disabled={n === 0}>
+          Export CSV
+        </button>
+        <button type="button" className="button small" onClick={() => onExport('json')} disabled={n === 0}>
+          Export JSON
         </button>
       </div>
       <div className="id-list">{chips}</div>
