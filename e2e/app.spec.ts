@@ -79,6 +79,28 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   await expect(page.getByRole('alert').filter({ hasText: 'whole number' })).toBeVisible()
 })
 
+test('keep the first or last N tokens: trims at a token boundary, says what was dropped, undo restores', async ({ page }) => {
+  const text = 'Tokens past the limit are dropped 🦙 here. '.repeat(150)
+  await setText(page, text)
+  const n = oracleIds('o200k_base', text).length
+  await expectTokenCount(page, n)
+  await page.getByRole('radio', { name: 'Dim tokens past 1,024' }).check()
+  await page.getByRole('button', { name: 'Keep first 1,024' }).click()
+  await expect(page.getByText(/Kept the first [\d,]+ tokens and dropped [\d,]+/)).toBeVisible()
+  const kept = (await editor(page).textContent()) ?? ''
+  expect(text.startsWith(kept)).toBe(true)
+  const keptCount = oracleIds('o200k_base', kept).length
+  expect(keptCount).toBeLessThanOrEqual(1024)
+  expect(keptCount).toBeGreaterThan(1000)
+  await expectTokenCount(page, keptCount)
+  await editor(page).press('ControlOrMeta+z')
+  await expectTokenCount(page, n)
+  await page.getByRole('button', { name: 'Keep last 1,024' }).click()
+  const tail = (await editor(page).textContent()) ?? ''
+  expect(text.endsWith(tail)).toBe(true)
+  expect(oracleIds('o200k_base', tail).length).toBeLessThanOrEqual(1024)
+})
+
 test('special tokens: plain text by default, one marked token when chosen, never a crash', async ({ page }) => {
   const text = 'Start<|endoftext|>middle <|fim_prefix|>end<|endoftext|>'
   await setText(page, text)

@@ -9,6 +9,7 @@ import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
 import { withVisibleWhitespace } from '../../shared/visibleText'
+import { fitRange, type FitMode } from '../../shared/fit'
 import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
@@ -17,7 +18,7 @@ import { StatusBar, type StatusMessage } from './components/StatusBar'
 import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
 import { createEditor, setShowWhitespace } from './editor/createEditor'
-import { setTokens, setViewOptions } from './editor/tokenState'
+import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { limitLabel } from './editor/tokenDecorations'
 import { clusterBreakTest } from './editor/clusterBreaks'
 import { readDroppedFile } from './host/browserHost'
@@ -295,6 +296,33 @@ export function App({ host }: { host: Host }) {
       .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
   }
 
+  /** Trims the text to the active limit at a token boundary (one undo step). */
+  const fitToLimit = (mode: FitMode) => {
+    const tokens = streamRef.current?.current
+    const view = viewRef.current
+    if (!tokens || !view || !activeRow) return
+    if (tokens.pending > 0 || view.state.field(tokenField).pending) {
+      setMessage({ tone: 'warning', text: 'Tokenizing is still under way; try again when the count is final.' })
+      return
+    }
+    const r = fitRange(tokens, activeRow.value, mode)
+    if (!r) return
+    view.dispatch({
+      changes: [
+        { from: 0, to: r.from },
+        { from: r.to, to: view.state.doc.length },
+      ],
+      annotations: isolateHistory.of('full'),
+      userEvent: 'delete.fit',
+      scrollIntoView: true,
+    })
+    const which = mode === 'head' ? 'first' : 'last'
+    setMessage({
+      tone: 'info',
+      text: `Kept the ${which} ${formatCount(r.kept)} tokens and dropped ${formatCount(r.dropped)}. Undo (Ctrl+Z) brings them back.`,
+    })
+  }
+
   /** Saves every token (index, id, text, bytes, span) as CSV or JSON. */
   const exportTokens = async (format: 'csv' | 'json') => {
     const tokens = streamRef.current?.current
@@ -368,6 +396,7 @@ export function App({ host }: { host: Host }) {
             active={activeRow?.key ?? null}
             customLimit={settings.customLimit}
             onActive={(activeLimit) => update({ activeLimit })}
+            onFit={fitToLimit}
             onCustomLimit={(customLimit) =>
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { formatCount } from '../../../shared/format'
 import { limitStatus, parseLimit } from '../../../shared/limits'
 import type { ActiveLimit } from '../../../shared/settings'
+import type { FitMode } from '../../../shared/fit'
 
 /** One limit row. */
 export interface LimitRow {
@@ -19,6 +20,8 @@ export interface LimitsPanelProps {
   customLimit: number | null
   onActive(key: ActiveLimit): void
   onCustomLimit(limit: number | null): void
+  /** Trims the text to the active limit, keeping its first or last tokens. */
+  onFit(mode: FitMode): void
 }
 
 /** A meter per context limit (used / limit, room left or how far over) and the custom limit input. */
@@ -58,7 +61,31 @@ export function LimitsPanel(props: LimitsPanelProps) {
             >
               <div className="meter-fill" style={{ width: `${Math.min(100, s.fraction * 100)}%` }} />
             </div>
-            <div className="limit-foot">{over ? `${formatCount(s.over)} over` : `${formatCount(s.remaining)} left`}</div>
+            <div className="limit-foot">
+              {over && props.active === row.key && (
+                <span className="fit-buttons">
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={`Keep first ${formatCount(row.value)}`}
+                    title={`Keep the first ${formatCount(row.value)} tokens (undo brings the rest back)`}
+                    onClick={() => props.onFit('head')}
+                  >
+                    Keep first
+                  </button>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={`Keep last ${formatCount(row.value)}`}
+                    title={`Keep the last ${formatCount(row.value)} tokens (undo brings the rest back)`}
+                    onClick={() => props.onFit('tail')}
+                  >
+                    Keep last
+                  </button>
+                </span>
+              )}
+              <span>{over ? `${formatCount(s.over)} over` : `${formatCount(s.remaining)} left`}</span>
+            </div>
           </div>
         )
       })}
