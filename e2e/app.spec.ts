@@ -182,6 +182,20 @@ test('Alt+Left/Right move token by token; the inspector follows and a screen rea
   await expect(editor(page)).toHaveText('HelloX world, tokens!')
 })
 
+test('decode: pasted ids become text (emoji whole), bad items are reported by position', async ({ page }) => {
+  const text = 'Decode me 🦙 please'
+  const ids = oracleIds('o200k_base', text)
+  await page.getByText('Decode token ids').click()
+  await page.getByLabel('Token IDs to decode').fill(JSON.stringify(ids))
+  await page.getByRole('button', { name: 'Decode', exact: true }).click()
+  await expect(page.getByLabel('Decoded text')).toHaveText(text)
+  await page.getByLabel('Token IDs to decode').fill(`${ids[0]}, banana, 999999999, ${ids[1]}`)
+  await page.getByRole('button', { name: 'Decode', exact: true }).click()
+  const problems = page.locator('.decode-problems')
+  await expect(problems).toContainText('Item 2 ("banana")')
+  await expect(problems).toContainText('Item 3: 999999999 is not a token of o200k_base')
+})
+
 test('whitespace toggle shows spaces, tabs and newlines inside the colouring', async ({ page }) => {
   await setText(page, 'a  b\tc\nd')
   await page.getByRole('checkbox', { name: 'Whitespace' }).check()

@@ -30,7 +30,8 @@ export type CoordinatorResponse =
       /** Milliseconds since the work for this state began (until it was complete, when pendingChunks is 0). */
       elapsedMs: number
     }
-  | { type: 'tokenBytes'; job: number; bytes: Uint8Array[] }
+  /** Bytes per id, null for an id the encoding does not have. */
+  | { type: 'tokenBytes'; job: number; bytes: (Uint8Array | null)[] }
   | { type: 'error'; message: string }
 
 /** A batch of chunk texts for a helper worker to encode, or a request to load an encoding ahead of time. */

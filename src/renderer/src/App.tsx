@@ -10,6 +10,8 @@ import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
 import { withVisibleWhitespace } from '../../shared/visibleText'
 import { fitRange, type FitMode } from '../../shared/fit'
+import { decodeTokenBytes, parseIdList } from '../../shared/decodeIds'
+import { DecodePanel, type DecodeResult } from './components/DecodePanel'
 import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
@@ -296,6 +298,27 @@ export function App({ host }: { host: Host }) {
       .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
   }
 
+  /** Decodes a pasted id list with the current encoding: bytes joined, then decoded once. */
+  const decodeIds = async (input: string): Promise<DecodeResult> => {
+    const client = clientRef.current
+    const { ids, items, errors } = parseIdList(input)
+    const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} ("${e.text}"): ${e.message}` : e.message))
+    if (!client || ids.length === 0) return { text: '', problems: problems.length ? problems : ['No token ids found.'] }
+    const bytes = await client.tokenBytes(settingsRef.current.encoding, ids)
+    const r = decodeTokenBytes(ids, items, (i) => bytes[i] ?? null)
+    for (const u of r.unknown.slice(0, 20)) problems.push(`Item ${formatCount(u.item)}: ${u.id} is not a token of ${settingsRef.current.encoding}`)
+    if (r.unknown.length > 20) problems.push(`…and ${formatCount(r.unknown.length - 20)} more unknown ids`)
+    if (r.invalidBytes > 0) problems.push(`${formatCount(r.invalidBytes)} character(s) are incomplete (the ids cut a character short) and show as U+FFFD.`)
+    return { text: r.text, problems }
+  }
+
+  const copyText = (text: string) => {
+    navigator.clipboard
+      .writeText(text)
+      .then(() => setMessage({ tone: 'info', text: 'Copied the decoded text.' }))
+      .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
+  }
+
   /** Trims the text to the active limit at a token boundary (one undo step). */
   const fitToLimit = (mode: FitMode) => {
     const tokens = streamRef.current?.current
@@ -401,6 +424,7 @@ export function App({ host }: { host: Host }) {
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }
           />
+          <DecodePanel encoding={settings.encoding} onDecode={decodeIds} onCopy={copyText} />
           <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
         </aside>
       </main>

@@ -419,7 +419,17 @@ function handle(req: CoordinatorRequest): void {
       return
     case 'tokenBytes':
       void loadEncoding(req.encoding).then((enc) =>
-        post({ type: 'tokenBytes', job: req.job, bytes: req.ids.map((id) => enc.tokenBytes(id)) }),
+        post({
+          type: 'tokenBytes',
+          job: req.job,
+          bytes: req.ids.map((id) => {
+            try {
+              return enc.tokenBytes(id)
+            } catch {
+              return null // not a token of this encoding
+            }
+          }),
+        }),
       )
       return
   }

@@ -9,7 +9,7 @@ import type { CoordinatorRequest, CoordinatorResponse, TextEdit } from '../../..
 export class TokenizerClient {
   private worker: Worker
   private bytesSeq = 0
-  private pendingBytes = new Map<number, (bytes: Uint8Array[]) => void>()
+  private pendingBytes = new Map<number, (bytes: (Uint8Array | null)[]) => void>()
 
   /** @param onMessage receives the coordinator's messages, in order */
   constructor(
@@ -54,8 +54,8 @@ export class TokenizerClient {
     this.send({ type: 'viewport', from, to })
   }
 
-  /** The exact bytes of the given token ids (from the encoding's vocabulary). */
-  tokenBytes(encoding: EncodingName, ids: number[]): Promise<Uint8Array[]> {
+  /** The exact bytes of the given token ids (from the encoding's vocabulary); null for unknown ids. */
+  tokenBytes(encoding: EncodingName, ids: number[]): Promise<(Uint8Array | null)[]> {
     const job = ++this.bytesSeq
     return new Promise((resolve) => {
       this.pendingBytes.set(job, resolve)

@@ -1,0 +1,74 @@
+import { useState } from 'react'
+
+/** What decoding a pasted id list gave. */
+export interface DecodeResult {
+  text: string
+  problems: string[]
+}
+
+/** Props of the DecodePanel. */
+export interface DecodePanelProps {
+  encoding: string
+  onDecode(input: string): Promise<DecodeResult>
+  onCopy(text: string): void
+}
+
+/** Paste token ids, get the text back; bad items are reported by position. */
+export function DecodePanel({ encoding, onDecode, onCopy }: DecodePanelProps) {
+  const [input, setInput] = useState('')
+  const [result, setResult] = useState<DecodeResult | null>(null)
+  const [busy, setBusy] = useState(false)
+  const decode = async () => {
+    setBusy(true)
+    try {
+      setResult(await onDecode(input))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <details className="panel decode">
+      <summary>
+        <h2>Decode token ids</h2>
+      </summary>
+      <label className="hint" htmlFor="decode-input">
+        Ids separated by commas, spaces or newlines, or a JSON array ({encoding}).
+      </label>
+      <textarea
+        id="decode-input"
+        aria-label="Token IDs to decode"
+        rows={3}
+        value={input}
+        placeholder="[9906, 1917, 0]"
+        onChange={(e) => setInput(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void decode()
+        }}
+      />
+      <div className="decode-actions">
+        <button type="button" className="button small" onClick={() => void decode()} disabled={busy || input.trim() === ''}>
+          Decode
+        </button>
+        {result && result.text !== '' && (
+          <button type="button" className="button small" onClick={() => onCopy(result.text)}>
+            Copy text
+          </button>
+        )}
+      </div>
+      {result && (
+        <>
+          <pre className="decode-output" aria-label="Decoded text">
+            {result.text}
+          </pre>
+          {result.problems.length > 0 && (
+            <ul className="decode-problems" role="alert">
+              {result.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </details>
+  )
+}
