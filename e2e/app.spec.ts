@@ -196,6 +196,31 @@ test('decode: pasted ids become text (emoji whole), bad items are reported by po
   await expect(problems).toContainText('Item 3: 999999999 is not a token of o200k_base')
 })
 
+test('split: chunks of N tokens with an overlap of M, listed, copied and exported as JSONL', async ({ page, context }) => {
+  const text = 'One chunk after another, with a little overlap between them. '.repeat(20)
+  await setText(page, text)
+  const n = oracleIds('o200k_base', text).length
+  await expectTokenCount(page, n)
+  await page.getByText('Split into chunks').click()
+  await page.getByLabel('Chunk size in tokens').fill('50')
+  await page.getByLabel('Overlap in tokens').fill('50')
+  await page.getByRole('button', { name: 'Split', exact: true }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'less than the chunk size' })).toBeVisible()
+  await page.getByLabel('Overlap in tokens').fill('10')
+  await page.getByRole('button', { name: 'Split', exact: true }).click()
+  const expectedChunks = Math.ceil((n - 10) / 40)
+  await expect(page.getByRole('list', { name: 'Chunks' }).getByRole('listitem')).toHaveCount(expectedChunks)
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export JSONL' }).click()
+  const lines = (await readFile(await (await download).path(), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { tokens: number; text: string })
+  expect(lines).toHaveLength(expectedChunks)
+  for (const l of lines) expect(oracleIds('o200k_base', l.text).length).toBeLessThanOrEqual(50)
+  expect(text.startsWith(lines[0].text)).toBe(true)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('button', { name: 'Copy chunk 2' }).click()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(lines[1].text)
+})
+
 test('whitespace toggle shows spaces, tabs and newlines inside the colouring', async ({ page }) => {
   await setText(page, 'a  b\tc\nd')
   await page.getByRole('checkbox', { name: 'Whitespace' }).check()

@@ -12,6 +12,8 @@ import { withVisibleWhitespace } from '../../shared/visibleText'
 import { fitRange, type FitMode } from '../../shared/fit'
 import { decodeTokenBytes, parseIdList } from '../../shared/decodeIds'
 import { DecodePanel, type DecodeResult } from './components/DecodePanel'
+import { SplitPanel } from './components/SplitPanel'
+import { chunksToJsonl, splitRanges, type SplitChunk } from '../../shared/split'
 import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
@@ -315,8 +317,33 @@ export function App({ host }: { host: Host }) {
   const copyText = (text: string) => {
     navigator.clipboard
       .writeText(text)
-      .then(() => setMessage({ tone: 'info', text: 'Copied the decoded text.' }))
+      .then(() => setMessage({ tone: 'info', text: 'Copied to the clipboard.' }))
       .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
+  }
+
+  const docSlice = (from: number, to: number) => {
+    const doc = viewRef.current?.state.doc
+    return doc ? doc.sliceString(from, Math.min(to, doc.length)) : ''
+  }
+
+  const splitText = (size: number, overlap: number): { chunks: SplitChunk[] } | { error: string } => {
+    const tokens = streamRef.current?.current
+    if (!tokens || tokens.pending > 0) return { error: 'Tokenizing is still under way; split again when the count is final.' }
+    if (tokens.count === 0) return { error: 'There is no text to split.' }
+    try {
+      return { chunks: splitRanges(tokens, size, overlap) }
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) }
+    }
+  }
+
+  const download = (name: string, body: string, type: string) => {
+    const url = URL.createObjectURL(new Blob([body], { type }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
 
   /** Trims the text to the active limit at a token boundary (one undo step). */
@@ -368,12 +395,7 @@ export function App({ host }: { host: Host }) {
     const utf8 = new TextEncoder()
     const rows = exportedTokens(tokens, slice, (i) => partialBytes.get(i) ?? utf8.encode(slice(tokens.start(i), tokens.end(i))), n)
     const body = format === 'csv' ? tokensToCsv(rows) : tokensToJson(rows)
-    const url = URL.createObjectURL(new Blob([body], { type: format === 'csv' ? 'text/csv' : 'application/json' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = `tokens-${settingsRef.current.encoding}.${format}`
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    download(`tokens-${settingsRef.current.encoding}.${format}`, body, format === 'csv' ? 'text/csv' : 'application/json')
     const cut = tokens.count > n ? ` (the first ${formatCount(n)} of ${formatCount(tokens.count)})` : ''
     setMessage({ tone: 'info', text: `Exported ${formatCount(rows.length)} tokens as ${format.toUpperCase()}${cut}.` })
   }
@@ -423,6 +445,18 @@ export function App({ host }: { host: Host }) {
             onCustomLimit={(customLimit) =>
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }
+          />
+          <SplitPanel
+            onSplit={splitText}
+            preview={(c) => {
+              const t = docSlice(c.from, Math.min(c.to, c.from + 80))
+              return c.to - c.from > 80 ? `${t}…` : t
+            }}
+            onCopy={(c) => copyText(docSlice(c.from, c.to))}
+            onExport={(chunks) => {
+              download(`chunks-${settingsRef.current.encoding}.jsonl`, chunksToJsonl(chunks, docSlice), 'application/x-ndjson')
+              setMessage({ tone: 'info', text: `Exported ${formatCount(chunks.length)} chunks as JSON Lines.` })
+            }}
           />
           <DecodePanel encoding={settings.encoding} onDecode={decodeIds} onCopy={copyText} />
           <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />

@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import { formatCount } from '../../../shared/format'
+import type { SplitChunk } from '../../../shared/split'
+
+/** Chunks listed on screen at most (all of them are exported). */
+const SHOWN = 200
+
+/** Props of the SplitPanel. */
+export interface SplitPanelProps {
+  /** Splits the current text; returns the chunks or an error message. */
+  onSplit(size: number, overlap: number): { chunks: SplitChunk[] } | { error: string }
+  preview(chunk: SplitChunk): string
+  onCopy(chunk: SplitChunk): void
+  onExport(chunks: SplitChunk[]): void
+}
+
+/** Split the text into chunks of N tokens with an overlap of M; copy one or export all as JSONL. */
+export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelProps) {
+  const [size, setSize] = useState('512')
+  const [overlap, setOverlap] = useState('0')
+  const [result, setResult] = useState<{ chunks: SplitChunk[] } | { error: string } | null>(null)
+  const split = () => {
+    const n = Number(size.replace(/[,_\s]/g, ''))
+    const m = Number(overlap.replace(/[,_\s]/g, '') || '0')
+    setResult(onSplit(n, m))
+  }
+  return (
+    <details className="panel split">
+      <summary>
+        <h2>Split into chunks</h2>
+      </summary>
+      <div className="split-fields">
+        <label>
+          Chunk size
+          <input inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} aria-label="Chunk size in tokens" />
+        </label>
+        <label>
+          Overlap
+          <input inputMode="numeric" value={overlap} onChange={(e) => setOverlap(e.target.value)} aria-label="Overlap in tokens" />
+        </label>
+        <button type="button" className="button small" onClick={split}>
+          Split
+        </button>
+      </div>
+      {result && 'error' in result && (
+        <p className="field-error" role="alert">
+          {result.error}
+        </p>
+      )}
+      {result && 'chunks' in result && (
+        <>
+          <div className="split-head">
+            <span className="hint">
+              {formatCount(result.chunks.length)} chunk{result.chunks.length === 1 ? '' : 's'}
+            </span>
+            <button type="button" className="button small" onClick={() => onExport(result.chunks)}>
+              Export JSONL
+            </button>
+          </div>
+          <ol className="split-list" aria-label="Chunks">
+            {result.chunks.slice(0, SHOWN).map((c) => (
+              <li key={c.index}>
+                <span className="mono">
+                  #{c.index + 1} · {formatCount(c.end - c.first)} tokens
+                </span>
+                <span className="split-preview">{preview(c)}</span>
+                <button type="button" className="button small" aria-label={`Copy chunk ${c.index + 1}`} onClick={() => onCopy(c)}>
+                  Copy
+                </button>
+              </li>
+            ))}
+          </ol>
+          {result.chunks.length > SHOWN && <p className="hint">…and {formatCount(result.chunks.length - SHOWN)} more (all are in the export).</p>}
+        </>
+      )}
+    </details>
+  )
+}

@@ -1,0 +1,73 @@
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadEncoding, type LoadedEncoding } from './encodingLoader'
+import { chunksToJsonl, splitRanges } from './split'
+import { tokenizeAll } from './tokenize'
+import { flatTokenView } from './tokenView'
+
+let enc: LoadedEncoding
+beforeAll(async () => {
+  enc = await loadEncoding('o200k_base')
+})
+
+const viewOf = (text: string) => flatTokenView(tokenizeAll(text, enc, 'text').table)
+
+describe('splitRanges', () => {
+  it('rejects a bad size or overlap with a clear message', () => {
+    const view = viewOf('a b c')
+    expect(() => splitRanges(view, 0, 0)).toThrow(/at least 1/)
+    expect(() => splitRanges(view, 4, 4)).toThrow(/less than the chunk size/)
+    expect(() => splitRanges(view, 4, -1)).toThrow(RangeError)
+    expect(() => splitRanges(view, 2.5, 0)).toThrow(RangeError)
+  })
+
+  it('property: chunks hold at most N tokens, overlap exactly M, cover everything, and rebuild the text', () => {
+    const unit = fc.constantFrom('a', ' ', 'Word', '\n', '.', '123', 'é', '日本', ' the', ' token')
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 12 }), fc.nat(), (parts, size, o) => {
+        const text = parts.join('')
+        const view = viewOf(text)
+        const overlap = o % size
+        const chunks = splitRanges(view, size, overlap)
+        expect(chunks[0].first).toBe(0)
+        expect(chunks[chunks.length - 1].end).toBe(view.count)
+        let rebuilt = text.slice(chunks[0].from, chunks[0].to)
+        for (let k = 0; k < chunks.length; k++) {
+          const c = chunks[k]
+          expect(c.end - c.first).toBeLessThanOrEqual(size)
+          if (k > 0) {
+            expect(chunks[k - 1].end - c.first).toBe(overlap) // no split characters in this alphabet
+            rebuilt += text.slice(chunks[k - 1].to, c.to)
+          }
+        }
+        expect(rebuilt).toBe(text)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('never cuts inside a character (emoji split into byte tokens)', () => {
+    const text = '🦙🦙🦙🦙 👩🏽‍💻👩🏽‍💻 done'
+    const view = viewOf(text)
+    for (let size = 1; size <= 6; size++) {
+      const chunks = splitRanges(view, size, 0)
+      expect(chunks[chunks.length - 1].to).toBe(text.length)
+      chunks.forEach((c, k) => k > 0 && expect(c.first).toBeGreaterThan(chunks[k - 1].first))
+      expect(chunks.map((c) => text.slice(c.from, c.to)).join('')).toBe(text)
+      for (const c of chunks) {
+        const piece = text.slice(c.from, c.to)
+        expect(piece).toBe(piece.normalize('NFC'))
+        expect(/[\ud800-\udbff]$/.test(piece)).toBe(false)
+        expect(/^[\udc00-\udfff]/.test(piece)).toBe(false)
+      }
+    }
+  })
+
+  it('exports JSON Lines', () => {
+    const text = 'one two three four five'
+    const view = viewOf(text)
+    const lines = chunksToJsonl(splitRanges(view, 2, 1), (a, b) => text.slice(a, b)).trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines[0]).toEqual({ index: 0, tokens: 2, firstToken: 0, text: 'one two' })
+    expect(lines[1].text).toBe(' two three')
+  })
+})
