@@ -221,6 +221,19 @@ test('split: chunks of N tokens with an overlap of M, listed, copied and exporte
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(lines[1].text)
 })
 
+test('compare: the text counted in every encoding side by side, equal to tiktoken', async ({ page }) => {
+  const text = 'Compare me across encodings: 日本語, emoji 🦙, code `x += 1`, and numbers 1234567.'
+  await setText(page, text)
+  await page.getByText('Compare encodings').click()
+  await page.getByRole('button', { name: 'Compare', exact: true }).click()
+  const table = page.getByRole('table', { name: 'Token counts by encoding' })
+  for (const name of ['r50k_base', 'p50k_base', 'p50k_edit', 'cl100k_base', 'o200k_base'] as const) {
+    await expect(table.locator(`td[data-encoding="${name}"]`)).toHaveText(oracleIds(name, text).length.toLocaleString('en-US'))
+  }
+  await expect(table.locator('td[data-encoding="o200k_harmony"]')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'))
+  await expect(table.getByRole('row', { name: /cl100k_base/ })).toContainText('%')
+})
+
 test('whitespace toggle shows spaces, tabs and newlines inside the colouring', async ({ page }) => {
   await setText(page, 'a  b\tc\nd')
   await page.getByRole('checkbox', { name: 'Whitespace' }).check()

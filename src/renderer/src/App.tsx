@@ -13,6 +13,7 @@ import { fitRange, type FitMode } from '../../shared/fit'
 import { decodeTokenBytes, parseIdList } from '../../shared/decodeIds'
 import { DecodePanel, type DecodeResult } from './components/DecodePanel'
 import { SplitPanel } from './components/SplitPanel'
+import { ComparePanel } from './components/ComparePanel'
 import { chunksToJsonl, splitRanges, type SplitChunk } from '../../shared/split'
 import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
@@ -445,6 +446,12 @@ export function App({ host }: { host: Host }) {
             onCustomLimit={(customLimit) =>
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }
+          />
+          <ComparePanel
+            current={settings.encoding}
+            mode={settings.specialMode}
+            models={models}
+            getText={() => viewRef.current?.state.doc.toString() ?? ''}
           />
           <SplitPanel
             onSplit={splitText}
