@@ -234,6 +234,18 @@ test('compare: the text counted in every encoding side by side, equal to tiktoke
   await expect(table.getByRole('row', { name: /cl100k_base/ })).toContainText('%')
 })
 
+test('stats: the most common tokens with counts and shares', async ({ page }) => {
+  const text = 'x the y the z the w and'
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  await page.getByText('Most common tokens').click()
+  await page.getByRole('button', { name: 'Count', exact: true }).click()
+  const table = page.getByRole('table', { name: 'Most common tokens' })
+  const first = table.getByRole('row').nth(1)
+  await expect(first.getByRole('rowheader')).toHaveText('·the')
+  await expect(first.getByRole('cell').nth(1)).toHaveText('3')
+})
+
 test('whitespace toggle shows spaces, tabs and newlines inside the colouring', async ({ page }) => {
   await setText(page, 'a  b\tc\nd')
   await page.getByRole('checkbox', { name: 'Whitespace' }).check()

@@ -14,6 +14,8 @@ import { decodeTokenBytes, parseIdList } from '../../shared/decodeIds'
 import { DecodePanel, type DecodeResult } from './components/DecodePanel'
 import { SplitPanel } from './components/SplitPanel'
 import { ComparePanel } from './components/ComparePanel'
+import { StatsPanel } from './components/StatsPanel'
+import { tokenFrequencies } from '../../shared/stats'
 import { chunksToJsonl, splitRanges, type SplitChunk } from '../../shared/split'
 import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
@@ -452,6 +454,17 @@ export function App({ host }: { host: Host }) {
             mode={settings.specialMode}
             models={models}
             getText={() => viewRef.current?.state.doc.toString() ?? ''}
+          />
+          <StatsPanel
+            compute={() => {
+              const tokens = streamRef.current?.current
+              if (!tokens || tokens.pending > 0) return { error: 'Tokenizing is still under way; count again when it is done.' }
+              return { rows: tokenFrequencies(tokens), total: tokens.count }
+            }}
+            textOf={(i) => {
+              const tokens = streamRef.current?.current
+              return tokens && i < tokens.count ? docSlice(tokens.start(i), tokens.end(i)) : ''
+            }}
           />
           <SplitPanel
             onSplit={splitText}
