@@ -449,6 +449,7 @@ export function App({ host }: { host: Host }) {
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }
           />
+          <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
           <ComparePanel
             current={settings.encoding}
             mode={settings.specialMode}
@@ -479,7 +480,7 @@ export function App({ host }: { host: Host }) {
             }}
           />
           <DecodePanel encoding={settings.encoding} onDecode={decodeIds} onCopy={copyText} />
-          <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
+
         </aside>
       </main>
       <div className="sr-only" aria-live="polite" role="status" aria-label="Token announcement">
