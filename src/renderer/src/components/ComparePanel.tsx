@@ -4,6 +4,7 @@ import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../
 import { formatCount } from '../../../shared/format'
 import type { ModelInfo } from '../../../shared/models'
 import type { SpecialMode } from '../../../shared/specialTokens'
+import { ToolPanel } from './ToolPanel'
 
 type CompareMessage = { type: 'count'; encoding: EncodingName; count: number; ms: number } | { type: 'done' } | { type: 'error'; message: string }
 
@@ -40,10 +41,7 @@ export function ComparePanel({ current, mode, models, getText }: ComparePanelPro
 
   const base = counts[current]
   return (
-    <details className="panel compare">
-      <summary>
-        <h2>Compare encodings</h2>
-      </summary>
+    <ToolPanel title="Compare encodings" className="compare">
       <div className="compare-actions">
         <button type="button" className="button small" onClick={compare} disabled={state === 'running'}>
           {state === 'running' ? 'Counting…' : 'Compare'}
@@ -86,6 +84,6 @@ export function ComparePanel({ current, mode, models, getText }: ComparePanelPro
             <p className="hint">Fits: how many of the encoding’s models have a context window that holds this text.</p>
         </>
       )}
-    </details>
+    </ToolPanel>
   )
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ToolPanel } from './ToolPanel'
 
 /** What decoding a pasted id list gave. */
 export interface DecodeResult {
@@ -27,10 +28,7 @@ export function DecodePanel({ encoding, onDecode, onCopy }: DecodePanelProps) {
     }
   }
   return (
-    <details className="panel decode">
-      <summary>
-        <h2>Decode token ids</h2>
-      </summary>
+    <ToolPanel title="Decode token ids" className="decode">
       <label className="hint" htmlFor="decode-input">
         Ids separated by commas, spaces or newlines, or a JSON array ({encoding}).
       </label>
@@ -69,6 +67,6 @@ export function DecodePanel({ encoding, onDecode, onCopy }: DecodePanelProps) {
           )}
         </>
       )}
-    </details>
+    </ToolPanel>
   )
 }

@@ -4,6 +4,11 @@ import { limitStatus, parseLimit } from '../../../shared/limits'
 import type { ActiveLimit } from '../../../shared/settings'
 import type { FitMode } from '../../../shared/fit'
 
+const FIT_BUTTONS: { mode: FitMode; word: string }[] = [
+  { mode: 'head', word: 'first' },
+  { mode: 'tail', word: 'last' },
+]
+
 /** One limit row. */
 export interface LimitRow {
   key: ActiveLimit
@@ -64,24 +69,18 @@ export function LimitsPanel(props: LimitsPanelProps) {
             <div className="limit-foot">
               {over && props.active === row.key && (
                 <span className="fit-buttons">
-                  <button
-                    type="button"
-                    className="button small"
-                    aria-label={`Keep first ${formatCount(row.value)}`}
-                    title={`Keep the first ${formatCount(row.value)} tokens (undo brings the rest back)`}
-                    onClick={() => props.onFit('head')}
-                  >
-                    Keep first
-                  </button>
-                  <button
-                    type="button"
-                    className="button small"
-                    aria-label={`Keep last ${formatCount(row.value)}`}
-                    title={`Keep the last ${formatCount(row.value)} tokens (undo brings the rest back)`}
-                    onClick={() => props.onFit('tail')}
-                  >
-                    Keep last
-                  </button>
+                  {FIT_BUTTONS.map(({ mode, word }) => (
+                    <button
+                      key={mode}
+                      type="button"
+                      className="button small"
+                      aria-label={`Keep ${word} ${formatCount(row.value)}`}
+                      title={`Keep the ${word} ${formatCount(row.value)} tokens (undo brings the rest back)`}
+                      onClick={() => props.onFit(mode)}
+                    >
+                      Keep {word}
+                    </button>
+                  ))}
                 </span>
               )}
               <span>{over ? `${formatCount(s.over)} over` : `${formatCount(s.remaining)} left`}</span>

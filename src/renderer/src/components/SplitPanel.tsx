@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { formatCount } from '../../../shared/format'
 import type { SplitChunk } from '../../../shared/split'
+import { ErrorNote, ToolPanel } from './ToolPanel'
 
 /** Chunks listed on screen at most (all of them are exported). */
 const SHOWN = 200
@@ -25,10 +26,7 @@ export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelPro
     setResult(onSplit(n, m))
   }
   return (
-    <details className="panel split">
-      <summary>
-        <h2>Split into chunks</h2>
-      </summary>
+    <ToolPanel title="Split into chunks" className="split">
       <div className="split-fields">
         <label>
           Chunk size
@@ -43,9 +41,7 @@ export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelPro
         </button>
       </div>
       {result && 'error' in result && (
-        <p className="field-error" role="alert">
-          {result.error}
-        </p>
+        <ErrorNote>{result.error}</ErrorNote>
       )}
       {result && 'chunks' in result && (
         <>
@@ -73,6 +69,6 @@ export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelPro
           {result.chunks.length > SHOWN && <p className="hint">…and {formatCount(result.chunks.length - SHOWN)} more (all are in the export).</p>}
         </>
       )}
-    </details>
+    </ToolPanel>
   )
 }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { formatCount } from '../../../shared/format'
 import type { TokenFrequency } from '../../../shared/stats'
 import { withVisibleWhitespace } from '../../../shared/visibleText'
+import { ErrorNote, ToolPanel } from './ToolPanel'
 
 /** Props of the StatsPanel. */
 export interface StatsPanelProps {
@@ -14,19 +15,14 @@ export interface StatsPanelProps {
 export function StatsPanel({ compute, textOf }: StatsPanelProps) {
   const [result, setResult] = useState<ReturnType<StatsPanelProps['compute']> | null>(null)
   return (
-    <details className="panel stats">
-      <summary>
-        <h2>Most common tokens</h2>
-      </summary>
+    <ToolPanel title="Most common tokens" className="stats">
       <div className="compare-actions">
         <button type="button" className="button small" onClick={() => setResult(compute())}>
           {result ? 'Recount' : 'Count'}
         </button>
       </div>
       {result && 'error' in result && (
-        <p className="field-error" role="alert">
-          {result.error}
-        </p>
+        <ErrorNote>{result.error}</ErrorNote>
       )}
       {result && 'rows' in result && (
         <table className="compare-table" aria-label="Most common tokens">
@@ -52,6 +48,6 @@ export function StatsPanel({ compute, textOf }: StatsPanelProps) {
           </tbody>
         </table>
       )}
-    </details>
+    </ToolPanel>
   )
 }

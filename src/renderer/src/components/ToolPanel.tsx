@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react'
+
+/** A collapsible sidebar panel for one tool (compare, stats, split, decode). */
+export function ToolPanel({ title, className, children }: { title: string; className: string; children: ReactNode }) {
+  return (
+    <details className={`panel tool ${className}`}>
+      <summary>
+        <h2>{title}</h2>
+      </summary>
+      {children}
+    </details>
+  )
+}
+
+/** An inline error message that screen readers announce. */
+export function ErrorNote({ children }: { children: ReactNode }) {
+  return (
+    <p className="field-error" role="alert">
+      {children}
+    </p>
+  )
+}
