@@ -22,12 +22,6 @@ export async function setText(page: Page, text: string): Promise<void> {
   else await page.keyboard.insertText(text)
 }
 
-/** The token count shown, as a number. */
-export async function shownTokenCount(page: Page): Promise<number> {
-  const text = await page.getByLabel('Token count').textContent()
-  return Number((text ?? '').replace(/,/g, ''))
-}
-
 /** Waits until the shown token count equals `n`. */
 export async function expectTokenCount(page: Page, n: number): Promise<void> {
   await expect(page.getByLabel('Token count')).toHaveText(n.toLocaleString('en-US'))

@@ -1,8 +1,7 @@
 import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { OpenTextFileResult } from '../shared/ipc'
-import { formatBytes } from '../shared/format'
-import { MAX_FILE_BYTES, openTextFileFromBytes } from '../shared/textDecoding'
+import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '../shared/textDecoding'
 
 /**
  * Reads a text file for the editor: refuses folders, unreadable and oversized files with a
@@ -15,10 +14,7 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
     if (info.isDirectory()) return { kind: 'error', message: `Could not open ${name}: it is a folder, not a file.` }
     if (!info.isFile()) return { kind: 'error', message: `Could not open ${name}: it is not a regular file.` }
     if (info.size > maxBytes) {
-      return {
-        kind: 'error',
-        message: `Could not open ${name}. This file is ${formatBytes(info.size)}; the largest file Tokenizer Explorer opens is ${formatBytes(maxBytes)}.`,
-      }
+      return { kind: 'error', message: `Could not open ${name}. ${tooLargeMessage(info.size, maxBytes)}` }
     }
     // Read at most maxBytes + 1 so a file that grows meanwhile is still caught.
     const handle = await open(path, 'r')

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { isSafeCut, isSafeWordCut, nextChunkEnd } from './chunking'
-import { splitOnSpecialTokens } from './specialTokens'
+import { encodeIds } from './tokenize'
 import { ENCODING_NAMES, type EncodingName } from './encodings'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
 
@@ -98,14 +98,7 @@ describe('property: encoding the pieces either side of a word cut equals encodin
   const texts = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 40 }).map((a) => a.join(''))
   it.each(ENCODING_NAMES)('%s, special tokens as text and as special', (name) => {
     const enc = encodings.get(name)!
-    const withSpecials = (t: string) => {
-      const ids: number[] = []
-      for (const seg of splitOnSpecialTokens(t, enc.specialTokens)) {
-        if (seg.specialId !== undefined) ids.push(seg.specialId)
-        else ids.push(...enc.encodeOrdinary(t.slice(seg.start, seg.end)))
-      }
-      return ids
-    }
+    const withSpecials = (t: string) => encodeIds(t, enc, 'special')
     let cutsChecked = 0
     fc.assert(
       fc.property(texts, (text) => {

@@ -22,7 +22,8 @@ const WORD_CONTINUES = /[\p{L}\p{M}\p{N}]/u
 /**
  * The second safe cut, for long lines (minified JSON, prose without newlines): text[i-1]
  * is a letter and text[i] cannot continue a word (not a letter, mark or digit), nor start
- * a contraction suffix (' or ’, which also joins words in the word count) nor sit inside a special-token name (| or _). Every encoding's
+ * a contraction suffix (' or ’, which also join words in the word count), nor sit inside
+ * a special-token name (| or _). Every encoding's
  * pre-token patterns end a letter run at such a character, none of them looks behind, and
  * the left piece cannot end in whitespace, so the regex scan restarts at i unchanged and
  * both pieces encode as in the whole (property-tested for every encoding).

@@ -2,20 +2,15 @@ import { nextChunkEnd } from './chunking'
 import type { EncodingName } from './encodings'
 import type { LoadedEncoding } from './encodingLoader'
 import type { ModelInfo } from './models'
-import { splitOnSpecialTokens, type SpecialMode } from './specialTokens'
-import { CHUNK_CHARS } from './tokenize'
+import type { SpecialMode } from './specialTokens'
+import { CHUNK_CHARS, encodeIds } from './tokenize'
 
 /** Counts the tokens of `text` in one encoding (chunk by chunk, as the editor does, without spans). */
 export function countTokens(text: string, encoding: LoadedEncoding, mode: SpecialMode): number {
   let count = 0
   for (let pos = 0; pos < text.length; ) {
     const end = nextChunkEnd(text, pos, CHUNK_CHARS)
-    const piece = text.slice(pos, end)
-    if (mode === 'special') {
-      for (const seg of splitOnSpecialTokens(piece, encoding.specialTokens)) {
-        count += seg.specialId !== undefined ? 1 : seg.end > seg.start ? encoding.encodeOrdinary(piece.slice(seg.start, seg.end)).length : 0
-      }
-    } else count += encoding.encodeOrdinary(piece).length
+    count += encodeIds(text.slice(pos, end), encoding, mode).length
     pos = end
   }
   return count

@@ -4,6 +4,11 @@ import type { OpenTextFileResult } from './ipc'
 /** Largest file the app opens (bytes). Larger files are refused with a message. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024
 
+/** What the user reads when a file is over the size cap. */
+export function tooLargeMessage(size: number, maxBytes = MAX_FILE_BYTES): string {
+  return `This file is ${formatBytes(size)}; the largest file Tokenizer Explorer opens is ${formatBytes(maxBytes)}.`
+}
+
 /** A file's bytes turned into text, or the reason it cannot be. */
 export type DecodedFile =
   | {
@@ -64,13 +69,7 @@ export function countInvalidUtf8(bytes: Uint8Array): number {
  * of a file without a UTF-16 BOM). Invalid UTF-8 still opens, with the bad bytes counted.
  */
 export function decodeFileBytes(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): DecodedFile {
-  if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      reason: 'too-large',
-      message: `This file is ${formatBytes(bytes.length)}; the largest file Tokenizer Explorer opens is ${formatBytes(maxBytes)}.`,
-    }
-  }
+  if (bytes.length > maxBytes) return { ok: false, reason: 'too-large', message: tooLargeMessage(bytes.length, maxBytes) }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return decodeUtf16(bytes.subarray(2), 'utf-16le')
   }

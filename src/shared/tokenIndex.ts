@@ -92,11 +92,6 @@ export class TokenIndex implements TokenView {
     return this.prefix
   }
 
-  /** Index of the first token of chunk k. */
-  firstTokenOf(k: number): number {
-    return this.ensurePrefix()[k]
-  }
-
   get count(): number {
     const p = this.ensurePrefix()
     return p[p.length - 1]

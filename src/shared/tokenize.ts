@@ -28,7 +28,22 @@ export interface TokenizeResult {
 /** Target chunk size in UTF-16 units: small enough that an edit re-encodes little. */
 export const CHUNK_CHARS = 4096
 
-/** Tokenizes text[start, end), splitting on special tokens first when `mode` is 'special'. */
+/**
+ * Token ids of `text`: special-token strings as ordinary text, or (mode 'special') each
+ * one as its single id wherever it stands, with the pieces between encoded as text.
+ */
+export function encodeIds(text: string, encoding: LoadedEncoding, mode: SpecialMode): number[] {
+  if (text.length === 0) return []
+  if (mode === 'text') return encoding.encodeOrdinary(text)
+  const ids: number[] = []
+  for (const seg of splitOnSpecialTokens(text, encoding.specialTokens)) {
+    if (seg.specialId !== undefined) ids.push(seg.specialId)
+    else if (seg.end > seg.start) for (const id of encoding.encodeOrdinary(text.slice(seg.start, seg.end))) ids.push(id)
+  }
+  return ids
+}
+
+/** Tokenizes text[start, end) with spans and counts (see encodeIds for `mode`). */
 export function tokenizeChunk(
   text: string,
   start: number,
@@ -37,17 +52,7 @@ export function tokenizeChunk(
   mode: SpecialMode,
 ): ChunkTokens {
   const piece = start === 0 && end === text.length ? text : text.slice(start, end)
-  let idArray: Uint32Array
-  if (mode === 'special') {
-    const ids: number[] = []
-    for (const seg of splitOnSpecialTokens(piece, encoding.specialTokens)) {
-      if (seg.specialId !== undefined) ids.push(seg.specialId)
-      else if (seg.end > seg.start) for (const id of encoding.encodeOrdinary(piece.slice(seg.start, seg.end))) ids.push(id)
-    }
-    idArray = Uint32Array.from(ids)
-  } else {
-    idArray = piece.length > 0 ? Uint32Array.from(encoding.encodeOrdinary(piece)) : new Uint32Array(0)
-  }
+  const idArray = Uint32Array.from(encodeIds(piece, encoding, mode))
   const { starts, flags } = spansFromIds(piece, idArray, encoding.byteLength)
   if (mode === 'special') {
     for (let i = 0; i < idArray.length; i++) if (encoding.isSpecial(idArray[i])) flags[i] |= FLAG_SPECIAL

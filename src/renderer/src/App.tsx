@@ -26,7 +26,6 @@ import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
 import { createEditor, setShowWhitespace } from './editor/createEditor'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
-import { limitLabel } from './editor/tokenDecorations'
 import { clusterBreakTest } from './editor/clusterBreaks'
 import { readDroppedFile } from './host/browserHost'
 import type { Host } from './host/host'
@@ -224,7 +223,7 @@ export function App({ host }: { host: Host }) {
     viewRef.current?.dispatch({
       effects: setViewOptions.of({
         activeLimit: activeRow ? activeRow.value : null,
-        limits: rows.map((r) => ({ value: r.value, label: limitLabel(r.value) })),
+        limits: rows.map((r) => ({ value: r.value, label: formatCount(r.value) })),
         inspected,
       }),
     })
@@ -421,7 +420,6 @@ export function App({ host }: { host: Host }) {
           {settings.showIds && (
             <TokenIdPanel
               tokens={shownIndex}
-              revision={snapshot}
               viewport={viewport}
               inspected={inspected}
               onInspect={inspect}

@@ -9,8 +9,6 @@ const MAX_CHIPS = 4000
 /** Props of the TokenIdPanel. */
 export interface TokenIdPanelProps {
   tokens: TokenView | null
-  /** Changes whenever the tokens do (the view itself is updated in place). */
-  revision: unknown
   /** The editor's visible document range. */
   viewport: { from: number; to: number }
   inspected: number | null

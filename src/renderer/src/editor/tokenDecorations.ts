@@ -4,7 +4,7 @@ import { tokenColourSlot } from '../../../shared/palette'
 import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
 import { cleanBoundaryBefore } from '../../../shared/tokenGroups'
 import { clusterBreakTest } from './clusterBreaks'
-import { formatCount } from '../../../shared/format'
+import { limitCutOffset } from '../../../shared/limits'
 import { tokenField, viewOptionsField } from './tokenState'
 
 /** Marks rendered beyond this many tokens per visible range are skipped (a safety valve). */
@@ -89,8 +89,9 @@ function build(view: EditorView, screen: ScreenWindow): DecorationSet {
   // Limit markers, by new-document position.
   const markers = new Map<number, LimitMarker[]>()
   for (const limit of options.limits) {
-    if (limit.value >= n) continue
-    const pos = Math.min(docLength, toNew(tokens.start(limit.value), -1))
+    const cut = limitCutOffset(tokens, limit.value)
+    if (cut === null) continue
+    const pos = Math.min(docLength, toNew(cut, -1))
     const list = markers.get(pos) ?? []
     list.push(new LimitMarker(limit.label, limit.value === options.activeLimit))
     markers.set(pos, list)
@@ -190,8 +191,3 @@ export const tokenDecorations = ViewPlugin.fromClass(
   },
   { decorations: (v) => v.decorations },
 )
-
-/** Label for a limit marker ("1,024"). */
-export function limitLabel(value: number): string {
-  return formatCount(value)
-}

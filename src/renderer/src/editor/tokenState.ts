@@ -10,8 +10,6 @@ interface Unacked {
 /** The tokens shown in the editor, and the edits made since they were computed. */
 export interface TokenFieldValue {
   tokens: TokenView | null
-  /** Bumped whenever the tokens change, so views redraw. */
-  revision: number
   /** Document version: one more for every transaction that changed the text. */
   docVersion: number
   /** Changes after the version the tokens describe (null when they describe the document). */
@@ -30,7 +28,7 @@ function compose(list: readonly Unacked[]): ChangeDesc | null {
 
 /** Holds the latest tokens; while newer ones are computed, edits are mapped over them. */
 export const tokenField = StateField.define<TokenFieldValue>({
-  create: () => ({ tokens: null, revision: 0, docVersion: 0, pending: null, unacked: [] }),
+  create: () => ({ tokens: null, docVersion: 0, pending: null, unacked: [] }),
   update(value, tr) {
     let next = value
     if (tr.docChanged) {
@@ -41,7 +39,8 @@ export const tokenField = StateField.define<TokenFieldValue>({
     for (const e of tr.effects) {
       if (!e.is(setTokens)) continue
       const unacked = next.unacked.filter((u) => u.version > e.value.version)
-      next = { ...next, tokens: e.value.tokens, revision: next.revision + 1, unacked, pending: compose(unacked) }
+      // A new field value (even with the same mutable index) is what makes views redraw.
+      next = { ...next, tokens: e.value.tokens, unacked, pending: compose(unacked) }
     }
     return next
   },

@@ -1,16 +1,12 @@
 import type { OpenTextFileResult } from '../../../shared/ipc'
-import { MAX_FILE_BYTES, openTextFileFromBytes } from '../../../shared/textDecoding'
-import { formatBytes } from '../../../shared/format'
+import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '../../../shared/textDecoding'
 import type { Host } from './host'
 import { loadFromStorage, saveToStorage } from './storage'
 
 /** Reads a File the user picked or dropped into text, refusing huge and binary files. */
 export async function readDroppedFile(file: File): Promise<OpenTextFileResult> {
   if (file.size > MAX_FILE_BYTES) {
-    return {
-      kind: 'error',
-      message: `Could not open ${file.name}. This file is ${formatBytes(file.size)}; the largest file Tokenizer Explorer opens is ${formatBytes(MAX_FILE_BYTES)}.`,
-    }
+    return { kind: 'error', message: `Could not open ${file.name}. ${tooLargeMessage(file.size)}` }
   }
   try {
     return openTextFileFromBytes(file.name, new Uint8Array(await file.arrayBuffer()))
@@ -22,7 +18,6 @@ export async function readDroppedFile(file: File): Promise<OpenTextFileResult> {
 /** Host for a plain browser: a file input for opening, localStorage for persistence. */
 export function createBrowserHost(): Host {
   return {
-    kind: 'browser',
     openTextFile() {
       return new Promise<OpenTextFileResult>((resolve) => {
         const input = document.createElement('input')

@@ -5,7 +5,6 @@ import { loadFromStorage, saveToStorage } from './storage'
 /** Host inside Electron: files through the preload API (native dialog), persistence in localStorage. */
 export function createElectronHost(api: PreloadApi): Host {
   return {
-    kind: 'electron',
     async openTextFile() {
       const result: unknown = await api.openTextFile()
       return isOpenTextFileResult(result) ? result : { kind: 'error', message: 'The app returned an unexpected answer.' }

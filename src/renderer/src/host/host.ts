@@ -2,8 +2,6 @@ import type { OpenTextFileResult } from '../../../shared/ipc'
 
 /** What the UI needs from where it runs (Electron or a plain browser). */
 export interface Host {
-  /** 'electron' inside the desktop app, 'browser' for `npm run web` and tests. */
-  readonly kind: 'electron' | 'browser'
   /** Asks the user for a text file and decodes it. */
   openTextFile(): Promise<OpenTextFileResult>
   /** Reads a value saved with `save` (settings, draft), or null. */
