@@ -79,13 +79,13 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   await expect(page.getByRole('alert').filter({ hasText: 'whole number' })).toBeVisible()
 })
 
-test('keep the first or last N tokens: trims at a token boundary, says what was dropped, undo restores', async ({ page }) => {
+test('fit to a limit: keep the first, last or both ends, trims at a token boundary, says what was dropped, undo restores, copy leaves the text', async ({ page, context }) => {
   const text = 'Tokens past the limit are dropped 🦙 here. '.repeat(150)
   await setText(page, text)
   const n = oracleIds('o200k_base', text).length
   await expectTokenCount(page, n)
   await page.getByRole('radio', { name: 'Dim tokens past 1,024' }).check()
-  await page.getByRole('button', { name: 'Keep first 1,024' }).click()
+  await page.getByRole('button', { name: 'Trim to 1,024 tokens' }).click()
   await expect(page.getByText(/Kept the first [\d,]+ tokens and dropped [\d,]+/)).toBeVisible()
   const kept = (await editor(page).textContent()) ?? ''
   expect(text.startsWith(kept)).toBe(true)
@@ -95,10 +95,27 @@ test('keep the first or last N tokens: trims at a token boundary, says what was 
   await expectTokenCount(page, keptCount)
   await editor(page).press('ControlOrMeta+z')
   await expectTokenCount(page, n)
-  await page.getByRole('button', { name: 'Keep last 1,024' }).click()
+  await page.getByLabel('What to keep').selectOption('tail')
+  await page.getByRole('button', { name: 'Trim to 1,024 tokens' }).click()
   const tail = (await editor(page).textContent()) ?? ''
   expect(text.endsWith(tail)).toBe(true)
   expect(oracleIds('o200k_base', tail).length).toBeLessThanOrEqual(1024)
+  await editor(page).press('ControlOrMeta+z')
+  await expectTokenCount(page, n)
+
+  // Both ends around a marker, copied: the text stays as it was.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByLabel('What to keep').selectOption('both')
+  await page.getByLabel('Marker between head and tail').fill('\\n[…]\\n')
+  await page.getByRole('button', { name: 'Copy 1,024 tokens' }).click()
+  await expect(page.getByText(/Copied the first and last [\d,]+ tokens \(dropped [\d,]+\)/)).toBeVisible()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  const [head, rest] = copied.split('\n[…]\n')
+  expect(text.startsWith(head)).toBe(true)
+  expect(text.endsWith(rest)).toBe(true)
+  expect(oracleIds('o200k_base', copied).length).toBeLessThanOrEqual(1024)
+  expect(oracleIds('o200k_base', copied).length).toBeGreaterThan(1000)
+  await expectTokenCount(page, n)
 })
 
 test('special tokens: plain text by default, one marked token when chosen, never a crash', async ({ page }) => {
@@ -309,4 +326,36 @@ test('the draft and settings come back after a reload', async ({ page }) => {
   await expect(editor(page)).toHaveText('Remember me, please.')
   await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('cl100k_base')
   await expectTokenCount(page, oracleIds('cl100k_base', 'Remember me, please.').length)
+})
+
+test('chat: messages counted in the model’s chat format (equal to the cookbook count by tiktoken), reply reserve against the window', async ({ page }) => {
+  await page.getByText('Chat prompt').click()
+  const system = 'You are a helpful assistant.'
+  const user = 'Summarise <|endoftext|> in one 🦙 line.'
+  await page.getByLabel('Message 2', { exact: true }).fill(user)
+  // gpt-4o: 3 tokens per message + role + text, 3 to prime the reply.
+  const expected = 3 + [['system', system], ['user', user]].reduce((s, [role, text]) => s + 3 + oracleIds('o200k_base', role).length + oracleIds('o200k_base', text).length, 0)
+  await expect(page.getByLabel('Chat total')).toContainText(`${expected} tokens in the prompt`)
+  await expect(page.getByLabel('Tokens of message 2')).toHaveText(`${oracleIds('o200k_base', user).length + 4} tokens (${oracleIds('o200k_base', user).length} text + 4 format)`)
+  await page.getByText('Formatted tokens').click()
+  await expect(page.getByLabel('Formatted chat tokens').locator('.tok-special').first()).toHaveText('<|im_start|>')
+
+  // A reserve larger than the window is reported as over.
+  await page.getByLabel('Reply reserve in tokens').fill('200k')
+  await expect(page.getByRole('meter', { name: 'Chat window' })).toHaveAttribute('aria-valuetext', /over/)
+  await page.getByLabel('Reply reserve in tokens').fill('lots')
+  await expect(page.getByText('Enter the reply reserve as a whole number')).toBeVisible()
+
+  // Bad names are explained; a model without a chat format says so and counts text only.
+  await page.getByLabel('Name of message 2').fill('bad name')
+  await expect(page.getByText('Names may use only letters, digits, _ and -.')).toBeVisible()
+  await page.getByLabel('Name of message 2').fill('')
+  await page.getByRole('button', { name: 'Add message' }).click()
+  await page.getByLabel('Role of message 3').selectOption('assistant')
+  await page.getByLabel('Chat model').selectOption('text-davinci-003')
+  await expect(page.getByText('gpt-tokenizer has no chat format for text-davinci-003')).toBeVisible()
+  const textOnly = oracleIds('p50k_base', system).length + oracleIds('p50k_base', user).length
+  await expect(page.getByLabel('Chat total')).toContainText(`${textOnly} tokens in the prompt`)
+  await page.getByRole('button', { name: 'Remove message 3' }).click()
+  await expect(page.getByLabel('Message 3', { exact: true })).toHaveCount(0)
 })

@@ -26,9 +26,9 @@ describe('countTokens', () => {
 
 describe('modelFit', () => {
   const models = [
-    { name: 'small', encoding: 'cl100k_base' as const, contextWindow: 8192, maxOutput: null },
-    { name: 'big', encoding: 'cl100k_base' as const, contextWindow: 128000, maxOutput: null },
-    { name: 'other', encoding: 'o200k_base' as const, contextWindow: 4096, maxOutput: null },
+    { name: 'small', encoding: 'cl100k_base' as const, contextWindow: 8192, maxOutput: null, chat: true },
+    { name: 'big', encoding: 'cl100k_base' as const, contextWindow: 128000, maxOutput: null, chat: true },
+    { name: 'other', encoding: 'o200k_base' as const, contextWindow: 4096, maxOutput: null, chat: true },
   ]
   it('counts the models of that encoding the text fits and names the smallest window', () => {
     expect(modelFit(5000, 'cl100k_base', models)).toEqual({ fits: 2, of: 2, smallest: models[0] })

@@ -18,10 +18,31 @@ export interface LoadedEncoding {
   tokenBytes(id: number): Uint8Array
   /** True when `id` is one of this encoding's special tokens. */
   isSpecial(id: number): boolean
+  /**
+   * gpt-tokenizer's chat encoding of `messages` for `model` (its chat format: ChatML, or
+   * harmony for o200k_harmony), message text treated as ordinary text. `prime` is the
+   * role the reply is primed with ('' for none). Throws when the model has no chat format.
+   */
+  encodeChat(messages: readonly ChatMessageLike[], model: string, prime: string): number[]
 }
+
+/** One chat message as gpt-tokenizer takes it. */
+export interface ChatMessageLike {
+  role: string
+  name?: string
+  content: string
+}
+
+type EncodeChatFn = (
+  chat: readonly ChatMessageLike[],
+  model: string,
+  options: { disallowedSpecial: Set<string>; primeWithAssistantResponse: string },
+) => number[]
 
 interface EncodingModules {
   encode: (text: string, options: { disallowedSpecial: Set<string> }) => number[]
+  /** Absent for encodings without chat models (r50k, p50k). */
+  encodeChat?: EncodeChatFn
   ranks: RawRanks
   specialTokens: Map<string, number>
 }
@@ -30,11 +51,17 @@ type ParamsFn = (ranks: RawRanks) => { specialTokensEncoder: Map<string, number>
 
 /** Joins the three modules of one encoding: its API, its rank table and its parameters. */
 function modulesOf(
-  api: { encode: EncodingModules['encode'] },
+  api: { encode: EncodingModules['encode']; encodeChat?: unknown },
   ranks: { default: RawRanks },
   params: ParamsFn,
 ): EncodingModules {
-  return { encode: api.encode, ranks: ranks.default, specialTokens: params(ranks.default).specialTokensEncoder }
+  return {
+    encode: api.encode,
+    // gpt-tokenizer types the model as a union of literal names; any string is checked at run time.
+    encodeChat: api.encodeChat as EncodeChatFn | undefined,
+    ranks: ranks.default,
+    specialTokens: params(ranks.default).specialTokensEncoder,
+  }
 }
 
 // One literal dynamic import per module, so bundlers split each rank table into its own
@@ -95,7 +122,7 @@ const NO_SPECIAL = new Set<string>()
 
 /** Builds a LoadedEncoding from gpt-tokenizer's pieces; exported for tests. */
 export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules): LoadedEncoding {
-  const { ranks, specialTokens, encode } = modules
+  const { ranks, specialTokens, encode, encodeChat } = modules
   const lengths = new Uint16Array(ranks.length)
   for (let id = 0; id < ranks.length; id++) {
     const entry = ranks[id]
@@ -126,6 +153,10 @@ export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules)
     byteLength,
     tokenBytes,
     isSpecial: (id) => specialById.has(id),
+    encodeChat: (messages, model, prime) => {
+      if (!encodeChat) throw new Error(`${name} has no chat format`)
+      return encodeChat(messages, model, { disallowedSpecial: NO_SPECIAL, primeWithAssistantResponse: prime })
+    },
   }
 }
 

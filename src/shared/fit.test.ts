@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
-import { fitRange } from './fit'
+import { fitHeadTail, fitRange } from './fit'
 import { oracleOrdinary } from './testing/oracle'
 import { tokenizeAll } from './tokenize'
 import { flatTokenView } from './tokenView'
@@ -50,6 +50,58 @@ describe('fitRange', () => {
         else expect(text.endsWith(kept)).toBe(true)
       }),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('fitHeadTail', () => {
+  const count = (text: string) => Promise.resolve(oracleOrdinary('o200k_base', text).length)
+
+  it('keeps both ends around the marker and says what it dropped', async () => {
+    const text = 'The quick brown fox jumps over the lazy dog and keeps running far away.'
+    const view = flatTokenView(tokenizeAll(text, enc, 'text').table)
+    const r = (await fitHeadTail(view, 10, ' […] ', (a, b) => text.slice(a, b), count))!
+    expect(r.text.startsWith('The quick')).toBe(true)
+    expect(r.text.endsWith(' away.')).toBe(true)
+    expect(r.text).toContain(' […] ')
+    expect(r.tokens).toBeLessThanOrEqual(10)
+    expect(r.kept + r.dropped).toBe(view.count)
+  })
+
+  it('is null when the text fits, and refuses a marker that leaves no room', async () => {
+    const text = 'one two three four five six seven eight nine ten'
+    const view = flatTokenView(tokenizeAll(text, enc, 'text').table)
+    expect(await fitHeadTail(view, 100, '…', (a, b) => text.slice(a, b), count)).toBeNull()
+    await expect(fitHeadTail(view, 3, ' a b c d e f ', (a, b) => text.slice(a, b), count)).rejects.toThrow(/no room/)
+  })
+
+  it('property: whole characters, head and tail of the text, at most N tokens by tiktoken', async () => {
+    const unit = fc.constantFrom('a', ' ', '  ', 'Word', '🦙', '👩🏽‍💻', '日本', '\n', '\n\n', '.', '123', 'é', '🇯🇵', '\t')
+    await fc.assert(
+      fc.asyncProperty(fc.array(unit, { minLength: 1, maxLength: 60 }), fc.integer({ min: 6, max: 40 }), fc.constantFrom('\n[…]\n', ' … ', '\n\n---\n\n'), async (parts, limit, marker) => {
+        const text = parts.join('')
+        const view = flatTokenView(tokenizeAll(text, enc, 'text').table)
+        let r
+        try {
+          r = await fitHeadTail(view, limit, marker, (a, b) => text.slice(a, b), count)
+        } catch (e) {
+          expect(String(e)).toMatch(/no room/)
+          return
+        }
+        if (view.count <= limit) {
+          expect(r).toBeNull()
+          return
+        }
+        const at = r!.text.indexOf(marker)
+        const head = r!.text.slice(0, at)
+        const tail = r!.text.slice(at + marker.length)
+        expect(text.startsWith(head)).toBe(true)
+        expect(text.endsWith(tail)).toBe(true)
+        expect(isWellFormed(r!.text)).toBe(true)
+        expect(oracleOrdinary('o200k_base', r!.text).length).toBeLessThanOrEqual(limit)
+        expect(r!.tokens).toBe(oracleOrdinary('o200k_base', r!.text).length)
+      }),
+      { numRuns: 200 },
     )
   })
 })

@@ -11,10 +11,11 @@ describe('buildModelList', () => {
         'no-window': { max_output_tokens: 10 },
       },
       { 'b-model': 'cl100k_base' },
+      new Set(['b-model']),
     )
     expect(list).toEqual([
-      { name: 'a-model', encoding: 'o200k_base', contextWindow: 128000, maxOutput: null },
-      { name: 'b-model', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 4096 },
+      { name: 'a-model', encoding: 'o200k_base', contextWindow: 128000, maxOutput: null, chat: false },
+      { name: 'b-model', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 4096, chat: true },
     ])
   })
 })
@@ -24,6 +25,7 @@ describe('loadModelList', () => {
     const list = await loadModelList()
     expect(list.length).toBeGreaterThan(50)
     expect(list.find((m) => m.name === 'gpt-4o')).toMatchObject({ encoding: 'o200k_base', contextWindow: 128000 })
-    expect(list.find((m) => m.name === 'gpt-4')).toMatchObject({ encoding: 'cl100k_base' })
+    expect(list.find((m) => m.name === 'gpt-4')).toMatchObject({ encoding: 'cl100k_base', chat: true })
+    expect(list.find((m) => m.name === 'text-davinci-003')?.chat).toBe(false)
   })
 })

@@ -6,6 +6,8 @@ export interface ModelInfo {
   encoding: EncodingName
   contextWindow: number
   maxOutput: number | null
+  /** True when gpt-tokenizer knows this model's chat format (so chats can be counted exactly). */
+  chat: boolean
 }
 
 interface RawSpec {
@@ -18,7 +20,7 @@ interface RawSpec {
  * Builds the model list from gpt-tokenizer's model specs and model-to-encoding map:
  * models that take text and state a context window, sorted by name, aliases kept.
  */
-export function buildModelList(specs: Record<string, unknown>, encodingOf: Record<string, string>): ModelInfo[] {
+export function buildModelList(specs: Record<string, unknown>, encodingOf: Record<string, string>, chatModels: ReadonlySet<string> = new Set()): ModelInfo[] {
   const out: ModelInfo[] = []
   for (const [name, raw] of Object.entries(specs)) {
     const spec = raw as RawSpec
@@ -31,6 +33,7 @@ export function buildModelList(specs: Record<string, unknown>, encodingOf: Recor
       encoding,
       contextWindow: spec.context_window,
       maxOutput: typeof spec.max_output_tokens === 'number' ? spec.max_output_tokens : null,
+      chat: chatModels.has(name),
     })
   }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
@@ -39,5 +42,9 @@ export function buildModelList(specs: Record<string, unknown>, encodingOf: Recor
 /** Loads the model list lazily (model specs only; no encoding tables). */
 export async function loadModelList(): Promise<ModelInfo[]> {
   const [specs, mapping] = await Promise.all([import('gpt-tokenizer/models'), import('gpt-tokenizer/mapping')])
-  return buildModelList(specs as unknown as Record<string, unknown>, mapping.modelToEncodingMap as Record<string, string>)
+  return buildModelList(
+    specs as unknown as Record<string, unknown>,
+    mapping.modelToEncodingMap as Record<string, string>,
+    new Set(Object.keys(mapping.chatModelParams)),
+  )
 }

@@ -21,3 +21,14 @@ export function withVisibleWhitespace(text: string): string {
   }
   return out
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** A token's bytes as visible text, or as \xNN escapes when they are not whole UTF-8 characters. */
+export function visibleTokenBytes(bytes: Uint8Array): string {
+  try {
+    return withVisibleWhitespace(strictUtf8.decode(bytes))
+  } catch {
+    return Array.from(bytes, (b) => `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+  }
+}

@@ -13,6 +13,7 @@ export type CoordinatorRequest =
   | { type: 'edit'; version: number; edits: TextEdit[] }
   | { type: 'viewport'; from: number; to: number }
   | { type: 'tokenBytes'; job: number; encoding: EncodingName; ids: number[] }
+  | { type: 'count'; job: number; encoding: EncodingName; mode: SpecialMode; texts: string[] }
 
 /** A message from the coordinator to the UI thread. `generation` changes with the encoding or mode. */
 export type CoordinatorResponse =
@@ -32,6 +33,8 @@ export type CoordinatorResponse =
     }
   /** Bytes per id, null for an id the encoding does not have. */
   | { type: 'tokenBytes'; job: number; bytes: (Uint8Array | null)[] }
+  /** Token counts of the texts of a 'count' request, in order. */
+  | { type: 'count'; job: number; counts: number[] }
   | { type: 'error'; message: string }
 
 /** A batch of chunk texts for a helper worker to encode, or a request to load an encoding ahead of time. */

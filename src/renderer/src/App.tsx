@@ -9,18 +9,20 @@ import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
 import { withVisibleWhitespace } from '../../shared/visibleText'
-import { fitRange, type FitMode } from '../../shared/fit'
+import { fitHeadTail, fitRange } from '../../shared/fit'
 import { decodeTokenBytes, parseIdList } from '../../shared/decodeIds'
 import { DecodePanel, type DecodeResult } from './components/DecodePanel'
 import { SplitPanel } from './components/SplitPanel'
 import { ComparePanel } from './components/ComparePanel'
 import { StatsPanel } from './components/StatsPanel'
+import { ChatPanel } from './components/ChatPanel'
+import { parseChatDraft, type ChatDraft } from '../../shared/chat'
 import { tokenFrequencies } from '../../shared/stats'
 import { chunksToJsonl, splitRanges, type SplitChunk } from '../../shared/split'
 import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
-import { LimitsPanel, type LimitRow } from './components/LimitsPanel'
+import { LimitsPanel, type FitRequest, type LimitRow } from './components/LimitsPanel'
 import { StatusBar, type StatusMessage } from './components/StatusBar'
 import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
@@ -39,6 +41,9 @@ import type { OpenTextFileResult } from '../../shared/ipc'
 
 const DRAFT_KEY = 'draft'
 const SETTINGS_KEY = 'settings'
+const CHAT_KEY = 'chat'
+/** Chat composers larger than this are not autosaved in browser storage. */
+const MAX_SAVED_CHAT_CHARS = 1_000_000
 /** Drafts larger than this are not autosaved in browser storage (it holds about 5 MB). */
 const MAX_DRAFT_CHARS = 2_000_000
 
@@ -293,6 +298,20 @@ export function App({ host }: { host: Host }) {
     void readDroppedFile(file).then(applyOpened)
   }
 
+  const [chatInitial] = useState(() => parseChatDraft(host.load(CHAT_KEY)))
+  const chatTimer = useRef<number | undefined>(undefined)
+  const saveChat = useCallback(
+    (draft: ChatDraft) => {
+      window.clearTimeout(chatTimer.current)
+      chatTimer.current = window.setTimeout(() => {
+        const json = JSON.stringify(draft)
+        if (json.length > MAX_SAVED_CHAT_CHARS || !host.save(CHAT_KEY, json))
+          setMessage({ tone: 'warning', text: 'The chat is too large to autosave here; copy its messages somewhere safe.' })
+      }, 400)
+    },
+    [host],
+  )
+
   const copyIds = () => {
     const ids = streamRef.current?.current?.allIds()
     if (!ids) return
@@ -348,31 +367,57 @@ export function App({ host }: { host: Host }) {
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
 
-  /** Trims the text to the active limit at a token boundary (one undo step). */
-  const fitToLimit = (mode: FitMode) => {
+  /** Fits the text to the active limit at token boundaries: trims it (one undo step) or copies the result. */
+  const fitToLimit = async ({ mode, action, marker }: FitRequest) => {
     const tokens = streamRef.current?.current
     const view = viewRef.current
-    if (!tokens || !view || !activeRow) return
+    const client = clientRef.current
+    if (!tokens || !view || !client || !activeRow) return
     if (tokens.pending > 0 || view.state.field(tokenField).pending) {
       setMessage({ tone: 'warning', text: 'Tokenizing is still under way; try again when the count is final.' })
       return
     }
-    const r = fitRange(tokens, activeRow.value, mode)
-    if (!r) return
+    const doc = view.state.doc
+    const started = settingsRef.current
+    let text: string
+    let kept: number
+    let dropped: number
+    if (mode === 'both') {
+      const { encoding, specialMode } = started
+      try {
+        const r = await fitHeadTail(tokens, activeRow.value, marker.replace(/\\n/g, '\n'), (a, b) => doc.sliceString(a, b), async (t) => (await client.count(encoding, specialMode, [t]))[0])
+        if (!r) return
+        ;({ text, kept, dropped } = r)
+      } catch (err) {
+        setMessage({ tone: 'error', text: err instanceof Error ? err.message : String(err) })
+        return
+      }
+    } else {
+      const r = fitRange(tokens, activeRow.value, mode)
+      if (!r) return
+      text = doc.sliceString(r.from, r.to)
+      ;({ kept, dropped } = r)
+    }
+    const what = mode === 'head' ? 'first' : mode === 'tail' ? 'last' : 'first and last'
+    const summary = `the ${what} ${formatCount(kept)} tokens and dropped ${formatCount(dropped)}`
+    if (action === 'copy') {
+      navigator.clipboard
+        .writeText(text)
+        .then(() => setMessage({ tone: 'info', text: `Copied ${summary.replace('and dropped', '(dropped')}).` }))
+        .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
+      return
+    }
+    if (view.state.doc !== doc || settingsRef.current.encoding !== started.encoding || settingsRef.current.specialMode !== started.specialMode) {
+      setMessage({ tone: 'warning', text: 'The text changed while fitting; try again.' })
+      return
+    }
     view.dispatch({
-      changes: [
-        { from: 0, to: r.from },
-        { from: r.to, to: view.state.doc.length },
-      ],
+      changes: { from: 0, to: doc.length, insert: text },
       annotations: isolateHistory.of('full'),
       userEvent: 'delete.fit',
       scrollIntoView: true,
     })
-    const which = mode === 'head' ? 'first' : 'last'
-    setMessage({
-      tone: 'info',
-      text: `Kept the ${which} ${formatCount(r.kept)} tokens and dropped ${formatCount(r.dropped)}. Undo (Ctrl+Z) brings them back.`,
-    })
+    setMessage({ tone: 'info', text: `Kept ${summary}. Undo (Ctrl+Z) brings them back.` })
   }
 
   /** Saves every token (index, id, text, bytes, span) as CSV or JSON. */
@@ -442,12 +487,18 @@ export function App({ host }: { host: Host }) {
             active={activeRow?.key ?? null}
             customLimit={settings.customLimit}
             onActive={(activeLimit) => update({ activeLimit })}
-            onFit={fitToLimit}
+            onFit={(request) => void fitToLimit(request)}
             onCustomLimit={(customLimit) =>
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }
           />
           <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
+          <ChatPanel
+            models={models}
+            initial={chatInitial}
+            onChange={saveChat}
+            editorText={() => viewRef.current?.state.doc.toString() ?? ''}
+          />
           <ComparePanel
             current={settings.encoding}
             mode={settings.specialMode}

@@ -4,10 +4,22 @@ import { limitStatus, parseLimit } from '../../../shared/limits'
 import type { ActiveLimit } from '../../../shared/settings'
 import type { FitMode } from '../../../shared/fit'
 
-const FIT_BUTTONS: { mode: FitMode; word: string }[] = [
-  { mode: 'head', word: 'first' },
-  { mode: 'tail', word: 'last' },
+const FIT_MODES: { mode: FitMode; label: string }[] = [
+  { mode: 'head', label: 'the first tokens' },
+  { mode: 'tail', label: 'the last tokens' },
+  { mode: 'both', label: 'both ends' },
 ]
+
+/** The marker put between head and tail, as typed (\n stands for a line break). */
+const DEFAULT_MARKER = '\\n[…]\\n'
+
+/** How to fit the text to a limit: what to keep, whether to replace the text or copy, and the marker for 'both'. */
+export interface FitRequest {
+  mode: FitMode
+  action: 'replace' | 'copy'
+  /** Between head and tail, with the two characters \n meaning a line break. */
+  marker: string
+}
 
 /** One limit row. */
 export interface LimitRow {
@@ -25,13 +37,15 @@ export interface LimitsPanelProps {
   customLimit: number | null
   onActive(key: ActiveLimit): void
   onCustomLimit(limit: number | null): void
-  /** Trims the text to the active limit, keeping its first or last tokens. */
-  onFit(mode: FitMode): void
+  /** Fits the text to the active limit: replaces it (undoably) or copies the result. */
+  onFit(request: FitRequest): void
 }
 
 /** A meter per context limit (used / limit, room left or how far over) and the custom limit input. */
 export function LimitsPanel(props: LimitsPanelProps) {
   const used = props.tokens ?? 0
+  const [mode, setMode] = useState<FitMode>('head')
+  const [marker, setMarker] = useState(DEFAULT_MARKER)
   return (
     <section className="panel limits" aria-label="Context limits">
       <h2>Context limits</h2>
@@ -67,27 +81,21 @@ export function LimitsPanel(props: LimitsPanelProps) {
               <div className="meter-fill" style={{ width: `${Math.min(100, s.fraction * 100)}%` }} />
             </div>
             <div className="limit-foot">
-              {over && props.active === row.key && (
-                <span className="fit-buttons">
-                  {FIT_BUTTONS.map(({ mode, word }) => (
-                    <button
-                      key={mode}
-                      type="button"
-                      className="button small"
-                      aria-label={`Keep ${word} ${formatCount(row.value)}`}
-                      title={`Keep the ${word} ${formatCount(row.value)} tokens (undo brings the rest back)`}
-                      onClick={() => props.onFit(mode)}
-                    >
-                      Keep {word}
-                    </button>
-                  ))}
-                </span>
-              )}
               <span>{over ? `${formatCount(s.over)} over` : `${formatCount(s.remaining)} left`}</span>
             </div>
           </div>
         )
       })}
+      {props.rows.some((r) => r.key === props.active && used > r.value) && (
+        <FitControls
+          limit={props.rows.find((r) => r.key === props.active)!.value}
+          mode={mode}
+          marker={marker}
+          onMode={setMode}
+          onMarker={setMarker}
+          onFit={(action) => props.onFit({ mode, action, marker })}
+        />
+      )}
       <CustomLimitInput value={props.customLimit} onChange={props.onCustomLimit} />
     </section>
   )
@@ -131,5 +139,46 @@ function CustomLimitInput({ value, onChange }: { value: number | null; onChange(
         </p>
       )}
     </div>
+  )
+}
+
+/** Fit the text to the active limit: choose what to keep, then trim the text or copy the result. */
+function FitControls(props: {
+  limit: number
+  mode: FitMode
+  marker: string
+  onMode(mode: FitMode): void
+  onMarker(marker: string): void
+  onFit(action: FitRequest['action']): void
+}) {
+  const n = formatCount(props.limit)
+  return (
+    <fieldset className="fit">
+      <legend>Fit to {n} tokens</legend>
+      <div className="fit-row">
+        <label>
+          Keep{' '}
+          <select aria-label="What to keep" value={props.mode} onChange={(e) => props.onMode(e.target.value as FitMode)}>
+            {FIT_MODES.map((m) => (
+              <option key={m.mode} value={m.mode}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button small" aria-label={`Trim to ${n} tokens`} title="Replace the text (undo brings the rest back)" onClick={() => props.onFit('replace')}>
+          Trim
+        </button>
+        <button type="button" className="button small" aria-label={`Copy ${n} tokens`} title="Copy the fitted text, leave the text as it is" onClick={() => props.onFit('copy')}>
+          Copy
+        </button>
+      </div>
+      {props.mode === 'both' && (
+        <label className="fit-marker">
+          Marker between them <span className="hint">(\n is a line break)</span>
+          <input aria-label="Marker between head and tail" value={props.marker} onChange={(e) => props.onMarker(e.target.value)} />
+        </label>
+      )}
+    </fieldset>
   )
 }

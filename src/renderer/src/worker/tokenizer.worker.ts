@@ -8,6 +8,7 @@ import { DEFAULT_ENCODING, type EncodingName } from '../../../shared/encodings'
 import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
 import type { SpecialMode } from '../../../shared/specialTokens'
 import { ChunkCache, CHUNK_CHARS, tokenizeChunk, type ChunkTokens } from '../../../shared/tokenize'
+import { countTokens } from '../../../shared/compare'
 import {
   transferablesOf,
   type CoordinatorRequest,
@@ -431,6 +432,9 @@ function handle(req: CoordinatorRequest): void {
           }),
         }),
       )
+      return
+    case 'count':
+      void loadEncoding(req.encoding).then((enc) => post({ type: 'count', job: req.job, counts: req.texts.map((t) => countTokens(t, enc, req.mode)) }))
       return
   }
 }

@@ -8,8 +8,8 @@ import type { CoordinatorRequest, CoordinatorResponse, TextEdit } from '../../..
  */
 export class TokenizerClient {
   private worker: Worker
-  private bytesSeq = 0
-  private pendingBytes = new Map<number, (bytes: (Uint8Array | null)[]) => void>()
+  private jobSeq = 0
+  private pendingJobs = new Map<number, (answer: CoordinatorResponse) => void>()
 
   /** @param onMessage receives the coordinator's messages, in order */
   constructor(
@@ -19,9 +19,9 @@ export class TokenizerClient {
     this.worker = createWorker()
     this.worker.onmessage = (e: MessageEvent<CoordinatorResponse>) => {
       const msg = e.data
-      if (msg.type === 'tokenBytes') {
-        this.pendingBytes.get(msg.job)?.(msg.bytes)
-        this.pendingBytes.delete(msg.job)
+      if (msg.type === 'tokenBytes' || msg.type === 'count') {
+        this.pendingJobs.get(msg.job)?.(msg)
+        this.pendingJobs.delete(msg.job)
       } else this.onMessage(msg)
     }
     this.worker.onerror = (e) => {
@@ -56,10 +56,19 @@ export class TokenizerClient {
 
   /** The exact bytes of the given token ids (from the encoding's vocabulary); null for unknown ids. */
   tokenBytes(encoding: EncodingName, ids: number[]): Promise<(Uint8Array | null)[]> {
-    const job = ++this.bytesSeq
+    const job = ++this.jobSeq
     return new Promise((resolve) => {
-      this.pendingBytes.set(job, resolve)
+      this.pendingJobs.set(job, (msg) => resolve(msg.type === 'tokenBytes' ? msg.bytes : []))
       this.send({ type: 'tokenBytes', job, encoding, ids })
+    })
+  }
+
+  /** Token counts of `texts` in an encoding and special-token mode (counted in the worker). */
+  count(encoding: EncodingName, mode: SpecialMode, texts: string[]): Promise<number[]> {
+    const job = ++this.jobSeq
+    return new Promise((resolve) => {
+      this.pendingJobs.set(job, (msg) => resolve(msg.type === 'count' ? msg.counts : []))
+      this.send({ type: 'count', job, encoding, mode, texts })
     })
   }
 

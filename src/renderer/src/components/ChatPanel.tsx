@@ -1,0 +1,219 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { CHAT_ROLES, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, type ChatDraft, type ChatMessageDraft, type ChatRole } from '../../../shared/chat'
+import { formatCount } from '../../../shared/format'
+import { limitStatus, parseLimit } from '../../../shared/limits'
+import type { ModelInfo } from '../../../shared/models'
+import { tokenColourSlot } from '../../../shared/palette'
+import type { ChatReply, ChatRequest } from '../worker/chatProtocol'
+import { ErrorNote, ToolPanel } from './ToolPanel'
+
+type Result = Extract<ChatReply, { count: unknown }>
+
+/** Props of the ChatPanel. */
+export interface ChatPanelProps {
+  models: ModelInfo[] | null
+  initial: ChatDraft
+  onChange(draft: ChatDraft): void
+  /** The editor's text, added as a user message on request. */
+  editorText(): string
+}
+
+/** Compose a chat (roles, names, messages), count it in the model's chat format, and check it plus a reply reserve against the window. */
+export function ChatPanel({ models, initial, onChange, editorText }: ChatPanelProps) {
+  const [draft, setDraft] = useState(initial)
+  const [open, setOpen] = useState(false)
+  const [result, setResult] = useState<Result | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const worker = useRef<Worker | null>(null)
+  const seq = useRef(0)
+  useEffect(() => () => worker.current?.terminate(), [])
+
+  const model = models?.find((m) => m.name === draft.model) ?? null
+  const names = draft.messages.map((m) => nameProblem(m.name))
+  const tooLong = draft.messages.findIndex((m) => m.content.length > MAX_CHAT_CHARS)
+  const reserve = parseLimit(draft.reserve.trim() === '' ? '0' : draft.reserve)
+
+  const update = (next: ChatDraft) => {
+    setDraft(next)
+    onChange(next)
+  }
+  const setMessage = (i: number, patch: Partial<ChatMessageDraft>) =>
+    update({ ...draft, messages: draft.messages.map((m, k) => (k === i ? { ...m, ...patch } : m)) })
+
+  // Count in the worker shortly after the last change, while the panel is open.
+  const valid = model !== null && names.every((p) => p === null) && tooLong < 0
+  useEffect(() => {
+    if (!open || !valid || !model) return
+    const t = window.setTimeout(() => {
+      if (!worker.current) {
+        worker.current = new Worker(new URL('../worker/chat.worker.ts', import.meta.url), { type: 'module', name: 'chat' })
+        worker.current.onmessage = (e: MessageEvent<ChatReply>) => {
+          if (e.data.seq !== seq.current) return
+          if ('error' in e.data) {
+            setError(`Could not count this chat: ${e.data.error}`)
+            setResult(null)
+          } else {
+            setError(null)
+            setResult(e.data)
+          }
+        }
+      }
+      const request: ChatRequest = { seq: ++seq.current, encoding: model.encoding, model: model.name, formatted: model.chat, messages: draft.messages }
+      worker.current.postMessage(request)
+    }, 120)
+    return () => window.clearTimeout(t)
+  }, [open, valid, model, draft.messages])
+
+  const total = result ? result.count.total : null
+  const window_ = model?.contextWindow ?? null
+  const needed = total !== null && reserve !== null ? total + reserve : null
+  const status = needed !== null && window_ ? limitStatus(needed, window_) : null
+  const chatModels = useMemo(() => (models ?? []).filter((m) => m.chat), [models])
+  const otherModels = useMemo(() => (models ?? []).filter((m) => !m.chat), [models])
+
+  return (
+    <ToolPanel title="Chat prompt" className="chat" onToggle={setOpen}>
+      <div className="chat-settings">
+        <label>
+          Model
+          <select aria-label="Chat model" value={draft.model} onChange={(e) => update({ ...draft, model: e.target.value })} disabled={!models}>
+            {!models && <option value={draft.model}>Loading models…</option>}
+            {models && !model && <option value={draft.model}>{draft.model} (unknown)</option>}
+            <optgroup label="Chat format known">
+              {chatModels.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Text only (no chat format)">
+              {otherModels.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <label>
+          Reply reserve
+          <input
+            inputMode="numeric"
+            aria-label="Reply reserve in tokens"
+            aria-invalid={reserve === null}
+            value={draft.reserve}
+            onChange={(e) => update({ ...draft, reserve: e.target.value })}
+            placeholder={model?.maxOutput ? `max ${formatCount(model.maxOutput)}` : 'e.g. 1000'}
+          />
+        </label>
+      </div>
+      {reserve === null && <ErrorNote>Enter the reply reserve as a whole number of tokens, e.g. 1000 or 4k.</ErrorNote>}
+      {model && !model.chat && (
+        <p className="hint chat-warning" role="note">
+          gpt-tokenizer has no chat format for {model.name}: the counts are the message texts only, without the format’s tokens.
+        </p>
+      )}
+      <ol className="chat-messages" aria-label="Messages">
+        {draft.messages.map((m, i) => {
+          const n = i + 1
+          const counted = result?.count.messages[i]
+          return (
+            <li key={i} className="chat-message">
+              <div className="chat-message-head">
+                <select aria-label={`Role of message ${n}`} value={m.role} onChange={(e) => setMessage(i, { role: e.target.value as ChatRole })}>
+                  {CHAT_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+                <input
+                  aria-label={`Name of message ${n}`}
+                  placeholder="name (optional)"
+                  value={m.name}
+                  aria-invalid={names[i] !== null}
+                  onChange={(e) => setMessage(i, { name: e.target.value })}
+                />
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Remove message ${n}`}
+                  onClick={() => update({ ...draft, messages: draft.messages.filter((_, k) => k !== i) })}
+                >
+                  ✕
+                </button>
+              </div>
+              {names[i] && <ErrorNote>{names[i]}</ErrorNote>}
+              <textarea aria-label={`Message ${n}`} rows={3} value={m.content} onChange={(e) => setMessage(i, { content: e.target.value })} spellCheck={false} />
+              <div className="hint" aria-label={`Tokens of message ${n}`}>
+                {counted
+                  ? result.count.formatted
+                    ? `${formatCount(counted.total)} tokens (${formatCount(counted.content)} text + ${formatCount(counted.total - counted.content)} format)`
+                    : `${formatCount(counted.total)} tokens`
+                  : '…'}
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+      {tooLong >= 0 && <ErrorNote>Message {tooLong + 1} is over {formatCount(MAX_CHAT_CHARS)} characters; shorten it to count the chat.</ErrorNote>}
+      <div className="chat-actions">
+        <button type="button" className="button small" onClick={() => update({ ...draft, messages: [...draft.messages, { role: 'user', name: '', content: '' }] })}>
+          Add message
+        </button>
+        <button
+          type="button"
+          className="button small"
+          title="Add the editor's text as a user message"
+          onClick={() => update({ ...draft, messages: [...draft.messages, { role: 'user', name: '', content: editorText().slice(0, MAX_CHAT_CHARS) }] })}
+        >
+          Add editor text
+        </button>
+      </div>
+      {error && <ErrorNote>{error}</ErrorNote>}
+      {result && model && (
+        <div className="chat-summary">
+          <p aria-label="Chat total">
+            <strong>{formatCount(result.count.total)}</strong> tokens in the prompt
+            {result.count.formatted ? ` (${formatCount(result.count.prime)} prime the reply)` : ''}
+            {reserve !== null && reserve > 0 ? ` + ${formatCount(reserve)} reserved for the reply` : ''}
+          </p>
+          {status && window_ && needed !== null && (
+            <>
+              <div
+                role="meter"
+                aria-label="Chat window"
+                aria-valuemin={0}
+                aria-valuemax={window_}
+                aria-valuenow={needed}
+                aria-valuetext={status.over > 0 ? `${formatCount(status.over)} over` : `${formatCount(status.remaining)} left`}
+                className={status.over > 0 ? 'meter over' : 'meter'}
+              >
+                <div className="meter-fill" style={{ width: `${Math.min(100, status.fraction * 100)}%` }} />
+              </div>
+              <p className={status.over > 0 ? 'chat-fit over' : 'chat-fit'}>
+                {formatCount(needed)} of {formatCount(window_)} ({model.name} window):{' '}
+                {status.over > 0 ? `${formatCount(status.over)} over` : `${formatCount(status.remaining)} left`}
+              </p>
+            </>
+          )}
+          <details className="chat-stream">
+            <summary>Formatted tokens</summary>
+            <p className="chat-stream-tokens" aria-label="Formatted chat tokens">
+              {result.labels.map((label, k) => (
+                <span
+                  key={k}
+                  className={result.special[k] ? 'chip tok-special' : `chip tok-c${tokenColourSlot(k)}`}
+                  title={`#${k} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
+                >
+                  {label}
+                </span>
+              ))}
+              {result.count.total > MAX_STREAM_TOKENS && <span className="hint"> …and {formatCount(result.count.total - MAX_STREAM_TOKENS)} more</span>}
+            </p>
+          </details>
+        </div>
+      )}
+    </ToolPanel>
+  )
+}

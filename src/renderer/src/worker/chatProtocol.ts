@@ -1,0 +1,17 @@
+import type { ChatCount, ChatMessageDraft } from '../../../shared/chat'
+import type { EncodingName } from '../../../shared/encodings'
+
+/** Asks the chat worker to count a chat; `seq` pairs the reply with the request. */
+export interface ChatRequest {
+  seq: number
+  encoding: EncodingName
+  model: string
+  /** False when gpt-tokenizer has no chat format for the model. */
+  formatted: boolean
+  messages: ChatMessageDraft[]
+}
+
+/** The chat worker's answer: counts and the formatted stream's token labels, or an error. */
+export type ChatReply =
+  | { seq: number; count: ChatCount; labels: string[]; special: boolean[] }
+  | { seq: number; error: string }

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { countChat, nameProblem, NEW_CHAT, parseChatDraft, type ChatMessageDraft } from './chat'
+import { loadEncoding, type LoadedEncoding } from './encodingLoader'
+import type { EncodingName } from './encodings'
+import { oracleOrdinary } from './testing/oracle'
+import { visibleTokenBytes } from './visibleText'
+
+const encodings = new Map<EncodingName, LoadedEncoding>()
+beforeAll(async () => {
+  for (const name of ['cl100k_base', 'o200k_base', 'o200k_harmony', 'r50k_base'] as const) encodings.set(name, await loadEncoding(name))
+})
+
+const chat: ChatMessageDraft[] = [
+  { role: 'system', name: '', content: 'You are a terse assistant. Answer in one line.' },
+  { role: 'user', name: '', content: 'How many tokens is "👩🏽‍💻 日本語 <|endoftext|>"?' },
+  { role: 'assistant', name: '', content: 'About a dozen.\n\nWhy?' },
+  { role: 'tool', name: '', content: '{"result": [1, 2, 3]}' },
+]
+
+/** OpenAI cookbook's count (tiktoken): per message a fixed cost + role + text, then 3 to prime the reply. */
+function cookbookCount(encoding: EncodingName, perMessage: number, messages: ChatMessageDraft[]): number {
+  let n = 3
+  for (const m of messages) n += perMessage + oracleOrdinary(encoding, m.role).length + oracleOrdinary(encoding, m.content).length
+  return n
+}
+
+describe('countChat', () => {
+  it.each([
+    ['gpt-4o', 'o200k_base', 3],
+    ['gpt-4', 'cl100k_base', 3],
+    ['gpt-3.5-turbo', 'cl100k_base', 4],
+  ] as const)('%s: the total equals the OpenAI cookbook count computed with tiktoken', (model, encoding, perMessage) => {
+    const r = countChat(encodings.get(encoding)!, model, true, chat)
+    expect(r.total).toBe(cookbookCount(encoding, perMessage, chat))
+    expect(r.prime).toBe(3)
+  })
+
+  it.each([
+    ['gpt-4o', 'o200k_base'],
+    ['gpt-3.5-turbo', 'cl100k_base'],
+    ['gpt-oss-20b', 'o200k_harmony'],
+  ] as const)('%s: the per-message pieces joined are gpt-tokenizer’s encoding of the whole chat', (model, encoding) => {
+    const enc = encodings.get(encoding)!
+    const named = [...chat, { role: 'user' as const, name: 'ada_2', content: 'named' }]
+    const r = countChat(enc, model, true, named)
+    const whole = enc.encodeChat(
+      named.map((m) => (m.name ? m : { role: m.role, content: m.content })),
+      model,
+      'assistant',
+    )
+    expect(r.stream).toEqual(whole)
+    expect(r.total).toBe(whole.length)
+    expect(r.messages.reduce((s, m) => s + m.total, 0) + r.prime).toBe(whole.length)
+    // Owners run 0, 1, 2, … in order, then -1 for the prime.
+    expect(r.owners.filter((o, i) => i === 0 || o !== r.owners[i - 1])).toEqual([0, 1, 2, 3, 4, -1])
+    // The format's special tokens are in the stream.
+    expect(enc.isSpecial(r.stream[0])).toBe(true)
+  })
+
+  it('counts message text as ordinary text: special-token strings never throw', () => {
+    const r = countChat(encodings.get('o200k_base')!, 'gpt-4o', true, chat)
+    expect(r.messages[1].content).toBe(oracleOrdinary('o200k_base', chat[1].content).length)
+    expect(r.messages.map((m) => m.total - m.content)).toEqual([3 + 1, 3 + 1, 3 + 1, 3 + 1])
+  })
+
+  it('without a chat format, counts the message texts only', () => {
+    const r = countChat(encodings.get('r50k_base')!, 'text-davinci-003', false, chat)
+    expect(r.formatted).toBe(false)
+    expect(r.prime).toBe(0)
+    expect(r.total).toBe(chat.reduce((s, m) => s + oracleOrdinary('r50k_base', m.content).length, 0))
+  })
+
+  it('an empty chat is just the reply prime', () => {
+    expect(countChat(encodings.get('o200k_base')!, 'gpt-4o', true, []).total).toBe(3)
+  })
+
+  it('a model without a chat format in gpt-tokenizer throws (the worker reports it)', () => {
+    expect(() => countChat(encodings.get('o200k_base')!, 'text-embedding-3-small', true, chat)).toThrow(/chat/)
+  })
+})
+
+describe('nameProblem', () => {
+  it('allows empty names and API-style names, explains the rest', () => {
+    expect(nameProblem('')).toBeNull()
+    expect(nameProblem('tool_1-a')).toBeNull()
+    expect(nameProblem('has space')).toMatch(/letters, digits/)
+    expect(nameProblem('<|endoftext|>')).toMatch(/letters, digits/)
+    expect(nameProblem('x'.repeat(65))).toMatch(/64/)
+  })
+})
+
+describe('visibleTokenBytes', () => {
+  it('shows whole characters with visible whitespace, partial ones as hex', () => {
+    expect(visibleTokenBytes(new TextEncoder().encode(' a\n'))).toBe('·a↵')
+    expect(visibleTokenBytes(new Uint8Array([0xf0, 0x9f]))).toBe('\\xF0\\x9F')
+  })
+})
+
+describe('parseChatDraft', () => {
+  it('restores a saved composer and keeps only well-formed messages', () => {
+    const saved = { model: 'gpt-4', reserve: '2k', messages: [{ role: 'user', name: '', content: 'hi' }, { role: 'hacker', name: '', content: 'x' }, null, { role: 'tool', name: 3 }] }
+    expect(parseChatDraft(JSON.stringify(saved))).toEqual({ model: 'gpt-4', reserve: '2k', messages: [{ role: 'user', name: '', content: 'hi' }] })
+  })
+  it('falls back to a new chat for missing, corrupt or wrongly shaped input', () => {
+    for (const raw of [null, '', '{', '[]', 'null', '{"model":1}', '{"model":"m","reserve":"1","messages":{}}']) expect(parseChatDraft(raw)).toEqual(NEW_CHAT)
+  })
+})

@@ -1,0 +1,116 @@
+import type { LoadedEncoding } from './encodingLoader'
+
+/** The roles a chat message can have. */
+export const CHAT_ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const
+
+/** One of CHAT_ROLES. */
+export type ChatRole = (typeof CHAT_ROLES)[number]
+
+/** A message as the composer holds it; an empty name means none. */
+export interface ChatMessageDraft {
+  role: ChatRole
+  name: string
+  content: string
+}
+
+/** Longest message text the composer counts (characters); longer text is refused with a message. */
+export const MAX_CHAT_CHARS = 5_000_000
+
+/** How many tokens of the formatted stream are returned for display. */
+export const MAX_STREAM_TOKENS = 3_000
+
+const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+/** What is wrong with a message name (the API allows 1-64 letters, digits, _ and -), or null. */
+export function nameProblem(name: string): string | null {
+  if (name === '' || NAME_PATTERN.test(name)) return null
+  if (name.length > 64) return 'Names are at most 64 characters.'
+  return 'Names may use only letters, digits, _ and -.'
+}
+
+/** The token counts of a chat, and the start of its formatted token stream. */
+export interface ChatCount {
+  /** False when gpt-tokenizer has no chat format for the model: totals are the message texts only. */
+  formatted: boolean
+  /** Per message: tokens of its text, and its tokens with the format's own (role, separators). */
+  messages: { content: number; total: number }[]
+  /** Tokens that prime the reply (e.g. <|im_start|>assistant<|im_sep|>). */
+  prime: number
+  total: number
+  /** The first MAX_STREAM_TOKENS token ids of the formatted chat. */
+  stream: number[]
+  /** For each id in `stream`, the message it belongs to (-1: the reply prime). */
+  owners: number[]
+}
+
+/** What the composer keeps between launches. */
+export interface ChatDraft {
+  model: string
+  reserve: string
+  messages: ChatMessageDraft[]
+}
+
+/** A composer to start with: a system prompt and an empty user message. */
+export const NEW_CHAT: ChatDraft = {
+  model: 'gpt-4o',
+  reserve: '1,000',
+  messages: [
+    { role: 'system', name: '', content: 'You are a helpful assistant.' },
+    { role: 'user', name: '', content: '' },
+  ],
+}
+
+/** Reads a saved composer, falling back to NEW_CHAT for anything missing or malformed. */
+export function parseChatDraft(raw: string | null): ChatDraft {
+  try {
+    const v = raw ? (JSON.parse(raw) as Partial<ChatDraft>) : null
+    if (!v || typeof v.model !== 'string' || typeof v.reserve !== 'string' || !Array.isArray(v.messages)) return NEW_CHAT
+    const messages = v.messages.filter(
+      (m): m is ChatMessageDraft =>
+        !!m && (CHAT_ROLES as readonly string[]).includes(m.role) && typeof m.name === 'string' && typeof m.content === 'string',
+    )
+    return { model: v.model, reserve: v.reserve, messages }
+  } catch {
+    return NEW_CHAT
+  }
+}
+
+const asGptMessage = (m: ChatMessageDraft) => (m.name === '' ? { role: m.role, content: m.content } : { role: m.role, name: m.name, content: m.content })
+
+/**
+ * Counts a chat with gpt-tokenizer's chat encoding for `model` (or, when `formatted` is
+ * false, counts only the message texts). Each message is encoded on its own, so the
+ * counts say which message costs what; a test checks that the pieces joined equal
+ * gpt-tokenizer's encoding of the whole chat.
+ */
+export function countChat(enc: LoadedEncoding, model: string, formatted: boolean, messages: readonly ChatMessageDraft[]): ChatCount {
+  const stream: number[] = []
+  const owners: number[] = []
+  const add = (ids: readonly number[], owner: number) => {
+    for (let k = 0; k < ids.length && stream.length < MAX_STREAM_TOKENS; k++) {
+      stream.push(ids[k])
+      owners.push(owner)
+    }
+  }
+  const counts: ChatCount['messages'] = []
+  if (!formatted) {
+    messages.forEach((m, i) => {
+      const ids = enc.encodeOrdinary(m.content)
+      counts.push({ content: ids.length, total: ids.length })
+      add(ids, i)
+    })
+    return { formatted, messages: counts, prime: 0, total: counts.reduce((s, c) => s + c.total, 0), stream, owners }
+  }
+  // What the format adds after the last message when nothing primes the reply (ChatML: <|im_sep|>).
+  const trailing = enc.encodeChat([], model, '').length
+  messages.forEach((m, i) => {
+    const ids = enc.encodeChat([asGptMessage(m)], model, '')
+    const own = ids.slice(0, ids.length - trailing)
+    counts.push({ content: enc.encodeOrdinary(m.content).length, total: own.length })
+    add(own, i)
+  })
+  const prime = enc.encodeChat([], model, 'assistant')
+  add(prime, -1)
+  const total = counts.reduce((s, c) => s + c.total, 0) + prime.length
+  return { formatted, messages: counts, prime: prime.length, total, stream, owners }
+}
