@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises'
+import { unzipSync } from 'fflate'
 import { dirname } from 'node:path'
 import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
 
@@ -236,6 +237,15 @@ test('split: chunks of N tokens with an overlap of M, listed, copied and exporte
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.getByRole('button', { name: 'Copy chunk 2' }).click()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(lines[1].text)
+
+  // Numbered text files in a zip, the same chunks.
+  const zipDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export .txt files' }).click()
+  const zip = await zipDownload
+  expect(zip.suggestedFilename()).toBe('chunks-o200k_base.zip')
+  const files = unzipSync(await readFile(await zip.path()))
+  expect(Object.keys(files).sort()).toEqual(lines.map((_, i) => `chunk-${String(i + 1).padStart(3, '0')}.txt`))
+  expect(new TextDecoder().decode(files['chunk-002.txt'])).toBe(lines[1].text)
 })
 
 test('compare: the text counted in every encoding side by side, equal to tiktoken', async ({ page }) => {
@@ -249,6 +259,19 @@ test('compare: the text counted in every encoding side by side, equal to tiktoke
   }
   await expect(table.locator('td[data-encoding="o200k_harmony"]')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'))
   await expect(table.getByRole('row', { name: /cl100k_base/ })).toContainText('%')
+
+  // Side by side with r50k: both counts equal tiktoken's, the stretches that differ are outlined.
+  await page.getByLabel('Second encoding').selectOption('r50k_base')
+  await page.getByRole('button', { name: 'Show', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Segmentations side by side' })
+  await expect(dialog.getByLabel('Alignment summary')).toContainText(
+    `o200k_base ${oracleIds('o200k_base', text).length} tokens, r50k_base ${oracleIds('r50k_base', text).length} tokens`,
+  )
+  const differ = dialog.locator('[data-differ]')
+  expect(await differ.count()).toBeGreaterThan(0)
+  await expect(differ.filter({ hasText: '日' }).first()).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
 })
 
 test('stats: the most common tokens with counts and shares', async ({ page }) => {

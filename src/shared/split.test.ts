@@ -1,8 +1,11 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
-import { chunksToJsonl, splitRanges } from './split'
+import { unzipSync } from 'fflate'
+import { chunkFileNames, chunksToJsonl, chunksToZip, splitRanges, splitVerified } from './split'
+import { oracleOrdinary } from './testing/oracle'
 import { tokenizeAll } from './tokenize'
+import { FLAG_SPLIT_START } from './tokenSpans'
 import { flatTokenView } from './tokenView'
 
 let enc: LoadedEncoding
@@ -53,6 +56,9 @@ describe('splitRanges', () => {
       const chunks = splitRanges(view, size, 0)
       expect(chunks[chunks.length - 1].to).toBe(text.length)
       chunks.forEach((c, k) => k > 0 && expect(c.first).toBeGreaterThan(chunks[k - 1].first))
+      // At most `size` tokens, unless no clean cut exists within the first `size` + 1 tokens (one character takes more).
+      for (const c of chunks)
+        if (c.end - c.first > size) for (let i = c.first + 1; i < c.end; i++) expect(view.flags(i) & FLAG_SPLIT_START).not.toBe(0)
       expect(chunks.map((c) => text.slice(c.from, c.to)).join('')).toBe(text)
       for (const c of chunks) {
         const piece = text.slice(c.from, c.to)
@@ -68,5 +74,47 @@ describe('splitRanges', () => {
     const lines = chunksToJsonl(splitRanges(view, 2, 1), (a, b) => text.slice(a, b)).trim().split('\n').map((l) => JSON.parse(l))
     expect(lines[0]).toEqual({ index: 0, tokens: 2, firstToken: 0, text: 'one two' })
     expect(lines[1].text).toBe(' two three')
+  })
+})
+
+describe('chunksToZip', () => {
+  it('names the files so they sort, and holds each chunk as UTF-8 text (tiktoken: each at most N tokens)', () => {
+    expect(chunkFileNames(3)).toEqual(['chunk-001.txt', 'chunk-002.txt', 'chunk-003.txt'])
+    expect(chunkFileNames(1234)[1233]).toBe('chunk-1234.txt')
+    const text = 'Zip me 🦙 into numbered files, line after line.\n'.repeat(40)
+    const view = flatTokenView(tokenizeAll(text, enc, 'text').table)
+    const chunks = splitRanges(view, 30, 0)
+    const files = unzipSync(chunksToZip(chunks, (a, b) => text.slice(a, b)))
+    const names = Object.keys(files).sort()
+    expect(names).toEqual(chunkFileNames(chunks.length))
+    const decoded = names.map((n) => new TextDecoder().decode(files[n]))
+    expect(decoded.join('')).toBe(text)
+    for (const d of decoded) expect(oracleOrdinary('o200k_base', d).length).toBeLessThanOrEqual(30)
+  })
+})
+
+describe('splitVerified', () => {
+  it('property: every chunk re-encoded on its own (tiktoken) holds at most N tokens, and the chunks still rebuild the text', async () => {
+    const unit = fc.constantFrom(' antidisestablishmentarianism', 'numbered', ' 🦙', '👩🏽‍💻', '日本語のテキスト', '1234567', ' ', '\n', 'files,', 'ZZZ')
+    let naiveOver = 0
+    const countMany = (texts: string[]) => Promise.resolve(texts.map((t) => oracleOrdinary('o200k_base', t).length))
+    await fc.assert(
+      fc.asyncProperty(fc.array(unit, { minLength: 1, maxLength: 40 }), fc.integer({ min: 2, max: 9 }), async (parts, size) => {
+        const text = parts.join('')
+        const view = viewOf(text)
+        const naive = splitRanges(view, size, 0)
+        if ((await countMany(naive.map((c) => text.slice(c.from, c.to)))).some((n) => n > size)) naiveOver++
+        const { chunks, counts } = await splitVerified(view, size, 0, (a, b) => text.slice(a, b), countMany)
+        expect(chunks.map((c) => text.slice(c.from, c.to)).join('')).toBe(text)
+        chunks.forEach((c, k) => {
+          expect(counts[k]).toBe(oracleOrdinary('o200k_base', text.slice(c.from, c.to)).length)
+          // Over N only when the chunk is a single clean piece (one character's tokens).
+          if (counts[k] > size) for (let i = c.first + 1; i < c.end; i++) expect(view.flags(i) & FLAG_SPLIT_START).not.toBe(0)
+        })
+      }),
+      { numRuns: 150 },
+    )
+    // The plain split really does overshoot on this alphabet, so the check above means something.
+    expect(naiveOver).toBeGreaterThan(0)
   })
 })

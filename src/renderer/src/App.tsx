@@ -12,13 +12,13 @@ import { withVisibleWhitespace } from '../../shared/visibleText'
 import { fitHeadTail, fitRange } from '../../shared/fit'
 import { decodeTokenBytes, parseIdList } from '../../shared/decodeIds'
 import { DecodePanel, type DecodeResult } from './components/DecodePanel'
-import { SplitPanel } from './components/SplitPanel'
+import { SplitPanel, type SplitResult } from './components/SplitPanel'
 import { ComparePanel } from './components/ComparePanel'
 import { StatsPanel } from './components/StatsPanel'
 import { ChatPanel } from './components/ChatPanel'
 import { parseChatDraft, type ChatDraft } from '../../shared/chat'
 import { tokenFrequencies } from '../../shared/stats'
-import { chunksToJsonl, splitRanges, type SplitChunk } from '../../shared/split'
+import { chunksToJsonl, chunksToZip, splitRanges, splitVerified } from '../../shared/split'
 import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
@@ -347,19 +347,25 @@ export function App({ host }: { host: Host }) {
     return doc ? doc.sliceString(from, Math.min(to, doc.length)) : ''
   }
 
-  const splitText = (size: number, overlap: number): { chunks: SplitChunk[] } | { error: string } => {
+  /** Splits the text into chunks of at most `size` tokens, each checked by counting it alone in the worker. */
+  const splitText = async (size: number, overlap: number): Promise<SplitResult> => {
     const tokens = streamRef.current?.current
-    if (!tokens || tokens.pending > 0) return { error: 'Tokenizing is still under way; split again when the count is final.' }
+    const client = clientRef.current
+    if (!tokens || !client || tokens.pending > 0) return { error: 'Tokenizing is still under way; split again when the count is final.' }
     if (tokens.count === 0) return { error: 'There is no text to split.' }
+    const doc = viewRef.current?.state.doc
+    const { encoding, specialMode } = settingsRef.current
     try {
-      return { chunks: splitRanges(tokens, size, overlap) }
+      splitRanges(tokens, size, overlap) // validates size and overlap with a clear message
+      const slice = (a: number, b: number) => doc?.sliceString(a, b) ?? ''
+      return await splitVerified(tokens, size, overlap, slice, (texts) => client.count(encoding, specialMode, texts))
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) }
     }
   }
 
-  const download = (name: string, body: string, type: string) => {
-    const url = URL.createObjectURL(new Blob([body], { type }))
+  const download = (name: string, body: string | Uint8Array, type: string) => {
+    const url = URL.createObjectURL(new Blob([typeof body === 'string' ? body : new Uint8Array(body)], { type }))
     const a = document.createElement('a')
     a.href = url
     a.download = name
@@ -504,6 +510,15 @@ export function App({ host }: { host: Host }) {
             mode={settings.specialMode}
             models={models}
             getText={() => viewRef.current?.state.doc.toString() ?? ''}
+            getVisibleText={(max) => {
+              const view = viewRef.current
+              if (!view) return { text: '', from: 0 }
+              // From the start of the first line on screen, so the stretch begins where a line does.
+              const from = view.state.doc.lineAt(view.viewport.from).from
+              let to = Math.min(view.state.doc.length, from + max)
+              if (to < view.state.doc.length && /[\ud800-\udbff]/.test(view.state.doc.sliceString(to - 1, to))) to-- // never half a surrogate pair
+              return { text: view.state.doc.sliceString(from, to), from }
+            }}
           />
           <StatsPanel
             compute={() => {
@@ -523,9 +538,11 @@ export function App({ host }: { host: Host }) {
               return c.to - c.from > 80 ? `${t}…` : t
             }}
             onCopy={(c) => copyText(docSlice(c.from, c.to))}
-            onExport={(chunks) => {
-              download(`chunks-${settingsRef.current.encoding}.jsonl`, chunksToJsonl(chunks, docSlice), 'application/x-ndjson')
-              setMessage({ tone: 'info', text: `Exported ${formatCount(chunks.length)} chunks as JSON Lines.` })
+            onExport={(chunks, format) => {
+              const name = `chunks-${settingsRef.current.encoding}`
+              if (format === 'jsonl') download(`${name}.jsonl`, chunksToJsonl(chunks, docSlice), 'application/x-ndjson')
+              else download(`${name}.zip`, chunksToZip(chunks, docSlice), 'application/zip')
+              setMessage({ tone: 'info', text: `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}.` })
             }}
           />
           <DecodePanel encoding={settings.encoding} onDecode={decodeIds} onCopy={copyText} />

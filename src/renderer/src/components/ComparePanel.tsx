@@ -4,9 +4,21 @@ import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../
 import { formatCount } from '../../../shared/format'
 import type { ModelInfo } from '../../../shared/models'
 import type { SpecialMode } from '../../../shared/specialTokens'
-import { ToolPanel } from './ToolPanel'
+import type { CompareRequest, CompareResponse } from '../worker/compareProtocol'
+import { AlignedView } from './AlignedView'
+import { ErrorNote, ToolPanel } from './ToolPanel'
 
-type CompareMessage = { type: 'count'; encoding: EncodingName; count: number; ms: number } | { type: 'done' } | { type: 'error'; message: string }
+/** Characters aligned side by side at most (from the top of the screen). */
+export const MAX_ALIGN_CHARS = 20_000
+
+/** Starts a compare worker on one job; the caller terminates it to cancel. */
+function startJob(request: CompareRequest, onMessage: (msg: CompareResponse) => void): Worker {
+  const w = new Worker(new URL('../worker/compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' })
+  w.onmessage = (e: MessageEvent<CompareResponse>) => onMessage(e.data)
+  w.postMessage(request)
+  return w
+}
+
 
 /** Props of the ComparePanel. */
 export interface ComparePanelProps {
@@ -15,28 +27,52 @@ export interface ComparePanelProps {
   models: ModelInfo[] | null
   /** The text to compare (read when the user asks, not on every keystroke). */
   getText(): string
+  /** The text on screen and after it, up to `max` characters, and where it starts. */
+  getVisibleText(max: number): { text: string; from: number }
 }
 
 /** Token counts of the current text in every encoding side by side, and which model windows they fit. */
-export function ComparePanel({ current, mode, models, getText }: ComparePanelProps) {
+export function ComparePanel({ current, mode, models, getText, getVisibleText }: ComparePanelProps) {
   const [counts, setCounts] = useState<Partial<Record<EncodingName, number>>>({})
   const [state, setState] = useState<'idle' | 'running' | 'done' | string>('idle')
   const worker = useRef<Worker | null>(null)
-  useEffect(() => () => worker.current?.terminate(), [])
+  const alignWorker = useRef<Worker | null>(null)
+  const [other, setOther] = useState<EncodingName>(current === 'cl100k_base' ? 'o200k_base' : 'cl100k_base')
+  const [aligning, setAligning] = useState(false)
+  const [alignError, setAlignError] = useState<string | null>(null)
+  const [aligned, setAligned] = useState<{ text: string; from: number; names: [EncodingName, EncodingName]; result: Extract<CompareResponse, { type: 'aligned' }> } | null>(null)
+  useEffect(
+    () => () => {
+      worker.current?.terminate()
+      alignWorker.current?.terminate()
+    },
+    [],
+  )
 
   const compare = () => {
     worker.current?.terminate()
-    const w = new Worker(new URL('../worker/compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' })
-    worker.current = w
     setCounts({})
     setState('running')
-    w.onmessage = (e: MessageEvent<CompareMessage>) => {
-      const msg = e.data
+    worker.current = startJob({ type: 'count', text: getText(), mode }, (msg) => {
       if (msg.type === 'count') setCounts((c) => ({ ...c, [msg.encoding]: msg.count }))
       else if (msg.type === 'done') setState('done')
-      else setState(`Could not compare: ${msg.message}`)
-    }
-    w.postMessage({ text: getText(), mode })
+      else if (msg.type === 'error') setState(`Could not compare: ${msg.message}`)
+    })
+  }
+
+  const align = () => {
+    alignWorker.current?.terminate()
+    const { text, from } = getVisibleText(MAX_ALIGN_CHARS)
+    const names: [EncodingName, EncodingName] = [current, other]
+    setAligning(true)
+    setAlignError(null)
+    alignWorker.current = startJob({ type: 'align', text, mode, a: current, b: other }, (msg) => {
+      setAligning(false)
+      if (msg.type === 'aligned') setAligned({ text, from, names, result: msg })
+      else if (msg.type === 'error') setAlignError(`Could not align: ${msg.message}`)
+      alignWorker.current?.terminate()
+      alignWorker.current = null
+    })
   }
 
   const base = counts[current]
@@ -81,9 +117,27 @@ export function ComparePanel({ current, mode, models, getText }: ComparePanelPro
               })}
             </tbody>
           </table>
-            <p className="hint">Fits: how many of the encoding’s models have a context window that holds this text.</p>
+          <p className="hint">Fits: how many of the encoding’s models have a context window that holds this text.</p>
         </>
       )}
+      <div className="compare-align">
+        <label>
+          Side by side with{' '}
+          <select aria-label="Second encoding" value={other} onChange={(e) => setOther(e.target.value as EncodingName)}>
+            {ENCODING_NAMES.filter((n) => n !== current).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button small" onClick={align} disabled={aligning || other === current}>
+          {aligning ? 'Aligning…' : 'Show'}
+        </button>
+      </div>
+      <p className="hint">Both encodings’ tokens of the text on screen (up to {formatCount(MAX_ALIGN_CHARS)} characters), with the places they cut differently outlined.</p>
+      {alignError && <ErrorNote>{alignError}</ErrorNote>}
+      {aligned && <AlignedView text={aligned.text} offset={aligned.from} names={aligned.names} aligned={aligned.result} onClose={() => setAligned(null)} />}
     </ToolPanel>
   )
 }

@@ -8,22 +8,29 @@ const SHOWN = 200
 
 /** Props of the SplitPanel. */
 export interface SplitPanelProps {
-  /** Splits the current text; returns the chunks or an error message. */
-  onSplit(size: number, overlap: number): { chunks: SplitChunk[] } | { error: string }
+  /** Splits the current text; resolves to the chunks with each one's standalone token count, or an error message. */
+  onSplit(size: number, overlap: number): Promise<SplitResult>
   preview(chunk: SplitChunk): string
   onCopy(chunk: SplitChunk): void
-  onExport(chunks: SplitChunk[]): void
+  onExport(chunks: SplitChunk[], format: 'jsonl' | 'zip'): void
 }
+
+/** Chunks with their token counts when encoded alone, or why there are none. */
+export type SplitResult = { chunks: SplitChunk[]; counts: number[] } | { error: string }
 
 /** Split the text into chunks of N tokens with an overlap of M; copy one or export all as JSONL. */
 export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelProps) {
   const [size, setSize] = useState('512')
   const [overlap, setOverlap] = useState('0')
-  const [result, setResult] = useState<{ chunks: SplitChunk[] } | { error: string } | null>(null)
+  const [result, setResult] = useState<SplitResult | null>(null)
+  const [busy, setBusy] = useState(false)
   const split = () => {
     const n = Number(size.replace(/[,_\s]/g, ''))
     const m = Number(overlap.replace(/[,_\s]/g, '') || '0')
-    setResult(onSplit(n, m))
+    setBusy(true)
+    void onSplit(n, m)
+      .then(setResult)
+      .finally(() => setBusy(false))
   }
   return (
     <ToolPanel title="Split into chunks" className="split">
@@ -36,8 +43,8 @@ export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelPro
           Overlap
           <input inputMode="numeric" value={overlap} onChange={(e) => setOverlap(e.target.value)} aria-label="Overlap in tokens" />
         </label>
-        <button type="button" className="button small" onClick={split}>
-          Split
+        <button type="button" className="button small" onClick={split} disabled={busy}>
+          {busy ? 'Splitting…' : 'Split'}
         </button>
       </div>
       {result && 'error' in result && (
@@ -49,15 +56,20 @@ export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelPro
             <span className="hint">
               {formatCount(result.chunks.length)} chunk{result.chunks.length === 1 ? '' : 's'}
             </span>
-            <button type="button" className="button small" onClick={() => onExport(result.chunks)}>
-              Export JSONL
-            </button>
+            <span className="split-exports">
+              <button type="button" className="button small" onClick={() => onExport(result.chunks, 'jsonl')}>
+                Export JSONL
+              </button>
+              <button type="button" className="button small" onClick={() => onExport(result.chunks, 'zip')} title="A zip of numbered text files: chunk-001.txt, chunk-002.txt, …">
+                Export .txt files
+              </button>
+            </span>
           </div>
           <ol className="split-list" aria-label="Chunks">
             {result.chunks.slice(0, SHOWN).map((c) => (
               <li key={c.index}>
                 <span className="mono">
-                  #{c.index + 1} · {formatCount(c.end - c.first)} tokens
+                  #{c.index + 1} · {formatCount(result.counts[c.index])} tokens
                 </span>
                 <span className="split-preview">{preview(c)}</span>
                 <button type="button" className="button small" aria-label={`Copy chunk ${c.index + 1}`} onClick={() => onCopy(c)}>

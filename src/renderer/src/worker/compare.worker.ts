@@ -1,23 +1,45 @@
 /// <reference lib="webworker" />
-// Counts one text in every encoding, one after another, for the Compare panel. A separate
-// worker so the editor's tokenizer never waits for it; replaced when a new compare starts.
+// The Compare panel's work, off the editor's tokenizer: counting one text in every encoding,
+// and aligning two encodings' segmentations of a stretch of text. A fresh worker per job,
+// so a new job simply replaces the old one.
+import { alignSegmentations } from '../../../shared/align'
 import { countTokens } from '../../../shared/compare'
 import { ENCODING_NAMES } from '../../../shared/encodings'
 import { loadEncoding } from '../../../shared/encodingLoader'
-import type { SpecialMode } from '../../../shared/specialTokens'
+import { tokenizeAll } from '../../../shared/tokenize'
+import { visibleTokenBytes } from '../../../shared/visibleText'
+import { FLAG_PARTIAL } from '../../../shared/tokenSpans'
+import type { CompareRequest, CompareResponse } from './compareProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 
-self.onmessage = async (event: MessageEvent<{ text: string; mode: SpecialMode }>) => {
-  const { text, mode } = event.data
+const post = (msg: CompareResponse) => self.postMessage(msg)
+
+self.onmessage = async (event: MessageEvent<CompareRequest>) => {
+  const req = event.data
   try {
-    for (const name of ENCODING_NAMES) {
-      const t0 = performance.now()
-      const count = countTokens(text, await loadEncoding(name), mode)
-      self.postMessage({ type: 'count', encoding: name, count, ms: performance.now() - t0 })
+    if (req.type === 'count') {
+      for (const name of ENCODING_NAMES) {
+        const t0 = performance.now()
+        const count = countTokens(req.text, await loadEncoding(name), req.mode)
+        post({ type: 'count', encoding: name, count, ms: performance.now() - t0 })
+      }
+      post({ type: 'done' })
+      return
     }
-    self.postMessage({ type: 'done' })
+    const [encA, encB] = await Promise.all([loadEncoding(req.a), loadEncoding(req.b)])
+    const a = tokenizeAll(req.text, encA, req.mode).table
+    const b = tokenizeAll(req.text, encB, req.mode).table
+    // Labels for tokens that hold only part of a character (their text alone would be empty).
+    const label = (enc: typeof encA, ids: Uint32Array, flags: Uint8Array) =>
+      Array.from(ids, (id, i) => (flags[i] & FLAG_PARTIAL ? visibleTokenBytes(enc.tokenBytes(id)) : null))
+    post({
+      type: 'aligned',
+      groups: alignSegmentations(a.starts, b.starts),
+      a: { ids: Array.from(a.ids), starts: Array.from(a.starts), partial: label(encA, a.ids, a.flags) },
+      b: { ids: Array.from(b.ids), starts: Array.from(b.starts), partial: label(encB, b.ids, b.flags) },
+    })
   } catch (err) {
-    self.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) })
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
   }
 }
