@@ -382,3 +382,17 @@ test('chat: messages counted in the model’s chat format (equal to the cookbook
   await page.getByRole('button', { name: 'Remove message 3' }).click()
   await expect(page.getByLabel('Message 3', { exact: true })).toHaveCount(0)
 })
+
+test('cost strip: each line coloured by characters per token, explained on hover, and switched off from the toolbar', async ({ page }) => {
+  const lines = ['The quick brown fox jumps over the lazy dog and keeps on running.', 'QmFzZTY0IGlzIGV4cGVuc2l2ZQ==Zm9vYmFyYmF6cXV4', '🦙🦙🦙🦙🦙🦙']
+  await setText(page, lines.join('\n'))
+  await expectTokenCount(page, oracleIds('o200k_base', lines.join('\n')).length)
+  const strip = page.locator('.cm-cost')
+  await expect(strip).toHaveCount(3)
+  await expect(strip.nth(0)).toHaveClass(/cm-cost-0/)
+  await expect(strip.nth(2)).toHaveClass(/cm-cost-4/)
+  const prose = oracleIds('o200k_base', `${lines[0]}\n`).length
+  await expect(strip.nth(0)).toHaveAttribute('title', `Line 1: ${(lines[0].length / prose).toFixed(2)} characters per token (${prose} tokens)`)
+  await page.getByRole('checkbox', { name: 'Cost strip' }).uncheck()
+  await expect(strip).toHaveCount(0)
+})

@@ -5,6 +5,12 @@ import { isSpecialMode, type SpecialMode } from './specialTokens'
 /** Which limit dims the tokens past it. */
 export type ActiveLimit = 'l1024' | 'l4096' | 'model' | 'custom'
 
+/** The colour theme: follow the system, or always light or dark. */
+export type Theme = 'system' | 'light' | 'dark'
+
+/** The themes in the order menus list them. */
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
+
 /** The user's choices, saved across restarts. */
 export interface Settings {
   encoding: EncodingName
@@ -13,6 +19,9 @@ export interface Settings {
   specialMode: SpecialMode
   showWhitespace: boolean
   showIds: boolean
+  /** The strip beside the text coloured by characters per token. */
+  showCost: boolean
+  theme: Theme
   customLimit: number | null
   activeLimit: ActiveLimit
 }
@@ -24,6 +33,8 @@ export const DEFAULT_SETTINGS: Settings = {
   specialMode: 'text',
   showWhitespace: false,
   showIds: false,
+  showCost: true,
+  theme: 'system',
   customLimit: null,
   activeLimit: 'l4096',
 }
@@ -50,6 +61,8 @@ export function parseSettings(json: string | null): Settings {
   if (isSpecialMode(r.specialMode)) s.specialMode = r.specialMode
   if (typeof r.showWhitespace === 'boolean') s.showWhitespace = r.showWhitespace
   if (typeof r.showIds === 'boolean') s.showIds = r.showIds
+  if (typeof r.showCost === 'boolean') s.showCost = r.showCost
+  if (THEMES.includes(r.theme as Theme)) s.theme = r.theme as Theme
   if (typeof r.customLimit === 'number' && Number.isInteger(r.customLimit) && r.customLimit >= 1 && r.customLimit <= MAX_CUSTOM_LIMIT) {
     s.customLimit = r.customLimit
   }

@@ -24,3 +24,27 @@ export function tokenFrequencies(tokens: TokenView, limit = 25): TokenFrequency[
     .slice(0, limit)
     .map(([id, e]) => ({ id, count: e.count, share: n > 0 ? e.count / n : 0, firstIndex: e.first }))
 }
+
+/** The first token that starts at or after `pos` (the token count when none does). */
+function firstTokenFrom(tokens: TokenView, pos: number): number {
+  if (tokens.count === 0) return 0
+  if (pos >= tokens.end(tokens.count - 1)) return tokens.count
+  const i = tokens.indexAt(pos)
+  return tokens.start(i) < pos ? i + 1 : i
+}
+
+/** How many tokens start in [from, to). */
+export function tokensStartingIn(tokens: TokenView, from: number, to: number): number {
+  if (to <= from || tokens.count === 0) return 0
+  return firstTokenFrom(tokens, to) - firstTokenFrom(tokens, from)
+}
+
+/** Characters-per-token levels, from cheap (0: prose, about 4+ characters a token) to expensive (4: under 1.5). */
+export const COST_THRESHOLDS = [4, 3, 2.2, 1.5] as const
+
+/** The cost level (0-4) of a stretch of text from its characters per token. */
+export function costLevel(charsPerToken: number): number {
+  let level = 0
+  while (level < COST_THRESHOLDS.length && charsPerToken < COST_THRESHOLDS[level]) level++
+  return level
+}

@@ -27,6 +27,7 @@ import { StatusBar, type StatusMessage } from './components/StatusBar'
 import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
 import { createEditor, setShowWhitespace } from './editor/createEditor'
+import { setShowCost } from './editor/costGutter'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
 import { readDroppedFile } from './host/browserHost'
@@ -209,6 +210,13 @@ export function App({ host }: { host: Host }) {
   useEffect(() => {
     if (viewRef.current) setShowWhitespace(viewRef.current, settings.showWhitespace)
   }, [settings.showWhitespace])
+  useEffect(() => {
+    if (viewRef.current) setShowCost(viewRef.current, settings.showCost)
+  }, [settings.showCost])
+  useEffect(() => {
+    if (settings.theme === 'system') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = settings.theme
+  }, [settings.theme])
 
   const model = useMemo(() => models?.find((m) => m.name === settings.model) ?? null, [models, settings.model])
   const rows = useMemo<LimitRow[]>(() => {
@@ -252,6 +260,7 @@ export function App({ host }: { host: Host }) {
   const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
   const onShowWhitespace = useCallback((showWhitespace: boolean) => update({ showWhitespace }), [update])
   const onShowIds = useCallback((showIds: boolean) => update({ showIds }), [update])
+  const onShowCost = useCallback((showCost: boolean) => update({ showCost }), [update])
 
   const applyOpened = useCallback((opened: OpenTextFileResult) => {
     const view = viewRef.current
@@ -463,6 +472,7 @@ export function App({ host }: { host: Host }) {
         onSpecialMode={onSpecialMode}
         onShowWhitespace={onShowWhitespace}
         onShowIds={onShowIds}
+        onShowCost={onShowCost}
         onOpenFile={openFile}
       />
       <main className="workspace">

@@ -13,6 +13,7 @@ export interface ToolbarProps {
   onModel(model: string | null): void
   onSpecialMode(mode: SpecialMode): void
   onShowWhitespace(show: boolean): void
+  onShowCost(show: boolean): void
   onShowIds(show: boolean): void
   onOpenFile(): void
 }
@@ -76,6 +77,10 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         <label className="toggle">
           <input type="checkbox" checked={settings.showIds} onChange={(e) => props.onShowIds(e.target.checked)} />
           <span>Token IDs</span>
+        </label>
+        <label className="toggle" title="A strip beside each line: pale where text is cheap (many characters per token), red where it is expensive">
+          <input type="checkbox" checked={settings.showCost} onChange={(e) => props.onShowCost(e.target.checked)} />
+          <span>Cost strip</span>
         </label>
       </div>
       <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">

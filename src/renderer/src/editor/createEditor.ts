@@ -11,6 +11,7 @@ import {
 import type { TextEdit } from '../../../shared/workerProtocol'
 import { newlineMarkers } from './newlineMarkers'
 import { tokenDecorations } from './tokenDecorations'
+import { costStripExtension } from './costGutter'
 import { tokenField, viewOptionsField } from './tokenState'
 
 /** What the editor tells the app. */
@@ -86,6 +87,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       tokenField,
       viewOptionsField,
       tokenDecorations,
+      costStripExtension,
       whitespaceCompartment.of(whitespaceExtensions(false)),
       EditorView.updateListener.of((update) => {
         if (update.viewportChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
