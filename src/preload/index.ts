@@ -1,10 +1,32 @@
 // The only bridge between the page and Electron: named functions, never ipcRenderer itself.
-import { contextBridge, ipcRenderer } from 'electron'
-import { IPC, PRELOAD_GLOBAL, type PreloadApi } from '../shared/ipc'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import { IPC, IPC_EVENTS, isMenuCommand, PRELOAD_GLOBAL, type FileOpenedEvent, type PreloadApi } from '../shared/ipc'
 
 const api: PreloadApi = {
   openTextFile: () => ipcRenderer.invoke(IPC.openTextFile),
+  openDroppedFile: (file) => {
+    // The path exists only for files dropped from the desktop, not for text or web content.
+    const path = file instanceof File ? webUtils.getPathForFile(file) : ''
+    return path ? ipcRenderer.invoke(IPC.openPath, path) : Promise.resolve({ kind: 'error', message: 'Only files from your computer can be dropped here.' })
+  },
+  saveFile: (request) => ipcRenderer.invoke(IPC.saveFile, request),
+  forgetFile: () => ipcRenderer.invoke(IPC.forgetFile),
+  loadState: () => ipcRenderer.invoke(IPC.loadState),
+  saveState: (key, value) => ipcRenderer.invoke(IPC.saveState, key, value),
+  setDocumentState: (state) => ipcRenderer.invoke(IPC.documentState, state),
+  readyToClose: () => ipcRenderer.invoke(IPC.readyToClose),
   appInfo: () => ipcRenderer.invoke(IPC.appInfo),
+  onMenuCommand: (listener) => {
+    ipcRenderer.on(IPC_EVENTS.menuCommand, (_event, command: unknown) => {
+      if (isMenuCommand(command)) listener(command)
+    })
+  },
+  onFileOpened: (listener) => {
+    ipcRenderer.on(IPC_EVENTS.fileOpened, (_event, message: FileOpenedEvent) => listener(message))
+  },
+  onBeforeClose: (listener) => {
+    ipcRenderer.on(IPC_EVENTS.beforeClose, () => listener())
+  },
 }
 
 contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, api)
