@@ -1,5 +1,6 @@
 // The main entry with Electron mocked: checks what it asks Electron to do at start-up.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { IPC } from '../shared/ipc'
 
 const electron = vi.hoisted(() => {
   const windows: { options: Record<string, unknown>; contents: Record<string, unknown> }[] = []
@@ -8,8 +9,13 @@ const electron = vi.hoisted(() => {
     webContents = {
       id: 1,
       on: (event: string, handler: unknown) => contentsHandlers.set(event, handler),
+      once: vi.fn(),
+      send: vi.fn(),
+      isCrashed: () => false,
       setWindowOpenHandler: (handler: unknown) => contentsHandlers.set('window-open', handler),
     }
+    on = vi.fn()
+    maximize = vi.fn()
     constructor(public options: Record<string, unknown>) {
       windows.push({ options, contents: this.webContents })
     }
@@ -27,11 +33,19 @@ const electron = vi.hoisted(() => {
       app: {
         isPackaged: true,
         whenReady: () => Promise.resolve(),
+        isReady: () => true,
         on: vi.fn(),
         getName: () => 'tokenizer-explorer',
         getVersion: () => '0.1.0',
+        getPath: () => `${process.env.TMPDIR ?? '/tmp'}/tokenizer-explorer-index-test-${process.pid}`,
+        requestSingleInstanceLock: vi.fn(() => true),
+        addRecentDocument: vi.fn(),
+        clearRecentDocuments: vi.fn(),
         quit: vi.fn(),
       },
+      Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
+      nativeTheme: { themeSource: 'system' },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       BrowserWindow: FakeBrowserWindow,
       dialog: { showOpenDialog: vi.fn() },
       ipcMain: { handle: vi.fn() },
@@ -53,7 +67,8 @@ vi.mock('electron', () => ({ ...electron.module, default: electron.module }))
 
 beforeAll(async () => {
   await import('./index')
-  await new Promise((r) => setTimeout(r, 0))
+  // Start-up reads the saved state from disk before it opens the window.
+  await vi.waitFor(() => expect(electron.windows).toHaveLength(1))
 })
 
 describe('main process start-up', () => {
@@ -86,8 +101,13 @@ describe('main process start-up', () => {
     const open = electron.contentsHandlers.get('window-open') as (d: { url: string }) => unknown
     expect(open({ url: 'https://example.com' })).toEqual({ action: 'deny' })
   })
-  it('registers the IPC handlers', () => {
-    expect(electron.module.ipcMain.handle).toHaveBeenCalledTimes(2)
+  it('registers every IPC handler of the contract, takes the single-instance lock and sets the menu', () => {
+    expect(electron.module.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(Object.values(IPC).sort())
+    expect(electron.module.app.requestSingleInstanceLock).toHaveBeenCalled()
+    expect(electron.module.app.on).toHaveBeenCalledWith('second-instance', expect.any(Function))
+    const menu = electron.module.Menu.buildFromTemplate.mock.calls[0][0] as { label?: string }[]
+    expect(menu.map((m) => m.label)).toContain('&File')
+    expect(electron.module.Menu.setApplicationMenu).toHaveBeenCalled()
   })
   it('serves nothing outside the renderer folder', async () => {
     const handler = electron.module.protocol.handle.mock.calls[0][1] as (req: { url: string }) => Promise<Response> | Response

@@ -1,51 +1,99 @@
-import { describe, expect, it, vi } from 'vitest'
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
 import { IPC } from '../shared/ipc'
 import { registerIpc, type IpcDeps } from './ipc'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
 
+const APP_URL = 'app://tokenizer-explorer/index.html'
+
 function setup() {
   const handlers = new Map<string, Handler>()
   const win = { isDestroyed: () => false, webContents: { id: 7 } } as unknown as BrowserWindow
-  const deps: IpcDeps = {
+  const deps = {
     windows: () => [win],
-    chooseAndReadTextFile: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    chooseAndOpen: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    openPath: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    openRecent: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    saveFile: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    forgetFile: vi.fn(),
+    loadState: vi.fn(async () => ({ values: {}, problems: [] })),
+    saveState: vi.fn(async () => true),
+    setDocumentState: vi.fn(),
+    readyToClose: vi.fn(),
     appInfo: () => ({ name: 'Tokenizer Explorer', version: '0.1.0', platform: 'linux' }),
-  }
+  } satisfies IpcDeps
   registerIpc({ handle: (channel: string, h: Handler) => handlers.set(channel, h) } as never, deps)
   const event = (senderId: number, url: string, parent: unknown = null) =>
     ({ sender: { id: senderId }, senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent
-  return { handlers, deps, win, event }
+  const call = (channel: string, ...args: unknown[]) => Promise.resolve().then(() => handlers.get(channel)!(event(7, APP_URL), ...args))
+  return { handlers, deps, win, event, call }
+}
+
+/** A valid call per channel. */
+const VALID: Record<string, unknown[]> = {
+  [IPC.openTextFile]: [],
+  [IPC.openPath]: ['/home/ada/notes.txt'],
+  [IPC.openRecent]: ['/home/ada/notes.txt'],
+  [IPC.saveFile]: [{ suggestedName: 'tokens.csv', data: 'a,b\n', kind: 'csv' }],
+  [IPC.forgetFile]: [],
+  [IPC.loadState]: [],
+  [IPC.saveState]: ['settings', '{}'],
+  [IPC.documentState]: [{ name: 'notes.txt', edited: true }],
+  [IPC.readyToClose]: [],
+  [IPC.appInfo]: [],
 }
 
 describe('registerIpc', () => {
   it('registers every channel of the contract', () => {
     const { handlers } = setup()
     expect([...handlers.keys()].sort()).toEqual(Object.values(IPC).sort())
+    expect(Object.keys(VALID).sort()).toEqual(Object.values(IPC).sort())
   })
-  it('serves our own window', async () => {
-    const { handlers, deps, win, event } = setup()
-    await expect(handlers.get(IPC.openTextFile)!(event(7, 'app://tokenizer-explorer/index.html'))).resolves.toEqual({ kind: 'cancelled' })
-    expect(deps.chooseAndReadTextFile).toHaveBeenCalledWith(win)
-    expect(handlers.get(IPC.appInfo)!(event(7, 'app://tokenizer-explorer/index.html'))).toMatchObject({ name: 'Tokenizer Explorer' })
+
+  it('serves our own window, passing it and the parsed arguments on', async () => {
+    const { deps, win, call } = setup()
+    for (const [channel, args] of Object.entries(VALID)) await call(channel, ...args)
+    expect(deps.chooseAndOpen).toHaveBeenCalledWith(win)
+    expect(deps.openPath).toHaveBeenCalledWith(win, '/home/ada/notes.txt')
+    expect(deps.saveFile).toHaveBeenCalledWith(win, { suggestedName: 'tokens.csv', data: 'a,b\n', kind: 'csv' })
+    expect(deps.saveState).toHaveBeenCalledWith('settings', '{}')
+    expect(deps.setDocumentState).toHaveBeenCalledWith(win, { name: 'notes.txt', edited: true })
+    expect(deps.forgetFile).toHaveBeenCalledWith(win)
+    expect(deps.readyToClose).toHaveBeenCalledWith(win)
   })
+
   it.each([
-    ['another webContents', 8, 'app://tokenizer-explorer/index.html', null],
+    ['another webContents', 8, APP_URL, null],
     ['a foreign page in our window', 7, 'https://evil.example/', null],
-    ['a subframe', 7, 'app://tokenizer-explorer/index.html', { url: 'app://tokenizer-explorer/' }],
-  ])('refuses %s', async (_what, id, url, parent) => {
+    ['a file: page', 7, 'file:///etc/passwd', null],
+    ['a subframe', 7, APP_URL, { url: APP_URL }],
+  ])('refuses %s on every channel', async (_what, id, url, parent) => {
     const { handlers, deps, event } = setup()
-    await expect(handlers.get(IPC.openTextFile)!(event(id, url, parent))).rejects.toThrow(/unknown sender/)
-    expect(() => handlers.get(IPC.appInfo)!(event(id, url, parent))).toThrow(/unknown sender/)
-    expect(deps.chooseAndReadTextFile).not.toHaveBeenCalled()
-  })
-  it('refuses unexpected arguments, however large or hostile', async () => {
-    const { handlers, deps, event } = setup()
-    const ok = event(7, 'app://tokenizer-explorer/index.html')
-    for (const args of [['/etc/passwd'], [{ __proto__: { polluted: true } }], ['x'.repeat(1_000_000)], [undefined]]) {
-      await expect(handlers.get(IPC.openTextFile)!(ok, ...args)).rejects.toThrow(/Expected no arguments/)
+    for (const [channel, args] of Object.entries(VALID)) {
+      await expect(Promise.resolve().then(() => handlers.get(channel)!(event(id, url, parent), ...args))).rejects.toThrow(/unknown sender/)
     }
-    expect(deps.chooseAndReadTextFile).not.toHaveBeenCalled()
+    for (const fn of Object.values(deps)) if (vi.isMockFunction(fn)) expect(fn).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    [IPC.openTextFile, [['/etc/passwd'], [{ __proto__: { polluted: true } }], ['x'.repeat(1_000_000)], [undefined]]],
+    [IPC.appInfo, [[1]]],
+    [IPC.openPath, [[], [42], [''], ['a\0b'], ['x'.repeat(5000)], ['/a', '/b'], [{ toString: (): string => '/etc/passwd' }]]],
+    [IPC.saveFile, [[], [null], [[]], [{ suggestedName: '../../.bashrc', data: 'x', kind: 'text' }], [{ suggestedName: 'a.txt', data: 'x', kind: 'exe' }], [{ suggestedName: 'a.txt', data: 42, kind: 'text' }], [{ suggestedName: 'x'.repeat(300), data: '', kind: 'text' }]]],
+    [IPC.saveState, [[], ['settings'], ['passwords', 'x'], ['__proto__', '{}'], ['settings', 42], ['settings', 'x'.repeat(70 * 1024)], ['window', 'x'.repeat(5000)]]],
+    [IPC.documentState, [[], [null], [{ name: 'a', edited: 'yes' }], [{ name: 7, edited: true }], [{ name: 'x'.repeat(300), edited: true }]]],
+  ] as const)('%s refuses wrong, missing, huge and hostile arguments', async (channel, bad) => {
+    const { deps, call } = setup()
+    for (const args of bad) await expect(call(channel, ...args)).rejects.toThrow()
+    for (const fn of Object.values(deps)) if (vi.isMockFunction(fn)) expect(fn).not.toHaveBeenCalled()
+  })
+
+  it('accepts bytes for saving and a null name for an untitled text', async () => {
+    const { deps, call } = setup()
+    await call(IPC.saveFile, { suggestedName: 'chunks.zip', data: new Uint8Array([80, 75, 3, 4]), kind: 'zip' })
+    await call(IPC.documentState, { name: null, edited: false })
+    expect(deps.saveFile).toHaveBeenCalled()
+    expect(deps.setDocumentState).toHaveBeenCalledWith(expect.anything(), { name: null, edited: false })
   })
 })

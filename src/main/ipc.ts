@@ -1,35 +1,65 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
-import { expectNoArgs, IPC, type AppInfo, type OpenTextFileResult } from '../shared/ipc'
+import {
+  expectNoArgs,
+  IPC,
+  parseDocumentStateArgs,
+  parsePathArgs,
+  parseSaveFileArgs,
+  parseSaveStateArgs,
+  type AppInfo,
+  type DocumentState,
+  type LoadedStateResult,
+  type OpenTextFileResult,
+  type SaveFileRequest,
+  type SaveFileResult,
+  type StateKey,
+} from '../shared/ipc'
 import { isAppUrl } from './security'
 
 /** What the IPC handlers need from the app (injected, so they can be tested without Electron). */
 export interface IpcDeps {
   /** The windows this app created; messages from any other sender are refused. */
   windows(): readonly BrowserWindow[]
-  chooseAndReadTextFile(owner: BrowserWindow): Promise<OpenTextFileResult>
-  appInfo(): AppInfo
   devServerUrl?: string
+  chooseAndOpen(win: BrowserWindow): Promise<OpenTextFileResult>
+  openPath(win: BrowserWindow, path: string): Promise<OpenTextFileResult>
+  /** Opens a file from the recent list; refuses paths that are not on it. */
+  openRecent(win: BrowserWindow, path: string): Promise<OpenTextFileResult>
+  saveFile(win: BrowserWindow, request: SaveFileRequest): Promise<SaveFileResult>
+  forgetFile(win: BrowserWindow): void
+  loadState(): Promise<LoadedStateResult>
+  saveState(key: StateKey, value: string): Promise<boolean>
+  setDocumentState(win: BrowserWindow, state: DocumentState): void
+  readyToClose(win: BrowserWindow): void
+  appInfo(): AppInfo
 }
 
-/** True when an invoke came from the main frame of one of our windows showing our page. */
-export function isTrustedSender(event: IpcMainInvokeEvent, deps: IpcDeps): BrowserWindow | null {
+/** The window an invoke came from, when it is the main frame of one of our windows showing our page; else null. */
+export function isTrustedSender(event: IpcMainInvokeEvent, deps: Pick<IpcDeps, 'windows' | 'devServerUrl'>): BrowserWindow | null {
   const frame = event.senderFrame
   if (!frame || frame.parent !== null) return null
   if (!isAppUrl(frame.url, deps.devServerUrl)) return null
   return deps.windows().find((w) => !w.isDestroyed() && w.webContents.id === event.sender.id) ?? null
 }
 
-/** Registers every IPC handler; each checks its sender and arguments before acting. */
+/** Registers every IPC handler; each checks its sender, then parses its arguments, before acting. */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: IpcDeps): void {
-  ipcMain.handle(IPC.openTextFile, async (event, ...args: unknown[]) => {
-    const win = isTrustedSender(event, deps)
-    if (!win) throw new Error('Refused: unknown sender')
-    expectNoArgs(args)
-    return deps.chooseAndReadTextFile(win)
-  })
-  ipcMain.handle(IPC.appInfo, (event, ...args: unknown[]) => {
-    if (!isTrustedSender(event, deps)) throw new Error('Refused: unknown sender')
-    expectNoArgs(args)
-    return deps.appInfo()
-  })
+  const handle = <A>(channel: string, parse: (args: unknown[]) => A, run: (win: BrowserWindow, args: A) => unknown) => {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+      const win = isTrustedSender(event, deps)
+      if (!win) throw new Error('Refused: unknown sender')
+      return run(win, parse(args))
+    })
+  }
+  const none = (args: unknown[]) => expectNoArgs(args)
+  handle(IPC.openTextFile, none, (win) => deps.chooseAndOpen(win))
+  handle(IPC.openPath, parsePathArgs, (win, path) => deps.openPath(win, path))
+  handle(IPC.openRecent, parsePathArgs, (win, path) => deps.openRecent(win, path))
+  handle(IPC.saveFile, parseSaveFileArgs, (win, request) => deps.saveFile(win, request))
+  handle(IPC.forgetFile, none, (win) => deps.forgetFile(win))
+  handle(IPC.loadState, none, () => deps.loadState())
+  handle(IPC.saveState, parseSaveStateArgs, (_win, { key, value }) => deps.saveState(key, value))
+  handle(IPC.documentState, parseDocumentStateArgs, (win, state) => deps.setDocumentState(win, state))
+  handle(IPC.readyToClose, none, (win) => deps.readyToClose(win))
+  handle(IPC.appInfo, none, () => deps.appInfo())
 }

@@ -16,7 +16,7 @@ const fixedNow = () => new Date('2026-11-26T12:00:00Z')
 
 describe('StateStore', () => {
   it('starts empty, then saves and loads every key (a large draft included)', async () => {
-    const store = new StateStore(dir, fixedNow)
+    const store = new StateStore(dir, undefined, fixedNow)
     expect(await store.loadAll()).toEqual({ values: { settings: null, draft: null, chat: null, window: null }, problems: [] })
     const draft = 'x🦙'.repeat(2_000_000)
     await Promise.all([store.save('settings', '{"encoding":"cl100k_base"}'), store.save('draft', draft)])
@@ -38,7 +38,7 @@ describe('StateStore', () => {
     ['binary junk', '\u0000\u0001\u0002'],
   ])('a damaged file (%s) gives defaults and a message, and is kept aside', async (_what, content) => {
     await writeFile(join(dir, 'settings.json'), content)
-    const store = new StateStore(dir, fixedNow)
+    const store = new StateStore(dir, undefined, fixedNow)
     const loaded = await store.loadAll()
     expect(loaded.values.settings).toBeNull()
     expect(loaded.problems).toHaveLength(1)
@@ -54,7 +54,7 @@ describe('StateStore', () => {
 
   it('a value over its size limit is treated as damaged', async () => {
     await writeFile(join(dir, 'window.json'), JSON.stringify({ format: 1, value: 'x'.repeat(10_000) }))
-    const loaded = await new StateStore(dir, fixedNow).loadAll()
+    const loaded = await new StateStore(dir, undefined, fixedNow).loadAll()
     expect(loaded.values.window).toBeNull()
     expect(loaded.problems[0]).toMatch(/window position was damaged/)
   })

@@ -1,0 +1,67 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { DEFAULT_SETTINGS } from '../shared/settings'
+import { buildMenuTemplate, type MenuActions } from './menu'
+
+const actions = (): MenuActions => ({ command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn() })
+const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[]
+const find = (list: MenuItemConstructorOptions[], label: RegExp) => list.find((i) => label.test((i.label ?? '').replace('&', '')))!
+const click = (item: MenuItemConstructorOptions) => (item.click as () => void)()
+
+describe('buildMenuTemplate', () => {
+  it('has File, Edit, View and Help with the expected items and accelerators (Windows/Linux)', () => {
+    const a = actions()
+    const menu = buildMenuTemplate({ settings: DEFAULT_SETTINGS, recent: [], platform: 'linux' }, a)
+    expect(menu.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help'])
+    const file = items(menu[0])
+    expect(find(file, /New/).accelerator).toBe('CmdOrCtrl+N')
+    expect(find(file, /Open…/).accelerator).toBe('CmdOrCtrl+O')
+    expect(find(file, /Save Text As/).accelerator).toBe('CmdOrCtrl+Shift+S')
+    expect(find(file, /Quit/)).toMatchObject({ role: 'quit', accelerator: 'CmdOrCtrl+Q' })
+    expect(items(find(file, /Open Recent/))).toEqual([{ label: 'No Recent Files', enabled: false }])
+    expect(items(menu[1]).filter((i) => i.role).map((i) => i.role)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll'])
+    click(find(file, /New/))
+    click(find(items(find(file, /Export Tokens/)), /CSV/))
+    expect(a.command).toHaveBeenNthCalledWith(1, { type: 'new' })
+    expect(a.command).toHaveBeenNthCalledWith(2, { type: 'export-tokens', format: 'csv' })
+  })
+
+  it('View reflects the settings: encoding radio, toggles, zoom roles and theme', () => {
+    const a = actions()
+    const settings = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, showIds: true, theme: 'dark' as const }
+    const view = items(buildMenuTemplate({ settings, recent: [], platform: 'win32' }, a)[2])
+    const encodings = items(find(view, /Encoding/))
+    expect(encodings).toHaveLength(6)
+    expect(encodings.filter((e) => e.checked).map((e) => e.label)).toEqual([expect.stringMatching(/^cl100k_base/)])
+    expect(find(view, /Token IDs/).checked).toBe(true)
+    expect(find(view, /Whitespace/).checked).toBe(false)
+    expect(view.filter((i) => i.role).map((i) => i.role)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen'])
+    const themes = items(find(view, /Theme/))
+    expect(themes.find((t) => t.checked)?.label).toBe('Dark')
+    click(encodings[4])
+    click(themes[0])
+    expect(a.command).toHaveBeenCalledWith({ type: 'encoding', encoding: 'o200k_base' })
+    expect(a.command).toHaveBeenCalledWith({ type: 'theme', theme: 'system' })
+  })
+
+  it('lists recent files by name, opens and clears them', () => {
+    const a = actions()
+    const file = items(buildMenuTemplate({ settings: DEFAULT_SETTINGS, recent: ['/home/ada/notes.txt', '/tmp/prompt.md'], platform: 'linux' }, a)[0])
+    const recent = items(find(file, /Open Recent/))
+    expect(recent[0]).toMatchObject({ label: '&1 notes.txt', toolTip: '/home/ada/notes.txt' })
+    click(recent[1])
+    expect(a.openRecent).toHaveBeenCalledWith('/tmp/prompt.md')
+    click(find(recent, /Clear/))
+    expect(a.clearRecent).toHaveBeenCalled()
+  })
+
+  it('on macOS puts the app menu first with About and Quit, and no Quit in File', () => {
+    const a = actions()
+    const menu = buildMenuTemplate({ settings: DEFAULT_SETTINGS, recent: [], platform: 'darwin' }, a)
+    expect(menu[0].label).toBe('Tokenizer Explorer')
+    expect(items(menu[0]).some((i) => i.role === 'quit')).toBe(true)
+    expect(items(menu[1]).some((i) => i.role === 'quit')).toBe(false)
+    click(items(menu[0])[0])
+    expect(a.about).toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,139 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { basename } from 'node:path'
+import { ENCODING_DESCRIPTIONS, ENCODING_NAMES } from '../shared/encodings'
+import type { MenuCommand } from '../shared/ipc'
+import type { Settings, Theme } from '../shared/settings'
+import { APP_NAME } from '../shared/title'
+
+/** What the menu shows: the page's settings (for check marks) and the recent files. */
+export interface MenuState {
+  settings: Settings
+  recent: readonly string[]
+  platform: NodeJS.Platform
+}
+
+/** What menu items do. */
+export interface MenuActions {
+  /** Sends a command to the focused window's page. */
+  command(command: MenuCommand): void
+  openRecent(path: string): void
+  clearRecent(): void
+  about(): void
+}
+
+const THEME_LABELS: Record<Theme, string> = { system: 'Follow System', light: 'Light', dark: 'Dark' }
+
+/**
+ * The application menu with platform accelerators (CmdOrCtrl: ⌘ on macOS, Ctrl elsewhere),
+ * Electron's standard roles for Edit and zoom, and on macOS the app menu first.
+ */
+export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+  const mac = state.platform === 'darwin'
+  const { settings } = state
+  const send = (command: MenuCommand) => () => actions.command(command)
+  const recent: MenuItemConstructorOptions[] =
+    state.recent.length === 0
+      ? [{ label: 'No Recent Files', enabled: false }]
+      : [
+          ...state.recent.map((path, i) => ({
+            label: `${i < 9 ? `&${i + 1} ` : ''}${basename(path)}`,
+            toolTip: path,
+            click: () => actions.openRecent(path),
+          })),
+          { type: 'separator' },
+          { label: 'Clear Recently Opened', click: () => actions.clearRecent() },
+        ]
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: '&New', accelerator: 'CmdOrCtrl+N', click: send({ type: 'new' }) },
+      { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: send({ type: 'open' }) },
+      { label: 'Open &Recent', submenu: recent },
+      { type: 'separator' },
+      { label: '&Save Text As…', accelerator: 'CmdOrCtrl+Shift+S', click: send({ type: 'save-text-as' }) },
+      {
+        label: '&Export Tokens',
+        submenu: [
+          { label: 'As &CSV…', accelerator: 'CmdOrCtrl+E', click: send({ type: 'export-tokens', format: 'csv' }) },
+          { label: 'As &JSON…', accelerator: 'CmdOrCtrl+Shift+E', click: send({ type: 'export-tokens', format: 'json' }) },
+        ],
+      },
+      ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', label: '&Quit', accelerator: 'CmdOrCtrl+Q' }] as MenuItemConstructorOptions[])),
+    ],
+  }
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  }
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      {
+        label: '&Encoding',
+        submenu: ENCODING_NAMES.map((encoding, i) => ({
+          label: `${encoding} — ${ENCODING_DESCRIPTIONS[encoding]}`,
+          type: 'radio' as const,
+          checked: settings.encoding === encoding,
+          accelerator: `CmdOrCtrl+Alt+${i + 1}`,
+          click: send({ type: 'encoding', encoding }),
+        })),
+      },
+      { type: 'separator' },
+      { label: 'Show &Whitespace', type: 'checkbox', checked: settings.showWhitespace, accelerator: 'CmdOrCtrl+Shift+W', click: send({ type: 'toggle', what: 'whitespace' }) },
+      { label: 'Show Token &IDs', type: 'checkbox', checked: settings.showIds, accelerator: 'CmdOrCtrl+Shift+I', click: send({ type: 'toggle', what: 'ids' }) },
+      { label: 'Show &Cost Strip', type: 'checkbox', checked: settings.showCost, click: send({ type: 'toggle', what: 'cost' }) },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      {
+        label: '&Theme',
+        submenu: (['system', 'light', 'dark'] as const).map((theme) => ({
+          label: THEME_LABELS[theme],
+          type: 'radio' as const,
+          checked: settings.theme === theme,
+          click: send({ type: 'theme', theme }),
+        })),
+      },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  }
+
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    label: '&Help',
+    submenu: [{ label: `&About ${APP_NAME}`, click: () => actions.about() }],
+  }
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: APP_NAME,
+    submenu: [
+      { label: `About ${APP_NAME}`, click: () => actions.about() },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  }
+
+  return mac ? [appMenu, file, edit, view, { role: 'windowMenu' }, help] : [file, edit, view, help]
+}
