@@ -321,6 +321,12 @@ test('open file: text opens (undoable), binary files and invalid UTF-8 get clear
   await choose('notes.txt', Buffer.from('\ufeffHello from a file'))
   await expect(editor(page)).toHaveText('Hello from a file')
   await expect(page.getByText('Opened notes.txt')).toBeVisible()
+  // The title names the file, and marks it once the text is edited.
+  await expect(page).toHaveTitle('notes.txt — Tokenizer Explorer')
+  await editor(page).press('End')
+  await page.keyboard.type('!')
+  await expect(page).toHaveTitle('• notes.txt — Tokenizer Explorer')
+  await editor(page).press('ControlOrMeta+z')
   await editor(page).press('ControlOrMeta+z')
   await expect(editor(page)).toHaveText('my draft')
   await choose('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]))
@@ -339,6 +345,38 @@ test('open file: text opens (undoable), binary files and invalid UTF-8 get clear
   await choose('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x21]))
   await expect(page.getByText(/1 invalid byte was replaced/)).toBeVisible()
   await expect(editor(page)).toHaveText('caf\ufffd!')
+})
+
+test('drop a file on the window: it opens (undoable); a binary one is refused and the text stays', async ({ page }) => {
+  await setText(page, 'before the drop')
+  const drop = async (name: string, bytes: number[]) => {
+    const transfer = await page.evaluateHandle(
+      ({ name, bytes }) => {
+        const dt = new DataTransfer()
+        dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/plain' }))
+        return dt
+      },
+      { name, bytes },
+    )
+    await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer })
+    await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer })
+  }
+  await drop('dropped.md', [...Buffer.from('# Dropped 🦙')])
+  await expect(editor(page)).toHaveText('# Dropped 🦙')
+  await expect(page).toHaveTitle('dropped.md — Tokenizer Explorer')
+  await expectTokenCount(page, oracleIds('o200k_base', '# Dropped 🦙').length)
+  await drop('blob.bin', [0, 1, 2, 0])
+  await expect(page.getByRole('alert')).toContainText('binary file')
+  await expect(editor(page)).toHaveText('# Dropped 🦙')
+  await editor(page).press('ControlOrMeta+z')
+  await expect(editor(page)).toHaveText('before the drop')
+})
+
+test('a damaged saved setting falls back to defaults without a crash', async ({ page }) => {
+  await page.evaluate(() => localStorage.setItem('tokenizer-explorer:settings', '{"encoding": "cl100k_base", "showIds": "yes", '))
+  await page.reload()
+  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('o200k_base')
+  await expect(page.getByLabel('Token count')).not.toHaveText('…')
 })
 
 test('the draft and settings come back after a reload', async ({ page }) => {

@@ -30,7 +30,6 @@ import { createEditor, setShowWhitespace } from './editor/createEditor'
 import { setShowCost } from './editor/costGutter'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
-import { readDroppedFile } from './host/browserHost'
 import type { Host } from './host/host'
 import { SAMPLE_TEXT } from './sampleText'
 import { TokenizerClient } from './worker/tokenizerClient'
@@ -38,24 +37,29 @@ import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
 import type { SpecialMode } from '../../shared/specialTokens'
-import type { OpenTextFileResult } from '../../shared/ipc'
+import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
 
-const DRAFT_KEY = 'draft'
-const SETTINGS_KEY = 'settings'
-const CHAT_KEY = 'chat'
-/** Chat composers larger than this are not autosaved in browser storage. */
+/** Chat composers larger than this are not autosaved. */
 const MAX_SAVED_CHAT_CHARS = 1_000_000
-/** Drafts larger than this are not autosaved in browser storage (it holds about 5 MB). */
-const MAX_DRAFT_CHARS = 2_000_000
+/** How soon after an edit the draft is saved. */
+const DRAFT_SAVE_MS = 600
+
+/** Hosts whose events (menu, files, close) are already routed to the app: the bridge cannot unsubscribe, so subscribe once. */
+const subscribedHosts = new WeakSet<Host>()
 
 /** The whole app: toolbar, editor with token colouring, counts, limits, inspector, token ids. */
-export function App({ host }: { host: Host }) {
-  const [settings, setSettings] = useState<Settings>(() => parseSettings(host.load(SETTINGS_KEY)))
+export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
+  const [settings, setSettings] = useState<Settings>(() => parseSettings(saved.values.settings ?? null))
   const [models, setModels] = useState<ModelInfo[] | null>(null)
   const [snapshot, setSnapshot] = useState<TokenSnapshot | null>(null)
   const [shownIndex, setShownIndex] = useState<TokenIndex | null>(null)
   const [work, setWork] = useState<Work>({ kind: 'idle' })
-  const [message, setMessage] = useState<StatusMessage | null>(null)
+  const [message, setMessage] = useState<StatusMessage | null>(() => (saved.problems.length ? { tone: 'warning', text: saved.problems.join(' ') } : null))
+  /** The open file's name (null: untitled) and whether the text changed since it was opened or saved. */
+  const [documentState, setDocumentState] = useState<DocumentState>({ name: null, edited: false })
+  const editedRef = useRef(false)
+  /** The first text: the saved draft, or the sample on a first start. */
+  const [initialText] = useState(() => saved.values.draft ?? SAMPLE_TEXT)
   const [inspected, setInspectedState] = useState<number | null>(null)
   const [info, setInfo] = useState<TokenInfo | null>(null)
   const [viewport, setViewport] = useState({ from: 0, to: 0 })
@@ -74,19 +78,22 @@ export function App({ host }: { host: Host }) {
     settingsRef.current = settings
   }, [settings])
 
+  /** Saves the draft now (after an edit, and before the window closes). */
+  const saveDraft = useCallback(async () => {
+    window.clearTimeout(draftTimer.current)
+    draftTimer.current = undefined
+    const view = viewRef.current
+    if (!view) return
+    const ok = view.state.doc.length <= host.maxDraftChars && (await host.saveState('draft', view.state.doc.toString()))
+    if (!ok && !draftWarned.current) {
+      draftWarned.current = true
+      setMessage({ tone: 'warning', text: 'This text is too large to autosave here; save it to a file to keep it.' })
+    } else if (ok) draftWarned.current = false
+  }, [host])
   const saveDraftSoon = useCallback(() => {
     window.clearTimeout(draftTimer.current)
-    draftTimer.current = window.setTimeout(() => {
-      const view = viewRef.current
-      if (!view) return
-      if (view.state.doc.length > MAX_DRAFT_CHARS || !host.save(DRAFT_KEY, view.state.doc.toString())) {
-        if (!draftWarned.current) {
-          draftWarned.current = true
-          setMessage({ tone: 'warning', text: 'This text is too large to autosave here; save it to a file to keep it.' })
-        }
-      } else draftWarned.current = false
-    }, 600)
-  }, [host])
+    draftTimer.current = window.setTimeout(() => void saveDraft(), DRAFT_SAVE_MS)
+  }, [saveDraft])
 
   /** Shows token `index` in the inspector: its details now, its exact bytes as soon as known. */
   const inspect = useCallback((index: number | null) => {
@@ -152,10 +159,14 @@ export function App({ host }: { host: Host }) {
     clientRef.current = client
     const s = settingsRef.current
     client.configure(s.encoding, s.specialMode)
-    const view = createEditor(editorParent.current!, host.load(DRAFT_KEY) ?? SAMPLE_TEXT, {
+    const view = createEditor(editorParent.current!, initialText, {
       onEdit: (version, edits) => {
         client.edit(version, edits)
         saveDraftSoon()
+        if (!editedRef.current) {
+          editedRef.current = true
+          setDocumentState((d) => ({ ...d, edited: true }))
+        }
       },
       onInspect: (index, source) => {
         inspect(index)
@@ -184,7 +195,7 @@ export function App({ host }: { host: Host }) {
       clientRef.current = null
       streamRef.current = null
     }
-  }, [host, saveDraftSoon, inspect, announceToken])
+  }, [host, initialText, saveDraftSoon, inspect, announceToken])
 
   // Models load after first paint: they are not needed to start typing.
   useEffect(() => {
@@ -202,8 +213,9 @@ export function App({ host }: { host: Host }) {
 
   // Persist settings; re-tokenize when the encoding or special-token mode changes.
   useEffect(() => {
-    host.save(SETTINGS_KEY, JSON.stringify(settings))
+    void host.saveState('settings', JSON.stringify(settings))
   }, [host, settings])
+  useEffect(() => host.setDocumentState(documentState), [host, documentState])
   useEffect(() => {
     clientRef.current?.configure(settings.encoding, settings.specialMode)
   }, [settings.encoding, settings.specialMode])
@@ -262,13 +274,14 @@ export function App({ host }: { host: Host }) {
   const onShowIds = useCallback((showIds: boolean) => update({ showIds }), [update])
   const onShowCost = useCallback((showCost: boolean) => update({ showCost }), [update])
 
-  const applyOpened = useCallback((opened: OpenTextFileResult) => {
+  const applyOpened = useCallback((opened: OpenTextFileResult, reason: FileOpenedEvent['reason'] = 'opened') => {
     const view = viewRef.current
     if (opened.kind === 'cancelled' || !view) return
     if (opened.kind === 'error') {
       setMessage({ tone: 'error', text: opened.message })
       return
     }
+    if (reason === 'changed' && view.state.doc.toString() === opened.file.text) return
     view.dispatch({
       changes: { from: 0, to: view.state.doc.length, insert: opened.file.text },
       selection: { anchor: 0 },
@@ -278,10 +291,13 @@ export function App({ host }: { host: Host }) {
       userEvent: 'input.file',
     })
     view.focus()
+    editedRef.current = false
+    setDocumentState({ name: opened.file.name, edited: false })
+    const what = reason === 'changed' ? `${opened.file.name} changed on disk and was read again.` : `Opened ${opened.file.name}.`
     setMessage(
       opened.file.warning
         ? { tone: 'warning', text: `${opened.file.warning} Undo (Ctrl+Z) brings back the previous text.` }
-        : { tone: 'info', text: `Opened ${opened.file.name}. Undo (Ctrl+Z) brings back the previous text.` },
+        : { tone: 'info', text: `${what} Undo (Ctrl+Z) brings back the previous text.` },
     )
   }, [])
 
@@ -290,6 +306,8 @@ export function App({ host }: { host: Host }) {
   }, [host, applyOpened])
 
   useEffect(() => {
+    // In Electron the native menu owns Ctrl+O.
+    if (host.nativeMenu) return
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {
         e.preventDefault()
@@ -298,24 +316,25 @@ export function App({ host }: { host: Host }) {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [openFile])
+  }, [openFile, host])
 
   const onDrop = (e: React.DragEvent) => {
     const file = e.dataTransfer.files?.[0]
     if (!file) return
     e.preventDefault()
-    void readDroppedFile(file).then(applyOpened)
+    void host.openDroppedFile(file).then((r) => applyOpened(r))
   }
 
-  const [chatInitial] = useState(() => parseChatDraft(host.load(CHAT_KEY)))
+  const [chatInitial] = useState(() => parseChatDraft(saved.values.chat ?? null))
   const chatTimer = useRef<number | undefined>(undefined)
   const saveChat = useCallback(
     (draft: ChatDraft) => {
       window.clearTimeout(chatTimer.current)
       chatTimer.current = window.setTimeout(() => {
         const json = JSON.stringify(draft)
-        if (json.length > MAX_SAVED_CHAT_CHARS || !host.save(CHAT_KEY, json))
-          setMessage({ tone: 'warning', text: 'The chat is too large to autosave here; copy its messages somewhere safe.' })
+        void (json.length <= MAX_SAVED_CHAT_CHARS ? host.saveState('chat', json) : Promise.resolve(false)).then((ok) => {
+          if (!ok) setMessage({ tone: 'warning', text: 'The chat is too large to autosave here; copy its messages somewhere safe.' })
+        })
       }, 400)
     },
     [host],
@@ -373,14 +392,13 @@ export function App({ host }: { host: Host }) {
     }
   }
 
-  const download = (name: string, body: string | Uint8Array, type: string) => {
-    const url = URL.createObjectURL(new Blob([typeof body === 'string' ? body : new Uint8Array(body)], { type }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  /** Saves data where the user chooses and says where (or why not). */
+  const saveFile = async (request: SaveFileRequest, done: string) => {
+    const r = await host.saveFile(request)
+    if (r.kind === 'saved') setMessage({ tone: 'info', text: `${done} (${r.name}).` })
+    else if (r.kind === 'error') setMessage({ tone: 'error', text: r.message })
   }
+
 
   /** Fits the text to the active limit at token boundaries: trims it (one undo step) or copies the result. */
   const fitToLimit = async ({ mode, action, marker }: FitRequest) => {
@@ -457,10 +475,71 @@ export function App({ host }: { host: Host }) {
     const utf8 = new TextEncoder()
     const rows = exportedTokens(tokens, slice, (i) => partialBytes.get(i) ?? utf8.encode(slice(tokens.start(i), tokens.end(i))), n)
     const body = format === 'csv' ? tokensToCsv(rows) : tokensToJson(rows)
-    download(`tokens-${settingsRef.current.encoding}.${format}`, body, format === 'csv' ? 'text/csv' : 'application/json')
-    const cut = tokens.count > n ? ` (the first ${formatCount(n)} of ${formatCount(tokens.count)})` : ''
-    setMessage({ tone: 'info', text: `Exported ${formatCount(rows.length)} tokens as ${format.toUpperCase()}${cut}.` })
+    const cut = tokens.count > n ? `, the first ${formatCount(n)} of ${formatCount(tokens.count)}` : ''
+    await saveFile({ suggestedName: `tokens-${settingsRef.current.encoding}.${format}`, data: body, kind: format }, `Exported ${formatCount(rows.length)} tokens as ${format.toUpperCase()}${cut}`)
   }
+
+  /** File > New: an empty text (undoable), no longer tied to a file. */
+  const newText = () => {
+    const view = viewRef.current
+    if (!view) return
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length }, annotations: isolateHistory.of('full'), userEvent: 'delete.new' })
+    view.focus()
+    host.forgetFile()
+    editedRef.current = false
+    setDocumentState({ name: null, edited: false })
+    setMessage({ tone: 'info', text: 'New text. Undo (Ctrl+Z) brings back the previous one.' })
+  }
+
+  /** File > Save Text As: the text to a file the user chooses. */
+  const saveTextAs = async () => {
+    const view = viewRef.current
+    if (!view) return
+    const r = await host.saveFile({ suggestedName: documentState.name ?? 'untitled.txt', data: view.state.doc.toString(), kind: 'text' })
+    if (r.kind === 'saved') {
+      editedRef.current = false
+      setDocumentState({ name: r.name, edited: false })
+      setMessage({ tone: 'info', text: `Saved ${r.name}.` })
+    } else if (r.kind === 'error') setMessage({ tone: 'error', text: r.message })
+  }
+
+  /** What each native menu command does. */
+  const runCommand = (command: MenuCommand) => {
+    switch (command.type) {
+      case 'new':
+        return newText()
+      case 'open':
+        return openFile()
+      case 'save-text-as':
+        return void saveTextAs()
+      case 'export-tokens':
+        return void exportTokens(command.format)
+      case 'encoding':
+        return onEncoding(command.encoding)
+      case 'toggle': {
+        const key = command.what === 'whitespace' ? 'showWhitespace' : command.what === 'ids' ? 'showIds' : 'showCost'
+        return setSettings((s) => ({ ...s, [key]: !s[key] }))
+      }
+      case 'theme':
+        return update({ theme: command.theme })
+    }
+  }
+  const runCommandRef = useRef(runCommand)
+  const applyOpenedRef = useRef(applyOpened)
+  useEffect(() => {
+    runCommandRef.current = runCommand
+    applyOpenedRef.current = applyOpened
+  })
+  useEffect(() => {
+    if (subscribedHosts.has(host)) return
+    subscribedHosts.add(host)
+    host.onMenuCommand((c) => runCommandRef.current(c))
+    host.onFileOpened((e) => applyOpenedRef.current(e.result, e.reason))
+    host.onBeforeClose(() => {
+      // Save the draft now, then let the window close.
+      void (draftTimer.current !== undefined ? saveDraft() : Promise.resolve()).finally(() => host.readyToClose())
+    })
+  }, [host, saveDraft])
 
   return (
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
@@ -549,10 +628,9 @@ export function App({ host }: { host: Host }) {
             }}
             onCopy={(c) => copyText(docSlice(c.from, c.to))}
             onExport={(chunks, format) => {
-              const name = `chunks-${settingsRef.current.encoding}`
-              if (format === 'jsonl') download(`${name}.jsonl`, chunksToJsonl(chunks, docSlice), 'application/x-ndjson')
-              else download(`${name}.zip`, chunksToZip(chunks, docSlice), 'application/zip')
-              setMessage({ tone: 'info', text: `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}.` })
+              const name = `chunks-${settingsRef.current.encoding}.${format}`
+              const data = format === 'jsonl' ? chunksToJsonl(chunks, docSlice) : chunksToZip(chunks, docSlice)
+              void saveFile({ suggestedName: name, data, kind: format }, `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}`)
             }}
           />
           <DecodePanel encoding={settings.encoding} onDecode={decodeIds} onCopy={copyText} />

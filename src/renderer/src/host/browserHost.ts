@@ -1,7 +1,19 @@
-import type { OpenTextFileResult } from '../../../shared/ipc'
+import type { OpenTextFileResult, SaveKind, StateKey } from '../../../shared/ipc'
 import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '../../../shared/textDecoding'
+import { windowTitle } from '../../../shared/title'
 import type { Host } from './host'
 import { loadFromStorage, saveToStorage } from './storage'
+
+/** Drafts larger than this are not kept in browser storage (it holds about 5 MB). */
+const MAX_BROWSER_DRAFT_CHARS = 2_000_000
+
+const MIME: Record<SaveKind, string> = {
+  text: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
+  jsonl: 'application/x-ndjson',
+  zip: 'application/zip',
+}
 
 /** Reads a File the user picked or dropped into text, refusing huge and binary files. */
 export async function readDroppedFile(file: File): Promise<OpenTextFileResult> {
@@ -15,9 +27,17 @@ export async function readDroppedFile(file: File): Promise<OpenTextFileResult> {
   }
 }
 
-/** Host for a plain browser: a file input for opening, localStorage for persistence. */
+/** Host for a plain browser: a file input for opening, downloads for saving, localStorage for persistence. */
 export function createBrowserHost(): Host {
   return {
+    nativeMenu: false,
+    maxDraftChars: MAX_BROWSER_DRAFT_CHARS,
+    loadState: () =>
+      Promise.resolve({
+        values: Object.fromEntries((['settings', 'draft', 'chat'] as StateKey[]).map((k) => [k, loadFromStorage(k)])),
+        problems: [],
+      }),
+    saveState: (key, value) => Promise.resolve(!(key === 'draft' && value.length > MAX_BROWSER_DRAFT_CHARS) && saveToStorage(key, value)),
     openTextFile() {
       return new Promise<OpenTextFileResult>((resolve) => {
         const input = document.createElement('input')
@@ -38,7 +58,23 @@ export function createBrowserHost(): Host {
         input.click()
       })
     },
-    load: loadFromStorage,
-    save: saveToStorage,
+    openDroppedFile: readDroppedFile,
+    saveFile({ suggestedName, data, kind }) {
+      const url = URL.createObjectURL(new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: MIME[kind] }))
+      const a = document.createElement('a')
+      a.href = url
+      a.download = suggestedName
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      return Promise.resolve({ kind: 'saved', name: suggestedName })
+    },
+    forgetFile: () => undefined,
+    setDocumentState: (state) => {
+      document.title = windowTitle(state)
+    },
+    onMenuCommand: () => undefined,
+    onFileOpened: () => undefined,
+    onBeforeClose: (listener) => window.addEventListener('pagehide', listener),
+    readyToClose: () => undefined,
   }
 }

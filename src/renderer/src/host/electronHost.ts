@@ -1,15 +1,35 @@
-import { isOpenTextFileResult, type PreloadApi } from '../../../shared/ipc'
+import { isOpenTextFileResult, STATE_LIMITS, type LoadedStateResult, type PreloadApi } from '../../../shared/ipc'
 import type { Host } from './host'
-import { loadFromStorage, saveToStorage } from './storage'
 
-/** Host inside Electron: files through the preload API (native dialog), persistence in localStorage. */
+const UNEXPECTED = { kind: 'error', message: 'The app returned an unexpected answer.' } as const
+
+/** Host inside Electron: native dialogs and menu through the preload API, state in the userData folder. */
 export function createElectronHost(api: PreloadApi): Host {
   return {
+    nativeMenu: true,
+    maxDraftChars: STATE_LIMITS.draft,
+    async loadState(): Promise<LoadedStateResult> {
+      try {
+        return await api.loadState()
+      } catch (err) {
+        return { values: {}, problems: [`The saved state could not be loaded: ${err instanceof Error ? err.message : String(err)}`] }
+      }
+    },
+    saveState: (key, value) => api.saveState(key, value).catch(() => false),
     async openTextFile() {
       const result: unknown = await api.openTextFile()
-      return isOpenTextFileResult(result) ? result : { kind: 'error', message: 'The app returned an unexpected answer.' }
+      return isOpenTextFileResult(result) ? result : UNEXPECTED
     },
-    load: loadFromStorage,
-    save: saveToStorage,
+    async openDroppedFile(file) {
+      const result: unknown = await api.openDroppedFile(file)
+      return isOpenTextFileResult(result) ? result : UNEXPECTED
+    },
+    saveFile: (request) => api.saveFile(request).catch((err: unknown) => ({ kind: 'error', message: `Could not save: ${err instanceof Error ? err.message : String(err)}` })),
+    forgetFile: () => void api.forgetFile(),
+    setDocumentState: (state) => void api.setDocumentState(state),
+    onMenuCommand: (listener) => api.onMenuCommand(listener),
+    onFileOpened: (listener) => api.onFileOpened(listener),
+    onBeforeClose: (listener) => api.onBeforeClose(listener),
+    readyToClose: () => void api.readyToClose(),
   }
 }

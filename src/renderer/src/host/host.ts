@@ -1,11 +1,28 @@
-import type { OpenTextFileResult } from '../../../shared/ipc'
+import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest, SaveFileResult, StateKey } from '../../../shared/ipc'
 
 /** What the UI needs from where it runs (Electron or a plain browser). */
 export interface Host {
+  /** True in Electron: the native menu owns the shortcuts (Ctrl+O …), so the page does not handle them itself. */
+  readonly nativeMenu: boolean
+  /** Largest draft this host can keep across restarts, in UTF-16 units. */
+  readonly maxDraftChars: number
+  /** The saved settings, draft and chat, with messages about damaged files. */
+  loadState(): Promise<LoadedStateResult>
+  /** Saves a value across restarts; false when it could not be saved (too large, disk full). */
+  saveState(key: StateKey, value: string): Promise<boolean>
   /** Asks the user for a text file and decodes it. */
   openTextFile(): Promise<OpenTextFileResult>
-  /** Reads a value saved with `save` (settings, draft), or null. */
-  load(key: string): string | null
-  /** Saves a value across restarts; returns false when it could not be saved (e.g. too large). */
-  save(key: string, value: string): boolean
+  /** Decodes a file dropped on the window (in Electron: opened by path, so it is watched and remembered). */
+  openDroppedFile(file: File): Promise<OpenTextFileResult>
+  /** Saves data where the user chooses (a save dialog, or a download in a browser). */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>
+  /** The text no longer comes from the open file. */
+  forgetFile(): void
+  /** Shows the file name and edited state in the title. */
+  setDocumentState(state: DocumentState): void
+  onMenuCommand(listener: (command: MenuCommand) => void): void
+  onFileOpened(listener: (event: FileOpenedEvent) => void): void
+  /** Called when the window is about to close; the page saves, then calls readyToClose. */
+  onBeforeClose(listener: () => void): void
+  readyToClose(): void
 }
