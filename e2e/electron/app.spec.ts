@@ -1,32 +1,21 @@
 // The desktop shell itself. These run only where the Electron binary is installed
 // (`npx install-electron`); elsewhere each test is reported as skipped, with the reason.
-import { _electron as electron, expect, test } from '@playwright/test'
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { clickMenu, electronBinary, freshUserData, launch, SKIP_REASON } from './helpers'
 
-const require = createRequire(import.meta.url)
+test.skip(SKIP_REASON !== null, SKIP_REASON ?? '')
+test.describe.configure({ mode: 'serial' })
 
-function electronBinary(): string | null {
-  try {
-    const dir = dirname(require.resolve('electron/package.json'))
-    const pathFile = join(dir, 'path.txt')
-    if (!existsSync(pathFile)) return null
-    const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim())
-    return existsSync(bin) ? bin : null
-  } catch {
-    return null
-  }
-}
-
-const binary = electronBinary()
-test.skip(binary === null, 'Electron binary not installed here (offline): run `npx install-electron` to run these')
+const text = (page: import('@playwright/test').Page) => page.getByRole('textbox', { name: 'Text' })
 
 test('the window opens with the editor, counts and a sandboxed, isolated page', async () => {
-  const app = await electron.launch({ executablePath: binary!, args: ['out/main/index.js'] })
+  const app = await launch(await freshUserData())
   try {
     const page = await app.firstWindow()
-    await expect(page.getByRole('textbox', { name: 'Text' })).toBeVisible()
+    await expect(text(page)).toBeVisible()
     await expect(page.getByLabel('Token count')).not.toHaveText('…')
     // The page sees the preload API but no Node.
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
@@ -35,6 +24,125 @@ test('the window opens with the editor, counts and a sandboxed, isolated page', 
     await page.evaluate(() => (window.location.href = 'https://example.com/'))
     await page.waitForTimeout(500)
     expect(page.url()).toMatch(/^app:\/\/tokenizer-explorer\//)
+  } finally {
+    await app.close()
+  }
+})
+
+test('menu: File, Edit, View, Help; View > Encoding and View > Show Token IDs change the page', async () => {
+  const app = await launch(await freshUserData())
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByLabel('Token count')).not.toHaveText('…')
+    const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.map((i) => i.label.replace(/&/g, '')))
+    expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']))
+    await clickMenu(app, ['View', 'Encoding', 'cl100k_base'])
+    await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('cl100k_base')
+    await clickMenu(app, ['View', 'Show Token IDs'])
+    await expect(page.getByRole('checkbox', { name: 'Token IDs' })).toBeChecked()
+    // The menu follows the page: the radio item is checked now.
+    const checked = await app.evaluate(({ Menu }) => {
+      const view = Menu.getApplicationMenu()!.items.find((i) => i.label.replace(/&/g, '') === 'View')!
+      const enc = view.submenu!.items.find((i) => i.label.replace(/&/g, '') === 'Encoding')!
+      return enc.submenu!.items.find((i) => i.checked)?.label
+    })
+    expect(checked).toMatch(/^cl100k_base/)
+  } finally {
+    await app.close()
+  }
+})
+
+test('open by command-line argument; the title names the file; a change on disk is read again', async () => {
+  const dir = await freshUserData()
+  const file = join(dir, 'notes.txt')
+  await writeFile(file, 'Prompt version one.')
+  const app = await launch(dir, [file])
+  try {
+    const page = await app.firstWindow()
+    await expect(text(page)).toHaveText('Prompt version one.')
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].getTitle())).toBe('notes.txt — Tokenizer Explorer')
+    await writeFile(file, 'Prompt version two, edited elsewhere.')
+    await expect(text(page)).toHaveText('Prompt version two, edited elsewhere.')
+    await expect(page.getByText('notes.txt changed on disk and was read again')).toBeVisible()
+    // Open Recent lists it.
+    const recent = await app.evaluate(({ Menu }) => {
+      const fileMenu = Menu.getApplicationMenu()!.items.find((i) => i.label.replace(/&/g, '') === 'File')!
+      return fileMenu.submenu!.items.find((i) => i.label.replace(/&/g, '') === 'Open Recent')!.submenu!.items.map((i) => i.label)
+    })
+    expect(recent[0]).toMatch(/notes\.txt$/)
+  } finally {
+    await app.close()
+  }
+})
+
+test('a dropped file opens (by its bytes when it has no path on disk, as here)', async () => {
+  const dir = await freshUserData()
+  const app = await launch(dir)
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByLabel('Token count')).not.toHaveText('…')
+    const transfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer()
+      dt.items.add(new File(['dropped text 🦙'], 'dropped.txt', { type: 'text/plain' }))
+      return dt
+    })
+    await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer })
+    await expect(text(page)).toHaveText('dropped text 🦙')
+  } finally {
+    await app.close()
+  }
+})
+
+test('the draft and settings are restored after a restart and after the process was killed', async () => {
+  const dir = await freshUserData()
+  let app = await launch(dir)
+  let page = await app.firstWindow()
+  await text(page).click()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.insertText('Saved across restarts.')
+  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('p50k_base')
+  await app.close()
+  app = await launch(dir)
+  page = await app.firstWindow()
+  await expect(text(page)).toHaveText('Saved across restarts.')
+  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('p50k_base')
+  await page.keyboard.insertText(' More.')
+  await page.waitForTimeout(1500) // autosave within about a second
+  app.process().kill('SIGKILL')
+  app = await launch(dir)
+  page = await app.firstWindow()
+  await expect(text(page)).toContainText('More.')
+  await app.close()
+})
+
+test('a damaged settings file: defaults, the file kept aside, a message', async () => {
+  const dir = await freshUserData()
+  await mkdir(join(dir, 'state'), { recursive: true })
+  await writeFile(join(dir, 'state', 'settings.json'), '{"format":1,"value":')
+  const app = await launch(dir)
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByText(/Your saved settings was damaged, so defaults are in use/)).toBeVisible()
+    await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('o200k_base')
+  } finally {
+    await app.close()
+  }
+})
+
+test('single instance: a second launch with a file opens it in the running window and exits', async () => {
+  const dir = await freshUserData()
+  const file = join(dir, 'second.txt')
+  await writeFile(file, 'From the second launch.')
+  const app = await launch(dir)
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByLabel('Token count')).not.toHaveText('…')
+    const second = spawn(electronBinary()!, ['out/main/index.js', file], { env: { ...process.env, TOKENIZER_EXPLORER_USER_DATA: dir }, stdio: 'ignore' })
+    const code = await new Promise<number | null>((resolve) => second.once('exit', resolve))
+    expect(code).toBe(0)
+    await expect(text(page)).toHaveText('From the second launch.')
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
+    expect(await readFile(file, 'utf8')).toBe('From the second launch.')
   } finally {
     await app.close()
   }

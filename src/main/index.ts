@@ -17,6 +17,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ])
 
+// Tests (and people who want separate profiles) can point the app at another data folder.
+if (process.env.TOKENIZER_EXPLORER_USER_DATA) app.setPath('userData', process.env.TOKENIZER_EXPLORER_USER_DATA)
+
 // One app at a time: a second launch hands its file to the running window and quits.
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -4,11 +4,8 @@ import { IPC, IPC_EVENTS, isMenuCommand, PRELOAD_GLOBAL, type FileOpenedEvent, t
 
 const api: PreloadApi = {
   openTextFile: () => ipcRenderer.invoke(IPC.openTextFile),
-  openDroppedFile: (file) => {
-    // The path exists only for files dropped from the desktop, not for text or web content.
-    const path = file instanceof File ? webUtils.getPathForFile(file) : ''
-    return path ? ipcRenderer.invoke(IPC.openPath, path) : Promise.resolve({ kind: 'error', message: 'Only files from your computer can be dropped here.' })
-  },
+  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
+  openPath: (path) => ipcRenderer.invoke(IPC.openPath, path),
   saveFile: (request) => ipcRenderer.invoke(IPC.saveFile, request),
   forgetFile: () => ipcRenderer.invoke(IPC.forgetFile),
   loadState: () => ipcRenderer.invoke(IPC.loadState),

@@ -110,8 +110,10 @@ export type MenuCommand =
 /** The API the preload script exposes on `window.tokenizerExplorer`. */
 export interface PreloadApi {
   openTextFile(): Promise<OpenTextFileResult>
-  /** Opens a file dropped on the window, by the path Electron gives for it. */
-  openDroppedFile(file: File): Promise<OpenTextFileResult>
+  /** The path of a file dropped from the desktop ('' for files with none, e.g. dragged from a web page). */
+  pathForFile(file: File): string
+  /** Opens a dropped file by its path (so it is watched and added to Open Recent). */
+  openPath(path: string): Promise<OpenTextFileResult>
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
   /** The text no longer comes from the open file (File > New): stop watching it. */
   forgetFile(): Promise<void>

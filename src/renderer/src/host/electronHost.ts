@@ -1,4 +1,5 @@
 import { isOpenTextFileResult, STATE_LIMITS, type LoadedStateResult, type PreloadApi } from '../../../shared/ipc'
+import { readDroppedFile } from './browserHost'
 import type { Host } from './host'
 
 const UNEXPECTED = { kind: 'error', message: 'The app returned an unexpected answer.' } as const
@@ -21,7 +22,10 @@ export function createElectronHost(api: PreloadApi): Host {
       return isOpenTextFileResult(result) ? result : UNEXPECTED
     },
     async openDroppedFile(file) {
-      const result: unknown = await api.openDroppedFile(file)
+      // Files from the desktop open by path (watched, remembered); others (from a web page) by their bytes.
+      const path = api.pathForFile(file)
+      if (!path) return readDroppedFile(file)
+      const result: unknown = await api.openPath(path)
       return isOpenTextFileResult(result) ? result : UNEXPECTED
     },
     saveFile: (request) => api.saveFile(request).catch((err: unknown) => ({ kind: 'error', message: `Could not save: ${err instanceof Error ? err.message : String(err)}` })),
