@@ -198,7 +198,8 @@ export class AppController implements IpcDeps {
     return entry ? entry.file.open(path) : { kind: 'error', message: 'The window is closing.' }
   }
 
-  async openRecent(win: BrowserWindow, path: string): Promise<OpenTextFileResult> {
+  /** Opens a file from the recent list (menu only); refuses paths that are not on it. */
+  private async openRecent(win: BrowserWindow, path: string): Promise<OpenTextFileResult> {
     if (!this.recent.includes(path)) return { kind: 'error', message: `${basename(path)} is not in the recent files.` }
     const result = await this.openPath(win, path)
     if (result.kind === 'error') {

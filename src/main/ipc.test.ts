@@ -14,7 +14,6 @@ function setup() {
     windows: () => [win],
     chooseAndOpen: vi.fn(async () => ({ kind: 'cancelled' as const })),
     openPath: vi.fn(async () => ({ kind: 'cancelled' as const })),
-    openRecent: vi.fn(async () => ({ kind: 'cancelled' as const })),
     saveFile: vi.fn(async () => ({ kind: 'cancelled' as const })),
     forgetFile: vi.fn(),
     loadState: vi.fn(async () => ({ values: {}, problems: [] })),
@@ -34,7 +33,6 @@ function setup() {
 const VALID: Record<string, unknown[]> = {
   [IPC.openTextFile]: [],
   [IPC.openPath]: ['/home/ada/notes.txt'],
-  [IPC.openRecent]: ['/home/ada/notes.txt'],
   [IPC.saveFile]: [{ suggestedName: 'tokens.csv', data: 'a,b\n', kind: 'csv' }],
   [IPC.forgetFile]: [],
   [IPC.loadState]: [],

@@ -23,8 +23,6 @@ export interface IpcDeps {
   devServerUrl?: string
   chooseAndOpen(win: BrowserWindow): Promise<OpenTextFileResult>
   openPath(win: BrowserWindow, path: string): Promise<OpenTextFileResult>
-  /** Opens a file from the recent list; refuses paths that are not on it. */
-  openRecent(win: BrowserWindow, path: string): Promise<OpenTextFileResult>
   saveFile(win: BrowserWindow, request: SaveFileRequest): Promise<SaveFileResult>
   forgetFile(win: BrowserWindow): void
   loadState(): Promise<LoadedStateResult>
@@ -54,7 +52,6 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: IpcDeps): vo
   const none = (args: unknown[]) => expectNoArgs(args)
   handle(IPC.openTextFile, none, (win) => deps.chooseAndOpen(win))
   handle(IPC.openPath, parsePathArgs, (win, path) => deps.openPath(win, path))
-  handle(IPC.openRecent, parsePathArgs, (win, path) => deps.openRecent(win, path))
   handle(IPC.saveFile, parseSaveFileArgs, (win, request) => deps.saveFile(win, request))
   handle(IPC.forgetFile, none, (win) => deps.forgetFile(win))
   handle(IPC.loadState, none, () => deps.loadState())

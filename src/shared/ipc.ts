@@ -10,7 +10,6 @@ import { THEMES, type Theme } from './settings'
 export const IPC = {
   openTextFile: 'file:open-text',
   openPath: 'file:open-path',
-  openRecent: 'file:open-recent',
   saveFile: 'file:save',
   forgetFile: 'file:forget',
   loadState: 'state:load',
@@ -187,7 +186,7 @@ function expectString(value: unknown, what: string, max: number): string {
   return value
 }
 
-/** Validates the argument of IPC.openPath / IPC.openRecent: one path string. */
+/** Validates the argument of IPC.openPath: one path string. */
 export function parsePathArgs(args: readonly unknown[]): string {
   expectArgs(args, 1)
   const path = expectString(args[0], 'The path', MAX_PATH_CHARS)

@@ -18,7 +18,7 @@ import { StatsPanel } from './components/StatsPanel'
 import { ChatPanel } from './components/ChatPanel'
 import { parseChatDraft, type ChatDraft } from '../../shared/chat'
 import { tokenFrequencies } from '../../shared/stats'
-import { chunksToJsonl, chunksToZip, splitRanges, splitVerified } from '../../shared/split'
+import { chunksToJsonl, chunksToZip, splitRanges, splitVerified, type SplitChunk } from '../../shared/split'
 import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
@@ -35,6 +35,7 @@ import { SAMPLE_TEXT } from './sampleText'
 import { TokenizerClient } from './worker/tokenizerClient'
 import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
+import { useStableCallback } from './useStableCallback'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
 import type { SpecialMode } from '../../shared/specialTokens'
 import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
@@ -479,6 +480,40 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     await saveFile({ suggestedName: `tokens-${settingsRef.current.encoding}.${format}`, data: body, kind: format }, `Exported ${formatCount(rows.length)} tokens as ${format.toUpperCase()}${cut}`)
   }
 
+  // Stable callbacks for the memoized tool panels (they re-render only when their own props change).
+  const stableEditorText = useStableCallback(() => viewRef.current?.state.doc.toString() ?? '')
+  const stableVisibleText = useStableCallback((max: number) => {
+    const view = viewRef.current
+    if (!view) return { text: '', from: 0 }
+    // From the start of the first line on screen, so the stretch begins where a line does.
+    const from = view.state.doc.lineAt(view.viewport.from).from
+    let to = Math.min(view.state.doc.length, from + max)
+    if (to < view.state.doc.length && /[\ud800-\udbff]/.test(view.state.doc.sliceString(to - 1, to))) to-- // never half a surrogate pair
+    return { text: view.state.doc.sliceString(from, to), from }
+  })
+  const stableStats = useStableCallback(() => {
+    const tokens = streamRef.current?.current
+    if (!tokens || tokens.pending > 0) return { error: 'Tokenizing is still under way; count again when it is done.' }
+    return { rows: tokenFrequencies(tokens), total: tokens.count }
+  })
+  const stableTokenText = useStableCallback((i: number) => {
+    const tokens = streamRef.current?.current
+    return tokens && i < tokens.count ? docSlice(tokens.start(i), tokens.end(i)) : ''
+  })
+  const stableSplit = useStableCallback(splitText)
+  const stablePreview = useStableCallback((c: SplitChunk) => {
+    const t = docSlice(c.from, Math.min(c.to, c.from + 80))
+    return c.to - c.from > 80 ? `${t}…` : t
+  })
+  const stableCopyChunk = useStableCallback((c: SplitChunk) => copyText(docSlice(c.from, c.to)))
+  const stableExportChunks = useStableCallback((chunks: SplitChunk[], format: 'jsonl' | 'zip') => {
+    const name = `chunks-${settingsRef.current.encoding}.${format}`
+    const data = format === 'jsonl' ? chunksToJsonl(chunks, docSlice) : chunksToZip(chunks, docSlice)
+    void saveFile({ suggestedName: name, data, kind: format }, `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}`)
+  })
+  const stableDecode = useStableCallback(decodeIds)
+  const stableCopyText = useStableCallback(copyText)
+
   /** File > New: an empty text (undoable), no longer tied to a file. */
   const newText = () => {
     const view = viewRef.current
@@ -588,52 +623,17 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             }
           />
           <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
-          <ChatPanel
-            models={models}
-            initial={chatInitial}
-            onChange={saveChat}
-            editorText={() => viewRef.current?.state.doc.toString() ?? ''}
-          />
+          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={stableEditorText} />
           <ComparePanel
             current={settings.encoding}
             mode={settings.specialMode}
             models={models}
-            getText={() => viewRef.current?.state.doc.toString() ?? ''}
-            getVisibleText={(max) => {
-              const view = viewRef.current
-              if (!view) return { text: '', from: 0 }
-              // From the start of the first line on screen, so the stretch begins where a line does.
-              const from = view.state.doc.lineAt(view.viewport.from).from
-              let to = Math.min(view.state.doc.length, from + max)
-              if (to < view.state.doc.length && /[\ud800-\udbff]/.test(view.state.doc.sliceString(to - 1, to))) to-- // never half a surrogate pair
-              return { text: view.state.doc.sliceString(from, to), from }
-            }}
+            getText={stableEditorText}
+            getVisibleText={stableVisibleText}
           />
-          <StatsPanel
-            compute={() => {
-              const tokens = streamRef.current?.current
-              if (!tokens || tokens.pending > 0) return { error: 'Tokenizing is still under way; count again when it is done.' }
-              return { rows: tokenFrequencies(tokens), total: tokens.count }
-            }}
-            textOf={(i) => {
-              const tokens = streamRef.current?.current
-              return tokens && i < tokens.count ? docSlice(tokens.start(i), tokens.end(i)) : ''
-            }}
-          />
-          <SplitPanel
-            onSplit={splitText}
-            preview={(c) => {
-              const t = docSlice(c.from, Math.min(c.to, c.from + 80))
-              return c.to - c.from > 80 ? `${t}…` : t
-            }}
-            onCopy={(c) => copyText(docSlice(c.from, c.to))}
-            onExport={(chunks, format) => {
-              const name = `chunks-${settingsRef.current.encoding}.${format}`
-              const data = format === 'jsonl' ? chunksToJsonl(chunks, docSlice) : chunksToZip(chunks, docSlice)
-              void saveFile({ suggestedName: name, data, kind: format }, `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}`)
-            }}
-          />
-          <DecodePanel encoding={settings.encoding} onDecode={decodeIds} onCopy={copyText} />
+          <StatsPanel compute={stableStats} textOf={stableTokenText} />
+          <SplitPanel onSplit={stableSplit} preview={stablePreview} onCopy={stableCopyChunk} onExport={stableExportChunks} />
+          <DecodePanel encoding={settings.encoding} onDecode={stableDecode} onCopy={stableCopyText} />
 
         </aside>
       </main>

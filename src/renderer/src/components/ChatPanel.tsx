@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, memo } from 'react'
 import { CHAT_ROLES, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, type ChatDraft, type ChatMessageDraft, type ChatRole } from '../../../shared/chat'
 import { formatCount } from '../../../shared/format'
 import { limitStatus, parseLimit } from '../../../shared/limits'
@@ -19,7 +19,7 @@ export interface ChatPanelProps {
 }
 
 /** Compose a chat (roles, names, messages), count it in the model's chat format, and check it plus a reply reserve against the window. */
-export function ChatPanel({ models, initial, onChange, editorText }: ChatPanelProps) {
+export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText }: ChatPanelProps) {
   const [draft, setDraft] = useState(initial)
   const [open, setOpen] = useState(false)
   const [result, setResult] = useState<Result | null>(null)
@@ -216,4 +216,4 @@ export function ChatPanel({ models, initial, onChange, editorText }: ChatPanelPr
       )}
     </ToolPanel>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, memo } from 'react'
 import { modelFit } from '../../../shared/compare'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../../shared/encodings'
 import { formatCount } from '../../../shared/format'
@@ -32,7 +32,7 @@ export interface ComparePanelProps {
 }
 
 /** Token counts of the current text in every encoding side by side, and which model windows they fit. */
-export function ComparePanel({ current, mode, models, getText, getVisibleText }: ComparePanelProps) {
+export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText }: ComparePanelProps) {
   const [counts, setCounts] = useState<Partial<Record<EncodingName, number>>>({})
   const [state, setState] = useState<'idle' | 'running' | 'done' | string>('idle')
   const worker = useRef<Worker | null>(null)
@@ -140,4 +140,4 @@ export function ComparePanel({ current, mode, models, getText, getVisibleText }:
       {aligned && <AlignedView text={aligned.text} offset={aligned.from} names={aligned.names} aligned={aligned.result} onClose={() => setAligned(null)} />}
     </ToolPanel>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, memo } from 'react'
 import { ToolPanel } from './ToolPanel'
 
 /** What decoding a pasted id list gave. */
@@ -15,7 +15,7 @@ export interface DecodePanelProps {
 }
 
 /** Paste token ids, get the text back; bad items are reported by position. */
-export function DecodePanel({ encoding, onDecode, onCopy }: DecodePanelProps) {
+export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onCopy }: DecodePanelProps) {
   const [input, setInput] = useState('')
   const [result, setResult] = useState<DecodeResult | null>(null)
   const [busy, setBusy] = useState(false)
@@ -69,4 +69,4 @@ export function DecodePanel({ encoding, onDecode, onCopy }: DecodePanelProps) {
       )}
     </ToolPanel>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, memo } from 'react'
 import { formatCount } from '../../../shared/format'
 import type { SplitChunk } from '../../../shared/split'
 import { ErrorNote, ToolPanel } from './ToolPanel'
@@ -19,7 +19,7 @@ export interface SplitPanelProps {
 export type SplitResult = { chunks: SplitChunk[]; counts: number[] } | { error: string }
 
 /** Split the text into chunks of N tokens with an overlap of M; copy one or export all as JSONL. */
-export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelProps) {
+export const SplitPanel = memo(function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelProps) {
   const [size, setSize] = useState('512')
   const [overlap, setOverlap] = useState('0')
   const [result, setResult] = useState<SplitResult | null>(null)
@@ -83,4 +83,4 @@ export function SplitPanel({ onSplit, preview, onCopy, onExport }: SplitPanelPro
       )}
     </ToolPanel>
   )
-}
+})

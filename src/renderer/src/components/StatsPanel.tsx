@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, memo } from 'react'
 import { formatCount } from '../../../shared/format'
 import type { TokenFrequency } from '../../../shared/stats'
 import { withVisibleWhitespace } from '../../../shared/visibleText'
@@ -12,7 +12,7 @@ export interface StatsPanelProps {
 }
 
 /** The most common tokens: text, id, count and share of all tokens. */
-export function StatsPanel({ compute, textOf }: StatsPanelProps) {
+export const StatsPanel = memo(function StatsPanel({ compute, textOf }: StatsPanelProps) {
   const [result, setResult] = useState<ReturnType<StatsPanelProps['compute']> | null>(null)
   return (
     <ToolPanel title="Most common tokens" className="stats">
@@ -50,4 +50,4 @@ export function StatsPanel({ compute, textOf }: StatsPanelProps) {
       )}
     </ToolPanel>
   )
-}
+})
