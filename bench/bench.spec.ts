@@ -76,14 +76,15 @@ async function paste(page: Page, text: string, expected: number): Promise<{ firs
 }
 
 /** Keystroke latency: from the key event to the count panel showing that document version, painted. */
-async function keystrokes(page: Page, where: 'start' | 'middle' | 'end', n: number): Promise<number[]> {
-  await page.evaluate((where) => {
+async function keystrokes(page: Page, where: 'start' | 'middle' | 'end' | 'bare', n: number): Promise<number[]> {
+  if (where !== 'bare') await page.evaluate((where) => {
     const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; focus(): void; state: { doc: { length: number } } } }).tokenizerExplorerView
     const len = view.state.doc.length
     const at = where === 'start' ? 0 : where === 'end' ? len : Math.floor(len / 2)
     view.dispatch({ selection: { anchor: at }, scrollIntoView: true })
     view.focus()
   }, where)
+  else await page.locator('textarea').focus()
   await page.waitForTimeout(300)
   const out: number[] = []
   for (let i = 0; i < n; i++) {
@@ -144,6 +145,19 @@ test('benchmark', async ({ page, browser }) => {
   await context.close()
   console.log(`cold start ${coldMs.toFixed(0)} ms`)
   rows.push({ what: 'cold start to a usable, counted editor', value: `${coldMs.toFixed(0)} ms`, ms: coldMs, baseline: null })
+
+  // The floor of the keystroke measurement on this machine: a bare page whose only work is
+  // to bump the same counters, measured the same way (key event to the next frame).
+  const bare = await browser.newPage()
+  await bare.setContent(
+    '<textarea></textarea><div data-doc-version="0" data-complete="true"></div>' +
+      '<script>const d=document.querySelector("div");let v=0;document.querySelector("textarea").addEventListener("input",()=>{d.dataset.docVersion=String(++v)})</script>',
+  )
+  const floor = await keystrokes(bare, 'bare', 40)
+  await bare.close()
+  console.log(`keystroke floor: p50 ${percentile(floor, 50).toFixed(1)} p95 ${percentile(floor, 95).toFixed(1)}`)
+  add('keystroke floor (bare textarea, same measurement): p50', percentile(floor, 50), b10.ms)
+  add('keystroke floor (bare textarea, same measurement): p95', percentile(floor, 95), b10.ms)
 
   await fresh(page)
   for (const [label, text, base] of [

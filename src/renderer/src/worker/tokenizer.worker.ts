@@ -29,6 +29,8 @@ const HELPER_BATCH_CHARS = 256 * 1024
 const MAX_HELPER_BATCH_CHARS = 1024 * 1024
 /** How often encoded chunks are sent to the UI during a long job. */
 const FLUSH_MS = 40
+/** Characters after the viewport's start that count as on screen even before the UI reports its size. */
+const SCREEN_CHARS = 8 * 1024
 /** Work slice before the coordinator yields to read new messages. */
 const SLICE_MS = 8
 
@@ -302,9 +304,18 @@ function priorityOrder(): ChunkRange[] {
     else forget(c)
   }
   live.sort((a, b) => a.start - b.start)
-  const onScreen = live.filter((c) => c.end > viewport.from && c.start < viewport.to)
-  const rest = live.filter((c) => !(c.end > viewport.from && c.start < viewport.to))
+  const onScreen = live.filter(isOnScreen)
+  const rest = live.filter((c) => !isOnScreen(c))
   return [...onScreen, ...rest]
+}
+
+/**
+ * True for a chunk on screen. The viewport the UI last reported may be older than the text
+ * (a paste into an empty editor reports 0..0 until the editor has laid the text out), so a
+ * screenful after its start always counts as on screen.
+ */
+function isOnScreen(c: ChunkRange): boolean {
+  return c.end > viewport.from && c.start < Math.max(viewport.to, viewport.from + SCREEN_CHARS)
 }
 
 function helpersBusy(): boolean {
@@ -351,7 +362,7 @@ function schedule(): void {
         outgoing.push({ chunk: local, tokens, transfer })
         const now = performance.now()
         // What is on screen is sent at once; the rest in batches.
-        const onScreen = local.end > viewport.from && local.start < viewport.to
+        const onScreen = isOnScreen(local)
         if (onScreen || now - lastFlush > FLUSH_MS) {
           flush()
           lastFlush = now
