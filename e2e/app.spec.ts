@@ -434,3 +434,14 @@ test('cost strip: each line coloured by characters per token, explained on hover
   await page.getByRole('checkbox', { name: 'Cost strip' }).uncheck()
   await expect(strip).toHaveCount(0)
 })
+
+test('wrap toggle: long lines wrap by default and scroll sideways when it is off', async ({ page }) => {
+  await setText(page, 'word '.repeat(2000))
+  const content = page.locator('.cm-content')
+  await expect(content).toHaveClass(/cm-lineWrapping/)
+  await page.getByRole('checkbox', { name: 'Wrap' }).uncheck()
+  await expect(content).not.toHaveClass(/cm-lineWrapping/)
+  const scroller = page.locator('.cm-scroller')
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+  await expectTokenCount(page, oracleIds('o200k_base', 'word '.repeat(2000)).length)
+})

@@ -95,6 +95,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { label: 'Show &Whitespace', type: 'checkbox', checked: settings.showWhitespace, accelerator: 'CmdOrCtrl+Shift+W', click: send({ type: 'toggle', what: 'whitespace' }) },
       { label: 'Show Token &IDs', type: 'checkbox', checked: settings.showIds, accelerator: 'CmdOrCtrl+Shift+I', click: send({ type: 'toggle', what: 'ids' }) },
       { label: 'Show &Cost Strip', type: 'checkbox', checked: settings.showCost, click: send({ type: 'toggle', what: 'cost' }) },
+      { label: 'W&rap Lines', type: 'checkbox', checked: settings.wrapLines, accelerator: 'Alt+Z', click: send({ type: 'toggle', what: 'wrap' }) },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -103,7 +103,7 @@ export type MenuCommand =
   | { type: 'save-text-as' }
   | { type: 'export-tokens'; format: 'csv' | 'json' }
   | { type: 'encoding'; encoding: EncodingName }
-  | { type: 'toggle'; what: 'whitespace' | 'ids' | 'cost' }
+  | { type: 'toggle'; what: 'whitespace' | 'ids' | 'cost' | 'wrap' }
   | { type: 'theme'; theme: Theme }
 
 /** The API the preload script exposes on `window.tokenizerExplorer`. */
@@ -160,7 +160,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
     case 'encoding':
       return (ENCODING_NAMES as readonly unknown[]).includes(v.encoding)
     case 'toggle':
-      return v.what === 'whitespace' || v.what === 'ids' || v.what === 'cost'
+      return v.what === 'whitespace' || v.what === 'ids' || v.what === 'cost' || v.what === 'wrap'
     case 'theme':
       return (THEMES as readonly unknown[]).includes(v.theme)
     default:

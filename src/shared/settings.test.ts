@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, parseSettings } from './settings'
 
 describe('parseSettings', () => {
   it('round-trips valid settings', () => {
-    const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showCost: false, theme: 'dark' as const }
+    const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showCost: false, wrapLines: false, theme: 'dark' as const }
     expect(parseSettings(JSON.stringify(s))).toEqual(s)
   })
   it.each([null, '', '{', 'null', '[]', '42', '"x"'])('falls back to defaults for %j', (json) => {

@@ -21,6 +21,8 @@ export interface Settings {
   showIds: boolean
   /** The strip beside the text coloured by characters per token. */
   showCost: boolean
+  /** Wrap long lines (off: very long lines scroll sideways and edit faster). */
+  wrapLines: boolean
   theme: Theme
   customLimit: number | null
   activeLimit: ActiveLimit
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   showWhitespace: false,
   showIds: false,
   showCost: true,
+  wrapLines: true,
   theme: 'system',
   customLimit: null,
   activeLimit: 'l4096',
@@ -62,6 +65,7 @@ export function parseSettings(json: string | null): Settings {
   if (typeof r.showWhitespace === 'boolean') s.showWhitespace = r.showWhitespace
   if (typeof r.showIds === 'boolean') s.showIds = r.showIds
   if (typeof r.showCost === 'boolean') s.showCost = r.showCost
+  if (typeof r.wrapLines === 'boolean') s.wrapLines = r.wrapLines
   if (THEMES.includes(r.theme as Theme)) s.theme = r.theme as Theme
   if (typeof r.customLimit === 'number' && Number.isInteger(r.customLimit) && r.customLimit >= 1 && r.customLimit <= MAX_CUSTOM_LIMIT) {
     s.customLimit = r.customLimit

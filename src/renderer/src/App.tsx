@@ -26,7 +26,7 @@ import { LimitsPanel, type FitRequest, type LimitRow } from './components/Limits
 import { StatusBar, type StatusMessage } from './components/StatusBar'
 import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
-import { createEditor, setShowWhitespace } from './editor/createEditor'
+import { createEditor, setShowWhitespace, setWrapLines } from './editor/createEditor'
 import { setShowCost } from './editor/costGutter'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
@@ -227,6 +227,9 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     if (viewRef.current) setShowCost(viewRef.current, settings.showCost)
   }, [settings.showCost])
   useEffect(() => {
+    if (viewRef.current) setWrapLines(viewRef.current, settings.wrapLines)
+  }, [settings.wrapLines])
+  useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme
     else document.documentElement.dataset.theme = settings.theme
   }, [settings.theme])
@@ -274,6 +277,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const onShowWhitespace = useCallback((showWhitespace: boolean) => update({ showWhitespace }), [update])
   const onShowIds = useCallback((showIds: boolean) => update({ showIds }), [update])
   const onShowCost = useCallback((showCost: boolean) => update({ showCost }), [update])
+  const onWrapLines = useCallback((wrapLines: boolean) => update({ wrapLines }), [update])
 
   const applyOpened = useCallback((opened: OpenTextFileResult, reason: FileOpenedEvent['reason'] = 'opened') => {
     const view = viewRef.current
@@ -552,7 +556,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       case 'encoding':
         return onEncoding(command.encoding)
       case 'toggle': {
-        const key = command.what === 'whitespace' ? 'showWhitespace' : command.what === 'ids' ? 'showIds' : 'showCost'
+        const key = ({ whitespace: 'showWhitespace', ids: 'showIds', cost: 'showCost', wrap: 'wrapLines' } as const)[command.what]
         return setSettings((s) => ({ ...s, [key]: !s[key] }))
       }
       case 'theme':
@@ -587,6 +591,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         onShowWhitespace={onShowWhitespace}
         onShowIds={onShowIds}
         onShowCost={onShowCost}
+        onWrapLines={onWrapLines}
         onOpenFile={openFile}
       />
       <main className="workspace">

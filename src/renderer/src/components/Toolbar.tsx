@@ -14,6 +14,7 @@ export interface ToolbarProps {
   onSpecialMode(mode: SpecialMode): void
   onShowWhitespace(show: boolean): void
   onShowCost(show: boolean): void
+  onWrapLines(wrap: boolean): void
   onShowIds(show: boolean): void
   onOpenFile(): void
 }
@@ -81,6 +82,10 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         <label className="toggle" title="A strip beside each line: pale where text is cheap (many characters per token), red where it is expensive">
           <input type="checkbox" checked={settings.showCost} onChange={(e) => props.onShowCost(e.target.checked)} />
           <span>Cost strip</span>
+        </label>
+        <label className="toggle" title="Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.">
+          <input type="checkbox" checked={settings.wrapLines} onChange={(e) => props.onWrapLines(e.target.checked)} />
+          <span>Wrap</span>
         </label>
       </div>
       <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">

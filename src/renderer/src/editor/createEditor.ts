@@ -34,6 +34,7 @@ export function tokenIndexAtPos(state: EditorState, pos: number): number | null 
 }
 
 const whitespaceCompartment = new Compartment()
+const wrapCompartment = new Compartment()
 
 /** Extensions that show whitespace, or none. */
 function whitespaceExtensions(show: boolean) {
@@ -81,7 +82,8 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
         ...historyKeymap,
         indentWithTab,
       ]),
-      EditorView.lineWrapping,
+      // Wrapped lines are laid out whole; unwrapped, the editor draws only the visible part of a very long line.
+      wrapCompartment.of(EditorView.lineWrapping),
       placeholder('Type or paste text here, or open a file…'),
       EditorView.contentAttributes.of({ 'aria-label': 'Text', 'aria-multiline': 'true', spellcheck: 'false' }),
       tokenField,
@@ -139,6 +141,12 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
 }
 
 /** Turns the whitespace markers on or off. */
+/** Turns line wrapping on or off. */
+export function setWrapLines(view: EditorView, wrap: boolean): void {
+  view.dispatch({ effects: wrapCompartment.reconfigure(wrap ? EditorView.lineWrapping : []) })
+}
+
+/** Shows or hides whitespace markers. */
 export function setShowWhitespace(view: EditorView, show: boolean): void {
   view.dispatch({ effects: whitespaceCompartment.reconfigure(whitespaceExtensions(show)) })
 }
