@@ -1,0 +1,179 @@
+// The controller (the glue between Electron and the tested modules) with Electron mocked:
+// start-up, opening, saving, the title, the close-time save and the menu's state.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { IPC_EVENTS } from '../shared/ipc'
+
+const fake = vi.hoisted(() => {
+  const state = { userData: '', focused: null as unknown }
+  class FakeWindow {
+    static all: FakeWindow[] = []
+    handlers = new Map<string, (...a: unknown[]) => void>()
+    title = ''
+    destroyed = false
+    closed = 0
+    webContents = { id: 1, send: vi.fn(), once: vi.fn(), on: vi.fn(), setWindowOpenHandler: vi.fn(), isCrashed: () => false }
+    constructor(public options: Record<string, unknown>) {
+      FakeWindow.all.push(this)
+    }
+    on(event: string, fn: (...a: unknown[]) => void) {
+      this.handlers.set(event, fn)
+    }
+    once(event: string, fn: (...a: unknown[]) => void) {
+      this.handlers.set(event, fn)
+    }
+    loadURL = vi.fn(async () => undefined)
+    maximize = vi.fn()
+    isDestroyed = () => this.destroyed
+    isMinimized = () => false
+    restore = vi.fn()
+    focus = vi.fn()
+    setTitle = (t: string) => (this.title = t)
+    setDocumentEdited = vi.fn()
+    setRepresentedFilename = vi.fn()
+    getNormalBounds = () => ({ x: 1, y: 2, width: 900, height: 700 })
+    isMaximized = () => false
+    close = () => {
+      this.closed++
+      const ev = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+      this.handlers.get('close')?.(ev)
+      if (!ev.defaultPrevented) this.handlers.get('closed')?.()
+    }
+    static getFocusedWindow = () => state.focused
+    static getAllWindows = () => FakeWindow.all
+  }
+  const menus: unknown[] = []
+  return {
+    state,
+    FakeWindow,
+    menus,
+    module: {
+      app: {
+        getPath: () => state.userData,
+        getVersion: () => '0.1.0',
+        addRecentDocument: vi.fn(),
+        clearRecentDocuments: vi.fn(),
+      },
+      BrowserWindow: FakeWindow,
+      dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+      Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => (menus.push(t), t)) },
+      nativeTheme: { themeSource: 'system' },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+      shell: { openExternal: vi.fn() },
+    },
+  }
+})
+vi.mock('electron', () => ({ ...fake.module, default: fake.module }))
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tokenizer-explorer-controller-'))
+  fake.state.userData = join(dir, 'user')
+})
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+type Win = InstanceType<typeof fake.FakeWindow>
+type MenuItem = { label?: string; checked?: boolean; submenu?: MenuItem[]; click?: () => void }
+const lastMenu = () => fake.menus.at(-1) as MenuItem[]
+const item = (menu: MenuItem[], ...path: string[]) => {
+  let list = menu
+  let found: MenuItem | undefined
+  for (const p of path) {
+    found = list.find((i) => (i.label ?? '').replace(/&/g, '').startsWith(p))
+    list = found?.submenu ?? []
+  }
+  return found!
+}
+
+describe('AppController', async () => {
+  const { AppController } = await import('./controller')
+  let controller: InstanceType<typeof AppController>
+  let win: Win
+
+  it('starts: loads the state, sets the menu, opens one window at the saved bounds', async () => {
+    controller = new AppController(undefined)
+    await controller.saveState('window', JSON.stringify({ x: 10, y: 20, width: 1000, height: 700, maximized: false }))
+    await controller.start(null)
+    expect(fake.FakeWindow.all).toHaveLength(1)
+    win = fake.FakeWindow.all[0]
+    expect(win.options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 })
+    expect(item(lastMenu(), 'File', 'Open Recent', 'No Recent Files')).toBeTruthy()
+  })
+
+  it('opens a file by path, adds it to Open Recent and watches it', async () => {
+    const file = join(dir, 'notes.txt')
+    await writeFile(file, 'hello')
+    expect(await controller.openPath(win as never, file)).toMatchObject({ kind: 'opened', file: { name: 'notes.txt', text: 'hello' } })
+    expect(item(lastMenu(), 'File', 'Open Recent', '1 notes.txt')).toBeTruthy()
+    await writeFile(file, 'hello again')
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, expect.objectContaining({ reason: 'changed' })), { timeout: 3000 })
+    controller.forgetFile(win as never)
+  })
+
+  it('File > Open shows the dialog and sends the file to the page; a cancel sends nothing', async () => {
+    const file = join(dir, 'chosen.md')
+    await writeFile(file, '# chosen')
+    fake.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] })
+    fake.state.focused = win
+    item(lastMenu(), 'File', 'Open…').click!()
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, { reason: 'opened', result: expect.objectContaining({ kind: 'opened' }) }))
+    win.webContents.send.mockClear()
+    fake.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
+    item(lastMenu(), 'File', 'Open…').click!()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(win.webContents.send).not.toHaveBeenCalled()
+  })
+
+  it('menu items that belong to the page are sent to it as commands', () => {
+    item(lastMenu(), 'View', 'Encoding', 'cl100k_base').click!()
+    expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.menuCommand, { type: 'encoding', encoding: 'cl100k_base' })
+  })
+
+  it('saving settings updates the menu check marks and the native theme', async () => {
+    expect(await controller.saveState('settings', JSON.stringify({ encoding: 'p50k_base', theme: 'dark', showIds: true }))).toBe(true)
+    expect(item(lastMenu(), 'View', 'Encoding', 'p50k_base ').checked).toBe(true)
+    expect(item(lastMenu(), 'View', 'Show Token IDs').checked).toBe(true)
+    expect(fake.module.nativeTheme.themeSource).toBe('dark')
+  })
+
+  it('saves where the user chooses, atomically; a cancel saves nothing', async () => {
+    const target = join(dir, 'out.csv')
+    fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    expect(await controller.saveFile(win as never, { suggestedName: 'tokens.csv', data: 'a,b\n', kind: 'csv' })).toEqual({ kind: 'saved', name: 'out.csv' })
+    expect(await readFile(target, 'utf8')).toBe('a,b\n')
+    fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true })
+    expect(await controller.saveFile(win as never, { suggestedName: 'x.txt', data: 'x', kind: 'text' })).toEqual({ kind: 'cancelled' })
+  })
+
+  it('a save that fails says why', async () => {
+    fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'no-such-folder', '\0bad') })
+    expect(await controller.saveFile(win as never, { suggestedName: 'x.txt', data: 'x', kind: 'text' })).toMatchObject({ kind: 'error', message: expect.stringMatching(/^Could not save/) })
+  })
+
+  it('sets the title from the document state', () => {
+    controller.setDocumentState(win as never, { name: 'notes.txt', edited: true })
+    expect(win.title).toBe('• notes.txt — Tokenizer Explorer')
+  })
+
+  it('hands damaged-file messages to the page once, with the saved values', async () => {
+    await writeFile(join(fake.state.userData, 'state', 'chat.json'), '{broken')
+    const fresh = new AppController(undefined)
+    await fresh.start(null)
+    const first = await fresh.loadState()
+    expect(first.problems.join(' ')).toMatch(/chat prompt was damaged/)
+    expect(first.values.settings).toContain('p50k_base')
+    expect((await fresh.loadState()).problems).toEqual([])
+  })
+
+  it('closing asks the page to save first, then closes when it is ready', () => {
+    win.close()
+    expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.beforeClose)
+    expect(controller.windows()).toContain(win)
+    controller.readyToClose(win as never)
+    expect(controller.windows()).not.toContain(win)
+  })
+})
