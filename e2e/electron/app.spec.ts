@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { clickMenu, electronBinary, freshUserData, launch, SKIP_REASON } from './helpers'
+import { clickMenu, electronBinary, freshUserData, launch, menuItems, SKIP_REASON } from './helpers'
 
 test.skip(SKIP_REASON !== null, SKIP_REASON ?? '')
 test.describe.configure({ mode: 'serial' })
@@ -34,18 +34,14 @@ test('menu: File, Edit, View, Help; View > Encoding and View > Show Token IDs ch
   try {
     const page = await app.firstWindow()
     await expect(page.getByLabel('Token count')).not.toHaveText('…')
-    const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.map((i) => i.label.replace(/&/g, '')))
+    const labels = (await menuItems(app, [])).map((i) => i.label)
     expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']))
     await clickMenu(app, ['View', 'Encoding', 'cl100k_base'])
     await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('cl100k_base')
     await clickMenu(app, ['View', 'Show Token IDs'])
     await expect(page.getByRole('checkbox', { name: 'Token IDs' })).toBeChecked()
     // The menu follows the page: the radio item is checked now.
-    const checked = await app.evaluate(({ Menu }) => {
-      const view = Menu.getApplicationMenu()!.items.find((i) => i.label.replace(/&/g, '') === 'View')!
-      const enc = view.submenu!.items.find((i) => i.label.replace(/&/g, '') === 'Encoding')!
-      return enc.submenu!.items.find((i) => i.checked)?.label
-    })
+    const checked = (await menuItems(app, ['View', 'Encoding'])).find((i) => i.checked)?.label
     expect(checked).toMatch(/^cl100k_base/)
   } finally {
     await app.close()
@@ -65,11 +61,8 @@ test('open by command-line argument; the title names the file; a change on disk 
     await expect(text(page)).toHaveText('Prompt version two, edited elsewhere.')
     await expect(page.getByText('notes.txt changed on disk and was read again')).toBeVisible()
     // Open Recent lists it.
-    const recent = await app.evaluate(({ Menu }) => {
-      const fileMenu = Menu.getApplicationMenu()!.items.find((i) => i.label.replace(/&/g, '') === 'File')!
-      return fileMenu.submenu!.items.find((i) => i.label.replace(/&/g, '') === 'Open Recent')!.submenu!.items.map((i) => i.label)
-    })
-    expect(recent[0]).toMatch(/notes\.txt$/)
+    const recent = await menuItems(app, ['File', 'Open Recent'])
+    expect(recent[0].label).toMatch(/notes\.txt$/)
   } finally {
     await app.close()
   }

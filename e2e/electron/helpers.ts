@@ -50,3 +50,12 @@ export async function clickMenu(app: ElectronApplication, path: string[]): Promi
     item!.click()
   }, path)
 }
+
+/** The items of the menu at a label path ([] for the menu bar itself): their labels (without &) and check marks. */
+export function menuItems(app: ElectronApplication, path: string[]): Promise<{ label: string; checked: boolean }[]> {
+  return app.evaluate(({ Menu }, path) => {
+    let items = Menu.getApplicationMenu()?.items ?? []
+    for (const label of path) items = items.find((i) => i.label.replace(/&/g, '').startsWith(label))?.submenu?.items ?? []
+    return items.map((i) => ({ label: i.label.replace(/&/g, ''), checked: i.checked }))
+  }, path)
+}
