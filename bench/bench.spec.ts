@@ -23,6 +23,9 @@ function baselineMs(text: string, fn: typeof encode = encode, runs = 3): { ms: n
   return { ms: times[Math.floor(times.length / 2)], tokens }
 }
 
+/** How many times each paste is measured (the table shows the median). */
+const PASTE_RUNS = 3
+
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
@@ -164,10 +167,16 @@ test('benchmark', async ({ page, browser }) => {
     ['1 MB', oneMB, b1],
     ['10 MB', tenMB, b10],
   ] as const) {
-    const r = await paste(page, text, base.tokens)
-    console.log(`paste ${label}: first ${r.first.toFixed(0)} ms, exact ${r.exact.toFixed(0)} ms`)
-    add(`paste ${label}: first coloured tokens`, r.first, base.ms, label === '10 MB' ? '< 100 ms' : undefined)
-    add(`paste ${label}: exact final count`, r.exact, base.ms, label === '10 MB' ? '< 1.0x' : undefined)
+    // Three pastes, the median of each figure: one run on a shared 2-core machine is noisy.
+    const runs: { first: number; exact: number }[] = []
+    for (let k = 0; k < PASTE_RUNS; k++) runs.push(await paste(page, text, base.tokens))
+    const r = { first: percentile(runs.map((x) => x.first), 50), exact: percentile(runs.map((x) => x.exact), 50) }
+    console.log(`paste ${label}: first ${runs.map((x) => x.first.toFixed(0)).join('/')} ms, exact ${runs.map((x) => x.exact.toFixed(0)).join('/')} ms (medians ${r.first.toFixed(0)}, ${r.exact.toFixed(0)})`)
+    // The first paste in the page, with cold caches (the baseline is warm: median of 3 after a warm-up).
+    add(`paste ${label}, first time in the page: first coloured tokens`, runs[0].first, base.ms)
+    add(`paste ${label}, first time in the page: exact final count`, runs[0].exact, base.ms)
+    add(`paste ${label}: first coloured tokens (median of ${PASTE_RUNS})`, r.first, base.ms, label === '10 MB' ? '< 100 ms' : undefined)
+    add(`paste ${label}: exact final count (median of ${PASTE_RUNS})`, r.exact, base.ms, label === '10 MB' ? '< 1.0x' : undefined)
     for (const where of ['start', 'middle', 'end'] as const) {
       const times = await keystrokes(page, where, 25)
       console.log(`keystrokes ${label} ${where}: p50 ${percentile(times, 50).toFixed(1)} p95 ${percentile(times, 95).toFixed(1)}`)
