@@ -119,6 +119,38 @@ async function keystrokes(page: Page, where: 'start' | 'middle' | 'end' | 'bare'
   return out
 }
 
+/** Frame intervals (ms) while the mouse wheel scrolls the editor down, from the top, for about two seconds. */
+async function scrollFrames(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void } }).tokenizerExplorerView
+    view.dispatch({ selection: { anchor: 0 }, scrollIntoView: true })
+  })
+  await page.waitForTimeout(300)
+  const box = (await page.locator('.cm-scroller').boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_?: number[]; stopFrames?: boolean }
+    w.frames_ = []
+    w.stopFrames = false
+    let last = performance.now()
+    const tick = (now: number) => {
+      w.frames_!.push(now - last)
+      last = now
+      if (!w.stopFrames) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, 400)
+    await page.waitForTimeout(50)
+  }
+  return page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; stopFrames: boolean }
+    w.stopFrames = true
+    return w.frames_.slice(1)
+  })
+}
+
 async function memory(page: Page): Promise<{ page: number; workers: number }> {
   const heap = async (evaluate: (fn: () => number) => Promise<number>) =>
     evaluate(() => {
@@ -184,6 +216,13 @@ test('benchmark', async ({ page, browser }) => {
       add(`keystroke ${label} at ${where}: p95`, percentile(times, 95), base.ms, label === '10 MB' ? '< 16 ms' : undefined)
     }
   }
+
+  // Scrolling the 10 MB document: frame intervals while the wheel scrolls down for two seconds.
+  const frames = await scrollFrames(page)
+  console.log(`scroll 10 MB: frame p50 ${percentile(frames, 50).toFixed(1)} p95 ${percentile(frames, 95).toFixed(1)} (${frames.length} frames)`)
+  add('scroll 10 MB (wheel, 2 s): frame interval p50', percentile(frames, 50), b10.ms)
+  add('scroll 10 MB (wheel, 2 s): frame interval p95', percentile(frames, 95), b10.ms)
+  rows.push({ what: 'scroll 10 MB (wheel, 2 s): frames over 50 ms', value: `${frames.filter((f) => f > 50).length} of ${frames.length}`, ms: null, baseline: null })
 
   // Encoding switch on the 10 MB document (now with a few keystrokes in it).
   await page.evaluate(() => {

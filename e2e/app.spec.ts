@@ -445,3 +445,16 @@ test('wrap toggle: long lines wrap by default and scroll sideways when it is off
   expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
   await expectTokenCount(page, oracleIds('o200k_base', 'word '.repeat(2000)).length)
 })
+
+test('the page carries a Content-Security-Policy that blocks injected inline scripts', async ({ page }) => {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  expect(csp).toContain("script-src 'self'")
+  expect(csp).toContain("object-src 'none'")
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script')
+    s.textContent = 'window.__injected = true'
+    document.body.append(s)
+    return (window as unknown as { __injected?: boolean }).__injected === true
+  })
+  expect(ran).toBe(false)
+})
