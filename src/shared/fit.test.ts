@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
-import { fitHeadTail, fitRange } from './fit'
+import { fitHeadTail, fitRange, fittedText } from './fit'
 import { oracleOrdinary } from './testing/oracle'
 import { tokenizeAll } from './tokenize'
 import { flatTokenView } from './tokenView'
@@ -103,5 +103,18 @@ describe('fitHeadTail', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('fittedText', () => {
+  it('gives the kept text for each mode, or null when everything fits', async () => {
+    const text = 'one two three four five six seven eight'
+    const view = flatTokenView(tokenizeAll(text, enc, 'text').table)
+    const slice = (a: number, b: number) => text.slice(a, b)
+    const count = (t: string) => Promise.resolve(oracleOrdinary('o200k_base', t).length)
+    expect(await fittedText(view, 3, 'head', '', slice, count)).toEqual({ text: 'one two three', kept: 3, dropped: 5 })
+    expect(await fittedText(view, 2, 'tail', '', slice, count)).toEqual({ text: ' seven eight', kept: 2, dropped: 6 })
+    expect((await fittedText(view, 5, 'both', ' … ', slice, count))!.text).toMatch(/^one .* eight$/)
+    expect(await fittedText(view, 100, 'head', '', slice, count)).toBeNull()
   })
 })

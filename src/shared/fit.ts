@@ -86,3 +86,17 @@ export async function fitHeadTail(
   }
   throw new RangeError(`The marker leaves no room for text within ${limit} tokens.`)
 }
+
+/** The text kept by fitting to `limit`, and how many tokens that keeps and drops; null when everything fits. */
+export async function fittedText(
+  tokens: TokenView,
+  limit: number,
+  mode: FitMode,
+  marker: string,
+  slice: (from: number, to: number) => string,
+  count: (text: string) => Promise<number>,
+): Promise<{ text: string; kept: number; dropped: number } | null> {
+  if (mode === 'both') return fitHeadTail(tokens, limit, marker, slice, count)
+  const r = fitRange(tokens, limit, mode)
+  return r && { text: slice(r.from, r.to), kept: r.kept, dropped: r.dropped }
+}

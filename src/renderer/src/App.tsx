@@ -9,8 +9,7 @@ import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
 import { withVisibleWhitespace } from '../../shared/visibleText'
-import { fitHeadTail, fitRange } from '../../shared/fit'
-import { decodeTokenBytes, parseIdList } from '../../shared/decodeIds'
+import { fittedText } from '../../shared/fit'
 import { DecodePanel, type DecodeResult } from './components/DecodePanel'
 import { SplitPanel, type SplitResult } from './components/SplitPanel'
 import { ComparePanel } from './components/ComparePanel'
@@ -19,7 +18,6 @@ import { ChatPanel } from './components/ChatPanel'
 import { parseChatDraft, type ChatDraft } from '../../shared/chat'
 import { tokenFrequencies } from '../../shared/stats'
 import { chunksToJsonl, chunksToZip, splitRanges, splitVerified, type SplitChunk } from '../../shared/split'
-import { exportedTokens, MAX_EXPORT_TOKENS, tokensToCsv, tokensToJson } from '../../shared/exportTokens'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
 import { LimitsPanel, type FitRequest, type LimitRow } from './components/LimitsPanel'
@@ -36,6 +34,8 @@ import { TokenizerClient } from './worker/tokenizerClient'
 import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
+import { decodeIdList } from './tools/decodeIds'
+import { tokenExport } from './tools/tokenExport'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
 import type { SpecialMode } from '../../shared/specialTokens'
 import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
@@ -345,35 +345,20 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     [host],
   )
 
-  const copyIds = () => {
-    const ids = streamRef.current?.current?.allIds()
-    if (!ids) return
-    navigator.clipboard
-      .writeText(JSON.stringify(Array.from(ids)))
-      .then(() => setMessage({ tone: 'info', text: `Copied ${formatCount(ids.length)} token IDs as a JSON array.` }))
-      .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
-  }
-
-  /** Decodes a pasted id list with the current encoding: bytes joined, then decoded once. */
-  const decodeIds = async (input: string): Promise<DecodeResult> => {
-    const client = clientRef.current
-    const { ids, items, errors } = parseIdList(input)
-    const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} ("${e.text}"): ${e.message}` : e.message))
-    if (!client || ids.length === 0) return { text: '', problems: problems.length ? problems : ['No token ids found.'] }
-    const bytes = await client.tokenBytes(settingsRef.current.encoding, ids)
-    const r = decodeTokenBytes(ids, items, (i) => bytes[i] ?? null)
-    for (const u of r.unknown.slice(0, 20)) problems.push(`Item ${formatCount(u.item)}: ${u.id} is not a token of ${settingsRef.current.encoding}`)
-    if (r.unknown.length > 20) problems.push(`…and ${formatCount(r.unknown.length - 20)} more unknown ids`)
-    if (r.invalidBytes > 0) problems.push(`${formatCount(r.invalidBytes)} character(s) are incomplete (the ids cut a character short) and show as U+FFFD.`)
-    return { text: r.text, problems }
-  }
-
-  const copyText = (text: string) => {
+  /** Copies text to the clipboard and says so (or that it could not). */
+  const copy = (text: string, done: string) => {
     navigator.clipboard
       .writeText(text)
-      .then(() => setMessage({ tone: 'info', text: 'Copied to the clipboard.' }))
+      .then(() => setMessage({ tone: 'info', text: done }))
       .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
   }
+
+  const copyIds = () => {
+    const ids = streamRef.current?.current?.allIds()
+    if (ids) copy(JSON.stringify(Array.from(ids)), `Copied ${formatCount(ids.length)} token IDs as a JSON array.`)
+  }
+
+  const copyText = (text: string) => copy(text, 'Copied to the clipboard.')
 
   const docSlice = (from: number, to: number) => {
     const doc = viewRef.current?.state.doc
@@ -417,32 +402,20 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     }
     const doc = view.state.doc
     const started = settingsRef.current
-    let text: string
-    let kept: number
-    let dropped: number
-    if (mode === 'both') {
-      const { encoding, specialMode } = started
-      try {
-        const r = await fitHeadTail(tokens, activeRow.value, marker.replace(/\\n/g, '\n'), (a, b) => doc.sliceString(a, b), async (t) => (await client.count(encoding, specialMode, [t]))[0])
-        if (!r) return
-        ;({ text, kept, dropped } = r)
-      } catch (err) {
-        setMessage({ tone: 'error', text: err instanceof Error ? err.message : String(err) })
-        return
-      }
-    } else {
-      const r = fitRange(tokens, activeRow.value, mode)
-      if (!r) return
-      text = doc.sliceString(r.from, r.to)
-      ;({ kept, dropped } = r)
+    let fitted
+    try {
+      const count = async (t: string) => (await client.count(started.encoding, started.specialMode, [t]))[0]
+      fitted = await fittedText(tokens, activeRow.value, mode, marker.replace(/\\n/g, '\n'), (a, b) => doc.sliceString(a, b), count)
+    } catch (err) {
+      setMessage({ tone: 'error', text: err instanceof Error ? err.message : String(err) })
+      return
     }
+    if (!fitted) return
+    const { text, kept, dropped } = fitted
     const what = mode === 'head' ? 'first' : mode === 'tail' ? 'last' : 'first and last'
     const summary = `the ${what} ${formatCount(kept)} tokens and dropped ${formatCount(dropped)}`
     if (action === 'copy') {
-      navigator.clipboard
-        .writeText(text)
-        .then(() => setMessage({ tone: 'info', text: `Copied ${summary.replace('and dropped', '(dropped')}).` }))
-        .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
+      copy(text, `Copied ${summary.replace('and dropped', '(dropped')}).`)
       return
     }
     if (view.state.doc !== doc || settingsRef.current.encoding !== started.encoding || settingsRef.current.specialMode !== started.specialMode) {
@@ -469,19 +442,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       return
     }
     const doc = view.state.doc
-    const n = Math.min(tokens.count, MAX_EXPORT_TOKENS)
-    // Bytes of tokens that hold part of a character come from the vocabulary.
-    const partial: number[] = []
-    for (let i = 0; i < n; i++) if (tokens.flags(i) & FLAG_PARTIAL) partial.push(i)
-    const partialBytes = new Map<number, Uint8Array>()
-    const fetched = await client.tokenBytes(settingsRef.current.encoding, partial.map((i) => tokens.id(i)))
-    partial.forEach((i, k) => partialBytes.set(i, fetched[k] ?? new Uint8Array()))
-    const slice = (a: number, b: number) => doc.sliceString(a, Math.min(b, doc.length))
-    const utf8 = new TextEncoder()
-    const rows = exportedTokens(tokens, slice, (i) => partialBytes.get(i) ?? utf8.encode(slice(tokens.start(i), tokens.end(i))), n)
-    const body = format === 'csv' ? tokensToCsv(rows) : tokensToJson(rows)
-    const cut = tokens.count > n ? `, the first ${formatCount(n)} of ${formatCount(tokens.count)}` : ''
-    await saveFile({ suggestedName: `tokens-${settingsRef.current.encoding}.${format}`, data: body, kind: format }, `Exported ${formatCount(rows.length)} tokens as ${format.toUpperCase()}${cut}`)
+    const encoding = settingsRef.current.encoding
+    const { body, exported } = await tokenExport(tokens, (a, b) => doc.sliceString(a, Math.min(b, doc.length)), client, encoding, format)
+    const cut = tokens.count > exported ? `, the first ${formatCount(exported)} of ${formatCount(tokens.count)}` : ''
+    await saveFile({ suggestedName: `tokens-${encoding}.${format}`, data: body, kind: format }, `Exported ${formatCount(exported)} tokens as ${format.toUpperCase()}${cut}`)
   }
 
   // Stable callbacks for the memoized tool panels (they re-render only when their own props change).
@@ -515,7 +479,9 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     const data = format === 'jsonl' ? chunksToJsonl(chunks, docSlice) : chunksToZip(chunks, docSlice)
     void saveFile({ suggestedName: name, data, kind: format }, `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}`)
   })
-  const stableDecode = useStableCallback(decodeIds)
+  const stableDecode = useStableCallback(async (input: string): Promise<DecodeResult> =>
+    clientRef.current ? decodeIdList(clientRef.current, settingsRef.current.encoding, input) : { text: '', problems: ['The tokenizer is not running.'] },
+  )
   const stableCopyText = useStableCallback(copyText)
 
   /** File > New: an empty text (undoable), no longer tied to a file. */

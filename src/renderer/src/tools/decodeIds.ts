@@ -1,0 +1,21 @@
+import { decodeTokenBytes, parseIdList } from '../../../shared/decodeIds'
+import type { EncodingName } from '../../../shared/encodings'
+import { formatCount } from '../../../shared/format'
+import type { DecodeResult } from '../components/DecodePanel'
+import type { TokenizerClient } from '../worker/tokenizerClient'
+
+/** Problems listed one by one at most; the rest are counted. */
+const LISTED = 20
+
+/** Decodes a pasted id list with `encoding`: the tokens' bytes (from the worker) joined, then decoded once. */
+export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, encoding: EncodingName, input: string): Promise<DecodeResult> {
+  const { ids, items, errors } = parseIdList(input)
+  const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} ("${e.text}"): ${e.message}` : e.message))
+  if (ids.length === 0) return { text: '', problems: problems.length ? problems : ['No token ids found.'] }
+  const bytes = await client.tokenBytes(encoding, ids)
+  const r = decodeTokenBytes(ids, items, (i) => bytes[i] ?? null)
+  for (const u of r.unknown.slice(0, LISTED)) problems.push(`Item ${formatCount(u.item)}: ${u.id} is not a token of ${encoding}`)
+  if (r.unknown.length > LISTED) problems.push(`…and ${formatCount(r.unknown.length - LISTED)} more unknown ids`)
+  if (r.invalidBytes > 0) problems.push(`${formatCount(r.invalidBytes)} character(s) are incomplete (the ids cut a character short) and show as U+FFFD.`)
+  return { text: r.text, problems }
+}

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
+import { oracleOrdinary } from '../../../shared/testing/oracle'
+import { tokenizeAll } from '../../../shared/tokenize'
+import { flatTokenView } from '../../../shared/tokenView'
+import { decodeIdList } from './decodeIds'
+import { tokenExport } from './tokenExport'
+
+let enc: LoadedEncoding
+/** The worker's tokenBytes, done in-process. */
+const client = {
+  tokenBytes: async (_e: unknown, ids: number[]) =>
+    ids.map((id) => {
+      try {
+        return enc.tokenBytes(id)
+      } catch {
+        return null
+      }
+    }),
+}
+beforeAll(async () => {
+  enc = await loadEncoding('o200k_base')
+})
+
+describe('decodeIdList', () => {
+  it('decodes tiktoken ids back to the text, split emoji whole', async () => {
+    const text = 'Decode me 🦙👩🏽‍💻 please'
+    expect(await decodeIdList(client, 'o200k_base', JSON.stringify(oracleOrdinary('o200k_base', text)))).toEqual({ text, problems: [] })
+  })
+  it('reports bad items by position and unknown ids, and says when nothing was found', async () => {
+    const r = await decodeIdList(client, 'o200k_base', '9906, abc, 999999999')
+    expect(r.problems.join('\n')).toMatch(/Item 2 \("abc"\)/)
+    expect(r.problems.join('\n')).toMatch(/Item 3: 999999999 is not a token of o200k_base/)
+    expect((await decodeIdList(client, 'o200k_base', '  ')).problems).toEqual(['No token ids found.'])
+  })
+})
+
+describe('tokenExport', () => {
+  it('exports every token with bytes from the vocabulary for partial ones (CSV and JSON)', async () => {
+    const text = 'a,"b"\n🦙'
+    const view = flatTokenView(tokenizeAll(text, enc, 'text').table)
+    const json = await tokenExport(view, (a, b) => text.slice(a, b), client, 'o200k_base', 'json')
+    const rows = JSON.parse(json.body) as { id: number; bytes: string }[]
+    expect(rows.map((r) => r.id)).toEqual(oracleOrdinary('o200k_base', text))
+    expect(rows.map((r) => r.bytes.replace(/ /g, '')).join('')).toBe(Buffer.from(text).toString('hex'))
+    const csv = await tokenExport(view, (a, b) => text.slice(a, b), client, 'o200k_base', 'csv')
+    expect(csv.exported).toBe(view.count)
+    expect(csv.body.split('\n')[0]).toMatch(/^index,id,text,bytes,start,end/)
+  })
+})
