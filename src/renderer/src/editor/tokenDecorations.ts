@@ -5,7 +5,7 @@ import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
 import { cleanBoundaryBefore } from '../../../shared/tokenGroups'
 import { clusterBreakTest } from './clusterBreaks'
 import { limitCutOffset } from '../../../shared/limits'
-import { tokenField, viewOptionsField } from './tokenState'
+import { setTokens, tokenField, viewOptionsField } from './tokenState'
 
 /** Marks rendered beyond this many tokens per visible range are skipped (a safety valve). */
 const MAX_MARKS_PER_RANGE = 20_000
@@ -169,19 +169,22 @@ export const tokenDecorations = ViewPlugin.fromClass(
     }
     update(update: ViewUpdate) {
       const redraw = update.transactions.some((tr) => tr.effects.some((e) => e.is(redrawTokens)))
-      if (
+      if (this.screen && update.docChanged) {
+        this.screen = { from: update.changes.mapPos(this.screen.from, -1), to: update.changes.mapPos(this.screen.to, 1) }
+      }
+      const rebuild =
         redraw ||
-        update.docChanged ||
         update.viewportChanged ||
         update.geometryChanged ||
-        update.startState.field(tokenField) !== update.state.field(tokenField) ||
-        update.startState.field(viewOptionsField) !== update.state.field(viewOptionsField)
-      ) {
-        if (this.screen && update.docChanged) {
-          this.screen = { from: update.changes.mapPos(this.screen.from, -1), to: update.changes.mapPos(this.screen.to, 1) }
-        }
+        update.startState.field(viewOptionsField) !== update.state.field(viewOptionsField) ||
+        update.startState.field(tokenField).tokens !== update.state.field(tokenField).tokens ||
+        update.transactions.some((tr) => tr.effects.some((e) => e.is(setTokens)))
+      if (rebuild) {
         this.decorations = build(update.view, this.screen)
         if (update.viewportChanged || update.geometryChanged) this.measureScreen()
+      } else if (update.docChanged) {
+        // A keystroke before the tokenizer answers: move the marks with the text (cheap), redraw when the tokens come.
+        this.decorations = this.decorations.map(update.changes)
       }
     }
     destroy() {
