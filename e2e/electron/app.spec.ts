@@ -108,6 +108,24 @@ test('the draft and settings are restored after a restart and after the process 
   await app.close()
 })
 
+test('after a restart the draft keeps its file: the title names it, marked edited when the draft differs', async () => {
+  const dir = await freshUserData()
+  const file = join(dir, 'prompt.md')
+  await writeFile(file, 'On disk.')
+  let app = await launch(dir, [file])
+  let page = await app.firstWindow()
+  await expect(text(page)).toHaveText('On disk.')
+  await text(page).click()
+  await page.keyboard.press('End')
+  await page.keyboard.insertText(' Edited here.')
+  await app.close()
+  app = await launch(dir)
+  page = await app.firstWindow()
+  await expect(text(page)).toHaveText('On disk. Edited here.')
+  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].getTitle())).toBe('• prompt.md — Tokenizer Explorer')
+  await app.close()
+})
+
 test('a damaged settings file: defaults, the file kept aside, a message', async () => {
   const dir = await freshUserData()
   await mkdir(join(dir, 'state'), { recursive: true })

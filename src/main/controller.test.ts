@@ -169,6 +169,24 @@ describe('AppController', async () => {
     expect((await fresh.loadState()).problems).toEqual([])
   })
 
+  it('at the next launch, follows the file the draft came from again (restored, not re-opened)', async () => {
+    const file = join(dir, 'session.txt')
+    await writeFile(file, 'from the session')
+    await controller.openPath(win as never, file)
+    await new Promise((r) => setTimeout(r, 50)) // the session file is written in the background
+    fake.FakeWindow.all.length = 0
+    const next = new AppController(undefined)
+    await next.start(null)
+    const nextWin = fake.FakeWindow.all[0]
+    const [event, onLoad] = nextWin.webContents.once.mock.calls[0] as unknown as [string, () => void]
+    expect(event).toBe('did-finish-load')
+    onLoad()
+    await vi.waitFor(() =>
+      expect(nextWin.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, { reason: 'restored', result: expect.objectContaining({ kind: 'opened', file: expect.objectContaining({ name: 'session.txt' }) }) }),
+    )
+    next.forgetFile(nextWin as never)
+  })
+
   it('closing asks the page to save first, then closes when it is ready', () => {
     win.close()
     expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.beforeClose)

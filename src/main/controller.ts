@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen } from 'electron'
-import { basename, join } from 'node:path'
+import { basename, isAbsolute, join } from 'node:path'
 import { IPC_EVENTS, type DocumentState, type FileOpenedEvent, type MenuCommand, type OpenTextFileResult, type SaveFileRequest, type SaveFileResult, type SaveKind } from '../shared/ipc'
 import { parseSettings, type Settings } from '../shared/settings'
 import { APP_NAME, windowTitle } from '../shared/title'
@@ -12,6 +12,16 @@ import { addRecent, parseRecent } from './recentFiles'
 import { StateStore } from './stateStore'
 import { createMainWindow } from './window'
 import { restoreBounds } from './windowBounds'
+
+/** The file path saved for the next launch, or null for none or a malformed value. */
+function sessionFile(json: string | null): string | null {
+  try {
+    const v = json ? (JSON.parse(json) as { path?: unknown }) : null
+    return v && typeof v.path === 'string' && isAbsolute(v.path) ? v.path : null
+  } catch {
+    return null
+  }
+}
 
 const OPEN_FILTERS = [
   { name: 'Text', extensions: ['txt', 'md', 'json', 'jsonl', 'csv', 'tsv', 'xml', 'html', 'js', 'ts', 'py', 'yaml', 'yml', 'prompt'] },
@@ -45,7 +55,7 @@ export class AppController implements IpcDeps {
   readonly devServerUrl: string | undefined
   private readonly store: StateStore
   /** State only main writes (the page cannot add paths to the recent list). */
-  private readonly ownStore: StateStore<'recent'>
+  private readonly ownStore: StateStore<'recent' | 'session'>
   private entries: WindowEntry[] = []
   private recent: string[] = []
   private settings: Settings = parseSettings(null)
@@ -57,7 +67,7 @@ export class AppController implements IpcDeps {
     this.devServerUrl = devServerUrl
     const dir = join(app.getPath('userData'), 'state')
     this.store = new StateStore(dir)
-    this.ownStore = new StateStore(dir, { recent: 256 * 1024 })
+    this.ownStore = new StateStore(dir, { recent: 256 * 1024, session: 8 * 1024 })
   }
 
   /** Loads the saved state, builds the menu and opens the window (with `file` from the command line, if any). */
@@ -70,7 +80,21 @@ export class AppController implements IpcDeps {
     nativeTheme.themeSource = this.settings.theme
     this.rebuildMenu()
     const win = this.openWindow(restoreBounds(saved.values.window, screen.getAllDisplays().map((d) => d.workArea)))
+    const lastFile = sessionFile(own.values.session)
     if (file) win.webContents.once('did-finish-load', () => void this.openInto(win, file))
+    else if (lastFile) win.webContents.once('did-finish-load', () => void this.restoreFile(win, lastFile))
+  }
+
+  /** Follows the file the saved draft came from again (if it still opens): the page keeps the draft and takes the name. */
+  private async restoreFile(win: BrowserWindow, path: string): Promise<void> {
+    const result = await this.openPath(win, path)
+    if (result.kind === 'opened') this.send(win, { result, reason: 'restored' })
+    else this.saveSession(null)
+  }
+
+  /** Remembers which file the window shows, for the next launch. */
+  private saveSession(path: string | null): void {
+    void this.ownStore.save('session', JSON.stringify({ path })).catch(() => undefined)
   }
 
   /** A second launch (single instance): focus the window and open the file it named. */
@@ -88,7 +112,17 @@ export class AppController implements IpcDeps {
 
   private openWindow(bounds: ReturnType<typeof restoreBounds>): BrowserWindow {
     const win = createMainWindow(bounds, this.devServerUrl)
-    const entry: WindowEntry = { win, closing: 'no', file: new OpenFileTracker((event) => this.send(win, event), (path) => this.addRecent(path)) }
+    const entry: WindowEntry = {
+      win,
+      closing: 'no',
+      file: new OpenFileTracker(
+        (event) => this.send(win, event),
+        (path) => {
+          this.addRecent(path)
+          this.saveSession(path)
+        },
+      ),
+    }
     this.entries.push(entry)
     const saveBounds = () => {
       clearTimeout(this.boundsTimer)
@@ -228,6 +262,7 @@ export class AppController implements IpcDeps {
 
   forgetFile(win: BrowserWindow): void {
     this.entryOf(win)?.file.forget()
+    this.saveSession(null)
   }
 
   async loadState() {

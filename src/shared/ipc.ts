@@ -43,8 +43,11 @@ export type OpenTextFileResult =
 /** A file pushed to the page: opened from the menu, the command line, Open Recent, or changed on disk. */
 export interface FileOpenedEvent {
   result: OpenTextFileResult
-  /** 'changed' when the open file changed on disk and was read again. */
-  reason: 'opened' | 'changed'
+  /**
+   * 'changed': the open file changed on disk and was read again. 'restored': the file the
+   * saved draft belongs to, at start-up; the page keeps its draft and takes only the name.
+   */
+  reason: 'opened' | 'changed' | 'restored'
 }
 
 /** Facts about the running app. */

@@ -286,6 +286,13 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       setMessage({ tone: 'error', text: opened.message })
       return
     }
+    if (reason === 'restored') {
+      // At start-up: the draft stays; the title names its file, edited when they differ.
+      const edited = view.state.doc.toString() !== opened.file.text
+      editedRef.current = edited
+      setDocumentState({ name: opened.file.name, edited })
+      return
+    }
     if (reason === 'changed' && view.state.doc.toString() === opened.file.text) return
     view.dispatch({
       changes: { from: 0, to: view.state.doc.length, insert: opened.file.text },
