@@ -54,6 +54,7 @@ const fake = vi.hoisted(() => {
         getPath: () => state.userData,
         getVersion: () => '0.1.0',
         addRecentDocument: vi.fn(),
+        quit: vi.fn(),
         clearRecentDocuments: vi.fn(),
       },
       BrowserWindow: FakeWindow,
@@ -191,7 +192,10 @@ describe('AppController', async () => {
     win.close()
     expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.beforeClose)
     expect(controller.windows()).toContain(win)
+    controller.quitting = true
     controller.readyToClose(win as never)
     expect(controller.windows()).not.toContain(win)
+    // A Quit that waited for the save goes on.
+    expect(fake.module.app.quit).toHaveBeenCalled()
   })
 })

@@ -60,6 +60,8 @@ export class AppController implements IpcDeps {
   private recent: string[] = []
   private settings: Settings = parseSettings(null)
   private boundsTimer: NodeJS.Timeout | undefined
+  /** Set when the user quits: once the window has saved and closed, the app quits too (also on macOS). */
+  quitting = false
   /** Damaged-file messages from start-up, handed to the page with the state. */
   private startupProblems: string[] = []
 
@@ -302,6 +304,8 @@ export class AppController implements IpcDeps {
     if (!entry || entry.closing === 'done') return
     entry.closing = 'done'
     if (!win.isDestroyed()) win.close()
+    // The close was held for the save, which cancelled a Quit in progress: quit now.
+    if (this.quitting && this.entries.length === 0) app.quit()
   }
 
   appInfo() {

@@ -50,6 +50,9 @@ if (!app.requestSingleInstanceLock()) {
     })
   })
 
+  app.on('before-quit', () => {
+    controller.quitting = true
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

@@ -107,6 +107,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
           />
         </label>
       </div>
+      {models && !model && <ErrorNote>{draft.model} is not in gpt-tokenizer’s model list; choose a model to count the chat.</ErrorNote>}
       {reserve === null && <ErrorNote>Enter the reply reserve as a whole number of tokens, e.g. 1000 or 4k.</ErrorNote>}
       {model && !model.chat && (
         <p className="hint chat-warning" role="note">
