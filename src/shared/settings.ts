@@ -11,6 +11,9 @@ export type Theme = 'system' | 'light' | 'dark'
 /** The themes in the order menus list them. */
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
 
+/** The on/off view settings (toolbar checkboxes and View menu items). */
+export type ViewToggle = 'showWhitespace' | 'showIds' | 'showCost' | 'wrapLines'
+
 /** The user's choices, saved across restarts. */
 export interface Settings {
   encoding: EncodingName

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { formatCount } from '../../shared/format'
 import { STANDARD_LIMITS } from '../../shared/limits'
 import { loadModelList, type ModelInfo } from '../../shared/models'
-import { parseSettings, type ActiveLimit, type Settings } from '../../shared/settings'
+import { parseSettings, type ActiveLimit, type Settings, type ViewToggle } from '../../shared/settings'
 import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
@@ -17,7 +17,7 @@ import { StatsPanel } from './components/StatsPanel'
 import { ChatPanel } from './components/ChatPanel'
 import { parseChatDraft, type ChatDraft } from '../../shared/chat'
 import { tokenFrequencies } from '../../shared/stats'
-import { chunksToJsonl, chunksToZip, splitRanges, splitVerified, type SplitChunk } from '../../shared/split'
+import { chunksToJsonl, chunksToZip, splitVerified, type SplitChunk } from '../../shared/split'
 import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
 import { LimitsPanel, type FitRequest, type LimitRow } from './components/LimitsPanel'
@@ -274,10 +274,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     [models],
   )
   const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
-  const onShowWhitespace = useCallback((showWhitespace: boolean) => update({ showWhitespace }), [update])
-  const onShowIds = useCallback((showIds: boolean) => update({ showIds }), [update])
-  const onShowCost = useCallback((showCost: boolean) => update({ showCost }), [update])
-  const onWrapLines = useCallback((wrapLines: boolean) => update({ wrapLines }), [update])
+  const onToggle = useCallback((key: ViewToggle, on: boolean) => update({ [key]: on }), [update])
 
   const applyOpened = useCallback((opened: OpenTextFileResult, reason: FileOpenedEvent['reason'] = 'opened') => {
     const view = viewRef.current
@@ -381,7 +378,6 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     const doc = viewRef.current?.state.doc
     const { encoding, specialMode } = settingsRef.current
     try {
-      splitRanges(tokens, size, overlap) // validates size and overlap with a clear message
       const slice = (a: number, b: number) => doc?.sliceString(a, b) ?? ''
       return await splitVerified(tokens, size, overlap, slice, (texts) => client.count(encoding, specialMode, texts))
     } catch (err) {
@@ -561,10 +557,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         onEncoding={onEncoding}
         onModel={onModel}
         onSpecialMode={onSpecialMode}
-        onShowWhitespace={onShowWhitespace}
-        onShowIds={onShowIds}
-        onShowCost={onShowCost}
-        onWrapLines={onWrapLines}
+        onToggle={onToggle}
         onOpenFile={openFile}
       />
       <main className="workspace">

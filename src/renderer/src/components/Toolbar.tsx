@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../../shared/encodings'
 import type { ModelInfo } from '../../../shared/models'
-import type { Settings } from '../../../shared/settings'
+import type { Settings, ViewToggle } from '../../../shared/settings'
 import type { SpecialMode } from '../../../shared/specialTokens'
 import { formatCount } from '../../../shared/format'
 
@@ -12,12 +12,17 @@ export interface ToolbarProps {
   onEncoding(encoding: EncodingName): void
   onModel(model: string | null): void
   onSpecialMode(mode: SpecialMode): void
-  onShowWhitespace(show: boolean): void
-  onShowCost(show: boolean): void
-  onWrapLines(wrap: boolean): void
-  onShowIds(show: boolean): void
+  onToggle(key: ViewToggle, on: boolean): void
   onOpenFile(): void
 }
+
+/** The view checkboxes, in toolbar order. */
+const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
+  { key: 'showWhitespace', label: 'Whitespace' },
+  { key: 'showIds', label: 'Token IDs' },
+  { key: 'showCost', label: 'Cost strip', title: 'A strip beside each line: pale where text is cheap (many characters per token), red where it is expensive' },
+  { key: 'wrapLines', label: 'Wrap', title: 'Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.' },
+]
 
 /** The top bar: encoding and model pickers, special-token mode, view toggles, Open file. */
 export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
@@ -71,22 +76,12 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         </select>
       </label>
       <div className="toggles">
-        <label className="toggle">
-          <input type="checkbox" checked={settings.showWhitespace} onChange={(e) => props.onShowWhitespace(e.target.checked)} />
-          <span>Whitespace</span>
-        </label>
-        <label className="toggle">
-          <input type="checkbox" checked={settings.showIds} onChange={(e) => props.onShowIds(e.target.checked)} />
-          <span>Token IDs</span>
-        </label>
-        <label className="toggle" title="A strip beside each line: pale where text is cheap (many characters per token), red where it is expensive">
-          <input type="checkbox" checked={settings.showCost} onChange={(e) => props.onShowCost(e.target.checked)} />
-          <span>Cost strip</span>
-        </label>
-        <label className="toggle" title="Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.">
-          <input type="checkbox" checked={settings.wrapLines} onChange={(e) => props.onWrapLines(e.target.checked)} />
-          <span>Wrap</span>
-        </label>
+        {TOGGLES.map(({ key, label, title }) => (
+          <label key={key} className="toggle" title={title}>
+            <input type="checkbox" checked={settings[key]} onChange={(e) => props.onToggle(key, e.target.checked)} />
+            <span>{label}</span>
+          </label>
+        ))}
       </div>
       <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">
         Open file

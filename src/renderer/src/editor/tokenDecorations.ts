@@ -182,7 +182,6 @@ export const tokenDecorations = ViewPlugin.fromClass(
         update.viewportChanged ||
         update.geometryChanged ||
         update.startState.field(viewOptionsField) !== update.state.field(viewOptionsField) ||
-        update.startState.field(tokenField).tokens !== update.state.field(tokenField).tokens ||
         update.transactions.some((tr) => tr.effects.some((e) => e.is(setTokens)))
       if (rebuild) {
         this.decorations = build(update.view, this.screen)
