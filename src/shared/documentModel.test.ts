@@ -5,6 +5,8 @@ import { DocumentModel } from './documentModel'
 
 function expectWellFormed(model: DocumentModel, minChars: number) {
   const { text, chunks } = model
+  expect(model.length).toBe(text.length)
+  for (const c of chunks) expect(model.chunkText(c)).toBe(text.slice(c.start, c.end))
   if (text.length === 0) {
     expect(chunks.length).toBe(0)
     return
@@ -42,7 +44,9 @@ describe('DocumentModel', () => {
   })
 
   it('after any sequence of edits, equals a fresh cut of the same text', () => {
-    const alphabet = ['\n', ' ', 'a', 'Word', '.', 'é', '🦙', '\n\n', 'x\nY', ')\n']
+    // Astral letters (𝐀) and pairs right at a window's edge, long unbroken lines (word cuts),
+    // newlines that are and are not cuts.
+    const alphabet = ['\n', ' ', 'a', 'Word', '.', 'é', '🦙', '\n\n', 'x\nY', ')\n', '𝐀', '\n𝐀', '日本', "'s", '|_', ',"k":']
     const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 200 }).map((a) => a.join(''))
     const editArb = fc.record({ a: fc.nat(), b: fc.nat(), insert: textArb.map((t) => t.slice(0, 30)) })
     fc.assert(
@@ -64,8 +68,33 @@ describe('DocumentModel', () => {
           expect(m.chunks).toEqual(fresh.chunks)
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     )
+  })
+
+  it('an edit that removes a cut looks past the chunks it touched until the cuts meet again', () => {
+    const line = (i: number) => `Line ${i} has a few words in it.`
+    const m = new DocumentModel(64)
+    m.reset(Array.from({ length: 2000 }, (_, i) => line(i)).join('\n'))
+    const before = m.chunks.map((c) => ({ ...c }))
+    // Joining two chunks: delete the newline at a cut, so the next cut is further on.
+    const cut = before[10].end
+    const splice = m.edit(cut - 1, cut, ' ')
+    expect(splice.from).toBe(10)
+    expect(splice.remove).toBeGreaterThanOrEqual(2)
+    expect(splice.remove).toBeLessThan(before.length - 10)
+    expectWellFormed(m, 64)
+    const fresh = new DocumentModel(64)
+    fresh.reset(m.text)
+    expect(m.chunks).toEqual(fresh.chunks)
+  })
+
+  it('rejects a chunk that is no longer current', () => {
+    const m = new DocumentModel(8)
+    m.reset('hello there\nWorld again\nAnd more')
+    const first = m.chunks[0]
+    m.edit(0, 0, 'x')
+    expect(() => m.chunkText(first)).toThrow(RangeError)
   })
 
   it('rejects edits outside the text', () => {

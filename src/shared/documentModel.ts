@@ -15,20 +15,29 @@ export interface ChunkSplice {
 }
 
 /**
- * The document text and its chunk list, kept in step with edits. An edit re-cuts only
- * from the chunk before it until the new cuts meet the old ones again, so on a large
- * document a keystroke touches one or two chunks. Pure: no encoding happens here.
+ * The document text and its chunk list, kept in step with edits. The text is held as one
+ * string per chunk, so an edit never copies the whole document (a 10 MB string rebuilt per
+ * keystroke costs tens of milliseconds and as much garbage). An edit re-cuts only from the
+ * chunk before it until the new cuts meet the old ones again, so on a large document a
+ * keystroke touches one or two chunks. Pure: no encoding happens here.
  */
 export class DocumentModel {
-  private textValue = ''
   private chunkList: ChunkRange[] = []
+  /** The text of each chunk, in step with chunkList. */
+  private texts: string[] = []
+  private lengthValue = 0
 
   /** @param minChars smallest chunk (except the last): see CHUNK_CHARS */
   constructor(private readonly minChars: number) {}
 
-  /** The current text. */
+  /** The whole text, joined from the chunks (O(length): for tests and rare whole-text needs). */
   get text(): string {
-    return this.textValue
+    return this.texts.join('')
+  }
+
+  /** Length of the text in UTF-16 units. */
+  get length(): number {
+    return this.lengthValue
   }
 
   /** The current chunks, in order, tiling the text. */
@@ -36,14 +45,23 @@ export class DocumentModel {
     return this.chunkList
   }
 
+  /** The text of `chunk`, which must be one of the current chunks. */
+  chunkText(chunk: ChunkRange): string {
+    const k = this.chunkIndexAt(chunk.start)
+    if (this.chunkList[k] !== chunk) throw new RangeError(`Not a current chunk: ${chunk.start}-${chunk.end}`)
+    return this.texts[k]
+  }
+
   /** Replaces all the text. */
   reset(text: string): ChunkSplice {
     const remove = this.chunkList.length
-    this.textValue = text
     this.chunkList = []
+    this.texts = []
+    this.lengthValue = text.length
     for (let pos = 0; pos < text.length; ) {
       const end = nextChunkEnd(text, pos, this.minChars)
       this.chunkList.push({ start: pos, end })
+      this.texts.push(text.slice(pos, end))
       pos = end
     }
     return { from: 0, remove, insert: this.chunkList.slice(), shift: 0 }
@@ -51,46 +69,93 @@ export class DocumentModel {
 
   /** Replaces text [from, to) with `insert` (positions in the current text). */
   edit(from: number, to: number, insert: string): ChunkSplice {
-    const old = this.textValue
-    if (from < 0 || to < from || to > old.length) throw new RangeError(`Bad edit ${from}-${to} of ${old.length}`)
-    if (this.chunkList.length === 0) return this.reset(old.slice(0, from) + insert + old.slice(to))
-    const text = old.slice(0, from) + insert + old.slice(to)
-    const shift = insert.length - (to - from)
-    this.textValue = text
+    if (from < 0 || to < from || to > this.lengthValue) throw new RangeError(`Bad edit ${from}-${to} of ${this.lengthValue}`)
     const chunks = this.chunkList
-    // A cut depends on the two characters before it, so re-cut from the chunk holding from - 2.
-    const k0 = this.chunkIndexAt(Math.max(0, from - 2))
-    let j = this.chunkIndexAt(to) + 1 // first old chunk wholly after the edit
-    const editEnd = from + insert.length // in the new text
-    const fresh: ChunkRange[] = []
-    let pos = chunks[k0].start
-    while (pos < text.length) {
-      const end = nextChunkEnd(text, pos, this.minChars)
-      fresh.push({ start: pos, end })
-      pos = end
-      while (j < chunks.length && chunks[j].start + shift < end) j++
-      // Back in step: from here the old chain of cuts continues unchanged.
-      if (end >= editEnd + 2 && j < chunks.length && chunks[j].start + shift === end) break
+    if (chunks.length === 0) return this.reset(insert)
+    const r = recutEdit(chunks, (k) => this.texts[k], this.minChars, from, to, insert)!
+    for (let k = r.from + r.remove; k < chunks.length; k++) {
+      chunks[k].start += r.shift
+      chunks[k].end += r.shift
     }
-    if (pos >= text.length) j = chunks.length
-    for (let k = j; k < chunks.length; k++) {
-      chunks[k].start += shift
-      chunks[k].end += shift
-    }
-    chunks.splice(k0, j - k0, ...fresh)
-    return { from: k0, remove: j - k0, insert: fresh.map((c) => ({ ...c })), shift }
+    chunks.splice(r.from, r.remove, ...r.insert)
+    this.texts.splice(r.from, r.remove, ...r.texts)
+    this.lengthValue += r.shift
+    return { from: r.from, remove: r.remove, insert: r.insert.map((c) => ({ ...c })), shift: r.shift }
   }
 
   /** Index of the chunk containing `pos` (the last chunk for pos = length). */
   chunkIndexAt(pos: number): number {
-    const chunks = this.chunkList
-    let lo = 0
-    let hi = chunks.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (chunks[mid].start <= pos) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    return indexAt(this.chunkList, pos)
   }
+}
+
+/** A re-cut after one edit: the splice plus the text of each new chunk. */
+export interface Recut extends ChunkSplice {
+  texts: string[]
+}
+
+/**
+ * The chunk splice for replacing [from, to) with `insert` in a text cut into `chunks`
+ * (non-empty, tiling the text, cut by nextChunkEnd with `minChars`). Reads only the old
+ * text of the chunks it re-cuts, through `textOf(k)`: from the chunk holding from - 2 until
+ * the new cuts meet the old ones again, so the worker (which keeps chunk texts) and the UI
+ * (which reads them from the editor) compute the same splice without copying the document.
+ * Does not change `chunks`. With `maxChars`, gives up (null) when the text it would read and
+ * re-cut exceeds that many characters.
+ */
+export function recutEdit(
+  chunks: readonly ChunkRange[],
+  textOf: (k: number) => string,
+  minChars: number,
+  from: number,
+  to: number,
+  insert: string,
+  maxChars = Infinity,
+): Recut | null {
+  const shift = insert.length - (to - from)
+  // A cut depends on the two characters before it, so re-cut from the chunk holding from - 2.
+  const k0 = indexAt(chunks, Math.max(0, from - 2))
+  const base = chunks[k0].start
+  // `local` is the new text of old chunks k0..j-1 (j grows when a cut needs to look further).
+  let j = indexAt(chunks, to) + 1
+  if (chunks[j - 1].end - base + insert.length > maxChars) return null
+  let old = ''
+  for (let k = k0; k < j; k++) old += textOf(k)
+  let local = old.slice(0, from - base) + insert + old.slice(to - base)
+  const editEnd = from + insert.length - base
+  let after = j // first old chunk wholly after the edit not yet passed by the new cuts
+  const fresh: ChunkRange[] = []
+  const texts: string[] = []
+  let pos = 0
+  while (pos < local.length) {
+    const end = nextChunkEnd(local, pos, minChars)
+    // A cut is decided by the characters up to two past it: near the window's end, look further.
+    if (end > local.length - 2 && j < chunks.length) {
+      if (local.length + chunks[j].end - chunks[j].start > maxChars) return null
+      local += textOf(j++)
+      continue
+    }
+    fresh.push({ start: base + pos, end: base + end })
+    texts.push(local.slice(pos, end))
+    pos = end
+    while (after < j && chunks[after].start + shift - base < end) after++
+    // Back in step: from here the old chain of cuts continues unchanged.
+    if (end >= editEnd + 2 && after < j && chunks[after].start + shift - base === end) {
+      j = after
+      break
+    }
+  }
+  return { from: k0, remove: j - k0, insert: fresh, texts, shift }
+}
+
+/** Index of the chunk containing `pos` (the last chunk for pos = length). */
+function indexAt(chunks: readonly ChunkRange[], pos: number): number {
+  let lo = 0
+  let hi = chunks.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (chunks[mid].start <= pos) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }
