@@ -23,6 +23,55 @@ test('typing text shows the count and colours each token, neighbours in differen
   expect(texts.join('')).toBe('Hello world, tokens!')
 })
 
+test('keystrokes are tokenized in the editor’s own frame once its encoder is loaded, and stay exact', async ({ page }) => {
+  const lines = Array.from({ length: 30 }, (_, i) => `Line ${i}: the quick brown fox, naïve café, 日本語 🦙.`)
+  await setText(page, lines.join('\n'))
+  const counts = page.getByRole('region', { name: 'Counts' })
+  // The editor's text after each key is the truth the count must match (tiktoken of it).
+  const docText = () => page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { doc: { toString(): string } } } }).tokenizerExplorerView.state.doc.toString())
+  const expectExact = async () => expectTokenCount(page, oracleIds('o200k_base', await docText()).length)
+  await expectExact()
+  // Caret after "quick" on line 3; the editor loads its own copy of the encoding after a pause.
+  await page.evaluate(() => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; focus(): void; state: { doc: { toString(): string } } } }).tokenizerExplorerView
+    const text = view.state.doc.toString()
+    view.dispatch({ selection: { anchor: text.indexOf('quick', text.indexOf('Line 3:')) + 5 } })
+    view.focus()
+  })
+  await expect(async () => {
+    await page.keyboard.press('KeyX')
+    await page.keyboard.press('Backspace')
+    await expect(counts).toHaveAttribute('data-tokenized-by', 'editor', { timeout: 500 })
+  }).toPass({ timeout: 15_000 })
+  await expectExact()
+  for (const key of ['KeyA', 'Space', 'Enter', 'KeyB', 'Tab', 'Backspace', 'Delete', 'Backspace']) {
+    await page.keyboard.press(key)
+    await expectExact()
+    await expect(counts).toHaveAttribute('data-tokenized-by', 'editor')
+  }
+  // An emoji typed by an input method, then deleted (two code units in one keystroke).
+  await page.keyboard.insertText('🦙')
+  await expectExact()
+  await page.keyboard.press('Backspace')
+  await expectExact()
+  // Joining two lines at a line start (a chunk cut may move), then undo.
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Backspace')
+  await expectExact()
+  await page.keyboard.press('ControlOrMeta+z')
+  await expectExact()
+  await expect(counts).toHaveAttribute('data-tokenized-by', 'editor')
+  // The colour marks on screen still tile the text exactly (line breaks are not drawn as text).
+  const text = await docText()
+  const marks = await page.locator('.cm-content [data-token-index]').evaluateAll((els) =>
+    els.map((e) => ({ i: Number((e as HTMLElement).dataset.tokenIndex), text: e.textContent ?? '' })),
+  )
+  expect(marks[0].i).toBe(0)
+  const drawn = marks.map((m) => m.text).join('')
+  expect(drawn).toBe(text.replace(/\n/g, '').slice(0, drawn.length))
+  expect(drawn).toContain('quicka')
+})
+
 test('switching the encoding re-tokenizes with that encoding', async ({ page }) => {
   const text = 'Die Straßenbahn fährt um 23:45 Uhr — 日本語のテキスト, with   spaces.'
   await setText(page, text)

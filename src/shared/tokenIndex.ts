@@ -75,6 +75,11 @@ export class TokenIndex implements TokenView {
     return this.chunks[k]
   }
 
+  /** All chunks in order (read-only use). */
+  get chunkList(): readonly IndexedChunk[] {
+    return this.chunks
+  }
+
   /** Text counts summed over chunks with tokens (exact once nothing is pending). */
   get counts(): TextCounts {
     return this.totals

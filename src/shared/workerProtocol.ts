@@ -18,7 +18,8 @@ export type CoordinatorRequest =
 /** A message from the coordinator to the UI thread. `generation` changes with the encoding or mode. */
 export type CoordinatorResponse =
   | { type: 'loading'; encoding: EncodingName }
-  | { type: 'splice'; version: number; generation: number; splice: TokenSplice }
+  /** `last`: no more splices follow for this version (an edit request of n changes sends n splices). */
+  | { type: 'splice'; version: number; generation: number; splice: TokenSplice; last: boolean }
   | { type: 'fill'; version: number; generation: number; fills: { index: number; tokens: ChunkTokens }[] }
   | {
       type: 'status'

@@ -1,6 +1,7 @@
 import { isolateHistory } from '@codemirror/commands'
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { formatCount } from '../../shared/format'
 import { STANDARD_LIMITS } from '../../shared/limits'
 import { loadModelList, type ModelInfo } from '../../shared/models'
@@ -37,6 +38,7 @@ import { useStableCallback } from './useStableCallback'
 import { decodeIdList } from './tools/decodeIds'
 import { tokenExport } from './tools/tokenExport'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
+import { LocalEncoderLoader } from './tokens/localEncoder'
 import type { SpecialMode } from '../../shared/specialTokens'
 import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
 
@@ -69,6 +71,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const viewRef = useRef<EditorView | null>(null)
   const clientRef = useRef<TokenizerClient | null>(null)
   const streamRef = useRef<TokenStream | null>(null)
+  const loaderRef = useRef<LocalEncoderLoader | null>(null)
   const inspectedRef = useRef<number | null>(null)
   const draftTimer = useRef<number | undefined>(undefined)
   const draftWarned = useRef(false)
@@ -141,33 +144,51 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
 
   // Editor, worker and token stream: created once.
   useEffect(() => {
+    // The inspector catches up just after the count (off the keystroke's critical path).
+    const refreshInspector = () => {
+      if (inspectedRef.current === null) return
+      window.clearTimeout(inspectTimer.current)
+      inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
+    }
+    // A snapshot from a keystroke tokenized here is drawn in that keystroke's frame.
+    let urgent: TokenSnapshot | null = null
     const stream = new TokenStream({
       showTokens: (index, version) => {
         viewRef.current?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
-        // The inspector catches up just after the count (off the keystroke's critical path).
-        if (inspectedRef.current !== null) {
-          window.clearTimeout(inspectTimer.current)
-          inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
-        }
+        refreshInspector()
       },
       indexChanged: (index) => setShownIndex(index),
-      snapshot: setSnapshot,
+      snapshot: (s, isUrgent) => {
+        if (isUrgent) urgent = s
+        else setSnapshot(s)
+      },
       work: setWork,
       error: (text) => setMessage({ tone: 'error', text: `Tokenizing failed: ${text}` }),
     })
     streamRef.current = stream
+    const loader = new LocalEncoderLoader((enc) => stream.setLocalEncoder(enc))
+    loaderRef.current = loader
     const client = new TokenizerClient((msg) => stream.handle(msg))
     clientRef.current = client
     const s = settingsRef.current
     client.configure(s.encoding, s.specialMode)
+    loader.want(s.encoding)
     const view = createEditor(editorParent.current!, initialText, {
-      onEdit: (version, edits) => {
+      onEdit: (version, edits, before) => {
+        const local = stream.editLocally(version, edits, (from, to) => before.sliceString(from, to))
         client.edit(version, edits)
         saveDraftSoon()
         if (!editedRef.current) {
           editedRef.current = true
           setDocumentState((d) => ({ ...d, edited: true }))
         }
+        return local
+      },
+      onLocalTokensShown: () => {
+        const next = urgent
+        urgent = null
+        if (next) flushSync(() => setSnapshot(next))
+        refreshInspector()
       },
       onInspect: (index, source) => {
         inspect(index)
@@ -192,6 +213,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       view.destroy()
       client.dispose()
       stream.dispose()
+      loader.dispose()
+      loaderRef.current = null
       viewRef.current = null
       clientRef.current = null
       streamRef.current = null
@@ -219,6 +242,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   useEffect(() => host.setDocumentState(documentState), [host, documentState])
   useEffect(() => {
     clientRef.current?.configure(settings.encoding, settings.specialMode)
+    loaderRef.current?.want(settings.encoding)
   }, [settings.encoding, settings.specialMode])
   useEffect(() => {
     if (viewRef.current) setShowWhitespace(viewRef.current, settings.showWhitespace)
@@ -581,6 +605,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             stale={!complete}
             version={snapshot?.version ?? -1}
             encoding={snapshot?.encoding ?? null}
+            tokenizedBy={snapshot?.local ? 'editor' : 'worker'}
           />
           <LimitsPanel
             tokens={tokenCount}

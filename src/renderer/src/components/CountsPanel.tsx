@@ -11,10 +11,12 @@ export interface CountsPanelProps {
   /** Document version and encoding the numbers describe (data attributes for tests and benchmarks). */
   version: number
   encoding: string | null
+  /** Where that version was tokenized: 'editor' (the UI thread, a small edit) or 'worker'. */
+  tokenizedBy: 'editor' | 'worker'
 }
 
 /** Token, character, word, byte and line counts, and characters per token. */
-export function CountsPanel({ tokens, counts, stale, version, encoding }: CountsPanelProps) {
+export function CountsPanel({ tokens, counts, stale, version, encoding, tokenizedBy }: CountsPanelProps) {
   const lines = counts ? (counts.characters === 0 ? 0 : counts.newlines + 1) : null
   const show = (n: number | null) => (n === null ? '…' : formatCount(n))
   return (
@@ -24,6 +26,7 @@ export function CountsPanel({ tokens, counts, stale, version, encoding }: Counts
       aria-busy={stale}
       data-doc-version={version}
       data-encoding={encoding ?? ''}
+      data-tokenized-by={tokenizedBy}
       data-complete={stale ? 'false' : 'true'}
     >
       <div className="count-main">

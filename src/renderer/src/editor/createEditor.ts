@@ -1,5 +1,5 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
-import { Compartment, EditorState } from '@codemirror/state'
+import { Compartment, EditorState, type Text } from '@codemirror/state'
 import {
   drawSelection,
   EditorView,
@@ -9,15 +9,22 @@ import {
   placeholder,
 } from '@codemirror/view'
 import type { TextEdit } from '../../../shared/workerProtocol'
+import type { TokenView } from '../../../shared/tokenView'
 import { newlineMarkers } from './newlineMarkers'
 import { tokenDecorations } from './tokenDecorations'
 import { costStripExtension } from './costGutter'
-import { tokenField, viewOptionsField } from './tokenState'
+import { setTokens, tokenField, viewOptionsField } from './tokenState'
 
 /** What the editor tells the app. */
 export interface EditorCallbacks {
-  /** The document changed: `version` is the new document version, `edits` what changed, in order. */
-  onEdit(version: number, edits: TextEdit[]): void
+  /**
+   * The document changed: `version` is the new document version, `edits` what changed, in
+   * order, `before` the text before them. Returns the tokens of the new version when they
+   * could be made at once (a small edit), to be drawn in the same update; else null.
+   */
+  onEdit(version: number, edits: TextEdit[], before: Text): TokenView | null
+  /** The update that draws tokens returned by onEdit is done. */
+  onLocalTokensShown(): void
   /** The token under the pointer or caret changed (null: none). */
   onInspect(index: number | null, source: 'hover' | 'caret' | 'keyboard'): void
   /** The visible part of the document changed. */
@@ -125,6 +132,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
     // worker starts while the editor renders (50 ms for a 10 MB paste).
     dispatchTransactions(transactions, view) {
       let version = view.state.field(tokenField).docVersion
+      let local: { tokens: TokenView; version: number } | null = null
       for (const tr of transactions) {
         if (!tr.docChanged) continue
         version++
@@ -133,9 +141,17 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
         tr.changes.iterChanges((fromA, toA, fromB, _toB, inserted) => {
           edits.push([fromB, fromB + (toA - fromA), inserted.toString()])
         })
-        callbacks.onEdit(version, edits)
+        const tokens = callbacks.onEdit(version, edits, tr.startState.doc)
+        if (tokens) local = { tokens, version }
       }
-      view.update(transactions)
+      if (!local) {
+        view.update(transactions)
+        return
+      }
+      // The edit and its tokens in one update: one redraw, in the keystroke's own frame.
+      const last = transactions[transactions.length - 1]
+      view.update([...transactions, last.state.update({ effects: setTokens.of(local) })])
+      callbacks.onLocalTokensShown()
     },
   })
 }

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
+import { tokenizeChunk } from '../../../shared/tokenize'
 import type { ChunkTokens } from '../../../shared/tokenize'
 import type { TokenIndex } from '../../../shared/tokenIndex'
 import type { CoordinatorResponse } from '../../../shared/workerProtocol'
@@ -20,13 +22,17 @@ function setup() {
   let nextId = 1
   const shown: { index: TokenIndex; version: number }[] = []
   const snapshots: TokenSnapshot[] = []
+  const urgent: boolean[] = []
   const works: Work[] = []
   const swaps: TokenIndex[] = []
   const stream = new TokenStream(
     {
       showTokens: (index, version) => shown.push({ index, version }),
       indexChanged: (index) => swaps.push(index),
-      snapshot: (s) => snapshots.push(s),
+      snapshot: (s, isUrgent) => {
+        snapshots.push(s)
+        urgent.push(isUrgent)
+      },
       work: (w) => works.push(w),
       error: () => undefined,
     },
@@ -60,13 +66,13 @@ function setup() {
     totalChunks: 4,
     elapsedMs,
   })
-  return { stream, shown, snapshots, works, swaps, advance, send, status }
+  return { stream, shown, snapshots, urgent, works, swaps, advance, send, status }
 }
 
 describe('TokenStream', () => {
   it('shows a quick edit at once and skips renders for statuses that change nothing', () => {
     const t = setup()
-    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 3, tokens: tokens(3) }] } })
+    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 3, tokens: tokens(3) }] }, last: true })
     expect(t.shown.at(-1)?.version).toBe(1)
     expect(t.snapshots.at(-1)).toMatchObject({ version: 1, count: 3, pending: 0 })
     const before = t.snapshots.length
@@ -80,7 +86,7 @@ describe('TokenStream', () => {
     const t = setup()
     t.stream.setViewport(0, 10)
     const pendingChunks = [0, 10, 20, 30].map((start) => ({ start, end: start + 10, tokens: null }))
-    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: pendingChunks } })
+    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: pendingChunks }, last: true })
     t.send(t.status(1, 1, 4))
     expect(t.works.at(-1)).toEqual({ kind: 'working', fraction: 0 })
     // The on-screen chunk arrives: the editor redraws at once.
@@ -104,9 +110,9 @@ describe('TokenStream', () => {
 
   it('builds a new encoding aside, swaps once it has tokens, and ignores older generations', () => {
     const t = setup()
-    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 5, tokens: tokens(5) }] } })
+    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 5, tokens: tokens(5) }] }, last: true })
     const first = t.stream.current
-    t.send({ type: 'splice', version: 1, generation: 2, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 5, tokens: null }] } })
+    t.send({ type: 'splice', version: 1, generation: 2, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 5, tokens: null }] }, last: true })
     expect(t.stream.current).toBe(first) // still showing the old tokens
     t.send({ type: 'fill', version: 1, generation: 2, fills: [{ index: 0, tokens: tokens(2) }] })
     expect(t.stream.current).not.toBe(first)
@@ -115,5 +121,73 @@ describe('TokenStream', () => {
     // A late message of generation 1 changes nothing.
     t.send({ type: 'fill', version: 1, generation: 1, fills: [{ index: 0, tokens: tokens(9) }] })
     expect(t.stream.current?.count).toBe(2)
+  })
+
+  describe('small edits tokenized here', () => {
+    let enc: LoadedEncoding
+    let cl100k: LoadedEncoding
+    beforeAll(async () => {
+      enc = await loadEncoding('o200k_base')
+      cl100k = await loadEncoding('cl100k_base')
+    })
+    const text = 'Hello there\nWorld'
+    const read = (before: string) => (a: number, b: number) => before.slice(a, b)
+
+    /** A stream showing `text` (version 1, one chunk, o200k text mode), complete. */
+    function ready() {
+      const t = setup()
+      t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: text.length, tokens: tokenizeChunk(text, 0, text.length, enc, 'text') }] }, last: true })
+      t.send(t.status(1, 1, 0))
+      t.stream.setLocalEncoder(enc)
+      return t
+    }
+
+    it('applies the edit at once, urgently, and skips the worker’s splice for it', () => {
+      const t = ready()
+      const index = t.stream.editLocally(2, [[5, 5, ', dear']], read(text))
+      const after = 'Hello, dear there\nWorld'
+      expect(index).toBe(t.stream.current)
+      expect(index!.count).toBe(tokenizeChunk(after, 0, after.length, enc, 'text').ids.length)
+      expect(t.snapshots.at(-1)).toMatchObject({ version: 2, count: index!.count })
+      expect(t.urgent.at(-1)).toBe(true)
+      // The worker's answer for version 2 (the same splice) and its status change nothing.
+      const count = index!.count
+      t.send({ type: 'splice', version: 2, generation: 1, splice: { from: 0, remove: 1, shift: 6, insert: [{ start: 0, end: after.length, tokens: tokens(3) }] }, last: true })
+      t.send(t.status(1, 2, 0))
+      expect(t.stream.current!.count).toBe(count)
+      // A status that trails a later local edit does not take the version back.
+      t.stream.editLocally(3, [[0, 0, 'X']], read(after))
+      t.send(t.status(1, 2, 0))
+      expect(t.snapshots.at(-1)!.version).toBe(3)
+      // Later versions from the worker apply as usual.
+      t.send({ type: 'splice', version: 4, generation: 1, splice: { from: 0, remove: 1, shift: 1, insert: [{ start: 0, end: after.length + 2, tokens: tokens(7) }] }, last: true })
+      expect(t.stream.current!.count).toBe(7)
+    })
+
+    it('leaves the edit to the worker when it cannot be sure of the result', () => {
+      const t = ready()
+      // Several changes at once, a gap in versions.
+      expect(t.stream.editLocally(2, [[0, 0, 'a'], [3, 3, 'b']], read(text))).toBeNull()
+      expect(t.stream.editLocally(3, [[0, 0, 'a']], read(text))).toBeNull()
+      // No encoder, or one of another encoding.
+      t.stream.setLocalEncoder(null)
+      expect(t.stream.editLocally(2, [[0, 0, 'a']], read(text))).toBeNull()
+      t.stream.setLocalEncoder(cl100k)
+      expect(t.stream.editLocally(2, [[0, 0, 'a']], read(text))).toBeNull()
+      t.stream.setLocalEncoder(enc)
+      // More splices of the shown version still to come.
+      t.send({ type: 'splice', version: 2, generation: 1, splice: { from: 0, remove: 1, shift: 1, insert: [{ start: 0, end: text.length + 1, tokens: tokens(4) }] }, last: false })
+      expect(t.stream.editLocally(3, [[0, 0, 'a']], read('a' + text))).toBeNull()
+      t.send({ type: 'splice', version: 2, generation: 1, splice: { from: 0, remove: 1, shift: 1, insert: [{ start: 0, end: text.length + 2, tokens: tokens(4) }] }, last: true })
+      // Chunks waiting for tokens.
+      t.send({ type: 'splice', version: 3, generation: 1, splice: { from: 0, remove: 1, shift: 0, insert: [{ start: 0, end: text.length + 2, tokens: null }] }, last: true })
+      expect(t.stream.editLocally(4, [[0, 0, 'a']], read('ab' + text))).toBeNull()
+      // A new encoding's index, until its status says which encoding it is.
+      const u = ready()
+      u.send({ type: 'splice', version: 1, generation: 2, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: text.length, tokens: tokens(2) }] }, last: true })
+      expect(u.stream.editLocally(2, [[0, 0, 'a']], read(text))).toBeNull()
+      u.send(u.status(2, 1, 0))
+      expect(u.stream.editLocally(2, [[0, 0, 'a']], read(text))).not.toBeNull()
+    })
   })
 })

@@ -1,7 +1,10 @@
 import type { TextCounts } from '../../../shared/counts'
 import type { EncodingName } from '../../../shared/encodings'
+import type { LoadedEncoding } from '../../../shared/encodingLoader'
+import { localTokenSplice } from '../../../shared/localEdit'
+import type { SpecialMode } from '../../../shared/specialTokens'
 import { TokenIndex } from '../../../shared/tokenIndex'
-import type { CoordinatorResponse } from '../../../shared/workerProtocol'
+import type { CoordinatorResponse, TextEdit } from '../../../shared/workerProtocol'
 
 /** What the UI shows about the tokens: a snapshot taken after tokenizer messages. */
 export interface TokenSnapshot {
@@ -14,6 +17,8 @@ export interface TokenSnapshot {
   total: number
   encoding: EncodingName | null
   elapsedMs: number
+  /** True when this version was tokenized on the UI thread (a small edit), not by the worker. */
+  local: boolean
 }
 
 /** Work state shown in the status bar. */
@@ -25,7 +30,8 @@ export interface TokenStreamListener {
   showTokens(index: TokenIndex, version: number): void
   /** The shown index object changed (a new encoding or mode took over). */
   indexChanged(index: TokenIndex): void
-  snapshot(snapshot: TokenSnapshot): void
+  /** What the UI shows changed; `urgent` when it should be drawn in this frame (a local edit). */
+  snapshot(snapshot: TokenSnapshot, urgent: boolean): void
   work(work: Work): void
   error(message: string): void
 }
@@ -51,7 +57,9 @@ const BUSY_REFRESH_MS = 250
  * step with splices and fills; builds a new encoding's index aside and swaps it in once
  * it has tokens (no flash of uncoloured text); redraws the editor at once when tokens on
  * screen change and throttles the rest of the UI during long jobs, leaving the CPU to the
- * workers; skips renders for status messages that change nothing visible.
+ * workers; skips renders for status messages that change nothing visible. Small edits
+ * can be tokenized right here (editLocally) so a keystroke's count and colours land in its
+ * own frame; the worker's splice for such an edit is then skipped (it is the same splice).
  */
 export class TokenStream {
   private shown: { index: TokenIndex; generation: number } | null = null
@@ -67,6 +75,14 @@ export class TokenStream {
   private busy = false
   private last: TokenSnapshot | null = null
   private lastWork: Work = { kind: 'idle' }
+  /** An encoder on this thread for small edits, if loaded. */
+  private localEncoder: LoadedEncoding | null = null
+  /** Encoding and mode of the shown index, once a status for its generation said so. */
+  private shownKey: { encoding: EncodingName; mode: SpecialMode } | null = null
+  /** The newest version applied here by editLocally (the worker's splices up to it are skipped). */
+  private localVersion = -1
+  /** False while more splices of the shown version are on their way. */
+  private versionComplete = true
 
   constructor(
     private readonly listener: TokenStreamListener,
@@ -76,6 +92,32 @@ export class TokenStream {
   /** The index on screen, or null before the first tokens. */
   get current(): TokenIndex | null {
     return this.shown?.index ?? null
+  }
+
+  /** Gives the stream an encoder on this thread for small edits (null: leave all edits to the worker). */
+  setLocalEncoder(encoder: LoadedEncoding | null): void {
+    this.localEncoder = encoder
+  }
+
+  /**
+   * Tokenizes one small edit on this thread, when the shown index is complete, describes the
+   * version before `version` and was made with the local encoder's encoding. Returns the index
+   * (spliced) to show for `version`, or null when the worker's answer must bring the tokens.
+   * `oldText(from, to)` reads the text before the edit.
+   */
+  editLocally(version: number, edits: readonly TextEdit[], oldText: (from: number, to: number) => string): TokenIndex | null {
+    const shown = this.shown
+    const enc = this.localEncoder
+    const key = this.shownKey
+    if (!shown || this.next || !enc || !key || key.encoding !== enc.name || edits.length !== 1) return null
+    if (this.version !== version - 1 || !this.versionComplete || shown.index.pending > 0) return null
+    const splice = localTokenSplice(shown.index, oldText, edits[0], enc, key.mode)
+    if (!splice) return null
+    shown.index.applySplice(splice)
+    this.version = version
+    this.localVersion = version
+    this.publish(version, true, true)
+    return shown.index
   }
 
   /** Tells the stream which document range is on screen. */
@@ -128,8 +170,10 @@ export class TokenStream {
     this.busy = msg.pendingChunks > 0
     this.setWork(msg.pendingChunks > 0 ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) } : { kind: 'idle' })
     this.encoding = msg.encoding
+    this.shownKey = { encoding: msg.encoding, mode: msg.mode }
     this.elapsedMs = msg.elapsedMs
-    this.publish(msg.version, msg.elapsedMs >= 50)
+    // A status can trail edits already tokenized here.
+    this.publish(Math.max(msg.version, this.version), msg.elapsedMs >= 50)
   }
 
   private onTokens(msg: Extract<CoordinatorResponse, { type: 'splice' | 'fill' }>): void {
@@ -139,17 +183,21 @@ export class TokenStream {
       if (!this.next || this.next.generation !== msg.generation) this.next = { index: new TokenIndex(), generation: msg.generation }
       target = this.next
     } else if (msg.generation < shown.generation) return
+    // This edit was already tokenized here, into the same splice.
+    else if (msg.type === 'splice' && msg.version <= this.localVersion) return
     if (msg.type === 'splice') target!.index.applySplice(msg.splice)
     else for (const f of msg.fills) target!.index.fill(f.index, f.tokens)
     // Swap in a new index at once when there is nothing to show yet, else once it has tokens.
     if (target !== shown && (!shown || target!.index.count > 0 || target!.index.pending === 0)) {
       this.shown = target
       this.next = null
+      this.shownKey = null
       shown = target
       this.listener.indexChanged(target!.index)
     }
     if (target !== shown || !shown) return
     this.version = msg.version
+    if (msg.type === 'splice') this.versionComplete = msg.last
     const { from, to } = this.viewport
     const onScreen =
       msg.type === 'splice' ||
@@ -177,10 +225,11 @@ export class TokenStream {
   }
 
   /** Sends a snapshot unless it would show exactly what the last one did. */
-  private publish(version: number, force: boolean): void {
+  private publish(version: number, force: boolean, urgent = false): void {
     const index = this.shown?.index
     if (!index) return
     const next: TokenSnapshot = {
+      local: version === this.localVersion,
       version,
       count: index.count,
       counts: index.counts,
@@ -193,6 +242,7 @@ export class TokenStream {
     const same =
       prev !== null &&
       prev.version === next.version &&
+      prev.local === next.local &&
       prev.count === next.count &&
       prev.pending === next.pending &&
       prev.total === next.total &&
@@ -200,6 +250,6 @@ export class TokenStream {
       prev.counts === next.counts
     if (same && !force) return
     this.last = next
-    this.listener.snapshot(next)
+    this.listener.snapshot(next, urgent)
   }
 }

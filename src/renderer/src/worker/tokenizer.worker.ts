@@ -103,17 +103,17 @@ async function ensureEncoding(): Promise<LoadedEncoding> {
 
 /** Encodes one chunk here, from the cache when the same text was seen (undo, retyping). */
 function encodeHere(chunk: ChunkRange, enc: LoadedEncoding, useCache: boolean): { tokens: ChunkTokens; transfer: boolean } {
-  const text = model.text
-  if (useCache && chunk.end - chunk.start <= SYNC_CHARS) {
-    const key = mode + '\u0000' + text.slice(chunk.start, chunk.end)
+  const text = model.chunkText(chunk)
+  if (useCache && text.length <= SYNC_CHARS) {
+    const key = mode + '\u0000' + text
     const cache = cacheFor()
     const hit = cache.get(key)
     if (hit) return { tokens: hit, transfer: false }
-    const tokens = tokenizeChunk(text, chunk.start, chunk.end, enc, mode)
+    const tokens = tokenizeChunk(text, 0, text.length, enc, mode)
     cache.set(key, tokens)
     return { tokens, transfer: false }
   }
-  return { tokens: tokenizeChunk(text, chunk.start, chunk.end, enc, mode), transfer: true }
+  return { tokens: tokenizeChunk(text, 0, text.length, enc, mode), transfer: true }
 }
 
 function copyTokens(t: ChunkTokens): ChunkTokens {
@@ -276,14 +276,14 @@ function feedHelpers(big: ChunkRange[], rest: ChunkRange[]): void {
     const pieces: { stamp: number; text: string }[] = []
     if (b < big.length) {
       const c = big[b++]
-      pieces.push({ stamp: stampOf(c), text: model.text.slice(c.start, c.end) })
+      pieces.push({ stamp: stampOf(c), text: model.chunkText(c) })
       pending.delete(c)
     } else {
       let chars = 0
       while (cursor >= 0 && chars < batchChars) {
         const c = rest[cursor--]
         if (!pending.has(c)) continue
-        pieces.push({ stamp: stampOf(c), text: model.text.slice(c.start, c.end) })
+        pieces.push({ stamp: stampOf(c), text: model.chunkText(c) })
         pending.delete(c)
         chars += c.end - c.start
       }
@@ -402,6 +402,7 @@ function handle(req: CoordinatorRequest): void {
         version,
         generation,
         splice: { from: 0, remove: model.chunks.length, shift: 0, insert: model.chunks.map((c) => ({ start: c.start, end: c.end, tokens: null })) },
+        last: true,
       })
       for (const h of helpers) if (h.batch !== null) replaceHelper(h)
       schedule()
@@ -413,16 +414,16 @@ function handle(req: CoordinatorRequest): void {
       const splice = model.reset(req.text)
       for (const c of before) forget(c)
       workStarted = performance.now()
-      applySplice(splice.from, splice.remove, splice.shift)
+      applySplice(splice.from, splice.remove, splice.shift, true)
       return
     }
     case 'edit': {
       workStarted = performance.now()
       version = req.version
-      for (const [from, to, insert] of req.edits) {
+      req.edits.forEach(([from, to, insert], i) => {
         const splice = model.edit(from, to, insert)
-        applySplice(splice.from, splice.remove, splice.shift, splice.insert.length)
-      }
+        applySplice(splice.from, splice.remove, splice.shift, i === req.edits.length - 1, splice.insert.length)
+      })
       return
     }
     case 'viewport':
@@ -451,21 +452,21 @@ function handle(req: CoordinatorRequest): void {
 }
 
 /** Tells the UI about a chunk splice, with tokens when they are quick to make. */
-function applySplice(from: number, remove: number, shift: number, insertCount = model.chunks.length - from): void {
+function applySplice(from: number, remove: number, shift: number, last: boolean, insertCount = model.chunks.length - from): void {
   const fresh = model.chunks.slice(from, from + insertCount)
   const chars = fresh.reduce((n, c) => n + c.end - c.start, 0)
   const enc = loaded?.name === encodingName ? loaded : null
   if (enc && chars <= SYNC_CHARS && fresh.every((c) => c.end - c.start <= BIG_CHUNK_CHARS)) {
     const insert = fresh.map((c) => ({ start: c.start, end: c.end, tokens: copyTokens(encodeHere(c, enc, true).tokens) }))
     flush() // earlier fills first, with indexes from before this splice
-    post({ type: 'splice', version, generation, splice: { from, remove, shift, insert } }, transferablesOf(insert.map((c) => c.tokens!)))
+    post({ type: 'splice', version, generation, splice: { from, remove, shift, insert }, last }, transferablesOf(insert.map((c) => c.tokens!)))
     postStatus()
     return
   }
   flush()
   for (const c of fresh) pending.add(c)
   orderStale = true
-  post({ type: 'splice', version, generation, splice: { from, remove, shift, insert: fresh.map((c) => ({ start: c.start, end: c.end, tokens: null })) } })
+  post({ type: 'splice', version, generation, splice: { from, remove, shift, insert: fresh.map((c) => ({ start: c.start, end: c.end, tokens: null })) }, last })
   postStatus()
   schedule()
 }

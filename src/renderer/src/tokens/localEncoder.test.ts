@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { EncodingName } from '../../../shared/encodings'
+import type { LoadedEncoding } from '../../../shared/encodingLoader'
+import { LocalEncoderLoader } from './localEncoder'
+
+const fake = (name: EncodingName) => ({ name }) as LoadedEncoding
+
+describe('LocalEncoderLoader', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('loads the wanted encoding after a pause, drops it at once when another is wanted, and ignores late loads', async () => {
+    const seen: (string | null)[] = []
+    const loads: { name: EncodingName; resolve: (e: LoadedEncoding) => void }[] = []
+    const loader = new LocalEncoderLoader(
+      (enc) => seen.push(enc?.name ?? null),
+      (name) => new Promise((resolve) => loads.push({ name, resolve })),
+    )
+    loader.want('o200k_base')
+    expect(seen).toEqual([null])
+    expect(loads).toEqual([]) // not during start-up
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(loads.map((l) => l.name)).toEqual(['o200k_base'])
+    loader.want('o200k_base') // the same: nothing new
+    expect(seen).toEqual([null])
+    loader.want('cl100k_base')
+    expect(seen).toEqual([null, null])
+    loads[0].resolve(fake('o200k_base')) // late: no longer wanted
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(seen).toEqual([null, null])
+    loads[1].resolve(fake('cl100k_base'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(seen).toEqual([null, null, 'cl100k_base'])
+  })
+
+  it('a failed load leaves edits to the worker, and dispose cancels a pending load', async () => {
+    const seen: (string | null)[] = []
+    let calls = 0
+    const failing = new LocalEncoderLoader(
+      (enc) => seen.push(enc?.name ?? null),
+      () => (calls++, Promise.reject(new Error('no'))),
+    )
+    failing.want('r50k_base')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(calls).toBe(1)
+    expect(seen).toEqual([null])
+    failing.want('p50k_base')
+    failing.dispose()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(calls).toBe(1)
+  })
+})

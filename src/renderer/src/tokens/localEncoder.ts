@@ -1,0 +1,48 @@
+import type { EncodingName } from '../../../shared/encodings'
+import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
+
+/** How long after a request the encoder starts loading (start-up and the worker go first). */
+const LOAD_DELAY_MS = 800
+
+/**
+ * Loads the chosen encoding on the UI thread too, in an idle moment, so small edits can be
+ * tokenized in the keystroke's own frame (TokenStream.editLocally). Costs the rank table
+ * a second time (about 30 MB for o200k_base) and ~150 ms of main-thread work once per
+ * encoding; until it is loaded, and for other encodings, the worker answers every edit.
+ */
+export class LocalEncoderLoader {
+  private wanted: EncodingName | null = null
+  private timer: ReturnType<typeof setTimeout> | undefined
+
+  /** @param onChange receives the loaded encoder, or null while the wanted one is not ready */
+  constructor(
+    private readonly onChange: (encoder: LoadedEncoding | null) => void,
+    private readonly load: (name: EncodingName) => Promise<LoadedEncoding> = loadEncoding,
+  ) {}
+
+  /** Asks for `name` (the one in use); drops the encoder of any other at once. */
+  want(name: EncodingName): void {
+    if (name === this.wanted) return
+    this.wanted = name
+    this.onChange(null)
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      const start = () => {
+        this.load(name)
+          .then((enc) => {
+            if (this.wanted === name) this.onChange(enc)
+          })
+          // Without it every edit still works through the worker.
+          .catch(() => undefined)
+      }
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 })
+      else start()
+    }, LOAD_DELAY_MS)
+  }
+
+  /** Cancels a pending load. */
+  dispose(): void {
+    clearTimeout(this.timer)
+    this.wanted = null
+  }
+}
