@@ -44,7 +44,7 @@ describe('nextChunkEnd', () => {
 })
 
 describe('property: encoding the pieces either side of a safe cut equals encoding the whole', () => {
-  const alphabet = ['\n', '\n', '\n', ' ', '  ', '\t', '\r', '\r\n', 'a', 'Hello', 'Z', 'é', 'ß', '日本', '.', ')', '//', "'s", '1', '23', '🦙', '\u0301', '\u00a0', '<|endoftext|>']
+  const alphabet = ['\n', '\n', '\n', ' ', '  ', '\t', '\r', '\r\n', 'a', 'Hello', 'Z', 'é', 'ß', '日本', '.', ')', '//', "'s", '1', '23', '🦙', '\u0301', '\u00a0', '<|endoftext|>', '\udc00', '\ud835']
   // Biased towards lines that end in a non-space and start with a letter, so safe cuts are common.
   const piece = fc.oneof(fc.constantFrom(...alphabet), fc.constantFrom('x\nY', '.\nÉ', '🦙\nb', ')\nab', "'\nsé", '\u0301\n日'))
   const texts = fc.array(piece, { minLength: 1, maxLength: 40 }).map((a) => a.join(''))
@@ -80,6 +80,9 @@ describe('isSafeWordCut', () => {
     expect(isSafeWordCut('1 a', 1)).toBe(false) // after a digit
     expect(isSafeWordCut('𝐀 b', 2)).toBe(true) // after an astral letter
     expect(isSafeWordCut('𝐀 b', 1)).toBe(false) // never inside a surrogate pair
+    // A lone second half after a letter is no letter: encoded as U+FFFD, it joins the newline.
+    expect(isSafeWordCut('a\udc00\n', 2)).toBe(false)
+    expect(isSafeWordCut('a\ud835\n', 2)).toBe(false)
   })
 })
 
@@ -94,7 +97,7 @@ describe('long lines are cut inside', () => {
 })
 
 describe('property: encoding the pieces either side of a word cut equals encoding the whole', () => {
-  const alphabet = [' ', '  ', 'a', 'Word', 'HTTPServer', 'é', 'ß', '日本', 'ǅ', '\u0301', '1', '23', '.', ',', '"', "'", "'s", "'ll", '’', '{', '}', ':', '/', '|', '_', '<|', '|>', '<|endoftext|>', '<|fim_prefix|>', '\n', '\t', '🦙', '𝐀', '-', '—', '(', ')', '\u00a0', '\u3000', '，']
+  const alphabet = [' ', '  ', 'a', 'Word', 'HTTPServer', 'é', 'ß', '日本', 'ǅ', '\u0301', '1', '23', '.', ',', '"', "'", "'s", "'ll", '’', '{', '}', ':', '/', '|', '_', '<|', '|>', '<|endoftext|>', '<|fim_prefix|>', '\n', '\t', '🦙', '𝐀', '-', '—', '(', ')', '\u00a0', '\u3000', '，', '\udc00', '\ud835']
   const texts = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 40 }).map((a) => a.join(''))
   it.each(ENCODING_NAMES)('%s, special tokens as text and as special', (name) => {
     const enc = encodings.get(name)!

@@ -41,7 +41,12 @@ export function isSafeWordCut(text: string, i: number): boolean {
   let j = i - 1
   const b = text.charCodeAt(j)
   if (b < 0x80) return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)
-  if (b >= 0xdc00 && b <= 0xdfff && j > 0) j--
+  if (b >= 0xdc00 && b <= 0xdfff) {
+    // The second half of a pair: the letter test reads the whole character. A lone half
+    // is no letter (it encodes as U+FFFD, which joins a following newline).
+    if (j > 0 && (text.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--
+    else return false
+  }
   return LETTER.test(String.fromCodePoint(text.codePointAt(j)!))
 }
 
