@@ -89,6 +89,9 @@ export class DocumentModel {
   }
 }
 
+/** How far past an edit (in minChars) the re-cut goes before it takes the old cuts back (see recutEdit). */
+const SETTLE_FACTOR = 4
+
 /** A re-cut after one edit: the splice plus the text of each new chunk. */
 export interface Recut extends ChunkSplice {
   texts: string[]
@@ -96,9 +99,9 @@ export interface Recut extends ChunkSplice {
 
 /**
  * The chunk splice for replacing [from, to) with `insert` in a text cut into `chunks`
- * (non-empty, tiling the text, cut by nextChunkEnd with `minChars`). Reads only the old
- * text of the chunks it re-cuts, through `textOf(k)`: from the chunk holding from - 2 until
- * the new cuts meet the old ones again, so the worker (which keeps chunk texts) and the UI
+ * (non-empty, tiling the text at safe cuts). Re-cuts with nextChunkEnd from the chunk
+ * holding from - 2 until the new cuts meet the old ones again, or at most a few chunks past
+ * the edit; reads only the old text of those chunks, through `textOf(k)`, so the worker (which keeps chunk texts) and the UI
  * (which reads them from the editor) compute the same splice without copying the document.
  * Does not change `chunks`. With `maxChars`, gives up (null) when the text it would read and
  * re-cut exceeds that many characters.
@@ -141,6 +144,17 @@ export function recutEdit(
     while (after < j && chunks[after].start + shift - base < end) after++
     // Back in step: from here the old chain of cuts continues unchanged.
     if (end >= editEnd + 2 && after < j && chunks[after].start + shift - base === end) {
+      j = after
+      break
+    }
+    // Text with a repeating layout (identical lines) can keep the new cuts out of step with
+    // the old ones to the end of the document. Far enough past the edit, end one chunk at the
+    // next old cut, which is still safe (a cut depends only on the characters around it), and
+    // keep the old cuts from there.
+    if (pos >= editEnd + SETTLE_FACTOR * minChars && (after < j || j < chunks.length)) {
+      const next = after < j ? chunks[after].start + shift - base : local.length
+      fresh.push({ start: base + pos, end: base + next })
+      texts.push(local.slice(pos, next))
       j = after
       break
     }
