@@ -161,6 +161,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       snapshot: (s, isUrgent) => {
         if (isUrgent) urgent = s
         else setSnapshot(s)
+        if (s.pending > 0) loaderRef.current?.busy()
       },
       work: setWork,
       error: (text) => setMessage({ tone: 'error', text: `Tokenizing failed: ${text}` }),

@@ -19,6 +19,12 @@ describe('LocalEncoderLoader', () => {
     loader.want('o200k_base')
     expect(seen).toEqual([null])
     expect(loads).toEqual([]) // not during start-up
+    // Not while the tokenizer works: each sign of work pushes the load back.
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(500)
+      loader.busy()
+    }
+    expect(loads).toEqual([])
     await vi.advanceTimersByTimeAsync(1000)
     expect(loads.map((l) => l.name)).toEqual(['o200k_base'])
     loader.want('o200k_base') // the same: nothing new
@@ -31,9 +37,13 @@ describe('LocalEncoderLoader', () => {
     loads[1].resolve(fake('cl100k_base'))
     await vi.advanceTimersByTimeAsync(0)
     expect(seen).toEqual([null, null, 'cl100k_base'])
+    // Once loaded, work no longer reloads it.
+    loader.busy()
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(loads.length).toBe(2)
   })
 
-  it('a failed load leaves edits to the worker, and dispose cancels a pending load', async () => {
+  it('a failed load leaves edits to the worker and is tried again at the next quiet moment; dispose cancels', async () => {
     const seen: (string | null)[] = []
     let calls = 0
     const failing = new LocalEncoderLoader(
@@ -44,9 +54,12 @@ describe('LocalEncoderLoader', () => {
     await vi.advanceTimersByTimeAsync(1000)
     expect(calls).toBe(1)
     expect(seen).toEqual([null])
+    failing.busy()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(calls).toBe(2)
     failing.want('p50k_base')
     failing.dispose()
     await vi.advanceTimersByTimeAsync(5000)
-    expect(calls).toBe(1)
+    expect(calls).toBe(2)
   })
 })

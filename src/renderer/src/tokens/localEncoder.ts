@@ -1,17 +1,18 @@
 import type { EncodingName } from '../../../shared/encodings'
 import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
 
-/** How long after a request the encoder starts loading (start-up and the worker go first). */
+/** Quiet time (no tokenizer work) before the encoder starts loading: start-up, pastes and the worker go first. */
 const LOAD_DELAY_MS = 800
 
 /**
- * Loads the chosen encoding on the UI thread too, in an idle moment, so small edits can be
+ * Loads the chosen encoding on the UI thread too, in a quiet moment, so small edits can be
  * tokenized in the keystroke's own frame (TokenStream.editLocally). Costs the rank table
  * a second time (about 30 MB for o200k_base) and ~150 ms of main-thread work once per
  * encoding; until it is loaded, and for other encodings, the worker answers every edit.
  */
 export class LocalEncoderLoader {
   private wanted: EncodingName | null = null
+  private loaded: EncodingName | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
 
   /** @param onChange receives the loaded encoder, or null while the wanted one is not ready */
@@ -24,16 +25,31 @@ export class LocalEncoderLoader {
   want(name: EncodingName): void {
     if (name === this.wanted) return
     this.wanted = name
+    this.loaded = null
     this.onChange(null)
+    this.schedule()
+  }
+
+  /** The tokenizer is working (a paste, an open, a switch): the load waits for quiet. */
+  busy(): void {
+    if (this.wanted !== null && this.loaded !== this.wanted) this.schedule()
+  }
+
+  private schedule(): void {
+    const name = this.wanted
     clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       const start = () => {
+        if (this.wanted !== name || this.loaded === name || name === null) return
+        this.loaded = name
         this.load(name)
           .then((enc) => {
             if (this.wanted === name) this.onChange(enc)
           })
-          // Without it every edit still works through the worker.
-          .catch(() => undefined)
+          // Without it every edit still works through the worker; try again at the next quiet moment.
+          .catch(() => {
+            if (this.loaded === name) this.loaded = null
+          })
       }
       if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 })
       else start()
