@@ -39,6 +39,7 @@ import { decodeIdList } from './tools/decodeIds'
 import { tokenExport } from './tools/tokenExport'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
 import { LocalEncoderLoader } from './tokens/localEncoder'
+import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
 import type { SpecialMode } from '../../shared/specialTokens'
 import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
 
@@ -178,6 +179,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       onEdit: (version, edits, before) => {
         const local = stream.editLocally(version, edits, (from, to) => before.sliceString(from, to))
         client.edit(version, edits)
+        // A paste or other big change: the tokenizer is about to be busy.
+        if (!local && edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)) loaderRef.current?.busy()
         saveDraftSoon()
         if (!editedRef.current) {
           editedRef.current = true

@@ -43,6 +43,29 @@ describe('LocalEncoderLoader', () => {
     expect(loads.length).toBe(2)
   })
 
+  it('work that starts after the pause but before the idle moment still postpones the load', async () => {
+    const idle: (() => void)[] = []
+    vi.stubGlobal('requestIdleCallback', (fn: () => void) => idle.push(fn))
+    try {
+      let calls = 0
+      const loader = new LocalEncoderLoader(
+        () => undefined,
+        () => (calls++, new Promise<LoadedEncoding>(() => undefined)),
+      )
+      loader.want('o200k_base')
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(idle.length).toBe(1)
+      loader.busy()
+      idle.shift()!() // the earlier idle callback: void
+      expect(calls).toBe(0)
+      await vi.advanceTimersByTimeAsync(1000)
+      idle.shift()!()
+      expect(calls).toBe(1)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('a failed load leaves edits to the worker and is tried again at the next quiet moment; dispose cancels', async () => {
     const seen: (string | null)[] = []
     let calls = 0

@@ -14,6 +14,8 @@ export class LocalEncoderLoader {
   private wanted: EncodingName | null = null
   private loaded: EncodingName | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
+  /** Bumped by every (re)schedule: an idle callback from an earlier one does nothing. */
+  private ticket = 0
 
   /** @param onChange receives the loaded encoder, or null while the wanted one is not ready */
   constructor(
@@ -37,10 +39,11 @@ export class LocalEncoderLoader {
 
   private schedule(): void {
     const name = this.wanted
+    const ticket = ++this.ticket
     clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       const start = () => {
-        if (this.wanted !== name || this.loaded === name || name === null) return
+        if (ticket !== this.ticket || this.wanted !== name || this.loaded === name || name === null) return
         this.loaded = name
         this.load(name)
           .then((enc) => {
@@ -59,6 +62,7 @@ export class LocalEncoderLoader {
   /** Cancels a pending load. */
   dispose(): void {
     clearTimeout(this.timer)
+    this.ticket++
     this.wanted = null
   }
 }
