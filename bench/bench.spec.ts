@@ -136,6 +136,55 @@ async function keystrokes(page: Page, where: 'start' | 'middle' | 'end' | 'bare'
   return out
 }
 
+/**
+ * Keystroke latency in a bare page holding one long line whose `tokens` pieces are drawn as
+ * span elements or painted with CSS Custom Highlights, caret near its end.
+ */
+async function bareLineKeystrokes(page: Page, lineText: string, tokens: number, painting: 'elements' | 'highlights'): Promise<number[]> {
+  // A blank page first: the app's Content-Security-Policy would block the inline script.
+  await page.goto('about:blank')
+  await page.setContent(
+    '<div contenteditable="true" spellcheck="false" style="white-space:pre-wrap;font:14px monospace;height:90vh;overflow:auto"><div id="line"></div></div>' +
+      '<div data-doc-version="0" data-complete="true"></div>' +
+      '<script>const d=document.querySelector("[data-doc-version]");let v=0;document.querySelector("[contenteditable]").addEventListener("input",()=>{d.dataset.docVersion=String(++v)})</script>',
+  )
+  await page.evaluate(
+    ({ lineText, tokens, painting }) => {
+      const line = document.getElementById('line')!
+      const step = Math.ceil(lineText.length / tokens)
+      if (painting === 'elements') {
+        for (let i = 0; i < lineText.length; i += step) {
+          const span = document.createElement('span')
+          span.className = `c${(i / step) % 6}`
+          span.textContent = lineText.slice(i, i + step)
+          line.appendChild(span)
+        }
+      } else {
+        line.textContent = lineText
+        const node = line.firstChild!
+        const groups: StaticRange[][] = Array.from({ length: 8 }, () => [])
+        for (let i = 0, k = 0; i < lineText.length; i += step, k++) {
+          groups[k % 8].push(new StaticRange({ startContainer: node, startOffset: i, endContainer: node, endOffset: Math.min(lineText.length, i + step) }))
+        }
+        const style = document.createElement('style')
+        style.textContent = groups.map((_, g) => `::highlight(t${g}) { background-color: hsl(${g * 45} 80% 85%); }`).join('\n')
+        document.head.appendChild(style)
+        const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights
+        const HighlightClass = (window as unknown as { Highlight: new (...ranges: StaticRange[]) => unknown }).Highlight
+        groups.forEach((g, i) => registry.set(`t${i}`, new HighlightClass(...g)))
+      }
+      ;(document.querySelector('[contenteditable]') as HTMLElement).focus()
+      const last = line.lastChild!
+      const range = document.createRange()
+      range.setStart(last.firstChild ?? last, last.firstChild ? 1 : lineText.length - 1)
+      document.getSelection()!.removeAllRanges()
+      document.getSelection()!.addRange(range)
+    },
+    { lineText, tokens, painting },
+  )
+  return keystrokes(page, 'bare-line', 25)
+}
+
 /** Frame intervals (ms) while the mouse wheel scrolls the editor down, from the top, for about two seconds. */
 async function scrollFrames(page: Page): Promise<number[]> {
   await page.evaluate(() => {
@@ -277,39 +326,17 @@ test('benchmark', async ({ page, browser }) => {
   const tokens = await page.evaluate(() => Number(document.querySelector('[aria-label="Token count"]')!.textContent!.replace(/,/g, '')))
 
   // The browser's own cost of typing in such a long line: a bare contenteditable line holding
-  // the same text in as many elements as the app drew there, measured the same way, in this tab.
+  // the same text, its tokens drawn as as many elements as the app drew there, or painted as
+  // CSS Custom Highlights (no elements), measured the same way, in this tab.
   if (longLine && longLine.marks > 0) {
     const { text: lineText, marks } = longLine
-    // A blank page first: the app's Content-Security-Policy would block the inline script.
-    await page.goto('about:blank')
-    await page.setContent(
-      '<div contenteditable="true" spellcheck="false" style="white-space:pre-wrap;font:14px monospace;height:90vh;overflow:auto"><div id="line"></div></div>' +
-        '<div data-doc-version="0" data-complete="true"></div>' +
-        '<script>const d=document.querySelector("[data-doc-version]");let v=0;document.querySelector("[contenteditable]").addEventListener("input",()=>{d.dataset.docVersion=String(++v)})</script>',
-    )
-    await page.evaluate(
-      ({ lineText, marks }) => {
-        const line = document.getElementById('line')!
-        const step = Math.ceil(lineText.length / marks)
-        for (let i = 0; i < lineText.length; i += step) {
-          const span = document.createElement('span')
-          span.className = `c${(i / step) % 6}`
-          span.textContent = lineText.slice(i, i + step)
-          line.appendChild(span)
-        }
-        ;(document.querySelector('[contenteditable]') as HTMLElement).focus()
-        const range = document.createRange()
-        range.setStart(line.lastChild!.firstChild!, 1)
-        document.getSelection()!.removeAllRanges()
-        document.getSelection()!.addRange(range)
-      },
-      { lineText, marks },
-    )
-    const bare = await keystrokes(page, 'bare-line', 25)
-    const what = `keystroke floor in a ${lineText.length.toLocaleString('en-US')}-char line of ${marks.toLocaleString('en-US')} elements (bare contenteditable, same measurement)`
-    console.log(`${what}: p50 ${percentile(bare, 50).toFixed(1)} p95 ${percentile(bare, 95).toFixed(1)}`)
-    add(`${what}: p50`, percentile(bare, 50), b10.ms)
-    add(`${what}: p95`, percentile(bare, 95), b10.ms)
+    for (const painting of ['elements', 'highlights'] as const) {
+      const times = await bareLineKeystrokes(page, lineText, marks, painting)
+      const what = `keystroke floor in a ${lineText.length.toLocaleString('en-US')}-char line of ${marks.toLocaleString('en-US')} tokens as ${painting} (bare contenteditable, same measurement)`
+      console.log(`${what}: p50 ${percentile(times, 50).toFixed(1)} p95 ${percentile(times, 95).toFixed(1)}`)
+      add(`${what}: p50`, percentile(times, 50), b10.ms)
+      add(`${what}: p95`, percentile(times, 95), b10.ms)
+    }
   }
   rows.push({ what: 'memory, 10 MB: page JS heap', value: `${(mem.page / 1048576).toFixed(0)} MB`, ms: null, baseline: null })
   rows.push({ what: 'memory, 10 MB: worker JS heaps', value: `${(mem.workers / 1048576).toFixed(0)} MB`, ms: null, baseline: null })
