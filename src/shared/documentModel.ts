@@ -17,9 +17,9 @@ export interface ChunkSplice {
 /**
  * The document text and its chunk list, kept in step with edits. The text is held as one
  * string per chunk, so an edit never copies the whole document (a 10 MB string rebuilt per
- * keystroke costs tens of milliseconds and as much garbage). An edit re-cuts only from the
- * chunk before it until the new cuts meet the old ones again, so on a large document a
- * keystroke touches one or two chunks. Pure: no encoding happens here.
+ * keystroke costs tens of milliseconds and as much garbage). An edit re-cuts only near it
+ * (recutEdit), so on a large document a keystroke touches one or two chunks. Pure: no
+ * encoding happens here.
  */
 export class DocumentModel {
   private chunkList: ChunkRange[] = []
