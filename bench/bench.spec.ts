@@ -107,6 +107,7 @@ async function keystrokes(page: Page, where: 'start' | 'middle' | 'end' | 'bare'
     }
   }
   const out: number[] = []
+  let workerKeys = 0
   for (let i = 0; i < n; i++) {
     // Arm the measurement in the page first, then press the key, then collect.
     await page.evaluate(() => {
@@ -131,8 +132,11 @@ async function keystrokes(page: Page, where: 'start' | 'middle' | 'end' | 'bare'
     })
     await page.keyboard.press(i % 5 === 4 ? 'Space' : 'KeyX')
     out.push(await page.evaluate(() => (window as unknown as { keyLatency: Promise<number> }).keyLatency))
+    if (!where.startsWith('bare') && (await page.locator('[data-doc-version]').getAttribute('data-tokenized-by')) !== 'editor') workerKeys++
     await page.waitForTimeout(30)
   }
+  if (workerKeys > 0) console.log(`  ${workerKeys} of ${n} keystrokes at ${where} were tokenized by the worker`)
+  console.log(`  ${where}: ${out.map((t) => t.toFixed(0)).join(' ')}`)
   return out
 }
 
