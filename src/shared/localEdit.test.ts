@@ -28,7 +28,7 @@ describe('localTokenSplice', () => {
     ['cl100k_base', 'special'],
   ] as const)('%s (%s): equals the worker’s splice for the same edit, and the index stays equal to tiktoken', (name, mode) => {
     const enc = name === 'o200k_base' ? o200k : cl100k
-    const alphabet = ['\n', ' ', 'a', 'Word', '.', 'é', '🦙', '\n\n', 'x\nY', ')\n', '𝐀', '日本', '"v":', "'s", ',', '<|endoftext|>']
+    const alphabet = ['\n', ' ', 'a', 'Word', '.', 'é', '🦙', '\n\n', 'x\nY', ')\n', '𝐀', '日本', '"v":', "'s", ',', '<|endoftext|>', '\udc00', '\ud835']
     const textArb = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 200 }).map((a) => a.join(''))
     const editArb = fc.record({ a: fc.nat(), b: fc.nat(), insert: textArb.map((t) => t.slice(0, 20)) })
     fc.assert(
