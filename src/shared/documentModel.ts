@@ -162,8 +162,8 @@ export function recutEdit(
   return { from: k0, remove: j - k0, insert: fresh, texts, shift }
 }
 
-/** Index of the chunk containing `pos` (the last chunk for pos = length). */
-function indexAt(chunks: readonly ChunkRange[], pos: number): number {
+/** Index of the chunk of `chunks` (in order, tiling a text) containing `pos`; the last one for pos = length. */
+export function indexAt(chunks: readonly ChunkRange[], pos: number): number {
   let lo = 0
   let hi = chunks.length - 1
   while (lo < hi) {

@@ -1,4 +1,5 @@
 import { addCounts, ZERO_COUNTS, type TextCounts } from './counts'
+import { indexAt } from './documentModel'
 import type { ChunkTokens } from './tokenize'
 import { tokenAt } from './tokenSpans'
 import type { TokenView } from './tokenView'
@@ -147,14 +148,7 @@ export class TokenIndex implements TokenView {
 
   /** Index of the chunk containing text position pos. */
   chunkAt(pos: number): number {
-    let lo = 0
-    let hi = this.chunks.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (this.chunks[mid].start <= pos) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    return indexAt(this.chunks, pos)
   }
 
   indexAt(pos: number): number {

@@ -153,6 +153,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     }
     // A snapshot from a keystroke tokenized here is drawn in that keystroke's frame.
     let urgent: TokenSnapshot | null = null
+    const loader = new LocalEncoderLoader((enc) => stream.setLocalEncoder(enc))
+    loaderRef.current = loader
     const stream = new TokenStream({
       showTokens: (index, version) => {
         viewRef.current?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
@@ -162,14 +164,12 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       snapshot: (s, isUrgent) => {
         if (isUrgent) urgent = s
         else setSnapshot(s)
-        if (s.pending > 0) loaderRef.current?.busy()
+        if (s.pending > 0) loader.busy()
       },
       work: setWork,
       error: (text) => setMessage({ tone: 'error', text: `Tokenizing failed: ${text}` }),
     })
     streamRef.current = stream
-    const loader = new LocalEncoderLoader((enc) => stream.setLocalEncoder(enc))
-    loaderRef.current = loader
     const client = new TokenizerClient((msg) => stream.handle(msg))
     clientRef.current = client
     const s = settingsRef.current
@@ -180,7 +180,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         const local = stream.editLocally(version, edits, (from, to) => before.sliceString(from, to))
         client.edit(version, edits)
         // A paste or other big change: the tokenizer is about to be busy.
-        if (!local && edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)) loaderRef.current?.busy()
+        if (!local && edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)) loader.busy()
         saveDraftSoon()
         if (!editedRef.current) {
           editedRef.current = true
