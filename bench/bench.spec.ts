@@ -142,9 +142,10 @@ async function keystrokes(page: Page, where: 'start' | 'middle' | 'end' | 'bare'
 
 /**
  * Keystroke latency in a bare page holding one long line whose `tokens` pieces are drawn as
- * span elements or painted with CSS Custom Highlights, caret near its end.
+ * inline span elements, as inline-block boxes (what the app draws in long lines), or painted
+ * with CSS Custom Highlights, caret near its end.
  */
-async function bareLineKeystrokes(page: Page, lineText: string, tokens: number, painting: 'elements' | 'highlights'): Promise<number[]> {
+async function bareLineKeystrokes(page: Page, lineText: string, tokens: number, painting: 'elements' | 'boxes' | 'highlights'): Promise<number[]> {
   // A blank page first: the app's Content-Security-Policy would block the inline script.
   await page.goto('about:blank')
   await page.setContent(
@@ -156,10 +157,11 @@ async function bareLineKeystrokes(page: Page, lineText: string, tokens: number, 
     ({ lineText, tokens, painting }) => {
       const line = document.getElementById('line')!
       const step = Math.ceil(lineText.length / tokens)
-      if (painting === 'elements') {
+      if (painting !== 'highlights') {
         for (let i = 0; i < lineText.length; i += step) {
           const span = document.createElement('span')
           span.className = `c${(i / step) % 6}`
+          if (painting === 'boxes') span.style.display = 'inline-block'
           span.textContent = lineText.slice(i, i + step)
           line.appendChild(span)
         }
@@ -330,11 +332,12 @@ test('benchmark', async ({ page, browser }) => {
   const tokens = await page.evaluate(() => Number(document.querySelector('[aria-label="Token count"]')!.textContent!.replace(/,/g, '')))
 
   // The browser's own cost of typing in such a long line: a bare contenteditable line holding
-  // the same text, its tokens drawn as as many elements as the app drew there, or painted as
-  // CSS Custom Highlights (no elements), measured the same way, in this tab.
+  // the same text, its tokens drawn as as many inline elements as the app drew there, as
+  // inline-block boxes (as the app draws long lines), or painted as CSS Custom Highlights (no
+  // elements), measured the same way, in this tab.
   if (longLine && longLine.marks > 0) {
     const { text: lineText, marks } = longLine
-    for (const painting of ['elements', 'highlights'] as const) {
+    for (const painting of ['elements', 'boxes', 'highlights'] as const) {
       const times = await bareLineKeystrokes(page, lineText, marks, painting)
       const what = `keystroke floor in a ${lineText.length.toLocaleString('en-US')}-char line of ${marks.toLocaleString('en-US')} tokens as ${painting} (bare contenteditable, same measurement)`
       console.log(`${what}: p50 ${percentile(times, 50).toFixed(1)} p95 ${percentile(times, 95).toFixed(1)}`)

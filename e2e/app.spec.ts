@@ -495,6 +495,52 @@ test('wrap toggle: long lines wrap by default and scroll sideways when it is off
   await expectTokenCount(page, oracleIds('o200k_base', 'word '.repeat(2000)).length)
 })
 
+test('long lines draw tokens as boxes: typing, clicking and moving the caret there stay exact; short and right-to-left lines stay inline', async ({ page }) => {
+  let json = ''
+  for (let i = 0; json.length < 3000; i++) json += `{"id":${i},"name":"item ${i}","tags":["a", "b"],\t"v":${(i * 7919) % 1000}.5}, `
+  const rtl = 'مرحبا بالعالم — שלום עולם (mixed with English) '.repeat(60)
+  await setText(page, `A short line first.\n${json}\n${rtl}\nlast line`)
+  const docText = () => page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { doc: { toString(): string } } } }).tokenizerExplorerView.state.doc.toString())
+  const expectExact = async () => expectTokenCount(page, oracleIds('o200k_base', await docText()).length)
+  await expectExact()
+  await page.evaluate(() => (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void } }).tokenizerExplorerView.dispatch({ selection: { anchor: 0 }, scrollIntoView: true }))
+  const lineMarks = (n: number) => page.locator(`.cm-content .cm-line:nth-child(${n}) [data-token-index]`)
+  const displays = (n: number) => lineMarks(n).evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).display))])
+  await expect.poll(() => displays(1)).toEqual(['inline'])
+  expect(await displays(2)).toEqual(['inline-block'])
+  // The long line wraps between tokens: nothing sticks out sideways.
+  expect(await page.locator('.cm-scroller').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+  expect(await page.locator('.cm-content .cm-line:nth-child(2)').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200)
+
+  // A click in the middle of a box puts the caret inside that token.
+  const box = lineMarks(2).nth(40)
+  expect((await box.textContent())!.length).toBeGreaterThanOrEqual(2)
+  const k = await box.getAttribute('data-token-index')
+  await box.click()
+  await expect(page.getByRole('region', { name: 'Token inspector' }).getByRole('heading')).toHaveText(`Token #${k}`)
+  // Typing inside a token and at token edges, as the user sees it: the text and count follow.
+  for (const key of ['KeyQ', 'Space', 'Digit7', 'Backspace', 'Home', 'KeyZ', 'End', 'Comma']) {
+    await page.keyboard.press(key)
+    await expectExact()
+  }
+  // The caret moves down one wrapped row inside the long line, not to the next line.
+  const head = () => page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { selection: { main: { head: number } } } } }).tokenizerExplorerView.state.selection.main.head)
+  const lineStart = (await docText()).indexOf('\n') + 1
+  await page.evaluate((pos) => (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void } }).tokenizerExplorerView.dispatch({ selection: { anchor: pos } }), lineStart)
+  await page.keyboard.press('ArrowDown')
+  const down = (await head()) - lineStart
+  expect(down).toBeGreaterThan(40)
+  expect(down).toBeLessThan(150)
+  // The marks still tile the text of the long line.
+  const text = await docText()
+  const line2 = text.split('\n')[1]
+  const drawn = (await lineMarks(2).allTextContents()).join('')
+  expect(line2.startsWith(drawn) && drawn.length > 200).toBe(true)
+  // Right-to-left text keeps inline tokens (boxes would break its order).
+  await lineMarks(3).first().scrollIntoViewIfNeeded()
+  expect(await displays(3)).toEqual(['inline'])
+})
+
 test('the page carries a Content-Security-Policy that blocks injected inline scripts', async ({ page }) => {
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
   expect(csp).toContain("script-src 'self'")

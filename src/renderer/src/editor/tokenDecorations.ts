@@ -5,6 +5,7 @@ import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
 import { cleanBoundaryBefore } from '../../../shared/tokenGroups'
 import { clusterBreakTest } from './clusterBreaks'
 import { limitCutOffset } from '../../../shared/limits'
+import { drawsTokenBoxes } from '../../../shared/tokenBoxes'
 import { setTokens, tokenField, viewOptionsField } from './tokenState'
 
 /** Marks rendered beyond this many tokens per visible range are skipped (a safety valve). */
@@ -34,8 +35,9 @@ class LimitMarker extends WidgetType {
   }
 }
 
-function classFor(first: number, last: number, flags: number, activeLimit: number | null, inspected: number | null): string {
+function classFor(first: number, last: number, flags: number, activeLimit: number | null, inspected: number | null, box: boolean): string {
   let cls = `tok tok-c${tokenColourSlot(first)}`
+  if (box) cls += ' tok-box'
   if (flags & FLAG_SPECIAL) cls += ' tok-special'
   // Several tokens share these characters (split bytes or a split grapheme cluster).
   if (last > first || flags & FLAG_PARTIAL) cls += ' tok-partial'
@@ -48,7 +50,8 @@ function classFor(first: number, last: number, flags: number, activeLimit: numbe
  * Characters coloured beyond the edges of what is on screen, so scrolling shows colour at
  * once. Kept small: every coloured token is an element, and typing inside a long line costs
  * the browser time per element in that line (measured in a 12.8 KB JSON line: 3,000 →
- * 188 ms of input handling per key, 800 → about 90 ms).
+ * 188 ms of input handling per key, 800 → about 90 ms, with inline spans; long lines now
+ * draw their tokens as boxes, see shared/tokenBoxes.ts, which costs far less per element).
  */
 const SCREEN_MARGIN_CHARS = 800
 
@@ -111,7 +114,11 @@ function build(view: EditorView, screen: ScreenWindow): DecorationSet {
   }
   const isBreak = clusterBreakTest(view.state)
   const clean = (k: number) => cleanBoundaryBefore(tokens, k, isBreak)
+  const doc = view.state.doc
   for (const { from, to } of drawRanges(view, screen)) {
+    // Whether the line being drawn shows its tokens as boxes (see tokenBoxes.ts).
+    let lineTo = -1
+    let boxes = false
     let i = tokens.indexAt(toOld(from, -1))
     if (i < 0) continue
     while (i > 0 && !clean(i)) i--
@@ -125,12 +132,17 @@ function build(view: EditorView, screen: ScreenWindow): DecorationSet {
       const end = Math.min(toNew(tokens.end(last), -1), docLength)
       const s = Math.max(start, from)
       if (end > s) {
+        if (s > lineTo) {
+          const line = doc.lineAt(s)
+          lineTo = line.to
+          boxes = drawsTokenBoxes(line.length, () => doc.sliceString(Math.max(from, line.from), Math.min(to, line.to)))
+        }
         addMarkersUpTo(s)
         builder.add(
           s,
           end,
           Decoration.mark({
-            class: classFor(i, last, tokens.flags(i), options.activeLimit, options.inspected),
+            class: classFor(i, last, tokens.flags(i), options.activeLimit, options.inspected, boxes),
             attributes: last > i ? { 'data-token-index': String(i), 'data-token-last': String(last) } : { 'data-token-index': String(i) },
           }),
         )
