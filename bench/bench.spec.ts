@@ -66,11 +66,19 @@ async function paste(page: Page, text: string, expected: number): Promise<{ firs
         let first = -1
         const t0 = performance.now()
         view.dispatch({ changes: { from: 0, insert: text } })
+        // Checked at each frame; timed once that frame is painted (a message posted from
+        // requestAnimationFrame is handled after the frame's style, layout and paint).
         const check = () => {
-          const now = performance.now()
-          if (first < 0 && document.querySelector('.cm-content [data-token-index]')) first = now - t0
-          if (count.textContent === fmt) resolve({ first: first < 0 ? now - t0 : first, exact: now - t0 })
-          else requestAnimationFrame(check)
+          const coloured = document.querySelector('.cm-content [data-token-index]') !== null
+          const done = count.textContent === fmt
+          const port = new MessageChannel()
+          port.port1.onmessage = () => {
+            const now = performance.now()
+            if (first < 0 && coloured) first = now - t0
+            if (done) resolve({ first: first < 0 ? now - t0 : first, exact: now - t0 })
+          }
+          port.port2.postMessage(null)
+          if (!done) requestAnimationFrame(check)
         }
         requestAnimationFrame(check)
       }),
@@ -124,7 +132,12 @@ async function keystrokes(page: Page, where: 'start' | 'middle' | 'end' | 'bare'
         const obs = new MutationObserver(() => {
           if (t0 >= 0 && Number(panel.dataset.docVersion) > before && panel.dataset.complete === 'true') {
             obs.disconnect()
-            requestAnimationFrame(() => resolve(performance.now() - t0))
+            // Timed after the frame that shows it is painted (see paste).
+            requestAnimationFrame(() => {
+              const port = new MessageChannel()
+              port.port1.onmessage = () => resolve(performance.now() - t0)
+              port.port2.postMessage(null)
+            })
           }
         })
         obs.observe(panel, { attributes: true })

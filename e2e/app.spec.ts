@@ -120,6 +120,11 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   await page.getByRole('radio', { name: 'Dim tokens past 1,024' }).check()
   await expect(page.locator('.cm-content [data-token-index="1024"]')).toHaveClass(/tok-over/)
   await expect(page.locator('.cm-content [data-token-index="1023"]')).not.toHaveClass(/tok-over/)
+  // Dimmed means lighter text on a paler background than a token of the same colour slot before the cut.
+  const looks = (i: number) => page.locator(`.cm-content [data-token-index="${i}"]`).evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])
+  const [before, after] = [await looks(1024 - 8), await looks(1024)]
+  expect(after[0]).not.toBe(before[0])
+  expect(after[1]).not.toBe(before[1])
   // A custom limit appears as its own meter and becomes the active one.
   await page.getByLabel('Custom limit').fill('2k')
   const custom = page.getByRole('meter', { name: 'Context limit 2,000' })
