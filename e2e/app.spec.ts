@@ -72,6 +72,35 @@ test('keystrokes are tokenized in the editor’s own frame once its encoder is l
   expect(drawn).toContain('quicka')
 })
 
+test('a big paste is coloured where it lands by the editor itself, and its count is exact when the worker is done', async ({ page, context }) => {
+  await setText(page, 'Some text first.\nAnd a second line.')
+  const counts = page.getByRole('region', { name: 'Counts' })
+  // Typing once the editor has loaded its own encoder (after a pause).
+  await editor(page).press('End')
+  await expect(async () => {
+    await page.keyboard.press('KeyX')
+    await page.keyboard.press('Backspace')
+    await expect(counts).toHaveAttribute('data-tokenized-by', 'editor', { timeout: 500 })
+  }).toPass({ timeout: 15_000 })
+  const lines = Array.from({ length: 6000 }, (_, i) => `Line ${i}: {"id": ${i}, "name": "naïve café ${i}"} 日本語 🦙`)
+  const big = lines.join('\n')
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.evaluate((text) => navigator.clipboard.writeText(text), big)
+  const version = Number(await counts.getAttribute('data-doc-version'))
+  await page.keyboard.press('ControlOrMeta+v')
+  // That version was tokenized here (its screen), not sent back by the worker.
+  await expect(counts).toHaveAttribute('data-doc-version', String(version + 1))
+  await expect(counts).toHaveAttribute('data-tokenized-by', 'editor')
+  const text = await page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { doc: { toString(): string } } } }).tokenizerExplorerView.state.doc.toString())
+  expect(text).toBe('Some text first.\nAnd a second line.' + big)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  // The marks on screen (the end of the paste) tile the text there.
+  const marks = await page.locator('.cm-content [data-token-index]').evaluateAll((els) => els.map((e) => e.textContent ?? ''))
+  const drawn = marks.join('')
+  expect(drawn.length).toBeGreaterThan(500)
+  expect(text.replace(/\n/g, '').endsWith(drawn)).toBe(true)
+})
+
 test('switching the encoding re-tokenizes with that encoding', async ({ page }) => {
   const text = 'Die Straßenbahn fährt um 23:45 Uhr — 日本語のテキスト, with   spaces.'
   await setText(page, text)

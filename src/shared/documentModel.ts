@@ -55,16 +55,10 @@ export class DocumentModel {
   /** Replaces all the text. */
   reset(text: string): ChunkSplice {
     const remove = this.chunkList.length
-    this.chunkList = []
-    this.texts = []
+    this.chunkList = cutText(text, this.minChars)
+    this.texts = this.chunkList.map((c) => text.slice(c.start, c.end))
     this.lengthValue = text.length
-    for (let pos = 0; pos < text.length; ) {
-      const end = nextChunkEnd(text, pos, this.minChars)
-      this.chunkList.push({ start: pos, end })
-      this.texts.push(text.slice(pos, end))
-      pos = end
-    }
-    return { from: 0, remove, insert: this.chunkList.slice(), shift: 0 }
+    return { from: 0, remove, insert: this.chunkList.map((c) => ({ ...c })), shift: 0 }
   }
 
   /** Replaces text [from, to) with `insert` (positions in the current text). */
@@ -87,6 +81,17 @@ export class DocumentModel {
   chunkIndexAt(pos: number): number {
     return indexAt(this.chunkList, pos)
   }
+}
+
+/** The chunks of a whole text, cut from its start (what a fresh document is cut into). */
+export function cutText(text: string, minChars: number): ChunkRange[] {
+  const chunks: ChunkRange[] = []
+  for (let pos = 0; pos < text.length; ) {
+    const end = nextChunkEnd(text, pos, minChars)
+    chunks.push({ start: pos, end })
+    pos = end
+  }
+  return chunks
 }
 
 /** How far past an edit (in minChars) the re-cut goes before it takes the old cuts back (see recutEdit). */
@@ -119,12 +124,16 @@ export function recutEdit(
   // A cut depends on the two characters before it, so re-cut from the chunk holding from - 2.
   const k0 = indexAt(chunks, Math.max(0, from - 2))
   const base = chunks[k0].start
-  // `local` is the new text of old chunks k0..j-1 (j grows when a cut needs to look further).
+  // `local` is the new text of old chunks k0..j-1 (j grows when a cut needs to look further):
+  // their text before `from`, the insert, their text after `to`. Chunks wholly inside the
+  // replaced range are never read (replacing all of a big document reads two chunks).
   let j = indexAt(chunks, to) + 1
-  if (chunks[j - 1].end - base + insert.length > maxChars) return null
-  let old = ''
-  for (let k = k0; k < j; k++) old += textOf(k)
-  let local = old.slice(0, from - base) + insert + old.slice(to - base)
+  const last = chunks[j - 1]
+  if (from - base + insert.length + last.end - to > maxChars) return null
+  let head = ''
+  for (let k = k0; k < j && chunks[k].start < from; k++) head += textOf(k)
+  const tail = textOf(j - 1).slice(to - last.start)
+  let local = head.slice(0, from - base) + insert + tail
   const editEnd = from + insert.length - base
   let after = j // first old chunk wholly after the edit not yet passed by the new cuts
   const fresh: ChunkRange[] = []

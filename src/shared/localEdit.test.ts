@@ -6,7 +6,8 @@ import { LOCAL_EDIT_MAX_CHARS, localTokenSplice } from './localEdit'
 import type { SpecialMode } from './specialTokens'
 import { oracleOrdinary } from './testing/oracle'
 import { TokenIndex } from './tokenIndex'
-import { tokenizeChunk } from './tokenize'
+import { CHUNK_CHARS, SCREEN_CHARS, tokenizeChunk } from './tokenize'
+import { makeCorpus } from './testing/corpus'
 
 let o200k: LoadedEncoding
 let cl100k: LoadedEncoding
@@ -40,7 +41,7 @@ describe('localTokenSplice', () => {
           const before = model.text
           const from = e.a % (before.length + 1)
           const to = from + (e.b % (before.length - from + 1)) % 12
-          const local = localTokenSplice(index, (a, b) => before.slice(a, b), [from, to, e.insert], enc, mode, 8)
+          const local = localTokenSplice(index, (a, b) => before.slice(a, b), [from, to, e.insert], enc, mode, { minChars: 8 })
           const worker = model.edit(from, to, e.insert)
           expect(local).not.toBeNull()
           expect({ from: local!.from, remove: local!.remove, shift: local!.shift, insert: local!.insert.map((c) => ({ start: c.start, end: c.end })) }).toEqual(worker)
@@ -54,19 +55,72 @@ describe('localTokenSplice', () => {
     )
   })
 
-  it('leaves big edits and incomplete indexes to the worker', () => {
+  it('leaves big edits (without a screen to fill) and incomplete indexes to the worker', () => {
     const model = new DocumentModel(64)
     model.reset('Some words here.\n'.repeat(5000))
     const index = indexOf(model, o200k, 'text')
     const text = model.text
     const read = (a: number, b: number) => text.slice(a, b)
-    expect(localTokenSplice(index, read, [10, 10, 'x'.repeat(LOCAL_EDIT_MAX_CHARS + 1)], o200k, 'text', 64)).toBeNull()
-    expect(localTokenSplice(index, read, [10, 40_000, ''], o200k, 'text', 64)).toBeNull()
-    expect(localTokenSplice(index, read, [10, 10, 'x'], o200k, 'text', 64)).not.toBeNull()
+    expect(localTokenSplice(index, read, [10, 10, 'x'.repeat(LOCAL_EDIT_MAX_CHARS + 1)], o200k, 'text', { minChars: 64 })).toBeNull()
+    expect(localTokenSplice(index, read, [10, 10, 'x'], o200k, 'text', { minChars: 64 })).not.toBeNull()
     const pending = new TokenIndex()
     pending.applySplice({ from: 0, remove: 0, shift: 0, insert: model.chunks.map((c) => ({ ...c, tokens: null })) })
-    expect(localTokenSplice(pending, read, [10, 10, 'x'], o200k, 'text', 64)).toBeNull()
-    expect(localTokenSplice(new TokenIndex(), read, [0, 0, 'x'], o200k, 'text', 64)).toBeNull()
+    expect(localTokenSplice(pending, read, [10, 10, 'x'], o200k, 'text', { minChars: 64 })).toBeNull()
+    expect(localTokenSplice(pending, read, [10, 10, 'x'.repeat(50_000)], o200k, 'text', { minChars: 64, onScreen: () => true })).toBeNull()
+  })
+
+  it('deletes a big range reading only the chunks at its two ends, as the worker does', () => {
+    const model = new DocumentModel(64)
+    model.reset('Some words here.\n'.repeat(5000))
+    const index = indexOf(model, o200k, 'text')
+    const text = model.text
+    let read = 0
+    const splice = localTokenSplice(index, (a, b) => ((read += b - a), text.slice(a, b)), [10, 70_000, ''], o200k, 'text', { minChars: 64 })
+    expect(read).toBeLessThan(1_000)
+    const worker = model.edit(10, 70_000, '')
+    expect({ from: splice!.from, remove: splice!.remove, shift: splice!.shift, insert: splice!.insert.map((c) => ({ start: c.start, end: c.end })) }).toEqual(worker)
+    index.applySplice(splice!)
+    expect(Array.from(index.allIds())).toEqual(oracleOrdinary('o200k_base', model.text))
+  })
+
+  it('in an empty document, cuts the inserted text as the worker does', () => {
+    const model = new DocumentModel(64)
+    const text = 'First line of it.\n'.repeat(40)
+    const splice = localTokenSplice(new TokenIndex(), () => '', [0, 0, text], o200k, 'text', { minChars: 64 })
+    const worker = model.edit(0, 0, text)
+    expect({ from: splice!.from, remove: splice!.remove, shift: splice!.shift, insert: splice!.insert.map((c) => ({ start: c.start, end: c.end })) }).toEqual(worker)
+    expect(splice!.insert.every((c) => c.tokens !== null)).toBe(true)
+    expect(localTokenSplice(new TokenIndex(), () => '', [0, 3, 'x'], o200k, 'text', { minChars: 64 })).toBeNull()
+  })
+
+  it.each([
+    ['into an empty document', '', 0, 0],
+    ['over most of a document', 'Words before the paste.\n'.repeat(20_000), 30_000, 400_000],
+  ])('a big paste %s: the worker’s chunks, the ones on screen encoded here (at most the budget), the rest pending', (_, before, from, to) => {
+    const model = new DocumentModel(CHUNK_CHARS)
+    model.reset(before)
+    const index = indexOf(model, o200k, 'text')
+    const paste = makeCorpus(600_000)
+    // On screen after the paste: its end, where the caret lands.
+    const caret = from + paste.length
+    const onScreen = (start: number, end: number) => end > caret - SCREEN_CHARS && start <= caret
+    let read = 0
+    const splice = localTokenSplice(index, (a, b) => ((read += b - a), before.slice(a, b)), [from, to, paste], o200k, 'text', { onScreen })!
+    // The replaced text is not read: only chunks at its ends and a few past it.
+    expect(read).toBeLessThan(8 * CHUNK_CHARS)
+    const worker = model.edit(from, to, paste)
+    expect({ from: splice.from, remove: splice.remove, shift: splice.shift, insert: splice.insert.map((c) => ({ start: c.start, end: c.end })) }).toEqual(worker)
+    const encoded = splice.insert.filter((c) => c.tokens !== null)
+    expect(encoded.length).toBeGreaterThan(0)
+    expect(encoded.reduce((n, c) => n + c.end - c.start, 0)).toBeLessThanOrEqual(LOCAL_EDIT_MAX_CHARS)
+    for (const c of splice.insert) expect(c.tokens !== null).toBe(onScreen(c.start, c.end) && encoded.includes(c))
+    for (const c of encoded) expect(Array.from(c.tokens!.ids)).toEqual(Array.from(tokenizeChunk(model.text, c.start, c.end, o200k, 'text').ids))
+    // The worker's fills complete it: then the index equals tiktoken of the new text.
+    index.applySplice(splice)
+    expect(index.pending).toBe(splice.insert.length - encoded.length)
+    model.chunks.forEach((c, k) => index.chunk(k).tokens === null && index.fill(k, tokenizeChunk(model.text, c.start, c.end, o200k, 'text')))
+    expect(index.pending).toBe(0)
+    expect(Array.from(index.allIds())).toEqual(oracleOrdinary('o200k_base', model.text))
   })
 
   it('in text with a repeating layout, re-cuts a few chunks here (the same as the worker) and stays exact', () => {
@@ -76,7 +130,7 @@ describe('localTokenSplice', () => {
     const index = indexOf(model, o200k, 'text')
     let read = 0
     const text = model.text
-    const splice = localTokenSplice(index, (a, b) => ((read += b - a), text.slice(a, b)), [0, 0, 'Same line here!\n'], o200k, 'text', 64)
+    const splice = localTokenSplice(index, (a, b) => ((read += b - a), text.slice(a, b)), [0, 0, 'Same line here!\n'], o200k, 'text', { minChars: 64 })
     expect(splice).not.toBeNull()
     expect(read).toBeLessThan(1_000)
     const worker = model.edit(0, 0, 'Same line here!\n')

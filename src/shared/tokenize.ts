@@ -28,6 +28,9 @@ export interface TokenizeResult {
 /** Target chunk size in UTF-16 units: small enough that an edit re-encodes little. */
 export const CHUNK_CHARS = 4096
 
+/** About a screenful of text in characters: what counts as on screen before the editor has laid out a big change. */
+export const SCREEN_CHARS = 8 * 1024
+
 /**
  * Token ids of `text`: special-token strings as ordinary text, or (mode 'special') each
  * one as its single id wherever it stands, with the pieces between encoded as text.

@@ -1,5 +1,5 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
-import { Compartment, EditorState, type Text } from '@codemirror/state'
+import { Compartment, EditorState, type Text, type Transaction } from '@codemirror/state'
 import {
   drawSelection,
   EditorView,
@@ -9,6 +9,8 @@ import {
   placeholder,
 } from '@codemirror/view'
 import type { TextEdit } from '../../../shared/workerProtocol'
+import type { OnScreen } from '../../../shared/localEdit'
+import { SCREEN_CHARS } from '../../../shared/tokenize'
 import type { TokenView } from '../../../shared/tokenView'
 import { newlineMarkers } from './newlineMarkers'
 import { tokenDecorations } from './tokenDecorations'
@@ -19,16 +21,32 @@ import { setTokens, tokenField, viewOptionsField } from './tokenState'
 export interface EditorCallbacks {
   /**
    * The document changed: `version` is the new document version, `edits` what changed, in
-   * order, `before` the text before them. Returns the tokens of the new version when they
-   * could be made at once (a small edit), to be drawn in the same update; else null.
+   * order, `before` the text before them, `onScreen` which parts of the new text will
+   * likely be on screen. Returns the tokens of the new version when they could be made at
+   * once (a small edit, or the visible part of a big one), to be drawn in the same update;
+   * else null.
    */
-  onEdit(version: number, edits: TextEdit[], before: Text): TokenView | null
+  onEdit(version: number, edits: TextEdit[], before: Text, onScreen: OnScreen): TokenView | null
   /** The update that draws tokens returned by onEdit is done. */
   onLocalTokensShown(): void
   /** The token under the pointer or caret changed (null: none). */
   onInspect(index: number | null, source: 'hover' | 'caret' | 'keyboard'): void
   /** The visible part of the document changed. */
   onViewport(from: number, to: number): void
+}
+
+/**
+ * Which parts of the text after `tr` will likely be on screen: a screenful from where the
+ * viewport started, and one before the caret when the transaction scrolls to it (a paste).
+ */
+function likelyOnScreen(tr: Transaction, view: EditorView): OnScreen {
+  const top = tr.changes.mapPos(view.viewport.from, -1)
+  const ranges = [{ from: top, to: top + SCREEN_CHARS }]
+  if (tr.scrollIntoView) {
+    const head = tr.newSelection.main.head
+    ranges.push({ from: head - SCREEN_CHARS, to: head + 1 })
+  }
+  return (start, end) => ranges.some((r) => end > r.from && start < r.to)
 }
 
 /** The token index at a document position, accounting for edits not yet re-tokenized. */
@@ -141,7 +159,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
         tr.changes.iterChanges((fromA, toA, fromB, _toB, inserted) => {
           edits.push([fromB, fromB + (toA - fromA), inserted.toString()])
         })
-        const tokens = callbacks.onEdit(version, edits, tr.startState.doc)
+        const tokens = callbacks.onEdit(version, edits, tr.startState.doc, likelyOnScreen(tr, view))
         if (tokens) local = { tokens, version }
       }
       if (!local) {

@@ -73,6 +73,23 @@ function readScreenWindow(view: EditorView): ScreenWindow {
   return { from: Math.max(0, top - SCREEN_MARGIN_CHARS), to: Math.min(view.state.doc.length, bottom + SCREEN_MARGIN_CHARS) }
 }
 
+/**
+ * The on-screen window after an edit, until the next measure: mapped through the changes
+ * (typing widens it a little), but not widened by a big insert (a paste of megabytes inside
+ * it must not make every token of the paste an element), and moved to end at the caret when the update scrolls to a caret
+ * outside it (the end of a paste).
+ */
+function mapScreen(update: ViewUpdate, old: { from: number; to: number }): ScreenWindow {
+  const from = update.changes.mapPos(old.from, -1)
+  const width = old.to - old.from
+  const to = update.changes.mapPos(old.to, 1)
+  const window = { from, to: to - from > width + SCREEN_MARGIN_CHARS ? from + width : to }
+  const head = update.state.selection.main.head
+  const scrolls = update.transactions.some((tr) => tr.scrollIntoView)
+  if (scrolls && (head < window.from || head > window.to)) return { from: Math.max(0, head - width + SCREEN_MARGIN_CHARS), to: head + SCREEN_MARGIN_CHARS }
+  return window
+}
+
 /** The parts of the viewport inside the on-screen window. */
 function drawRanges(view: EditorView, screen: ScreenWindow): { from: number; to: number }[] {
   if (!screen) return view.visibleRanges.slice()
@@ -186,9 +203,7 @@ export const tokenDecorations = ViewPlugin.fromClass(
     }
     update(update: ViewUpdate) {
       const redraw = update.transactions.some((tr) => tr.effects.some((e) => e.is(redrawTokens)))
-      if (this.screen && update.docChanged) {
-        this.screen = { from: update.changes.mapPos(this.screen.from, -1), to: update.changes.mapPos(this.screen.to, 1) }
-      }
+      if (this.screen && update.docChanged) this.screen = mapScreen(update, this.screen)
       const rebuild =
         redraw ||
         update.viewportChanged ||

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
-import { tokenizeChunk } from '../../../shared/tokenize'
+import { CHUNK_CHARS, SCREEN_CHARS, tokenizeChunk } from '../../../shared/tokenize'
+import { DocumentModel } from '../../../shared/documentModel'
+import { makeCorpus } from '../../../shared/testing/corpus'
 import type { ChunkTokens } from '../../../shared/tokenize'
 import type { TokenIndex } from '../../../shared/tokenIndex'
 import type { CoordinatorResponse } from '../../../shared/workerProtocol'
@@ -162,6 +164,34 @@ describe('TokenStream', () => {
       // Later versions from the worker apply as usual.
       t.send({ type: 'splice', version: 4, generation: 1, splice: { from: 0, remove: 1, shift: 1, insert: [{ start: 0, end: after.length + 2, tokens: tokens(7) }] }, last: true })
       expect(t.stream.current!.count).toBe(7)
+    })
+
+    it('a big paste: the chunks on screen here at once, the rest pending; the worker’s splice is skipped and its fills complete it', () => {
+      const t = ready()
+      const model = new DocumentModel(CHUNK_CHARS)
+      model.reset(text)
+      const paste = makeCorpus(300_000)
+      const onScreen = (start: number) => start < SCREEN_CHARS
+      const index = t.stream.editLocally(2, [[0, text.length, paste]], read(text), onScreen)
+      expect(index).toBe(t.stream.current)
+      const workerSplice = model.edit(0, text.length, paste)
+      expect(index!.chunkCount).toBe(workerSplice.insert.length)
+      const here = index!.chunkList.filter((c) => c.tokens !== null)
+      expect(here.length).toBeGreaterThan(0)
+      expect(here.every((c) => c.start < SCREEN_CHARS)).toBe(true)
+      expect(t.snapshots.at(-1)).toMatchObject({ version: 2, local: true, pending: index!.chunkCount - here.length })
+      expect(t.urgent.at(-1)).toBe(true)
+      // The worker's splice for the same version (all pending) is skipped; its fills apply.
+      t.send({ type: 'splice', version: 2, generation: 1, splice: { ...workerSplice, insert: workerSplice.insert.map((c) => ({ ...c, tokens: null })) }, last: true })
+      expect(t.stream.current!.pending).toBe(index!.chunkCount - here.length)
+      t.send({ type: 'fill', version: 2, generation: 1, fills: model.chunks.map((c, k) => ({ index: k, tokens: tokenizeChunk(paste, c.start, c.end, enc, 'text') })) })
+      t.send(t.status(1, 2, 0))
+      expect(t.stream.current!.pending).toBe(0)
+      expect(Array.from(t.stream.current!.allIds())).toEqual(Array.from(tokenizeChunk(paste, 0, paste.length, enc, 'text').ids))
+      expect(t.snapshots.at(-1)).toMatchObject({ version: 2, pending: 0, count: t.stream.current!.count })
+      // Without a screen to fill, a big edit is the worker's.
+      const u = ready()
+      expect(u.stream.editLocally(2, [[0, text.length, paste]], read(text))).toBeNull()
     })
 
     it('leaves the edit to the worker when it cannot be sure of the result', () => {

@@ -1,7 +1,7 @@
 import type { TextCounts } from '../../../shared/counts'
 import type { EncodingName } from '../../../shared/encodings'
 import type { LoadedEncoding } from '../../../shared/encodingLoader'
-import { localTokenSplice } from '../../../shared/localEdit'
+import { localTokenSplice, type OnScreen } from '../../../shared/localEdit'
 import type { SpecialMode } from '../../../shared/specialTokens'
 import { TokenIndex } from '../../../shared/tokenIndex'
 import type { CoordinatorResponse, TextEdit } from '../../../shared/workerProtocol'
@@ -100,18 +100,20 @@ export class TokenStream {
   }
 
   /**
-   * Tokenizes one small edit on this thread, when the shown index is complete, describes the
-   * version before `version` and was made with the local encoder's encoding. Returns the index
-   * (spliced) to show for `version`, or null when the worker's answer must bring the tokens.
-   * `oldText(from, to)` reads the text before the edit.
+   * Tokenizes one edit on this thread, when the shown index is complete, describes the
+   * version before `version` and was made with the local encoder's encoding: a small edit
+   * whole, a big one (given `onScreen`) only where it will be on screen, its other chunks
+   * left pending for the worker's fills. Returns the index (spliced) to show for `version`,
+   * or null when the worker's answer must bring the tokens. `oldText(from, to)` reads the
+   * text before the edit.
    */
-  editLocally(version: number, edits: readonly TextEdit[], oldText: (from: number, to: number) => string): TokenIndex | null {
+  editLocally(version: number, edits: readonly TextEdit[], oldText: (from: number, to: number) => string, onScreen?: OnScreen): TokenIndex | null {
     const shown = this.shown
     const enc = this.localEncoder
     const key = this.shownKey
     if (!shown || this.next || !enc || !key || key.encoding !== enc.name || edits.length !== 1) return null
     if (this.version !== version - 1 || !this.versionComplete || shown.index.pending > 0) return null
-    const splice = localTokenSplice(shown.index, oldText, edits[0], enc, key.mode)
+    const splice = localTokenSplice(shown.index, oldText, edits[0], enc, key.mode, { onScreen })
     if (!splice) return null
     shown.index.applySplice(splice)
     this.version = version

@@ -7,7 +7,7 @@ import { DocumentModel, type ChunkRange } from '../../../shared/documentModel'
 import { DEFAULT_ENCODING, type EncodingName } from '../../../shared/encodings'
 import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
 import type { SpecialMode } from '../../../shared/specialTokens'
-import { ChunkCache, CHUNK_CHARS, tokenizeChunk, type ChunkTokens } from '../../../shared/tokenize'
+import { ChunkCache, CHUNK_CHARS, SCREEN_CHARS, tokenizeChunk, type ChunkTokens } from '../../../shared/tokenize'
 import { countTokens } from '../../../shared/compare'
 import {
   transferablesOf,
@@ -29,8 +29,6 @@ const HELPER_BATCH_CHARS = 256 * 1024
 const MAX_HELPER_BATCH_CHARS = 1024 * 1024
 /** How often encoded chunks are sent to the UI during a long job. */
 const FLUSH_MS = 40
-/** Characters after the viewport's start that count as on screen even before the UI reports its size. */
-const SCREEN_CHARS = 8 * 1024
 /** Work slice before the coordinator yields to read new messages. */
 const SLICE_MS = 8
 
