@@ -177,9 +177,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     loader.want(s.encoding)
     const view = createEditor(editorParent.current!, initialText, {
       onEdit: (version, edits, before, onScreen) => {
-        // The worker first: for a paste it starts on the rest while this thread does the screen.
-        client.edit(version, edits)
         const local = stream.editLocally(version, edits, (from, to) => before.sliceString(from, to), onScreen)
+        // A big paste whose screen is tokenized here: its copy to the worker waits for the first frame.
+        if (local && local.pending > 0) client.editAfterPaint(version, edits)
+        else client.edit(version, edits)
         // A paste or other big change: the tokenizer is about to be busy.
         if (!local && edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)) loader.busy()
         saveDraftSoon()
