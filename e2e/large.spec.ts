@@ -44,3 +44,41 @@ test('a 10 MB document opens, stays editable, and its count stays exact through 
   await page.getByRole('combobox', { name: 'Encoding' }).selectOption('o200k_base')
   await expect(count).toHaveText(oracleIds('o200k_base', expected).length.toLocaleString('en-US'), { timeout: 120_000 })
 })
+
+// Only what is on screen is coloured; scrolling must never paint a line without its colours.
+test('scrolling a 2 MB document by the mouse wheel never paints an uncoloured line', async ({ page }) => {
+  test.setTimeout(120_000)
+  const text = makeCorpus(2_000_000)
+  await openFresh(page)
+  await page.evaluate((text) => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(spec: unknown): void; state: { doc: { length: number } } } }).tokenizerExplorerView
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } })
+  }, text)
+  await expect(page.getByLabel('Token count')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'), { timeout: 60_000 })
+  const box = (await page.locator('.cm-scroller').boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, i < 25 ? 350 : -250)
+    // Once the frame after the wheel step is painted: every visible line with text has tokens.
+    const uncoloured = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel()
+            channel.port1.onmessage = () => {
+              const screen = document.querySelector('.cm-scroller')!.getBoundingClientRect()
+              const bad: string[] = []
+              for (const line of document.querySelectorAll('.cm-content .cm-line')) {
+                const r = line.getBoundingClientRect()
+                if (r.bottom <= screen.top || r.top >= screen.bottom || (line.textContent ?? '').trim() === '') continue
+                if (!line.querySelector('[data-token-index]')) bad.push((line.textContent ?? '').slice(0, 40))
+              }
+              resolve(bad)
+            }
+            channel.port2.postMessage(null)
+          }),
+        ),
+    )
+    expect(uncoloured, `after wheel step ${i}`).toEqual([])
+  }
+})

@@ -47,13 +47,14 @@ function classFor(first: number, last: number, flags: number, activeLimit: numbe
 }
 
 /**
- * Characters coloured beyond the edges of what is on screen, so scrolling shows colour at
- * once. Kept small: every coloured token is an element, and typing inside a long line costs
- * the browser time per element in that line (measured in a 12.8 KB JSON line: 3,000 →
- * 188 ms of input handling per key, 800 → about 90 ms, with inline spans; long lines now
- * draw their tokens as boxes, see shared/tokenBoxes.ts, which costs far less per element).
+ * Characters coloured beyond the edges of what is on screen. Scrolling re-reads the screen
+ * and redraws within the same frame when it leaves this margin (no uncoloured line was
+ * painted in 60 wheel steps over 10 MB), so the margin is kept small: every coloured token
+ * is an element, and a keystroke that adds a token re-creates the elements after it (their
+ * index and colour shift), which the browser must style and lay out again. 800 → 300 took
+ * keystrokes in a 13 KB JSON line from about 30 to 26 ms (p50, to paint).
  */
-const SCREEN_MARGIN_CHARS = 800
+const SCREEN_MARGIN_CHARS = 300
 
 /** A document range around what is on screen now, or null before the first layout. */
 export type ScreenWindow = { from: number; to: number } | null
