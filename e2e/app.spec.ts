@@ -533,7 +533,9 @@ test('long lines draw tokens as boxes: typing, clicking and moving the caret the
   let json = ''
   for (let i = 0; json.length < 3000; i++) json += `{"id":${i},"name":"item ${i}","tags":["a", "b"],\t"v":${(i * 7919) % 1000}.5}, `
   const rtl = 'مرحبا بالعالم — שלום עולם (mixed with English) '.repeat(60)
-  await setText(page, `A short line first.\n${json}\n${rtl}\nlast line`)
+  // Right-to-left words only at the two far ends of a long line: boxes between them would be laid out right to left.
+  const farRtl = 'مرحبا ' + 'plain words, '.repeat(800) + ' שלום'
+  await setText(page, `A short line first.\n${json}\n${rtl}\n${farRtl}\nlast line`)
   const docText = () => page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { doc: { toString(): string } } } }).tokenizerExplorerView.state.doc.toString())
   const expectExact = async () => expectTokenCount(page, oracleIds('o200k_base', await docText()).length)
   await expectExact()
@@ -576,6 +578,16 @@ test('long lines draw tokens as boxes: typing, clicking and moving the caret the
     view.dispatch({ selection: { anchor: view.state.doc.line(3).from + 100 }, scrollIntoView: true })
   })
   await expect.poll(() => displays(3)).toEqual(['inline'])
+  await page.evaluate(() => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; state: { doc: { line(n: number): { from: number; length: number } } } } }).tokenizerExplorerView
+    const line = view.state.doc.line(4)
+    view.dispatch({ selection: { anchor: line.from + Math.floor(line.length / 2) }, scrollIntoView: true })
+  })
+  const farMarks = page.locator('.cm-content .cm-line', { hasText: 'plain words' }).locator('[data-token-index]')
+  await expect.poll(() => farMarks.count()).toBeGreaterThan(100)
+  // What is drawn there has no right-to-left letter, yet the tokens stay inline.
+  expect(await farMarks.evaluateAll((els) => els.map((e) => e.textContent).join(''))).not.toMatch(/[\u0590-\u08ff]/)
+  expect(await farMarks.evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).display))])).toEqual(['inline'])
 })
 
 test('the page carries a Content-Security-Policy that blocks injected inline scripts', async ({ page }) => {

@@ -24,9 +24,11 @@ export function hasRightToLeft(text: string): boolean {
 }
 
 /**
- * Whether the tokens of a line `lineLength` characters long are drawn as boxes; `drawnText`
- * gives the part of it drawn with colours (read only for long lines).
+ * Whether the tokens of a line `lineLength` characters long are drawn as boxes; `lineText`
+ * gives its text (read only for long lines). The whole line is checked for right-to-left
+ * text, not just the part on screen: a box is a neutral character to the bidi algorithm, so
+ * boxes between right-to-left runs anywhere in the line would be laid out right to left.
  */
-export function drawsTokenBoxes(lineLength: number, drawnText: () => string): boolean {
-  return lineLength >= TOKEN_BOX_MIN_LINE_CHARS && !hasRightToLeft(drawnText())
+export function drawsTokenBoxes(lineLength: number, lineText: () => string): boolean {
+  return lineLength >= TOKEN_BOX_MIN_LINE_CHARS && !hasRightToLeft(lineText())
 }

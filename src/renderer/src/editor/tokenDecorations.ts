@@ -153,7 +153,7 @@ function build(view: EditorView, screen: ScreenWindow): DecorationSet {
         if (s > lineTo) {
           const line = doc.lineAt(s)
           lineTo = line.to
-          boxes = drawsTokenBoxes(line.length, () => doc.sliceString(Math.max(from, line.from), Math.min(to, line.to)))
+          boxes = drawsTokenBoxes(line.length, () => line.text)
         }
         addMarkersUpTo(s)
         builder.add(
