@@ -101,6 +101,17 @@ test('a big paste is coloured where it lands by the editor itself, and its count
   expect(text.replace(/\n/g, '').endsWith(drawn)).toBe(true)
 })
 
+test('a selection shows over the coloured tokens', async ({ page }) => {
+  await setText(page, 'Select some of these words and see them highlighted.')
+  const token = page.locator('.cm-content [data-token-index="3"]')
+  await page.evaluate(() => (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void } }).tokenizerExplorerView.dispatch({ selection: { anchor: 0 } }))
+  const before = await token.screenshot()
+  // Select the first half; the caret (and the inspected token's outline) ends far from token 3.
+  await page.evaluate(() => (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void } }).tokenizerExplorerView.dispatch({ selection: { anchor: 40, head: 0 } }))
+  await expect(page.locator('.cm-selectionBackground').first()).toBeAttached()
+  expect((await token.screenshot()).equals(before)).toBe(false)
+})
+
 test('switching the encoding re-tokenizes with that encoding', async ({ page }) => {
   const text = 'Die Straßenbahn fährt um 23:45 Uhr — 日本語のテキスト, with   spaces.'
   await setText(page, text)
