@@ -77,8 +77,8 @@ function readScreenWindow(view: EditorView): ScreenWindow {
 /**
  * The on-screen window after an edit, until the next measure: mapped through the changes
  * (typing widens it a little), but not widened by a big insert (a paste of megabytes inside
- * it must not make every token of the paste an element), and moved to end at the caret when the update scrolls to a caret
- * outside it (the end of a paste).
+ * it must not make every token of the paste an element), and moved to end at the caret
+ * when the update scrolls to a caret outside it (the end of a paste).
  */
 function mapScreen(update: ViewUpdate, old: { from: number; to: number }): ScreenWindow {
   const from = update.changes.mapPos(old.from, -1)
