@@ -12,7 +12,11 @@ test('a 10 MB document opens, stays editable, and its count stays exact through 
   await page.getByRole('button', { name: 'Open file' }).click()
   await (await chooser).setFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') })
   const count = page.getByLabel('Token count')
+  // While the count streams in, the limits say what is sure: over by at least what is counted.
+  const limit1024 = page.getByRole('meter', { name: 'Context limit 1,024' })
+  await expect(limit1024).toHaveAttribute('aria-valuetext', /^counting, at least [\d,]+ tokens, at least [\d,]+ over$/, { timeout: 60_000 })
   await expect(count).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'), { timeout: 120_000 })
+  await expect(limit1024).toHaveAttribute('aria-valuetext', /^[\d,]+ tokens, [\d,]+ over$/)
   await expect(page.getByLabel('Character count')).toHaveText([...text].length.toLocaleString('en-US'))
   // Coloured tokens are on screen.
   await expect(page.locator('.cm-content [data-token-index]').first()).toBeVisible()

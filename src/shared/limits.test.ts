@@ -18,7 +18,7 @@ describe('limitStatus', () => {
 
 describe('limitCutOffset', () => {
   const starts = [0, 3, 5, 9, 12] // 4 tokens over 12 characters
-  const tokens = { count: 4, start: (i: number) => starts[i] }
+  const tokens = { count: 4, exactCount: 4, start: (i: number) => starts[i] }
   it('is the start of the first token past the limit', () => {
     expect(limitCutOffset(tokens, 2)).toBe(5)
     expect(limitCutOffset(tokens, 0)).toBe(0)
@@ -26,6 +26,13 @@ describe('limitCutOffset', () => {
   it('is null when everything fits', () => {
     expect(limitCutOffset(tokens, 4)).toBeNull()
     expect(limitCutOffset(tokens, 100)).toBeNull()
+  })
+  it('is null while the token at the limit has no final index yet', () => {
+    // Tokens 2 and 3 come after a part of the text still being tokenized.
+    const streaming = { ...tokens, exactCount: 2 }
+    expect(limitCutOffset(streaming, 1)).toBe(3)
+    expect(limitCutOffset(streaming, 2)).toBeNull()
+    expect(limitCutOffset(streaming, 3)).toBeNull()
   })
 })
 

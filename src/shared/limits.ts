@@ -31,10 +31,11 @@ export function limitStatus(used: number, limit: number): LimitStatus {
 
 /**
  * Where the limit cuts the text: the UTF-16 offset at which the first token past the
- * limit begins, or null when all tokens fit.
+ * limit begins, or null when all tokens fit, or when that token's index is not final yet
+ * (a part of the text before it is still being tokenized).
  */
-export function limitCutOffset(tokens: Pick<TokenView, 'count' | 'start'>, limit: number): number | null {
-  if (limit < 0 || tokens.count <= limit) return null
+export function limitCutOffset(tokens: Pick<TokenView, 'count' | 'exactCount' | 'start'>, limit: number): number | null {
+  if (limit < 0 || tokens.count <= limit || tokens.exactCount <= limit) return null
   return tokens.start(limit)
 }
 

@@ -7,6 +7,7 @@ import { flatTokenView, type TokenView } from './tokenView'
 
 const viewOf = (ids: number[]): TokenView => ({
   count: ids.length,
+  exactCount: ids.length,
   id: (i) => ids[i],
   start: (i) => i,
   end: (i) => i + 1,

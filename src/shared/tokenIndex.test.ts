@@ -61,6 +61,27 @@ describe('TokenIndex', () => {
     },
   )
 
+  it('counts as exact only the tokens before the first chunk still pending', () => {
+    const enc = encodings.get('o200k_base')!
+    const model = new DocumentModel(8)
+    const text = 'First line here.\nSecond line here.\nThird line here.\nFourth line.'
+    const splice = model.reset(text)
+    expect(splice.insert.length).toBeGreaterThanOrEqual(3)
+    const index = new TokenIndex()
+    index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: null })) })
+    const tokensOf = (k: number) => tokenizeChunk(text, splice.insert[k].start, splice.insert[k].end, enc, 'text')
+    expect(index.exactCount).toBe(0)
+    // The last chunk first (as when it is on screen): its tokens are counted, not exact.
+    index.fill(splice.insert.length - 1, tokensOf(splice.insert.length - 1))
+    expect(index.count).toBeGreaterThan(0)
+    expect(index.exactCount).toBe(0)
+    index.fill(0, tokensOf(0))
+    expect(index.exactCount).toBe(tokensOf(0).ids.length)
+    splice.insert.forEach((_, k) => index.fill(k, tokensOf(k)))
+    expect(index.exactCount).toBe(index.count)
+    expect(index.count).toBe(oracleOrdinary('o200k_base', text).length)
+  })
+
   it('throws for tokens that do not exist', () => {
     const index = new TokenIndex()
     expect(index.indexAt(0)).toBe(-1)

@@ -90,8 +90,14 @@ export class TokenIndex implements TokenView {
     if (!this.prefixValid) {
       const n = this.chunks.length
       const prefix = new Float64Array(n + 1)
-      for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + (this.chunks[k].tokens?.ids.length ?? 0)
+      let firstPending = n
+      for (let k = 0; k < n; k++) {
+        const tokens = this.chunks[k].tokens
+        if (!tokens && firstPending === n) firstPending = k
+        prefix[k + 1] = prefix[k] + (tokens?.ids.length ?? 0)
+      }
       this.prefix = prefix
+      this.exact = prefix[firstPending]
       this.prefixValid = true
       this.lastChunk = 0
     }
@@ -101,6 +107,13 @@ export class TokenIndex implements TokenView {
   get count(): number {
     const p = this.ensurePrefix()
     return p[p.length - 1]
+  }
+
+  private exact = 0
+
+  get exactCount(): number {
+    this.ensurePrefix()
+    return this.exact
   }
 
   // The chunk of the last lookup: sequential reads (drawing a screenful) skip the search.

@@ -5,6 +5,12 @@ import { tokenAt } from './tokenSpans'
 export interface TokenView {
   /** Number of tokens known (all of them once tokenization is complete). */
   readonly count: number
+  /**
+   * How many tokens, from the first, have their final index: those before the first part of
+   * the text still being tokenized (all of them once tokenization is complete). Later
+   * tokens' indexes count the parts still pending as empty.
+   */
+  readonly exactCount: number
   id(i: number): number
   /** Where token i starts. */
   start(i: number): number
@@ -19,6 +25,7 @@ export interface TokenView {
 export function flatTokenView(table: TokenTable): TokenView {
   return {
     count: table.ids.length,
+    exactCount: table.ids.length,
     id: (i) => table.ids[i],
     start: (i) => table.starts[i],
     end: (i) => table.starts[i + 1],

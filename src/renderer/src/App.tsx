@@ -615,6 +615,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           />
           <LimitsPanel
             tokens={tokenCount}
+            countedSoFar={snapshot?.count}
             rows={rows}
             active={activeRow?.key ?? null}
             customLimit={settings.customLimit}

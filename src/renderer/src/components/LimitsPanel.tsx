@@ -31,7 +31,10 @@ export interface LimitRow {
 
 /** Props of the LimitsPanel. */
 export interface LimitsPanelProps {
+  /** The exact token count, or null while tokenizing. */
   tokens: number | null
+  /** While tokenizing: the tokens counted so far (the count is at least this). */
+  countedSoFar?: number
   rows: LimitRow[]
   active: ActiveLimit | null
   customLimit: number | null
@@ -43,7 +46,9 @@ export interface LimitsPanelProps {
 
 /** A meter per context limit (used / limit, room left or how far over) and the custom limit input. */
 export function LimitsPanel(props: LimitsPanelProps) {
-  const used = props.tokens ?? 0
+  const counting = props.tokens === null
+  // While counting, the meters show what is counted so far: a lower bound, so "over" is sure.
+  const used = props.tokens ?? props.countedSoFar ?? 0
   const [mode, setMode] = useState<FitMode>('head')
   const [marker, setMarker] = useState(DEFAULT_MARKER)
   return (
@@ -66,7 +71,7 @@ export function LimitsPanel(props: LimitsPanelProps) {
               />
               <span className="limit-title">{row.title}</span>
               <span className="limit-numbers">
-                {formatCount(used)} / {formatCount(row.value)}
+                {counting ? (over ? `${formatCount(used)}+` : '…') : formatCount(used)} / {formatCount(row.value)}
               </span>
             </label>
             <div
@@ -75,18 +80,24 @@ export function LimitsPanel(props: LimitsPanelProps) {
               aria-valuemin={0}
               aria-valuemax={row.value}
               aria-valuenow={used}
-              aria-valuetext={over ? `${formatCount(used)} tokens, ${formatCount(s.over)} over` : `${formatCount(used)} tokens, ${formatCount(s.remaining)} left`}
+              aria-valuetext={
+                counting
+                  ? `counting, at least ${formatCount(used)} tokens${over ? `, at least ${formatCount(s.over)} over` : ''}`
+                  : over
+                    ? `${formatCount(used)} tokens, ${formatCount(s.over)} over`
+                    : `${formatCount(used)} tokens, ${formatCount(s.remaining)} left`
+              }
               className="meter"
             >
               <div className="meter-fill" style={{ width: `${Math.min(100, s.fraction * 100)}%` }} />
             </div>
             <div className="limit-foot">
-              <span>{over ? `${formatCount(s.over)} over` : `${formatCount(s.remaining)} left`}</span>
+              <span>{counting ? (over ? `at least ${formatCount(s.over)} over` : 'counting…') : over ? `${formatCount(s.over)} over` : `${formatCount(s.remaining)} left`}</span>
             </div>
           </div>
         )
       })}
-      {props.rows.some((r) => r.key === props.active && used > r.value) && (
+      {!counting && props.rows.some((r) => r.key === props.active && used > r.value) && (
         <FitControls
           limit={props.rows.find((r) => r.key === props.active)!.value}
           mode={mode}

@@ -181,6 +181,8 @@ describe('TokenStream', () => {
       expect(here.every((c) => c.start < SCREEN_CHARS)).toBe(true)
       expect(t.snapshots.at(-1)).toMatchObject({ version: 2, local: true, pending: index!.chunkCount - here.length })
       expect(t.urgent.at(-1)).toBe(true)
+      expect(t.works.at(-1)).toMatchObject({ kind: 'working' })
+      expect((t.works.at(-1) as { fraction: number }).fraction).toBeCloseTo(here.length / index!.chunkCount)
       // The worker's splice for the same version (all pending) is skipped; its fills apply.
       t.send({ type: 'splice', version: 2, generation: 1, splice: { ...workerSplice, insert: workerSplice.insert.map((c) => ({ ...c, tokens: null })) }, last: true })
       expect(t.stream.current!.pending).toBe(index!.chunkCount - here.length)

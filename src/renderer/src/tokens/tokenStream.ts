@@ -118,6 +118,8 @@ export class TokenStream {
     shown.index.applySplice(splice)
     this.version = version
     this.localVersion = version
+    // A big paste: the worker has the rest to do (its statuses take over from here).
+    if (shown.index.pending > 0) this.setWork({ kind: 'working', fraction: 1 - shown.index.pending / shown.index.chunkCount })
     this.publish(version, true, true)
     return shown.index
   }
