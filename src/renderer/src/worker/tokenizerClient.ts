@@ -103,11 +103,22 @@ export class TokenizerClient {
   }
 }
 
-/** Runs `fn` after the next frame is painted: a message posted from an animation frame is handled once that frame's rendering is done. */
+/**
+ * Runs `fn` once, after the next frame is painted (a message posted from an animation frame
+ * is handled once that frame's rendering is done), or after 200 ms if no frame comes: a
+ * hidden window gets none.
+ */
 function afterNextPaint(fn: () => void): void {
+  let done = false
+  const once = () => {
+    if (done) return
+    done = true
+    fn()
+  }
   requestAnimationFrame(() => {
     const channel = new MessageChannel()
-    channel.port1.onmessage = () => fn()
+    channel.port1.onmessage = once
     channel.port2.postMessage(null)
   })
+  setTimeout(once, 200)
 }
