@@ -5,7 +5,7 @@ import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
 import { cleanBoundaryBefore } from '../../../shared/tokenGroups'
 import { clusterBreakTest } from './clusterBreaks'
 import { limitCutOffset } from '../../../shared/limits'
-import { drawsTokenBoxes } from '../../../shared/tokenBoxes'
+import { BIDI_SCAN_CHARS, drawsTokenBoxes } from '../../../shared/tokenBoxes'
 import { setTokens, tokenField, viewOptionsField } from './tokenState'
 
 /** Marks rendered beyond this many tokens per visible range are skipped (a safety valve). */
@@ -153,7 +153,7 @@ function build(view: EditorView, screen: ScreenWindow): DecorationSet {
         if (s > lineTo) {
           const line = doc.lineAt(s)
           lineTo = line.to
-          boxes = drawsTokenBoxes(line.length, () => line.text)
+          boxes = drawsTokenBoxes(line.length, () => doc.sliceString(Math.max(line.from, from - BIDI_SCAN_CHARS), Math.min(line.to, to + BIDI_SCAN_CHARS)))
         }
         addMarkersUpTo(s)
         builder.add(
