@@ -86,3 +86,34 @@ test('scrolling a 2 MB document by the mouse wheel never paints an uncoloured li
     expect(uncoloured, `after wheel step ${i}`).toEqual([])
   }
 })
+
+// Keystrokes in a 1 MB minified-JSON line: some re-cut more than the editor encodes itself
+// and come back from the worker; every one must end with an exact count.
+test('typing in a 1 MB line keeps the count exact after every key', async ({ page }) => {
+  test.setTimeout(180_000)
+  let json = ''
+  for (let i = 0; json.length < 1_000_000; i++) json += `{"id":${i},"name":"item ${i}","tags":["a","b"],"v":${(i * 7919) % 1000}.5},`
+  await openFresh(page)
+  await page.evaluate((text) => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(spec: unknown): void; focus(): void; state: { doc: { length: number } } } }).tokenizerExplorerView
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 500_000 }, scrollIntoView: true })
+    view.focus()
+  }, json)
+  const counts = page.getByRole('region', { name: 'Counts' })
+  await expect(page.getByLabel('Token count')).toHaveText(oracleIds('o200k_base', json).length.toLocaleString('en-US'), { timeout: 60_000 })
+  // Once the editor tokenizes small edits itself (after a pause).
+  await expect(async () => {
+    await page.keyboard.press('KeyX')
+    await page.keyboard.press('Backspace')
+    await expect(counts).toHaveAttribute('data-tokenized-by', 'editor', { timeout: 500 })
+  }).toPass({ timeout: 15_000 })
+  for (const key of 'xxxx xxxx xxxx xxxx '.split('')) {
+    const version = Number(await counts.getAttribute('data-doc-version'))
+    await page.keyboard.press(key === ' ' ? 'Space' : 'KeyX')
+    await expect(counts).toHaveAttribute('data-doc-version', String(version + 1))
+    await expect(counts).toHaveAttribute('data-complete', 'true', { timeout: 10_000 })
+  }
+  const text = await page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { doc: { toString(): string } } } }).tokenizerExplorerView.state.doc.toString())
+  expect(text.length).toBe(json.length + 20)
+  await expect(page.getByLabel('Token count')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'))
+})

@@ -196,6 +196,24 @@ describe('TokenStream', () => {
       expect(u.stream.editLocally(2, [[0, text.length, paste]], read(text))).toBeNull()
     })
 
+    it('an edit too big to encode here whole, answered by the worker in one splice with tokens: its pending chunks are filled from it', () => {
+      const t = ready()
+      const model = new DocumentModel(CHUNK_CHARS)
+      model.reset(text)
+      // Just over what this thread encodes whole, well under what the worker sends with tokens.
+      const paste = makeCorpus(40_000)
+      const index = t.stream.editLocally(2, [[text.length, text.length, paste]], read(text), (start) => start < SCREEN_CHARS)!
+      expect(index.pending).toBeGreaterThan(0)
+      const workerSplice = model.edit(text.length, text.length, paste)
+      const after = model.text
+      t.send({ type: 'splice', version: 2, generation: 1, splice: { ...workerSplice, insert: workerSplice.insert.map((c) => ({ ...c, tokens: tokenizeChunk(after, c.start, c.end, enc, 'text') })) }, last: true })
+      t.send(t.status(1, 2, 0))
+      expect(t.stream.current!.pending).toBe(0)
+      expect(Array.from(t.stream.current!.allIds())).toEqual(Array.from(tokenizeChunk(after, 0, after.length, enc, 'text').ids))
+      expect(t.snapshots.at(-1)).toMatchObject({ version: 2, pending: 0 })
+      expect(t.shown.at(-1)?.index.pending).toBe(0)
+    })
+
     it('leaves the edit to the worker when it cannot be sure of the result', () => {
       const t = ready()
       // Several changes at once, a gap in versions.

@@ -3,7 +3,7 @@ import type { EncodingName } from '../../../shared/encodings'
 import type { LoadedEncoding } from '../../../shared/encodingLoader'
 import { localTokenSplice, type OnScreen } from '../../../shared/localEdit'
 import type { SpecialMode } from '../../../shared/specialTokens'
-import { TokenIndex } from '../../../shared/tokenIndex'
+import { TokenIndex, type TokenSplice } from '../../../shared/tokenIndex'
 import type { CoordinatorResponse, TextEdit } from '../../../shared/workerProtocol'
 
 /** What the UI shows about the tokens: a snapshot taken after tokenizer messages. */
@@ -51,6 +51,23 @@ const browserTimers: Timers = {
 
 /** During a long job, off-screen progress reaches the UI at most this often. */
 const BUSY_REFRESH_MS = 250
+
+/**
+ * Fills the chunks of `index` that are still pending with the tokens of the same chunks in
+ * `splice`, a splice already applied to it. True when any were filled.
+ */
+function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): boolean {
+  let filled = false
+  splice.insert.forEach((c, k) => {
+    const at = splice.from + k
+    const mine = at < index.chunkCount ? index.chunk(at) : null
+    if (c.tokens && mine && mine.tokens === null && mine.start === c.start && mine.end === c.end) {
+      index.fill(at, c.tokens)
+      filled = true
+    }
+  })
+  return filled
+}
 
 /**
  * Turns the tokenizer's messages into what the UI shows. Keeps the shown TokenIndex in
@@ -183,14 +200,19 @@ export class TokenStream {
   private onTokens(msg: Extract<CoordinatorResponse, { type: 'splice' | 'fill' }>): void {
     let shown = this.shown
     let target = shown
+    let appliedHere = false
     if (!shown || msg.generation > shown.generation) {
       if (!this.next || this.next.generation !== msg.generation) this.next = { index: new TokenIndex(), generation: msg.generation }
       target = this.next
     } else if (msg.generation < shown.generation) return
-    // This edit was already tokenized here, into the same splice.
-    else if (msg.type === 'splice' && msg.version <= this.localVersion) return
-    if (msg.type === 'splice') target!.index.applySplice(msg.splice)
-    else for (const f of msg.fills) target!.index.fill(f.index, f.tokens)
+    // This edit was already tokenized here, into the same splice. Chunks left pending here
+    // (an edit too big to encode here whole) take their tokens from the worker's copy.
+    else if (msg.type === 'splice' && msg.version <= this.localVersion) {
+      if (msg.version < this.localVersion || !fillPendingFromSplice(shown.index, msg.splice)) return
+      appliedHere = true
+    }
+    if (msg.type === 'splice' && !appliedHere) target!.index.applySplice(msg.splice)
+    else if (msg.type === 'fill') for (const f of msg.fills) target!.index.fill(f.index, f.tokens)
     // Swap in a new index at once when there is nothing to show yet, else once it has tokens.
     if (target !== shown && (!shown || target!.index.count > 0 || target!.index.pending === 0)) {
       this.shown = target
