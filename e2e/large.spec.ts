@@ -117,3 +117,50 @@ test('typing in a 1 MB line keeps the count exact after every key', async ({ pag
   expect(text.length).toBe(json.length + 20)
   await expect(page.getByLabel('Token count')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'))
 })
+
+// Random edits on a 600 KB document once the editor tokenizes small edits itself: typing,
+// small and big pastes (some just over what the editor encodes whole), big deletes, a key
+// right after a paste. After each, the count must settle on tiktoken's.
+test('random edits, small and big, always settle on the exact count', async ({ page }) => {
+  test.setTimeout(300_000)
+  const base = makeCorpus(600_000)
+  await openFresh(page)
+  type View = { dispatch(spec: unknown): void; focus(): void; state: { doc: { length: number; toString(): string } } }
+  await page.evaluate((text) => {
+    const view = (window as unknown as { tokenizerExplorerView: View }).tokenizerExplorerView
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } })
+    view.focus()
+  }, base)
+  const counts = page.getByRole('region', { name: 'Counts' })
+  const tokenCount = page.getByLabel('Token count')
+  await expect(tokenCount).toHaveText(oracleIds('o200k_base', base).length.toLocaleString('en-US'), { timeout: 60_000 })
+  await expect(async () => {
+    await page.keyboard.press('KeyX')
+    await page.keyboard.press('Backspace')
+    await expect(counts).toHaveAttribute('data-tokenized-by', 'editor', { timeout: 500 })
+  }).toPass({ timeout: 15_000 })
+  let seed = 7
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  }
+  const pieces = ['x', ' ', '\n', 'Word ', '🦙', 'é', '"v":1,', 'ab\ncd\n', makeCorpus(26_000), makeCorpus(30_000), makeCorpus(70_000)]
+  for (let step = 0; step < 40; step++) {
+    const r = [random(1 << 30), random(1 << 30), random(4)]
+    await page.evaluate(
+      ({ r, pieces }) => {
+        const view = (window as unknown as { tokenizerExplorerView: View }).tokenizerExplorerView
+        const length = view.state.doc.length
+        const from = r[0] % (length + 1)
+        const to = r[2] === 0 ? Math.min(length, from + (r[1] % 40_000)) : r[2] === 1 ? Math.min(length, from + (r[1] % 5)) : from
+        const insert = r[2] === 0 ? '' : pieces[r[1] % pieces.length]
+        view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length }, scrollIntoView: r[1] % 2 === 0, userEvent: 'input' })
+      },
+      { r, pieces },
+    )
+    if (random(3) === 0) await page.keyboard.press(random(2) ? 'Space' : 'KeyQ')
+    await expect(counts, `step ${step}`).toHaveAttribute('data-complete', 'true', { timeout: 15_000 })
+    const text = await page.evaluate(() => (window as unknown as { tokenizerExplorerView: View }).tokenizerExplorerView.state.doc.toString())
+    await expect(tokenCount, `step ${step}`).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'))
+  }
+})
