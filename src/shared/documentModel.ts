@@ -106,8 +106,9 @@ export interface Recut extends ChunkSplice {
  * The chunk splice for replacing [from, to) with `insert` in a text cut into `chunks`
  * (non-empty, tiling the text at safe cuts). Re-cuts with nextChunkEnd from the chunk
  * holding from - 2 until the new cuts meet the old ones again, or at most a few chunks past
- * the edit; reads only the old text of those chunks, through `textOf(k)`, so the worker (which keeps chunk texts) and the UI
- * (which reads them from the editor) compute the same splice without copying the document.
+ * the edit; reads only the old text of those chunks, through `textOf(k)`, so the worker
+ * (which keeps chunk texts) and the UI (which reads them from the editor) compute the same
+ * splice without copying the document.
  * Does not change `chunks`. With `maxChars`, gives up (null) when the text it would read and
  * re-cut exceeds that many characters.
  */
@@ -131,8 +132,14 @@ export function recutEdit(
   const last = chunks[j - 1]
   if (from - base + insert.length + last.end - to > maxChars) return null
   let head = ''
-  for (let k = k0; k < j && chunks[k].start < from; k++) head += textOf(k)
-  const tail = textOf(j - 1).slice(to - last.start)
+  let headEnd = -1 // the last chunk read for the head, whose text the tail may reuse
+  let headEndText = ''
+  for (let k = k0; k < j && chunks[k].start < from; k++) {
+    headEndText = textOf(k)
+    headEnd = k
+    head += headEndText
+  }
+  const tail = (headEnd === j - 1 ? headEndText : textOf(j - 1)).slice(to - last.start)
   let local = head.slice(0, from - base) + insert + tail
   const editEnd = from + insert.length - base
   let after = j // first old chunk wholly after the edit not yet passed by the new cuts

@@ -58,6 +58,9 @@ export function LimitsPanel(props: LimitsPanelProps) {
       {props.rows.map((row) => {
         const s = limitStatus(used, row.value)
         const over = s.over > 0
+        // While counting only "over" is sure, and only as a lower bound.
+        const foot = over ? `${counting ? 'at least ' : ''}${formatCount(s.over)} over` : counting ? 'counting…' : `${formatCount(s.remaining)} left`
+        const shownUsed = !counting ? formatCount(used) : over ? `${formatCount(used)}+` : '…'
         const label = `Context limit ${formatCount(row.value)}`
         return (
           <div key={row.key} className={over ? 'limit over' : 'limit'}>
@@ -71,7 +74,7 @@ export function LimitsPanel(props: LimitsPanelProps) {
               />
               <span className="limit-title">{row.title}</span>
               <span className="limit-numbers">
-                {counting ? (over ? `${formatCount(used)}+` : '…') : formatCount(used)} / {formatCount(row.value)}
+                {shownUsed} / {formatCount(row.value)}
               </span>
             </label>
             <div
@@ -80,19 +83,13 @@ export function LimitsPanel(props: LimitsPanelProps) {
               aria-valuemin={0}
               aria-valuemax={row.value}
               aria-valuenow={used}
-              aria-valuetext={
-                counting
-                  ? `counting, at least ${formatCount(used)} tokens${over ? `, at least ${formatCount(s.over)} over` : ''}`
-                  : over
-                    ? `${formatCount(used)} tokens, ${formatCount(s.over)} over`
-                    : `${formatCount(used)} tokens, ${formatCount(s.remaining)} left`
-              }
+              aria-valuetext={counting ? `counting, at least ${formatCount(used)} tokens${over ? `, ${foot}` : ''}` : `${formatCount(used)} tokens, ${foot}`}
               className="meter"
             >
               <div className="meter-fill" style={{ width: `${Math.min(100, s.fraction * 100)}%` }} />
             </div>
             <div className="limit-foot">
-              <span>{counting ? (over ? `at least ${formatCount(s.over)} over` : 'counting…') : over ? `${formatCount(s.over)} over` : `${formatCount(s.remaining)} left`}</span>
+              <span>{foot}</span>
             </div>
           </div>
         )

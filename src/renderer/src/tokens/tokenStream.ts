@@ -200,7 +200,7 @@ export class TokenStream {
   private onTokens(msg: Extract<CoordinatorResponse, { type: 'splice' | 'fill' }>): void {
     let shown = this.shown
     let target = shown
-    let appliedHere = false
+    let alreadyApplied = false
     if (!shown || msg.generation > shown.generation) {
       if (!this.next || this.next.generation !== msg.generation) this.next = { index: new TokenIndex(), generation: msg.generation }
       target = this.next
@@ -209,9 +209,9 @@ export class TokenStream {
     // (an edit too big to encode here whole) take their tokens from the worker's copy.
     else if (msg.type === 'splice' && msg.version <= this.localVersion) {
       if (msg.version < this.localVersion || !fillPendingFromSplice(shown.index, msg.splice)) return
-      appliedHere = true
+      alreadyApplied = true
     }
-    if (msg.type === 'splice' && !appliedHere) target!.index.applySplice(msg.splice)
+    if (msg.type === 'splice' && !alreadyApplied) target!.index.applySplice(msg.splice)
     else if (msg.type === 'fill') for (const f of msg.fills) target!.index.fill(f.index, f.tokens)
     // Swap in a new index at once when there is nothing to show yet, else once it has tokens.
     if (target !== shown && (!shown || target!.index.count > 0 || target!.index.pending === 0)) {
