@@ -601,6 +601,27 @@ test('long lines draw tokens as boxes: typing, clicking and moving the caret the
   expect(await farMarks.evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).display))])).toEqual(['inline'])
 })
 
+test('the toolbar does not move under the pointer while the model list loads', async ({ page }) => {
+  // Record where the first toolbar checkbox is on every frame from the first paint on.
+  await page.addInitScript(() => {
+    const seen: number[] = []
+    ;(window as unknown as { toolbarXs: number[] }).toolbarXs = seen
+    const tick = () => {
+      const box = document.querySelector('.toolbar input[type=checkbox]')
+      if (box) {
+        const x = Math.round(box.getBoundingClientRect().x)
+        if (seen.at(-1) !== x) seen.push(x)
+      }
+      if (performance.now() < 4000) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  await page.reload()
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).not.toHaveCount(1)
+  await page.waitForTimeout(300)
+  expect(await page.evaluate(() => (window as unknown as { toolbarXs: number[] }).toolbarXs)).toHaveLength(1)
+})
+
 test('the page carries a Content-Security-Policy that blocks injected inline scripts', async ({ page }) => {
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
   expect(csp).toContain("script-src 'self'")

@@ -48,6 +48,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
       <label className="field">
         <span>Model</span>
         <select
+          className="model-select"
           aria-label="Model"
           value={settings.model ?? ''}
           onChange={(e) => props.onModel(e.target.value === '' ? null : e.target.value)}
