@@ -1,7 +1,7 @@
 // The benchmark: every figure is printed with its ratio to gpt-tokenizer's own
 // single-threaded encode() of the same text, measured in this same run (in this Node
 // process, on this machine). Results go to stdout and bench/results.md.
-import { test, type Page } from '@playwright/test'
+import { test, type Browser, type Page } from '@playwright/test'
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { encode } from 'gpt-tokenizer/encoding/o200k_base'
@@ -236,16 +236,55 @@ async function scrollFrames(page: Page): Promise<number[]> {
   })
 }
 
-async function memory(page: Page): Promise<{ page: number; workers: number }> {
-  const heap = async (evaluate: (fn: () => number) => Promise<number>) =>
-    evaluate(() => {
-      ;(globalThis as unknown as { gc?: () => void }).gc?.()
-      return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0
+/** JS heap and array-buffer bytes of one JavaScript context (CDP `Runtime.getHeapUsage`). */
+interface HeapUsage {
+  /** Bytes of live objects on the JS heap. */
+  heap: number
+  /** Bytes of array-buffer contents (typed arrays of ids and offsets), which live outside the heap. */
+  buffers: number
+}
+
+function heapUsage(result: unknown): HeapUsage {
+  const r = result as { usedSize: number; backingStorageSize?: number }
+  return { heap: r.usedSize, buffers: r.backingStorageSize ?? 0 }
+}
+
+/**
+ * Memory of the page and of each of its workers, after a garbage collection, read over the
+ * DevTools protocol: `performance.memory` exists in pages only (workers read 0) and leaves
+ * out array buffers, where the token ids and offsets are kept.
+ */
+async function memory(page: Page, browser: Browser): Promise<{ page: HeapUsage; workers: HeapUsage[] }> {
+  const pageSession = await page.context().newCDPSession(page)
+  await pageSession.send('HeapProfiler.collectGarbage')
+  const pageUsage = heapUsage(await pageSession.send('Runtime.getHeapUsage'))
+  await pageSession.detach()
+
+  // Workers are separate targets; reach them through the browser's session.
+  const origin = new URL(page.url()).origin
+  const browserSession = await browser.newBrowserCDPSession()
+  const { targetInfos } = await browserSession.send('Target.getTargets')
+  const workers: HeapUsage[] = []
+  let nextId = 1
+  const replies = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>()
+  browserSession.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const reply = JSON.parse(message) as { id?: number; result?: unknown; error?: { message: string } }
+    if (reply.id !== undefined) replies.get(reply.id)?.(reply)
+  })
+  const call = (sessionId: string, method: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++
+      replies.set(id, (reply) => (reply.error ? reject(new Error(`${method}: ${reply.error.message}`)) : resolve(reply.result)))
+      void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
     })
-  const pageBytes = await heap((fn) => page.evaluate(fn))
-  let workerBytes = 0
-  for (const w of page.workers()) workerBytes += await heap((fn) => w.evaluate(fn)).catch(() => 0)
-  return { page: pageBytes, workers: workerBytes }
+  for (const target of targetInfos.filter((t) => t.type === 'worker' && t.url.startsWith(origin))) {
+    const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })
+    await call(sessionId, 'HeapProfiler.collectGarbage')
+    workers.push(heapUsage(await call(sessionId, 'Runtime.getHeapUsage')))
+    await browserSession.send('Target.detachFromTarget', { sessionId })
+  }
+  await browserSession.detach()
+  return { page: pageUsage, workers }
 }
 
 test('benchmark', async ({ page, browser }) => {
@@ -341,7 +380,7 @@ test('benchmark', async ({ page, browser }) => {
   const switchMs = await page.evaluate(() => (window as unknown as { switchDone: Promise<number> }).switchDone)
   add('encoding switch on 10 MB (to cl100k_base): exact count', switchMs, b10cl.ms)
 
-  const mem = await memory(page)
+  const mem = await memory(page, browser)
   const tokens = await page.evaluate(() => Number(document.querySelector('[aria-label="Token count"]')!.textContent!.replace(/,/g, '')))
 
   // The browser's own cost of typing in such a long line: a bare contenteditable line holding
@@ -358,9 +397,15 @@ test('benchmark', async ({ page, browser }) => {
       add(`${what}: p95`, percentile(times, 95), b10.ms)
     }
   }
-  rows.push({ what: 'memory, 10 MB: page JS heap', value: `${(mem.page / 1048576).toFixed(0)} MB`, ms: null, baseline: null })
-  rows.push({ what: 'memory, 10 MB: worker JS heaps', value: `${(mem.workers / 1048576).toFixed(0)} MB`, ms: null, baseline: null })
-  rows.push({ what: 'memory, 10 MB: page heap per token', value: `${(mem.page / tokens).toFixed(1)} bytes (${tokens} tokens)`, ms: null, baseline: null })
+  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`
+  const workerHeap = mem.workers.reduce((sum, w) => sum + w.heap, 0)
+  const workerBuffers = mem.workers.reduce((sum, w) => sum + w.buffers, 0)
+  const pageBytes = mem.page.heap + mem.page.buffers
+  const memRow = (what: string, value: string) => rows.push({ what: `memory, 10 MB: ${what}`, value, ms: null, baseline: null })
+  memRow('page (JS heap + array buffers)', `${mb(pageBytes)} (${mb(mem.page.heap)} + ${mb(mem.page.buffers)})`)
+  memRow(`${mem.workers.length} workers (JS heaps + array buffers)`, `${mb(workerHeap + workerBuffers)} (${mb(workerHeap)} + ${mb(workerBuffers)})`)
+  memRow('page and workers', mb(pageBytes + workerHeap + workerBuffers))
+  memRow('page bytes per token', `${(pageBytes / tokens).toFixed(1)} bytes (${tokens} tokens)`)
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${browser.browserType().name()} ${browser.version()}`
   const lines = [
