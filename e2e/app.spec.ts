@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test'
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { unzipSync } from 'fflate'
 import { dirname } from 'node:path'
+import { get_encoding } from 'tiktoken'
+import { makeCorpus } from '../src/shared/testing/corpus'
 import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
 
 test.beforeEach(async ({ page }) => {
@@ -172,6 +174,55 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   await expect(page.getByRole('radio', { name: 'Dim tokens past 2,000' })).toBeChecked()
   await page.getByLabel('Custom limit').fill('lots')
   await expect(page.getByRole('alert').filter({ hasText: 'whole number' })).toBeVisible()
+})
+
+test('a limit row says on which line the limit cuts the text and shows it: scrolled there, the first token past it selected', async ({ page }) => {
+  const text = makeCorpus(300_000)
+  const ids = oracleIds('o200k_base', text)
+  // The oracle's cut: the text of the tokens before the limit (a limit that falls between characters).
+  const enc = get_encoding('o200k_base')
+  const decode = (part: number[]) => new TextDecoder('utf-8', { fatal: true }).decode(enc.decode(Uint32Array.from(part)))
+  const cutBetweenCharacters = (from: number) => {
+    for (let limit = from; ; limit++) {
+      try {
+        return { limit, before: decode(ids.slice(0, limit)), first: decode(ids.slice(limit, limit + 1)) }
+      } catch {
+        // The cut falls inside a character: try the next token.
+      }
+    }
+  }
+  const { limit, before, first } = cutBetweenCharacters(40_000)
+  enc.free()
+  expect(text.startsWith(before)).toBe(true)
+  const line = before.split('\n').length
+  const column = before.length - before.lastIndexOf('\n')
+
+  await page.evaluate((t) => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(spec: unknown): void; state: { doc: { length: number } } } }).tokenizerExplorerView
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } })
+  }, text)
+  await expectTokenCount(page, ids.length)
+  await page.getByLabel('Custom limit').fill(String(limit))
+  const show = page.getByRole('button', { name: `Show where the ${limit.toLocaleString('en-US')}-token limit cuts the text` })
+  await expect(show).toHaveText(`cut at line ${line.toLocaleString('en-US')}`)
+  // The 1,024 row has its own cut; a limit the text fits has none.
+  await expect(page.getByRole('button', { name: 'Show where the 1,024-token limit cuts the text' })).toBeVisible()
+  await page.getByLabel('Custom limit').fill('1m')
+  await expect(page.getByRole('button', { name: /Show where the 1,000,000-token limit/ })).toHaveCount(0)
+  await page.getByLabel('Custom limit').fill(String(limit))
+
+  await show.click()
+  await expect(editor(page)).toBeFocused()
+  const selection = await page.evaluate(() => {
+    const view = (window as unknown as { tokenizerExplorerView: { state: { selection: { main: { from: number; to: number; head: number } } } } }).tokenizerExplorerView
+    const { from, to, head } = view.state.selection.main
+    return { from, to, head }
+  })
+  expect(selection).toEqual({ from: before.length, to: before.length + first.length, head: before.length })
+  await expect(page.locator(`.cm-limit-marker[data-label="${limit.toLocaleString('en-US')}"]`)).toBeInViewport()
+  await expect(page.getByText(`cuts the text at line ${line.toLocaleString('en-US')}, column ${column.toLocaleString('en-US')}`)).toBeVisible()
+  // The inspector shows that token: the first that does not fit.
+  await expect(page.getByRole('heading', { name: `Token #${limit.toLocaleString('en-US')}` })).toBeVisible()
 })
 
 test('fit to a limit: keep the first, last or both ends, trims at a token boundary, says what was dropped, undo restores, copy leaves the text', async ({ page, context }) => {

@@ -1,5 +1,5 @@
 import { isolateHistory } from '@codemirror/commands'
-import type { EditorView } from '@codemirror/view'
+import { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { formatCount } from '../../shared/format'
@@ -29,6 +29,7 @@ import { createEditor, setShowWhitespace, setWrapLines } from './editor/createEd
 import { setShowCost } from './editor/costGutter'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
+import { firstTokenPastLimit, limitCutPosition } from './editor/limitCut'
 import type { Host } from './host/host'
 import { SAMPLE_TEXT } from './sampleText'
 import { TokenizerClient } from './worker/tokenizerClient'
@@ -464,6 +465,32 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     setMessage({ tone: 'info', text: `Kept ${summary}. Undo (Ctrl+Z) brings them back.` })
   }
 
+  /** The line where a limit cuts the text, as the editor's markers show it (null: not known yet). */
+  const cutLine = (limit: number): number | null => {
+    const state = viewRef.current?.state
+    const pos = state ? limitCutPosition(state, limit) : null
+    return state && pos !== null ? state.doc.lineAt(pos).number : null
+  }
+
+  /** Scrolls to where a limit cuts the text and selects the first token that does not fit. */
+  const showCut = (limit: number) => {
+    const view = viewRef.current
+    const range = view ? firstTokenPastLimit(view.state, limit) : null
+    if (!view || !range) return
+    // Focus first: the inspector follows the caret only in a focused editor. The caret sits at the cut.
+    view.focus()
+    view.dispatch({
+      selection: { anchor: range.to, head: range.from },
+      effects: EditorView.scrollIntoView(range.from, { y: 'center' }),
+      userEvent: 'select.limit',
+    })
+    const line = view.state.doc.lineAt(range.from)
+    setMessage({
+      tone: 'info',
+      text: `The ${formatCount(limit)}-token limit cuts the text at line ${formatCount(line.number)}, column ${formatCount(range.from - line.from + 1)}; the selected token is the first that does not fit.`,
+    })
+  }
+
   /** Saves every token (index, id, text, bytes, span) as CSV or JSON. */
   const exportTokens = async (format: 'csv' | 'json') => {
     const tokens = streamRef.current?.current
@@ -621,6 +648,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             customLimit={settings.customLimit}
             onActive={(activeLimit) => update({ activeLimit })}
             onFit={(request) => void fitToLimit(request)}
+            cutLine={cutLine}
+            onShowCut={showCut}
             onCustomLimit={(customLimit) =>
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }

@@ -42,6 +42,10 @@ export interface LimitsPanelProps {
   onCustomLimit(limit: number | null): void
   /** Fits the text to the active limit: replaces it (undoably) or copies the result. */
   onFit(request: FitRequest): void
+  /** The line (1-based) where a limit cuts the text, or null while that is not known. */
+  cutLine?(limit: number): number | null
+  /** Scrolls the text to where a limit cuts it and selects the first token past the limit. */
+  onShowCut?(limit: number): void
 }
 
 /** A meter per context limit (used / limit, room left or how far over) and the custom limit input. */
@@ -62,6 +66,7 @@ export function LimitsPanel(props: LimitsPanelProps) {
         const foot = over ? `${counting ? 'at least ' : ''}${formatCount(s.over)} over` : counting ? 'counting…' : `${formatCount(s.remaining)} left`
         const shownUsed = !counting ? formatCount(used) : over ? `${formatCount(used)}+` : '…'
         const label = `Context limit ${formatCount(row.value)}`
+        const cutLine = over ? (props.cutLine?.(row.value) ?? null) : null
         return (
           <div key={row.key} className={over ? 'limit over' : 'limit'}>
             <label className="limit-head">
@@ -89,6 +94,17 @@ export function LimitsPanel(props: LimitsPanelProps) {
               <div className="meter-fill" style={{ width: `${Math.min(100, s.fraction * 100)}%` }} />
             </div>
             <div className="limit-foot">
+              {cutLine !== null && (
+                <button
+                  type="button"
+                  className="link limit-cut"
+                  aria-label={`Show where the ${formatCount(row.value)}-token limit cuts the text`}
+                  title="Scroll there and select the first token that does not fit"
+                  onClick={() => props.onShowCut?.(row.value)}
+                >
+                  cut at line {formatCount(cutLine)}
+                </button>
+              )}
               <span>{foot}</span>
             </div>
           </div>

@@ -4,7 +4,7 @@ import { tokenColourSlot } from '../../../shared/palette'
 import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
 import { cleanBoundaryBefore } from '../../../shared/tokenGroups'
 import { clusterBreakTest } from './clusterBreaks'
-import { limitCutOffset } from '../../../shared/limits'
+import { limitCutPosition } from './limitCut'
 import { BIDI_SCAN_CHARS, drawsTokenBoxes } from '../../../shared/tokenBoxes'
 import { setTokens, tokenField, viewOptionsField } from './tokenState'
 
@@ -115,9 +115,8 @@ function build(view: EditorView, screen: ScreenWindow): DecorationSet {
   // Limit markers, by new-document position.
   const markers = new Map<number, LimitMarker[]>()
   for (const limit of options.limits) {
-    const cut = limitCutOffset(tokens, limit.value)
-    if (cut === null) continue
-    const pos = Math.min(docLength, toNew(cut, -1))
+    const pos = limitCutPosition(view.state, limit.value)
+    if (pos === null) continue
     const list = markers.get(pos) ?? []
     list.push(new LimitMarker(limit.label, limit.value === options.activeLimit))
     markers.set(pos, list)
