@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { countInvalidUtf8, decodeFileBytes, openTextFileFromBytes } from './textDecoding'
 
@@ -27,6 +28,19 @@ describe('decodeFileBytes', () => {
   })
   it('refuses files over the cap', () => {
     expect(decodeFileBytes(new Uint8Array(11), 10)).toMatchObject({ ok: false, reason: 'too-large' })
+  })
+  it('decodes any bytes as the browser would, and counts bad bytes exactly when there are some', () => {
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true })
+    const bytesArb = fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => b.map((x) => x || 0x41))
+    const validArb = fc.string({ unit: 'grapheme', maxLength: 40 }).map((t) => enc(t.replace(/\0/g, 'x')))
+    fc.assert(
+      fc.property(fc.oneof(bytesArb, validArb), (bytes) => {
+        fc.pre(!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff))
+        const r = decodeFileBytes(bytes)
+        const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+        expect(r).toMatchObject({ ok: true, encoding: 'utf-8', text: lenient.decode(body), invalidBytes: countInvalidUtf8(body) })
+      }),
+    )
   })
   it('opens an empty file as empty text', () => {
     expect(decodeFileBytes(new Uint8Array())).toMatchObject({ ok: true, text: '' })
