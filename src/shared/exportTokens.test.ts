@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
-import { exportedTokens, tokensToCsv, tokensToJson } from './exportTokens'
+import { exportBody, exportedTokens, partialTokenIndexes, tokensToCsv, tokensToJson, tokenTableOf } from './exportTokens'
 import { tokenizeAll } from './tokenize'
 import { flatTokenView } from './tokenView'
 
@@ -46,6 +46,25 @@ describe('token export', () => {
   it('JSON round-trips', () => {
     const rows = rowsFor(text)
     expect(JSON.parse(tokensToJson(rows))).toEqual(rows)
+  })
+
+  it('a packed job (what the export worker gets) writes the same file as the tokens themselves', () => {
+    const text = 'Split 🦙 and 👩🏽‍💻, "quoted"\r\n' + 'é\u0301'.repeat(3)
+    const { table } = tokenizeAll(text, enc, 'text')
+    const view = flatTokenView(table)
+    const packed = tokenTableOf(view, view.count)
+    expect(packed).toEqual(table)
+    const indexes = partialTokenIndexes(packed)
+    expect(indexes.length).toBeGreaterThan(0)
+    const partial = { indexes, bytes: Array.from(indexes, (i) => enc.tokenBytes(table.ids[i])) }
+    const rows = rowsFor(text)
+    for (const format of ['csv', 'json'] as const) {
+      const body = new TextDecoder().decode(exportBody({ format, table: packed, text, partial }))
+      expect(body).toBe(format === 'csv' ? tokensToCsv(rows) : tokensToJson(rows))
+    }
+    // The first n tokens only: the table ends where token n - 1 ends.
+    const first3 = tokenTableOf(view, 3)
+    expect(Array.from(first3.starts)).toEqual(Array.from(table.starts.subarray(0, 4)))
   })
 
   it('stops at the limit', () => {

@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/browser/esm/sync'
-import type { TokenView } from './tokenView'
+import { FLAG_PARTIAL } from './tokenSpans'
+import type { TokenTable } from './tokenize'
+import { flatTokenView, type TokenView } from './tokenView'
 import { bytesToHex } from './utf8'
 
 /** One token as exported: position in the list, id, text, UTF-8 bytes in hex, UTF-16 span. */
@@ -44,4 +46,49 @@ export function tokensToCsv(rows: readonly ExportedToken[]): string {
 /** Pretty JSON array of token objects. */
 export function tokensToJson(rows: readonly ExportedToken[]): string {
   return JSON.stringify(rows, null, 1)
+}
+
+/**
+ * An export, ready for a worker: the tokens as a flat table, the text they cover, and the
+ * exact bytes of the tokens that hold part of a character (their text alone cannot say).
+ */
+export interface ExportJob {
+  format: 'csv' | 'json'
+  table: TokenTable
+  /** The text from offset 0 to the end of the last token. */
+  text: string
+  /** Indexes of tokens that hold part of a character, ascending, and their bytes from the vocabulary. */
+  partial: { indexes: Uint32Array; bytes: Uint8Array[] }
+}
+
+/** The first `n` tokens of a view as a flat table (starts has n + 1 entries: the last is the end). */
+export function tokenTableOf(tokens: TokenView, n: number): TokenTable {
+  const ids = new Uint32Array(n)
+  const starts = new Uint32Array(n + 1)
+  const flags = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    ids[i] = tokens.id(i)
+    starts[i] = tokens.start(i)
+    flags[i] = tokens.flags(i)
+  }
+  starts[n] = n > 0 ? tokens.end(n - 1) : 0
+  return { ids, starts, flags }
+}
+
+/** Indexes of the tokens in a table that hold part of a character. */
+export function partialTokenIndexes(table: TokenTable): Uint32Array {
+  const out: number[] = []
+  for (let i = 0; i < table.flags.length; i++) if (table.flags[i] & FLAG_PARTIAL) out.push(i)
+  return Uint32Array.from(out)
+}
+
+/** The export file of a job, as UTF-8 bytes (a worker transfers them without a copy). */
+export function exportBody(job: ExportJob): Uint8Array {
+  const view = flatTokenView(job.table)
+  const partial = new Map<number, Uint8Array>()
+  job.partial.indexes.forEach((index, k) => partial.set(index, job.partial.bytes[k]))
+  const utf8 = new TextEncoder()
+  const slice = (from: number, to: number) => job.text.slice(from, to)
+  const rows = exportedTokens(view, slice, (i) => partial.get(i) ?? utf8.encode(slice(view.start(i), view.end(i))), view.count)
+  return utf8.encode(job.format === 'csv' ? tokensToCsv(rows) : tokensToJson(rows))
 }

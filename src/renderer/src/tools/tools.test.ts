@@ -40,11 +40,11 @@ describe('tokenExport', () => {
     const text = 'a,"b"\n🦙'
     const view = flatTokenView(tokenizeAll(text, enc, 'text').table)
     const json = await tokenExport(view, (a, b) => text.slice(a, b), client, 'o200k_base', 'json')
-    const rows = JSON.parse(json.body) as { id: number; bytes: string }[]
+    const rows = JSON.parse(new TextDecoder().decode(json.body)) as { id: number; bytes: string }[]
     expect(rows.map((r) => r.id)).toEqual(oracleOrdinary('o200k_base', text))
     expect(rows.map((r) => r.bytes.replace(/ /g, '')).join('')).toBe(Buffer.from(text).toString('hex'))
     const csv = await tokenExport(view, (a, b) => text.slice(a, b), client, 'o200k_base', 'csv')
     expect(csv.exported).toBe(view.count)
-    expect(csv.body.split('\n')[0]).toMatch(/^index,id,text,bytes,start,end/)
+    expect(new TextDecoder().decode(csv.body).split('\n')[0]).toMatch(/^index,id,text,bytes,start,end/)
   })
 })
