@@ -350,6 +350,14 @@ test('benchmark', async ({ page, browser }) => {
     }
   }
 
+  // The same keystrokes with the token-ID view open (its chips follow every keystroke).
+  await page.getByRole('checkbox', { name: 'Token IDs' }).check()
+  const withIds = await keystrokes(page, 'middle', 25)
+  await page.getByRole('checkbox', { name: 'Token IDs' }).uncheck()
+  console.log(`keystrokes 10 MB at middle, token-ID view open: p50 ${percentile(withIds, 50).toFixed(1)} p95 ${percentile(withIds, 95).toFixed(1)}`)
+  add('keystroke 10 MB at middle, token-ID view open: p50', percentile(withIds, 50), b10.ms)
+  add('keystroke 10 MB at middle, token-ID view open: p95', percentile(withIds, 95), b10.ms)
+
   // Scrolling the 10 MB document: frame intervals while the wheel scrolls down for two seconds.
   const frames = await scrollFrames(page)
   console.log(`scroll 10 MB: frame p50 ${percentile(frames, 50).toFixed(1)} p95 ${percentile(frames, 95).toFixed(1)} (${frames.length} frames)`)

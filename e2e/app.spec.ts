@@ -327,6 +327,51 @@ test('token-ID view lists the ids in order, equal to tiktoken, and copies them',
   expect(rows.map((r) => r.text).join('')).toBe(text)
 })
 
+test('in a long text the token-ID view lists the tokens on screen, follows scrolling, and a hovered id inspects its token', async ({ page }) => {
+  const text = makeCorpus(400_000)
+  const expected = oracleIds('o200k_base', text)
+  await page.evaluate((t) => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(spec: unknown): void; state: { doc: { length: number } } } }).tokenizerExplorerView
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } })
+  }, text)
+  await expectTokenCount(page, expected.length)
+  await page.getByRole('checkbox', { name: 'Token IDs' }).check()
+  const chips = page.locator('.id-list [data-token-id]')
+  /** The index of the token drawn at the top-left and bottom-right of the editor's scroll area. */
+  const screenTokens = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('.cm-scroller')!.getBoundingClientRect()
+      const x = document.querySelector('.cm-line')!.getBoundingClientRect().left + 10
+      const at = (y: number) => Number(document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-token-index]')?.dataset.tokenIndex ?? -1)
+      // The first token found going down from the top, and going up from the bottom (empty lines hold none).
+      let top = -1
+      for (let y = box.top + 2; top < 0 && y < box.bottom; y += 4) top = at(y)
+      let bottom = -1
+      for (let y = box.bottom - 2; bottom < 0 && y > box.top; y -= 4) bottom = at(y)
+      return { top, bottom }
+    })
+  for (const fraction of [0, 0.5, 0.9]) {
+    await page.evaluate((f) => {
+      const scroller = document.querySelector('.cm-scroller')!
+      scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) * f
+    }, fraction)
+    await page.waitForTimeout(300)
+    const { top, bottom } = await screenTokens()
+    expect(top).toBeGreaterThanOrEqual(0)
+    // The chips start at the first token on screen (or the newline just before it) and reach the last line.
+    await expect.poll(async () => Number(await chips.first().getAttribute('data-token-index'))).toBeGreaterThanOrEqual(top - 10)
+    expect(Number(await chips.first().getAttribute('data-token-index'))).toBeLessThanOrEqual(top)
+    expect(Number(await chips.last().getAttribute('data-token-index'))).toBeGreaterThanOrEqual(bottom)
+    const shown = await chips.evaluateAll((els) => els.map((e) => [Number((e as HTMLElement).dataset.tokenIndex), Number((e as HTMLElement).dataset.tokenId)]))
+    expect(shown.length).toBeLessThan(2500)
+    for (const [index, id] of shown) expect(id).toBe(expected[index])
+  }
+  const chip = chips.nth(5)
+  const index = Number(await chip.getAttribute('data-token-index'))
+  await chip.hover()
+  await expect(page.getByRole('heading', { name: `Token #${index.toLocaleString('en-US')}` })).toBeVisible()
+})
+
 test('Alt+Left/Right move token by token; the inspector follows and a screen reader hears the token', async ({ page }) => {
   const text = 'Hello world, tokens!'
   await setText(page, text)

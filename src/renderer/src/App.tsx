@@ -37,7 +37,8 @@ import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
 import { decodeIdList } from './tools/decodeIds'
-import { tokenExport } from './tools/tokenExport'
+import { exportInWorker, tokenExport } from './tools/tokenExport'
+import { MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
 import { LocalEncoderLoader } from './tokens/localEncoder'
 import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
@@ -67,7 +68,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const [initialText] = useState(() => saved.values.draft ?? SAMPLE_TEXT)
   const [inspected, setInspectedState] = useState<number | null>(null)
   const [info, setInfo] = useState<TokenInfo | null>(null)
-  const [viewport, setViewport] = useState({ from: 0, to: 0 })
+  /** The document range on screen (the token-id view lists its tokens). */
+  const [screen, setScreen] = useState({ from: 0, to: 0 })
   const [bytes, setBytes] = useState<{ index: number; hex: string; count: number } | null>(null)
   const editorParent = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
@@ -203,16 +205,15 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       },
       onViewport: (from, to) => {
         stream.setViewport(from, to)
-        setViewport({ from, to })
         window.clearTimeout(viewportTimer.current)
         viewportTimer.current = window.setTimeout(() => client.viewport(from, to), 30)
       },
+      onScreen: (from, to) => setScreen({ from, to }),
     })
     viewRef.current = view
     // For tests and benchmarks: the editor view (CodeMirror's public API).
     ;(window as unknown as Record<string, unknown>).tokenizerExplorerView = view
     stream.setViewport(view.viewport.from, view.viewport.to)
-    setViewport({ from: view.viewport.from, to: view.viewport.to })
     client.viewport(view.viewport.from, view.viewport.to)
     client.reset(0, view.state.doc.toString())
     view.focus()
@@ -503,12 +504,22 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     }
     const doc = view.state.doc
     const encoding = settingsRef.current.encoding
-    const { body, exported } = await tokenExport(tokens, (a, b) => doc.sliceString(a, Math.min(b, doc.length)), client, encoding, format)
+    setMessage({ tone: 'info', text: `Exporting ${formatCount(Math.min(tokens.count, MAX_EXPORT_TOKENS))} tokens as ${format.toUpperCase()}…` })
+    let result
+    try {
+      result = await tokenExport(tokens, (a, b) => doc.sliceString(a, Math.min(b, doc.length)), client, encoding, format, exportInWorker)
+    } catch (err) {
+      setMessage({ tone: 'error', text: `Export failed: ${err instanceof Error ? err.message : String(err)}` })
+      return
+    }
+    const { body, exported } = result
     const cut = tokens.count > exported ? `, the first ${formatCount(exported)} of ${formatCount(tokens.count)}` : ''
     await saveFile({ suggestedName: `tokens-${encoding}.${format}`, data: body, kind: format }, `Exported ${formatCount(exported)} tokens as ${format.toUpperCase()}${cut}`)
   }
 
   // Stable callbacks for the memoized tool panels (they re-render only when their own props change).
+  const stableCopyIds = useStableCallback(copyIds)
+  const stableExportTokens = useStableCallback((format: 'csv' | 'json') => void exportTokens(format))
   const stableEditorText = useStableCallback(() => viewRef.current?.state.doc.toString() ?? '')
   const stableVisibleText = useStableCallback((max: number) => {
     const view = viewRef.current
@@ -623,11 +634,12 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           {settings.showIds && (
             <TokenIdPanel
               tokens={shownIndex}
-              viewport={viewport}
+              revision={snapshot}
+              screen={screen}
               inspected={inspected}
               onInspect={inspect}
-              onCopy={copyIds}
-              onExport={(format) => void exportTokens(format)}
+              onCopy={stableCopyIds}
+              onExport={stableExportTokens}
             />
           )}
         </div>

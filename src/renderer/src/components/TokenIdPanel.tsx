@@ -1,43 +1,61 @@
+import { memo, useDeferredValue, useMemo, type MouseEvent } from 'react'
 import { tokenColourSlot } from '../../../shared/palette'
 import { formatCount } from '../../../shared/format'
 import { FLAG_SPECIAL } from '../../../shared/tokenSpans'
 import type { TokenView } from '../../../shared/tokenView'
 
-/** Most id chips drawn at once; the panel follows the editor's viewport. */
+/** Most id chips drawn at once (a screen of dense text holds one to two thousand tokens). */
 const MAX_CHIPS = 4000
 
 /** Props of the TokenIdPanel. */
 export interface TokenIdPanelProps {
+  /** The tokens (a mutable index: `revision` says when it changed). */
   tokens: TokenView | null
-  /** The editor's visible document range. */
-  viewport: { from: number; to: number }
+  /** Changes whenever the tokens do. */
+  revision: unknown
+  /** The document range on screen in the editor. */
+  screen: { from: number; to: number }
   inspected: number | null
   onInspect(index: number): void
   onCopy(): void
   onExport(format: 'csv' | 'json'): void
 }
 
-/** Token ids in order, coloured like their tokens, for the part of the text on screen. */
-export function TokenIdPanel({ tokens, viewport, inspected, onInspect, onCopy, onExport }: TokenIdPanelProps) {
+/**
+ * Token ids in order, coloured like their tokens, for the part of the text on screen. The
+ * chips are drawn at low priority (React's deferred value): a keystroke's count and colours
+ * come first, the chips follow when the frame is done.
+ */
+export const TokenIdPanel = memo(function TokenIdPanel({ tokens, revision, screen, inspected, onInspect, onCopy, onExport }: TokenIdPanelProps) {
+  const shown = useDeferredValue({ revision, screen, inspected })
   const n = tokens?.count ?? 0
-  const first = tokens && n > 0 ? Math.max(0, tokens.indexAt(viewport.from)) : 0
-  let last = first
-  if (tokens) while (last < n && last - first < MAX_CHIPS && tokens.start(last) < viewport.to) last++
-  const chips = []
-  for (let i = first; tokens && i < last; i++) {
-    const id = tokens.id(i)
-    const special = (tokens.flags(i) & FLAG_SPECIAL) !== 0
-    chips.push(
-      <span
-        key={i}
-        className={`id-chip tok-c${tokenColourSlot(i)}${special ? ' tok-special' : ''}${i === inspected ? ' tok-focus' : ''}`}
-        data-token-index={i}
-        data-token-id={id}
-        onMouseEnter={() => onInspect(i)}
-      >
-        {id}
-      </span>,
-    )
+  const { first, last, chips } = useMemo(() => {
+    const count = tokens?.count ?? 0
+    const from = tokens && count > 0 ? Math.max(0, tokens.indexAt(shown.screen.from)) : 0
+    let to = from
+    if (tokens) while (to < count && to - from < MAX_CHIPS && (to === from || tokens.start(to) < shown.screen.to)) to++
+    const list = []
+    for (let i = from; tokens && i < to; i++) {
+      const special = (tokens.flags(i) & FLAG_SPECIAL) !== 0
+      list.push(
+        <span
+          key={i}
+          className={`id-chip tok-c${tokenColourSlot(i)}${special ? ' tok-special' : ''}${i === shown.inspected ? ' tok-focus' : ''}`}
+          data-token-index={i}
+          data-token-id={tokens.id(i)}
+        >
+          {tokens.id(i)}
+        </span>,
+      )
+    }
+    return { first: from, last: to, chips: list }
+    // `revision` stands for the tokens' content (the index is mutated in place).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tokens, shown.revision, shown.screen, shown.inspected])
+  // One listener for all chips: hovering a chip inspects its token.
+  const onMouseOver = (e: MouseEvent<HTMLDivElement>) => {
+    const chip = (e.target as HTMLElement).closest<HTMLElement>('[data-token-index]')
+    if (chip) onInspect(Number(chip.dataset.tokenIndex))
   }
   return (
     <section className="panel id-panel" aria-label="Token IDs">
@@ -56,7 +74,9 @@ export function TokenIdPanel({ tokens, viewport, inspected, onInspect, onCopy, o
           Export JSON
         </button>
       </div>
-      <div className="id-list">{chips}</div>
+      <div className="id-list" onMouseOver={onMouseOver}>
+        {chips}
+      </div>
     </section>
   )
-}
+})

@@ -13,7 +13,7 @@ import type { OnScreen } from '../../../shared/localEdit'
 import { SCREEN_CHARS } from '../../../shared/tokenize'
 import type { TokenView } from '../../../shared/tokenView'
 import { newlineMarkers } from './newlineMarkers'
-import { tokenDecorations } from './tokenDecorations'
+import { screenListener, tokenDecorations } from './tokenDecorations'
 import { costStripExtension } from './costGutter'
 import { setTokens, tokenField, viewOptionsField } from './tokenState'
 
@@ -31,8 +31,10 @@ export interface EditorCallbacks {
   onLocalTokensShown(): void
   /** The token under the pointer or caret changed (null: none). */
   onInspect(index: number | null, source: 'hover' | 'caret' | 'keyboard'): void
-  /** The visible part of the document changed. */
+  /** The part of the document CodeMirror renders changed (what is on screen and a margin). */
   onViewport(from: number, to: number): void
+  /** The part of the document on screen changed (first to last visible character). */
+  onScreen(from: number, to: number): void
 }
 
 /**
@@ -116,6 +118,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       tokenDecorations,
       costStripExtension,
       whitespaceCompartment.of(whitespaceExtensions(false)),
+      screenListener.of(({ from, to }) => callbacks.onScreen(from, to)),
       EditorView.updateListener.of((update) => {
         if (update.viewportChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
         // The inspector follows caret moves and clicks; while typing it keeps its token,

@@ -1,4 +1,4 @@
-import { RangeSetBuilder, StateEffect } from '@codemirror/state'
+import { Facet, RangeSetBuilder, StateEffect } from '@codemirror/state'
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view'
 import { tokenColourSlot } from '../../../shared/palette'
 import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
@@ -59,19 +59,25 @@ const SCREEN_MARGIN_CHARS = 300
 /** A document range around what is on screen now, or null before the first layout. */
 export type ScreenWindow = { from: number; to: number } | null
 
+/** Told the document range that is on screen (first to last visible character) whenever it changes. */
+export const screenListener = Facet.define<(visible: { from: number; to: number }) => void>()
+
 /**
  * Reads which document range is on screen (a layout read: call it in a measure phase).
  * CodeMirror's viewport also renders a margin and whole long lines; colouring only what
  * can be seen keeps the DOM small, so a keystroke in a 10 MB document or a megabyte-long
  * line re-renders a screenful of tokens, not thousands.
  */
-function readScreenWindow(view: EditorView): ScreenWindow {
+function readScreen(view: EditorView): { visible: { from: number; to: number }; window: ScreenWindow } | null {
   const rect = view.scrollDOM.getBoundingClientRect()
   if (rect.height === 0) return null
   const content = view.contentDOM.getBoundingClientRect()
   const top = view.posAtCoords({ x: content.left + 1, y: Math.max(rect.top, content.top) + 1 }, false)
   const bottom = view.posAtCoords({ x: content.right - 1, y: Math.min(rect.bottom, content.bottom) - 1 }, false)
-  return { from: Math.max(0, top - SCREEN_MARGIN_CHARS), to: Math.min(view.state.doc.length, bottom + SCREEN_MARGIN_CHARS) }
+  return {
+    visible: { from: top, to: bottom },
+    window: { from: Math.max(0, top - SCREEN_MARGIN_CHARS), to: Math.min(view.state.doc.length, bottom + SCREEN_MARGIN_CHARS) },
+  }
 }
 
 /**
@@ -179,6 +185,8 @@ export const tokenDecorations = ViewPlugin.fromClass(
   class {
     decorations: DecorationSet
     screen: ScreenWindow = null
+    /** The visible range last told to the screen listeners. */
+    visible: { from: number; to: number } | null = null
     destroyed = false
     readonly onScroll = () => this.measureScreen()
     constructor(readonly view: EditorView) {
@@ -186,12 +194,18 @@ export const tokenDecorations = ViewPlugin.fromClass(
       view.scrollDOM.addEventListener('scroll', this.onScroll, { passive: true })
       this.measureScreen()
     }
-    /** Re-reads what is on screen; redraws when it moved outside the coloured window. */
+    /** Re-reads what is on screen and tells the listeners; redraws when it moved outside the coloured window. */
     measureScreen() {
       this.view.requestMeasure({
         key: this,
-        read: (view) => readScreenWindow(view),
-        write: (screen, view) => {
+        read: (view) => readScreen(view),
+        write: (read, view) => {
+          const visible = read?.visible
+          if (visible && (visible.from !== this.visible?.from || visible.to !== this.visible?.to)) {
+            this.visible = visible
+            for (const listener of view.state.facet(screenListener)) listener(visible)
+          }
+          const screen = read?.window ?? null
           const old = this.screen
           const inside = old && screen && screen.from >= old.from && screen.to <= old.to && screen.from - old.from < 2 * SCREEN_MARGIN_CHARS
           if (inside && old.to - screen.to < 2 * SCREEN_MARGIN_CHARS) return
