@@ -501,6 +501,22 @@ test('a 100,000-letter word does not freeze the window, and the count arrives', 
   await expect(page.getByLabel('Token count')).toHaveText(expected.toLocaleString('en-US'), { timeout: 120_000 })
 })
 
+test('a letter with 20,000 combining marks (Zalgo text) does not freeze the window; typing after it stays exact', async ({ page }) => {
+  // Each mark is about one token, and all of them are one grapheme cluster: one coloured piece.
+  const text = 'Zalgo: e' + '\u0301\u0308'.repeat(10_000) + ' and after it, more text.\n'
+  await setText(page, text)
+  // About 2 s here; CodeMirror's own backward cluster search made it minutes (it is quadratic in the cluster's length).
+  await expect(page.getByLabel('Token count')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'), { timeout: 60_000 })
+  await expect(page.locator('.cm-content [data-token-last]').first()).toBeVisible()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Still here.')
+  const typed = text.replace('more text.\n', 'more text. Still here.\n')
+  await expect(editor(page)).toContainText('Still here.')
+  await expectTokenCount(page, oracleIds('o200k_base', typed).length)
+})
+
 test('open file: text opens (undoable), binary files and invalid UTF-8 get clear messages', async ({ page }) => {
   const choose = async (name: string, buffer: Buffer) => {
     const chooser = page.waitForEvent('filechooser')

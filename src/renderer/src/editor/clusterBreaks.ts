@@ -1,4 +1,5 @@
-import { findClusterBreak, type EditorState, type Line } from '@codemirror/state'
+import type { EditorState, Line } from '@codemirror/state'
+import { isClusterBoundary } from '../../../shared/clusterBoundary'
 import type { ClusterBreakTest } from '../../../shared/tokenGroups'
 import { tokenField } from './tokenState'
 
@@ -18,6 +19,6 @@ export function clusterBreakTest(state: EditorState): ClusterBreakTest {
     const off = pos - line.from
     const text = line.text
     if (text.charCodeAt(off - 1) < 0x80 && text.charCodeAt(off) < 0x80) return true
-    return findClusterBreak(text, findClusterBreak(text, off, false), true) === off
+    return isClusterBoundary(text, off)
   }
 }
