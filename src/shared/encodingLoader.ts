@@ -1,3 +1,4 @@
+import { installFastMerge } from './bpeMerge'
 import type { EncodingName } from './encodings'
 import { utf8ByteLength } from './utf8'
 
@@ -39,8 +40,12 @@ type EncodeChatFn = (
   options: { disallowedSpecial: Set<string>; primeWithAssistantResponse: string },
 ) => number[]
 
+type EncodeOptions = { disallowedSpecial: Set<string> }
+
 interface EncodingModules {
-  encode: (text: string, options: { disallowedSpecial: Set<string> }) => number[]
+  encode: (text: string, options: EncodeOptions) => number[]
+  /** The same tokens, one regex piece at a time. */
+  encodeGenerator: (text: string, options: EncodeOptions) => Iterable<number[]>
   /** Absent for encodings without chat models (r50k, p50k). */
   encodeChat?: EncodeChatFn
   ranks: RawRanks
@@ -51,12 +56,15 @@ type ParamsFn = (ranks: RawRanks) => { specialTokensEncoder: Map<string, number>
 
 /** Joins the three modules of one encoding: its API, its rank table and its parameters. */
 function modulesOf(
-  api: { encode: EncodingModules['encode']; encodeChat?: unknown },
+  api: { encode: EncodingModules['encode']; encodeGenerator: EncodingModules['encodeGenerator']; encodeChat?: unknown; default?: unknown },
   ranks: { default: RawRanks },
   params: ParamsFn,
 ): EncodingModules {
+  // A piece of 100,000 letters took gpt-tokenizer 5 s (its merge is quadratic); see bpeMerge.ts.
+  if (!installFastMerge(api.default)) console.warn('gpt-tokenizer internals changed: long pieces are encoded with its slower merge.')
   return {
     encode: api.encode,
+    encodeGenerator: api.encodeGenerator,
     // gpt-tokenizer types the model as a union of literal names; any string is checked at run time.
     encodeChat: api.encodeChat as EncodeChatFn | undefined,
     ranks: ranks.default,
@@ -122,7 +130,7 @@ const NO_SPECIAL = new Set<string>()
 
 /** Builds a LoadedEncoding from gpt-tokenizer's pieces; exported for tests. */
 export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules): LoadedEncoding {
-  const { ranks, specialTokens, encode, encodeChat } = modules
+  const { ranks, specialTokens, encode, encodeGenerator, encodeChat } = modules
   const lengths = new Uint16Array(ranks.length)
   for (let id = 0; id < ranks.length; id++) {
     const entry = ranks[id]
@@ -147,7 +155,19 @@ export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules)
   }
   return {
     name,
-    encodeOrdinary: (text) => encode(text, { disallowedSpecial: NO_SPECIAL }),
+    encodeOrdinary: (text) => {
+      const options = { disallowedSpecial: NO_SPECIAL }
+      try {
+        return encode(text, options)
+      } catch (err) {
+        // gpt-tokenizer appends each piece's tokens with push(...tokens), which overflows the
+        // stack for a piece of about 100,000 tokens (a line of 800,000 letters): collect them one by one.
+        if (!(err instanceof RangeError)) throw err
+        const ids: number[] = []
+        for (const piece of encodeGenerator(text, options)) for (const id of piece) ids.push(id)
+        return ids
+      }
+    },
     specialTokens,
     ordinaryCount: ranks.length,
     byteLength,
