@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useMemo, type MouseEvent } from 'react'
+import { useThrottledValue } from '../useThrottledValue'
 import { tokenColourSlot } from '../../../shared/palette'
 import { formatCount } from '../../../shared/format'
 import { FLAG_SPECIAL } from '../../../shared/tokenSpans'
@@ -21,13 +22,16 @@ export interface TokenIdPanelProps {
   onExport(format: 'csv' | 'json'): void
 }
 
+/** The chips follow typing and scrolling at most this often (ms). */
+const REFRESH_MS = 100
+
 /**
  * Token ids in order, coloured like their tokens, for the part of the text on screen. The
- * chips are drawn at low priority (React's deferred value): a keystroke's count and colours
- * come first, the chips follow when the frame is done.
+ * chips are redrawn at most every REFRESH_MS and at low priority (React's deferred value):
+ * a keystroke's count and colours come first, and fast typing does not redraw them per key.
  */
 export const TokenIdPanel = memo(function TokenIdPanel({ tokens, revision, screen, inspected, onInspect, onCopy, onExport }: TokenIdPanelProps) {
-  const shown = useDeferredValue({ revision, screen, inspected })
+  const shown = useDeferredValue(useThrottledValue({ revision, screen, inspected }, REFRESH_MS))
   const n = tokens?.count ?? 0
   const { first, last, chips } = useMemo(() => {
     const count = tokens?.count ?? 0
