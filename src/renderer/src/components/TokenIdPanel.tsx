@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useMemo, type MouseEvent } from 'react'
+import { useDebouncedValue } from '../useDebouncedValue'
 import { useThrottledValue } from '../useThrottledValue'
 import { tokenColourSlot } from '../../../shared/palette'
 import { formatCount } from '../../../shared/format'
@@ -22,16 +23,21 @@ export interface TokenIdPanelProps {
   onExport(format: 'csv' | 'json'): void
 }
 
-/** The chips follow typing and scrolling at most this often (ms). */
+/** The chips follow scrolling at most this often (ms). */
 const REFRESH_MS = 100
+/** The chips catch up with typing once it pauses this long (ms). */
+const TYPING_PAUSE_MS = 150
 
 /**
  * Token ids in order, coloured like their tokens, for the part of the text on screen. The
- * chips are redrawn at most every REFRESH_MS and at low priority (React's deferred value):
- * a keystroke's count and colours come first, and fast typing does not redraw them per key.
+ * chips follow scrolling at most every REFRESH_MS and typing when it pauses, and are drawn
+ * at low priority (React's deferred value): a keystroke's count and colours come first, and
+ * no keystroke waits for hundreds of chips to change (a key that adds a token changes them all).
  */
 export const TokenIdPanel = memo(function TokenIdPanel({ tokens, revision, screen, inspected, onInspect, onCopy, onExport }: TokenIdPanelProps) {
-  const shown = useDeferredValue(useThrottledValue({ revision, screen, inspected }, REFRESH_MS))
+  // While typing, the tokens and the screen range (its positions shift) change with every key: hold the chips.
+  const settled = useDebouncedValue(revision, TYPING_PAUSE_MS)
+  const shown = useDeferredValue(useThrottledValue({ revision: settled, screen, inspected }, REFRESH_MS, settled !== revision))
   const n = tokens?.count ?? 0
   const { first, last, chips } = useMemo(() => {
     const count = tokens?.count ?? 0
