@@ -1,5 +1,5 @@
 import type { EditorState, Line } from '@codemirror/state'
-import { isClusterBoundary } from '../../../shared/clusterBoundary'
+import { isClusterBoundary, type FlagRunCache } from '../../../shared/clusterBoundary'
 import type { ClusterBreakTest } from '../../../shared/tokenGroups'
 import { tokenField } from './tokenState'
 
@@ -11,6 +11,7 @@ export function clusterBreakTest(state: EditorState): ClusterBreakTest {
   const { pending } = state.field(tokenField)
   const doc = state.doc
   let line: Line | null = null
+  const flagRuns: FlagRunCache = { text: '', start: 0, end: 0 }
   return (tablePos) => {
     const pos = pending ? pending.mapPos(tablePos, 1) : tablePos
     if (pos <= 0 || pos >= doc.length) return true
@@ -19,6 +20,6 @@ export function clusterBreakTest(state: EditorState): ClusterBreakTest {
     const off = pos - line.from
     const text = line.text
     if (text.charCodeAt(off - 1) < 0x80 && text.charCodeAt(off) < 0x80) return true
-    return isClusterBoundary(text, off)
+    return isClusterBoundary(text, off, flagRuns)
   }
 }
