@@ -60,7 +60,8 @@ export function openaiSpecialTokens(name: EncodingName): Map<string, number> {
 
 /**
  * Id to text for decoding. Where two names share an id (o200k_harmony's 200018) the first
- * listed wins: `<|endofprompt|>`, o200k_base's name, as OpenAI's reference decodes it.
+ * listed wins: `<|endofprompt|>`, o200k_base's name. (tiktoken builds its decoder from a hash
+ * map, so which of the two it returns depends on how the table was built; the id is the same.)
  */
 export function specialTokenNames(specials: ReadonlyMap<string, number>): Map<number, string> {
   const byId = new Map<number, string>()
