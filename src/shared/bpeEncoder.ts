@@ -63,11 +63,11 @@ export class BpeEncoder {
 
   /**
    * @param ranks the encoding's rank table
-   * @param split a global regex that splits text into pieces (splitRegex of splitPatterns.ts)
+   * @param split calls back with each pre-token piece of a text, in order (see splitPatterns.ts)
    */
   constructor(
     ranks: RawRanks,
-    private readonly split: RegExp,
+    private readonly split: (text: string, onPiece: (start: number, end: number) => void) => void,
   ) {
     for (let id = 0; id < ranks.length; id++) {
       const entry = ranks[id]
@@ -84,18 +84,13 @@ export class BpeEncoder {
   /** Token ids of `text`, every character treated as ordinary text (special-token strings too). */
   encode(text: string): number[] {
     const out: number[] = []
-    const split = this.split
-    split.lastIndex = 0
-    for (let m = split.exec(text); m !== null; m = split.exec(text)) {
-      const piece = m[0]
+    this.split(text, (start, end) => {
+      const piece = text.slice(start, end)
       const bytes = utf8ByteString(piece)
       const whole = this.rankOfBytes.get(bytes)
-      if (whole !== undefined) {
-        out.push(whole)
-        continue
-      }
-      for (const id of this.mergePiece(piece, bytes)) out.push(id)
-    }
+      if (whole !== undefined) out.push(whole)
+      else for (const id of this.mergePiece(piece, bytes)) out.push(id)
+    })
     return out
   }
 

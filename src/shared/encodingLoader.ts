@@ -2,7 +2,7 @@ import { installFastMerge } from './bpeMerge'
 import { BpeEncoder, type RawRanks } from './bpeEncoder'
 import type { EncodingName } from './encodings'
 import { openaiSpecialTokens, specialTokenNames } from './openaiSpecialTokens'
-import { splitRegex } from './splitPatterns'
+import { forEachPiece } from './splitPatterns'
 import { utf8ByteLength } from './utf8'
 
 /** The parts of a gpt-tokenizer encoding the app uses, loaded on demand. */
@@ -124,7 +124,7 @@ const NO_SPECIAL = new Set<string>()
  */
 export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules): LoadedEncoding {
   const { ranks, encodeChat, chatSpecialTokens } = modules
-  const encoder = new BpeEncoder(ranks, splitRegex(name))
+  const encoder = new BpeEncoder(ranks, (text, onPiece) => forEachPiece(name, text, onPiece))
   const specialTokens = openaiSpecialTokens(name)
   const lengths = new Uint16Array(ranks.length)
   for (let id = 0; id < ranks.length; id++) {
