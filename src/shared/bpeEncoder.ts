@@ -48,16 +48,34 @@ export function utf8ByteString(text: string): string {
   return out
 }
 
+/** `text` with each lone surrogate replaced by U+FFFD, as tiktoken receives it. */
+export function wellFormed(text: string): string {
+  let out: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0xd800 || c > 0xdfff) continue
+    if (c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++
+      continue
+    }
+    out = (out ?? text).slice(0, i) + '\ufffd' + (out ?? text).slice(i + 1)
+  }
+  return out ?? text
+}
+
 /**
  * Byte-pair encoding of text with tiktoken's algorithm: the text is split into pieces by the
  * encoding's pattern, a piece that is a token is that token, and any other piece is merged
  * from its bytes, lowest-ranked adjacent pair first (leftmost among equals). Ranks are looked
- * up by the exact bytes (gpt-tokenizer looks them up through a TextDecoder that drops a
- * leading byte-order mark, so it never finds the tokens that start with EF BB BF).
+ * up by exact bytes: by text when the bytes are whole characters, else by bytes. (gpt-tokenizer
+ * turns bytes into text with a TextDecoder that drops a leading byte-order mark, so it never
+ * found the tokens that start with EF BB BF.)
  */
 export class BpeEncoder {
-  /** Token bytes, as a byte string, to rank. */
-  private readonly rankOfBytes = new Map<string, number>()
+  /** Rank of each token stored as text (its bytes are those of the text). */
+  private readonly rankOfText = new Map<string, number>()
+  /** Rank of each token stored as bytes (not valid UTF-8, or starting with a BOM), keyed by byte string. */
+  private readonly rankOfByteArray = new Map<string, number>()
   /** Tokens of pieces that needed merging, by piece text; bounded (see MERGE_CACHE_ENTRIES). */
   private readonly mergeCache = new Map<string, number[]>()
 
@@ -71,36 +89,50 @@ export class BpeEncoder {
   ) {
     for (let id = 0; id < ranks.length; id++) {
       const entry = ranks[id]
-      if (entry === undefined) continue
-      this.rankOfBytes.set(typeof entry === 'string' ? utf8ByteString(entry) : String.fromCharCode(...entry), id)
+      if (typeof entry === 'string') this.rankOfText.set(entry, id)
+      else if (entry !== undefined) this.rankOfByteArray.set(String.fromCharCode(...entry), id)
     }
-  }
-
-  /** The rank of the token with these UTF-8 bytes, or undefined when no token has them. */
-  rankOf(bytes: Uint8Array): number | undefined {
-    return this.rankOfBytes.get(String.fromCharCode(...bytes))
   }
 
   /** Token ids of `text`, every character treated as ordinary text (special-token strings too). */
   encode(text: string): number[] {
     const out: number[] = []
     this.split(text, (start, end) => {
-      const piece = text.slice(start, end)
-      const bytes = utf8ByteString(piece)
-      const whole = this.rankOfBytes.get(bytes)
+      const piece = wellFormed(text.slice(start, end))
+      const whole = this.rankOfText.get(piece)
       if (whole !== undefined) out.push(whole)
-      else for (const id of this.mergePiece(piece, bytes)) out.push(id)
+      else for (const id of this.mergePiece(piece)) out.push(id)
     })
     return out
   }
 
-  /** Tokens of one piece that is not itself a token. */
-  private mergePiece(piece: string, bytes: string): number[] {
+  /** Tokens of one (well-formed) piece that is not a token stored as text. */
+  private mergePiece(piece: string): number[] {
     const cached = this.mergeCache.get(piece)
     if (cached) return cached
-    const ranks = this.rankOfBytes
-    const rankOfRange = (start: number, end: number): number | undefined => ranks.get(bytes.slice(start, end))
-    const tokens = bytes.length > LONG_PIECE_BYTES ? bytePairMergeRanges(bytes.length, rankOfRange) : mergeShort(bytes.length, rankOfRange)
+    const bytes = utf8ByteString(piece)
+    // textAt[b]: the UTF-16 index in piece where byte b starts a character, -1 inside one.
+    const textAt = new Int32Array(bytes.length + 1).fill(-1)
+    for (let i = 0, b = 0; i <= piece.length; ) {
+      textAt[b] = i
+      if (i === piece.length) break
+      const c = piece.charCodeAt(i)
+      b += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1
+    }
+    const { rankOfText, rankOfByteArray } = this
+    const rankOfRange = (start: number, end: number): number | undefined => {
+      const from = textAt[start]
+      const to = textAt[end]
+      if (from >= 0 && to >= 0) {
+        const rank = rankOfText.get(piece.slice(from, to))
+        if (rank !== undefined) return rank
+      }
+      return rankOfByteArray.get(bytes.slice(start, end))
+    }
+    const whole = rankOfByteArray.get(bytes)
+    const tokens =
+      whole !== undefined ? [whole] : bytes.length > LONG_PIECE_BYTES ? bytePairMergeRanges(bytes.length, rankOfRange) : mergeShort(bytes.length, rankOfRange)
     // Emptying the whole cache when full costs nothing per hit (an LRU's delete and re-insert
     // on every hit made gpt-tokenizer's cache slower than no cache on varied text).
     if (this.mergeCache.size >= MERGE_CACHE_ENTRIES) this.mergeCache.clear()

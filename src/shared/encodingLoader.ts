@@ -5,7 +5,7 @@ import { openaiSpecialTokens, specialTokenNames } from './openaiSpecialTokens'
 import { forEachPiece } from './splitPatterns'
 import { utf8ByteLength } from './utf8'
 
-/** The parts of a gpt-tokenizer encoding the app uses, loaded on demand. */
+/** An encoding as the app uses it: tiktoken's ids from gpt-tokenizer's rank table, loaded on demand. */
 export interface LoadedEncoding {
   readonly name: EncodingName
   /**
@@ -25,9 +25,9 @@ export interface LoadedEncoding {
   isSpecial(id: number): boolean
   /**
    * gpt-tokenizer's chat encoding of `messages` for `model` (its chat format: ChatML, or
-   * harmony for o200k_harmony, with gpt-tokenizer's special ids), message text treated as
-   * ordinary text by gpt-tokenizer's encoder. `prime` is the
-   * role the reply is primed with ('' for none). Throws when the model has no chat format.
+   * harmony for o200k_harmony, with gpt-tokenizer's special ids and its own encoder for the
+   * text). `prime` is the role the reply is primed with ('' for none). Throws when the model
+   * has no chat format, and unless the encoding came from loadChatEncoding.
    */
   encodeChat(messages: readonly ChatMessageLike[], model: string, prime: string): number[]
 }
@@ -45,17 +45,39 @@ type EncodeChatFn = (
   options: { disallowedSpecial: Set<string>; primeWithAssistantResponse: string },
 ) => number[]
 
-/** What an encoding is built from: gpt-tokenizer's rank table, and its chat encoder. */
-export interface EncodingModules {
+/** gpt-tokenizer's chat side of an encoding (its API module), loaded only for chat counts. */
+export interface ChatModules {
   /** Absent for encodings without chat models (r50k, p50k). */
   encodeChat?: EncodeChatFn
-  /** gpt-tokenizer's special tokens, which its chat encoding uses (its ChatML ids differ from OpenAI's specials). */
+  /** gpt-tokenizer's special tokens, which its chat encoding uses (its ChatML ids are not OpenAI's specials). */
   chatSpecialTokens?: ReadonlyMap<string, number>
-  ranks: RawRanks
 }
 
-/** Joins the two modules of one encoding: gpt-tokenizer's API (for chat) and its rank table. */
-function modulesOf(api: { encodeChat?: unknown; default?: unknown }, ranks: { default: RawRanks }): EncodingModules {
+type RanksModule = { default: RawRanks }
+type ApiModule = { encodeChat?: unknown; default?: unknown }
+
+// One literal dynamic import per module, so bundlers split each rank table into its own
+// chunk, loaded only when that encoding is chosen. The API modules (gpt-tokenizer's own
+// encoder, built from the same table: ~100-300 ms) are loaded only for chat.
+const RANKS: Record<EncodingName, () => Promise<RanksModule>> = {
+  r50k_base: () => import('gpt-tokenizer/bpeRanks/r50k_base'),
+  p50k_base: () => import('gpt-tokenizer/bpeRanks/p50k_base'),
+  p50k_edit: () => import('gpt-tokenizer/bpeRanks/p50k_base'),
+  cl100k_base: () => import('gpt-tokenizer/bpeRanks/cl100k_base'),
+  o200k_base: () => import('gpt-tokenizer/bpeRanks/o200k_base'),
+  o200k_harmony: () => import('gpt-tokenizer/bpeRanks/o200k_base'),
+}
+const APIS: Record<EncodingName, () => Promise<ApiModule>> = {
+  r50k_base: () => import('gpt-tokenizer/encoding/r50k_base'),
+  p50k_base: () => import('gpt-tokenizer/encoding/p50k_base'),
+  p50k_edit: () => import('gpt-tokenizer/encoding/p50k_edit'),
+  cl100k_base: () => import('gpt-tokenizer/encoding/cl100k_base'),
+  o200k_base: () => import('gpt-tokenizer/encoding/o200k_base'),
+  o200k_harmony: () => import('gpt-tokenizer/encoding/o200k_harmony'),
+}
+
+/** The chat parts of gpt-tokenizer's API module of one encoding. */
+function chatModulesOf(api: ApiModule): ChatModules {
   // A piece of 100,000 letters took gpt-tokenizer 5 s (its merge is quadratic); see bpeMerge.ts.
   if (!installFastMerge(api.default)) console.warn('gpt-tokenizer internals changed: long pieces are encoded with its slower merge.')
   const chatSpecials = (api.default as { specialTokensEncoder?: unknown } | undefined)?.specialTokensEncoder
@@ -63,67 +85,18 @@ function modulesOf(api: { encodeChat?: unknown; default?: unknown }, ranks: { de
     // gpt-tokenizer types the model as a union of literal names; any string is checked at run time.
     encodeChat: api.encodeChat as EncodeChatFn | undefined,
     chatSpecialTokens: chatSpecials instanceof Map ? (chatSpecials as Map<string, number>) : undefined,
-    ranks: ranks.default,
   }
-}
-
-// One literal dynamic import per module, so bundlers split each rank table into its own
-// chunk, loaded only when that encoding is chosen.
-const LOADERS: Record<EncodingName, () => Promise<EncodingModules>> = {
-  r50k_base: async () => {
-    const [api, ranks] = await Promise.all([
-      import('gpt-tokenizer/encoding/r50k_base'),
-      import('gpt-tokenizer/bpeRanks/r50k_base'),
-    ])
-    return modulesOf(api, ranks)
-  },
-  p50k_base: async () => {
-    const [api, ranks] = await Promise.all([
-      import('gpt-tokenizer/encoding/p50k_base'),
-      import('gpt-tokenizer/bpeRanks/p50k_base'),
-    ])
-    return modulesOf(api, ranks)
-  },
-  p50k_edit: async () => {
-    const [api, ranks] = await Promise.all([
-      import('gpt-tokenizer/encoding/p50k_edit'),
-      import('gpt-tokenizer/bpeRanks/p50k_base'),
-    ])
-    return modulesOf(api, ranks)
-  },
-  cl100k_base: async () => {
-    const [api, ranks] = await Promise.all([
-      import('gpt-tokenizer/encoding/cl100k_base'),
-      import('gpt-tokenizer/bpeRanks/cl100k_base'),
-    ])
-    return modulesOf(api, ranks)
-  },
-  o200k_base: async () => {
-    const [api, ranks] = await Promise.all([
-      import('gpt-tokenizer/encoding/o200k_base'),
-      import('gpt-tokenizer/bpeRanks/o200k_base'),
-    ])
-    return modulesOf(api, ranks)
-  },
-  o200k_harmony: async () => {
-    const [api, ranks] = await Promise.all([
-      import('gpt-tokenizer/encoding/o200k_harmony'),
-      import('gpt-tokenizer/bpeRanks/o200k_base'),
-    ])
-    return modulesOf(api, ranks)
-  },
 }
 
 const utf8 = new TextEncoder()
 const NO_SPECIAL = new Set<string>()
 
 /**
- * Builds a LoadedEncoding from gpt-tokenizer's rank table with tiktoken's split pattern,
- * rank lookup and special tokens (see bpeEncoder.ts, splitPatterns.ts, openaiSpecialTokens.ts);
- * exported for tests.
+ * Builds a LoadedEncoding from gpt-tokenizer's rank table with tiktoken's split, rank lookup
+ * and special tokens (see bpeEncoder.ts, splitPatterns.ts, openaiSpecialTokens.ts); exported
+ * for tests.
  */
-export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules): LoadedEncoding {
-  const { ranks, encodeChat, chatSpecialTokens } = modules
+export function makeLoadedEncoding(name: EncodingName, ranks: RawRanks): LoadedEncoding {
   const encoder = new BpeEncoder(ranks, (text, onPiece) => forEachPiece(name, text, onPiece))
   const specialTokens = openaiSpecialTokens(name)
   const lengths = new Uint16Array(ranks.length)
@@ -133,10 +106,6 @@ export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules)
     lengths[id] = entry === undefined ? 0 : typeof entry === 'string' ? utf8ByteLength(entry) : entry.length
   }
   const specialById = specialTokenNames(specialTokens)
-  // Ids that only gpt-tokenizer's chat encoding produces (e.g. its o200k <|im_start|>): named too.
-  for (const [id, text] of specialTokenNames(chatSpecialTokens ?? new Map())) {
-    if (!specialById.has(id) && !(id < lengths.length && lengths[id] > 0)) specialById.set(id, text)
-  }
 
   const byteLength = (id: number): number => {
     if (id < lengths.length && lengths[id] > 0) return lengths[id]
@@ -159,22 +128,66 @@ export function makeLoadedEncoding(name: EncodingName, modules: EncodingModules)
     byteLength,
     tokenBytes,
     isSpecial: (id) => specialById.has(id),
+    encodeChat: () => {
+      throw new Error(`${name} was loaded without its chat format: use loadChatEncoding`)
+    },
+  }
+}
+
+/**
+ * `enc` with gpt-tokenizer's chat encoding; the ids only that chat format uses (such as its
+ * o200k `<|im_start|>`) get names, lengths and the special flag too. Exported for tests.
+ */
+export function withChat(enc: LoadedEncoding, chat: ChatModules): LoadedEncoding {
+  const chatOnly = new Map<number, string>()
+  for (const [id, text] of specialTokenNames(chat.chatSpecialTokens ?? new Map())) {
+    let known = enc.isSpecial(id)
+    if (!known) {
+      try {
+        enc.byteLength(id)
+        known = true
+      } catch {
+        // Not a token of the encoding: a chat-only id.
+      }
+    }
+    if (!known) chatOnly.set(id, text)
+  }
+  const { encodeChat } = chat
+  return {
+    ...enc,
+    byteLength: (id) => (chatOnly.has(id) ? utf8ByteLength(chatOnly.get(id)!) : enc.byteLength(id)),
+    tokenBytes: (id) => (chatOnly.has(id) ? utf8.encode(chatOnly.get(id)!) : enc.tokenBytes(id)),
+    isSpecial: (id) => chatOnly.has(id) || enc.isSpecial(id),
     encodeChat: (messages, model, prime) => {
-      if (!encodeChat) throw new Error(`${name} has no chat format`)
+      if (!encodeChat) throw new Error(`${enc.name} has no chat format`)
       return encodeChat(messages, model, { disallowedSpecial: NO_SPECIAL, primeWithAssistantResponse: prime })
     },
   }
 }
 
 const cache = new Map<EncodingName, Promise<LoadedEncoding>>()
+const chatCache = new Map<EncodingName, Promise<LoadedEncoding>>()
 
-/** Loads an encoding once (lazily: nothing is imported until first asked for). */
-export function loadEncoding(name: EncodingName): Promise<LoadedEncoding> {
-  let pending = cache.get(name)
+/** Loads `key` once into `store` (a failed load is forgotten, so it can be tried again). */
+function once(store: Map<EncodingName, Promise<LoadedEncoding>>, key: EncodingName, load: () => Promise<LoadedEncoding>): Promise<LoadedEncoding> {
+  let pending = store.get(key)
   if (!pending) {
-    pending = LOADERS[name]().then((modules) => makeLoadedEncoding(name, modules))
-    pending.catch(() => cache.delete(name))
-    cache.set(name, pending)
+    pending = load()
+    pending.catch(() => store.delete(key))
+    store.set(key, pending)
   }
   return pending
+}
+
+/** Loads an encoding once (lazily: nothing is imported until first asked for); encodeChat needs loadChatEncoding. */
+export function loadEncoding(name: EncodingName): Promise<LoadedEncoding> {
+  return once(cache, name, async () => makeLoadedEncoding(name, (await RANKS[name]()).default))
+}
+
+/** Loads an encoding with gpt-tokenizer's chat format (encodeChat works); once per encoding. */
+export function loadChatEncoding(name: EncodingName): Promise<LoadedEncoding> {
+  return once(chatCache, name, async () => {
+    const [enc, api] = await Promise.all([loadEncoding(name), APIS[name]()])
+    return withChat(enc, chatModulesOf(api))
+  })
 }
