@@ -7,10 +7,11 @@
 //
 // Input: the folder regex-syntax/src/unicode_tables of the rust-lang/regex repository (the
 // tables that regex crate generates with ucd-generate from the UCD; the files name their
-// Unicode version, which is checked). Usage:
+// Unicode version, which is checked). The committed output was made from the tables of
+// commit 9239e7e ("data: update to UCD 16"), unchanged up to regex 1.13.1. Usage:
 //   node scripts/generate-unicode-classes.mjs <path to regex-syntax/src/unicode_tables>
 // Regenerate only together with a tiktoken whose Unicode version is the same; the
-// differential tests in src/shared/splitPatterns.test.ts tell whether it is.
+// differential tests in src/shared/tiktokenParity.test.ts tell whether it is.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
