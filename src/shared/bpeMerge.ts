@@ -72,7 +72,14 @@ class MergeHeap {
  * made stale by a merge are skipped when they come up.
  */
 export function bytePairMergeFast(piece: Uint8Array, rankOf: RankOf): number[] {
-  const n = piece.length
+  return bytePairMergeRanges(piece.length, (start, end) => rankOf(piece.subarray(start, end)))
+}
+
+/**
+ * bytePairMergeFast over a piece of `n` bytes known only through `rankOfRange(start, end)`,
+ * the rank of bytes [start, end) or undefined when they are not a token.
+ */
+export function bytePairMergeRanges(n: number, rankOfRange: (start: number, end: number) => number | undefined): number[] {
   if (n === 0) return []
   // next[s]: start of the part after the part starting at s (n for the last); prev likewise.
   const next = new Int32Array(n + 1)
@@ -84,7 +91,7 @@ export function bytePairMergeFast(piece: Uint8Array, rankOf: RankOf): number[] {
   const rankOfPair = (s: number): number => {
     const after = next[s]
     if (after >= n) return Infinity
-    return rankOf(piece.subarray(s, next[after])) ?? Infinity
+    return rankOfRange(s, next[after]) ?? Infinity
   }
   for (let s = 0; s <= n; s++) {
     next[s] = s + 1
@@ -113,8 +120,8 @@ export function bytePairMergeFast(piece: Uint8Array, rankOf: RankOf): number[] {
   }
   const out: number[] = []
   for (let s = 0; s < n; s = next[s]) {
-    const rank = rankOf(piece.subarray(s, next[s]))
-    if (rank === undefined) throw new Error(`No token for bytes ${Array.from(piece.subarray(s, next[s])).join(' ')}`)
+    const rank = rankOfRange(s, next[s])
+    if (rank === undefined) throw new Error(`No token for bytes ${s} to ${next[s]} of the piece`)
     out.push(rank)
   }
   return out

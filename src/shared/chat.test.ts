@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { countChat, nameProblem, NEW_CHAT, parseChatDraft, type ChatMessageDraft } from './chat'
-import { loadEncoding, type LoadedEncoding } from './encodingLoader'
+import { loadChatEncoding, type LoadedEncoding } from './encodingLoader'
 import type { EncodingName } from './encodings'
 import { oracleOrdinary } from './testing/oracle'
 import { visibleTokenBytes } from './visibleText'
 
 const encodings = new Map<EncodingName, LoadedEncoding>()
 beforeAll(async () => {
-  for (const name of ['cl100k_base', 'o200k_base', 'o200k_harmony', 'r50k_base'] as const) encodings.set(name, await loadEncoding(name))
+  for (const name of ['cl100k_base', 'o200k_base', 'o200k_harmony', 'r50k_base'] as const) encodings.set(name, await loadChatEncoding(name))
 })
 
 const chat: ChatMessageDraft[] = [

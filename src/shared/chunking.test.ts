@@ -23,6 +23,11 @@ describe('isSafeCut', () => {
     expect(isSafeCut('ab\n', 3)).toBe(false) // end of text
     expect(isSafeCut('\nab', 1)).toBe(false) // too early
   })
+  it("uses tiktoken's classes, not the engine's", () => {
+    expect(isSafeCut('ab\u0085\ncd', 4)).toBe(false) // U+0085 is white space to tiktoken
+    expect(isSafeCut('ab\ufeff\ncd', 4)).toBe(true) // U+FEFF is not
+    expect(isSafeCut('ab\n\u088f', 3)).toBe(false) // a Unicode 17 letter is no letter to tiktoken
+  })
 })
 
 describe('nextChunkEnd', () => {
@@ -45,6 +50,9 @@ describe('nextChunkEnd', () => {
 
 describe('property: encoding the pieces either side of a safe cut equals encoding the whole', () => {
   const alphabet = ['\n', '\n', '\n', ' ', '  ', '\t', '\r', '\r\n', 'a', 'Hello', 'Z', 'é', 'ß', '日本', '.', ')', '//', "'s", '1', '23', '🦙', '\u0301', '\u00a0', '<|endoftext|>', '\udc00', '\ud835']
+  // Characters whose class differs between JavaScript and tiktoken: white space to Rust only
+  // (U+0085), to JavaScript only (U+FEFF), letters and marks new in Unicode 17.
+  alphabet.push('\u0085', '\u0085\n', '\ufeff', '\u088f', '\u088f\n', '\ua7ce', '\u1acf', '\u{323b0}')
   // Biased towards lines that end in a non-space and start with a letter, so safe cuts are common.
   const piece = fc.oneof(fc.constantFrom(...alphabet), fc.constantFrom('x\nY', '.\nÉ', '🦙\nb', ')\nab', "'\nsé", '\u0301\n日'))
   const texts = fc.array(piece, { minLength: 1, maxLength: 40 }).map((a) => a.join(''))
@@ -83,6 +91,9 @@ describe('isSafeWordCut', () => {
     // A lone second half after a letter is no letter: encoded as U+FFFD, it joins the newline.
     expect(isSafeWordCut('a\udc00\n', 2)).toBe(false)
     expect(isSafeWordCut('a\ud835\n', 2)).toBe(false)
+    // tiktoken's classes (Unicode 16), not the engine's: U+088F is no letter, U+1ACF no mark.
+    expect(isSafeWordCut('ab\u088f,', 3)).toBe(false)
+    expect(isSafeWordCut('ab\u1acf', 2)).toBe(true)
   })
 })
 
@@ -98,6 +109,7 @@ describe('long lines are cut inside', () => {
 
 describe('property: encoding the pieces either side of a word cut equals encoding the whole', () => {
   const alphabet = [' ', '  ', 'a', 'Word', 'HTTPServer', 'é', 'ß', '日本', 'ǅ', '\u0301', '1', '23', '.', ',', '"', "'", "'s", "'ll", '’', '{', '}', ':', '/', '|', '_', '<|', '|>', '<|endoftext|>', '<|fim_prefix|>', '\n', '\t', '🦙', '𝐀', '-', '—', '(', ')', '\u00a0', '\u3000', '，', '\udc00', '\ud835']
+  alphabet.push('\u0085', '\ufeff', '\u088f', '\ua7ce', '\u1acf', '\u{323b0}', "'\u017f", '\u2028')
   const texts = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 40 }).map((a) => a.join(''))
   it.each(ENCODING_NAMES)('%s, special tokens as text and as special', (name) => {
     const enc = encodings.get(name)!

@@ -1,5 +1,8 @@
-const LETTER = /\p{L}/u
-const WHITESPACE = /\s/u
+import { isLetter, isSpace, isWordPart } from './splitPatterns'
+
+// Letters, marks, numbers and white space are tiktoken's (splitPatterns.ts), not the engine's:
+// a cut rule built on the engine's \p{L} or \s disagrees with the split on characters new in
+// Unicode 17 (U+088F is a letter to Node 20, punctuation to tiktoken) and on U+0085 / U+FEFF.
 
 /**
  * True when encoding text[0, i) and text[i, end) separately gives the same tokens as
@@ -11,13 +14,10 @@ const WHITESPACE = /\s/u
 export function isSafeCut(text: string, i: number): boolean {
   if (i < 2 || i >= text.length) return false
   if (text.charCodeAt(i - 1) !== 10) return false
-  const before = text[i - 2]
-  if (WHITESPACE.test(before)) return false
   // A low surrogate before the newline belongs to a non-space astral character: fine.
-  return LETTER.test(text.codePointAt(i) === undefined ? '' : String.fromCodePoint(text.codePointAt(i)!))
+  if (isSpace(text.charCodeAt(i - 2))) return false
+  return isLetter(text.codePointAt(i)!)
 }
-
-const WORD_CONTINUES = /[\p{L}\p{M}\p{N}]/u
 
 /**
  * The second safe cut, for long lines (minified JSON, prose without newlines): text[i-1]
@@ -37,7 +37,7 @@ export function isSafeWordCut(text: string, i: number): boolean {
   if (c < 0x80) {
     // ASCII fast path: letters and digits continue a word.
     if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return false
-  } else if (WORD_CONTINUES.test(String.fromCodePoint(text.codePointAt(i)!))) return false
+  } else if (isWordPart(text.codePointAt(i)!)) return false
   let j = i - 1
   const b = text.charCodeAt(j)
   if (b < 0x80) return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)
@@ -47,7 +47,7 @@ export function isSafeWordCut(text: string, i: number): boolean {
     if (j > 0 && (text.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--
     else return false
   }
-  return LETTER.test(String.fromCodePoint(text.codePointAt(j)!))
+  return isLetter(text.codePointAt(j)!)
 }
 
 /** Inside a line, a word cut is taken only this many times minChars past the chunk start. */

@@ -3,6 +3,7 @@ import { DocumentModel } from './documentModel'
 import type { LoadedEncoding } from './encodingLoader'
 import { splitOnSpecialTokens, type SpecialMode } from './specialTokens'
 import { FLAG_SPECIAL, spansFromIds } from './tokenSpans'
+import { utf8ByteLength } from './utf8'
 
 /** Tokens of a whole document in typed arrays: 4 + 4 + 1 bytes per token. */
 export interface TokenTable {
@@ -55,12 +56,38 @@ export function tokenizeChunk(
   mode: SpecialMode,
 ): ChunkTokens {
   const piece = start === 0 && end === text.length ? text : text.slice(start, end)
+  if (mode === 'special') return tokenizeWithSpecials(piece, encoding)
   const idArray = Uint32Array.from(encodeIds(piece, encoding, mode))
   const { starts, flags } = spansFromIds(piece, idArray, encoding.byteLength)
-  if (mode === 'special') {
-    for (let i = 0; i < idArray.length; i++) if (encoding.isSpecial(idArray[i])) flags[i] |= FLAG_SPECIAL
-  }
   return { ids: idArray, starts, flags, counts: countText(piece) }
+}
+
+/**
+ * tokenizeChunk in mode 'special': a special token spans the text it was found as (one id
+ * can have two names: o200k_harmony's 200018 is `<|endofprompt|>` and `<|reserved_200018|>`).
+ */
+function tokenizeWithSpecials(piece: string, encoding: LoadedEncoding): ChunkTokens {
+  const ids: number[] = []
+  const lengths: number[] = []
+  const special: boolean[] = []
+  for (const seg of splitOnSpecialTokens(piece, encoding.specialTokens)) {
+    if (seg.specialId !== undefined) {
+      ids.push(seg.specialId)
+      lengths.push(utf8ByteLength(piece.slice(seg.start, seg.end)))
+      special.push(true)
+    } else if (seg.end > seg.start) {
+      for (const id of encoding.encodeOrdinary(piece.slice(seg.start, seg.end))) {
+        ids.push(id)
+        lengths.push(encoding.byteLength(id))
+        special.push(false)
+      }
+    }
+  }
+  // Spans by token index, so each token's length is its own, not its id's.
+  const indexes = Uint32Array.from(ids, (_, i) => i)
+  const { starts, flags } = spansFromIds(piece, indexes, (i) => lengths[i])
+  for (let i = 0; i < ids.length; i++) if (special[i]) flags[i] |= FLAG_SPECIAL
+  return { ids: Uint32Array.from(ids), starts, flags, counts: countText(piece) }
 }
 
 /** Joins chunk tables (in text order) into one document table. */

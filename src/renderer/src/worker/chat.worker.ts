@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Counts the chat composer's messages with gpt-tokenizer's chat encoding, off the UI thread.
 import { countChat, type ChatMessageDraft } from '../../../shared/chat'
-import { loadEncoding } from '../../../shared/encodingLoader'
+import { loadChatEncoding } from '../../../shared/encodingLoader'
 import type { EncodingName } from '../../../shared/encodings'
 import { visibleTokenBytes } from '../../../shared/visibleText'
 import type { ChatReply, ChatRequest } from './chatProtocol'
@@ -11,7 +11,7 @@ declare const self: DedicatedWorkerGlobalScope
 self.onmessage = async (event: MessageEvent<ChatRequest>) => {
   const { seq, encoding, model, formatted, messages } = event.data
   try {
-    const enc = await loadEncoding(encoding as EncodingName)
+    const enc = await loadChatEncoding(encoding as EncodingName)
     const count = countChat(enc, model, formatted, messages as ChatMessageDraft[])
     const labels = count.stream.map((id) => visibleTokenBytes(enc.tokenBytes(id)))
     const special = count.stream.map((id) => enc.isSpecial(id))

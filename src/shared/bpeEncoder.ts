@@ -1,0 +1,168 @@
+import { bytePairMergeRanges, LONG_PIECE_BYTES } from './bpeMerge'
+
+/**
+ * A rank table as gpt-tokenizer ships it (`gpt-tokenizer/bpeRanks/<encoding>`): index = token
+ * id, value = the token's text when its bytes are valid UTF-8, else its bytes; holes for ids
+ * that are not tokens.
+ */
+export type RawRanks = readonly (string | readonly number[] | undefined)[]
+
+/** Pieces whose tokens are remembered; the cache is emptied when it reaches this size. */
+export const MERGE_CACHE_ENTRIES = 16_384
+
+/**
+ * The UTF-8 bytes of `text` as a byte string (one UTF-16 unit per byte, 0-255). A lone
+ * surrogate becomes U+FFFD's bytes, as TextEncoder (and tiktoken) encode it.
+ */
+export function utf8ByteString(text: string): string {
+  let ascii = true
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) >= 0x80) {
+      ascii = false
+      break
+    }
+  }
+  if (ascii) return text
+  const codes: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i)
+    if (c < 0x80) codes.push(c)
+    else if (c < 0x800) codes.push(0xc0 | (c >> 6), 0x80 | (c & 63))
+    else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0
+        if (c <= 0xdbff && (d & 0xfc00) === 0xdc00) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00)
+          i++
+          codes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+          continue
+        }
+        c = 0xfffd
+      }
+      codes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+    }
+  }
+  let out = ''
+  // fromCharCode takes its arguments on the stack: a long piece goes in slices.
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192))
+  return out
+}
+
+/** `text` with each lone surrogate replaced by U+FFFD, as tiktoken receives it. */
+export function wellFormed(text: string): string {
+  let out: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0xd800 || c > 0xdfff) continue
+    if (c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++
+      continue
+    }
+    out = (out ?? text).slice(0, i) + '\ufffd' + (out ?? text).slice(i + 1)
+  }
+  return out ?? text
+}
+
+/**
+ * Byte-pair encoding of text with tiktoken's algorithm: the text is split into pieces by the
+ * encoding's pattern, a piece that is a token is that token, and any other piece is merged
+ * from its bytes, lowest-ranked adjacent pair first (leftmost among equals). Ranks are looked
+ * up by exact bytes: by text when the bytes are whole characters, else by bytes. (gpt-tokenizer
+ * turns bytes into text with a TextDecoder that drops a leading byte-order mark, so it never
+ * found the tokens that start with EF BB BF.)
+ */
+export class BpeEncoder {
+  /** Rank of each token stored as text (its bytes are those of the text). */
+  private readonly rankOfText = new Map<string, number>()
+  /** Rank of each token stored as bytes (not valid UTF-8, or starting with a BOM), keyed by byte string. */
+  private readonly rankOfByteArray = new Map<string, number>()
+  /** Tokens of pieces that needed merging, by piece text; bounded (see MERGE_CACHE_ENTRIES). */
+  private readonly mergeCache = new Map<string, number[]>()
+
+  /**
+   * @param ranks the encoding's rank table
+   * @param split calls back with each pre-token piece of a text, in order (see splitPatterns.ts)
+   */
+  constructor(
+    ranks: RawRanks,
+    private readonly split: (text: string, onPiece: (start: number, end: number) => void) => void,
+  ) {
+    for (let id = 0; id < ranks.length; id++) {
+      const entry = ranks[id]
+      if (typeof entry === 'string') this.rankOfText.set(entry, id)
+      else if (entry !== undefined) this.rankOfByteArray.set(String.fromCharCode(...entry), id)
+    }
+  }
+
+  /** Token ids of `text`, every character treated as ordinary text (special-token strings too). */
+  encode(text: string): number[] {
+    const out: number[] = []
+    this.split(text, (start, end) => {
+      const piece = wellFormed(text.slice(start, end))
+      const whole = this.rankOfText.get(piece)
+      if (whole !== undefined) out.push(whole)
+      else for (const id of this.mergePiece(piece)) out.push(id)
+    })
+    return out
+  }
+
+  /** Tokens of one (well-formed) piece that is not a token stored as text. */
+  private mergePiece(piece: string): number[] {
+    const cached = this.mergeCache.get(piece)
+    if (cached) return cached
+    const bytes = utf8ByteString(piece)
+    // textAt[b]: the UTF-16 index in piece where byte b starts a character, -1 inside one.
+    const textAt = new Int32Array(bytes.length + 1).fill(-1)
+    for (let i = 0, b = 0; i <= piece.length; ) {
+      textAt[b] = i
+      if (i === piece.length) break
+      const c = piece.charCodeAt(i)
+      b += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1
+    }
+    const { rankOfText, rankOfByteArray } = this
+    const rankOfRange = (start: number, end: number): number | undefined => {
+      const from = textAt[start]
+      const to = textAt[end]
+      if (from >= 0 && to >= 0) {
+        const rank = rankOfText.get(piece.slice(from, to))
+        if (rank !== undefined) return rank
+      }
+      return rankOfByteArray.get(bytes.slice(start, end))
+    }
+    const whole = rankOfByteArray.get(bytes)
+    const tokens =
+      whole !== undefined ? [whole] : bytes.length > LONG_PIECE_BYTES ? bytePairMergeRanges(bytes.length, rankOfRange) : mergeShort(bytes.length, rankOfRange)
+    // Emptying the whole cache when full costs nothing per hit (an LRU's delete and re-insert
+    // on every hit made gpt-tokenizer's cache slower than no cache on varied text).
+    if (this.mergeCache.size >= MERGE_CACHE_ENTRIES) this.mergeCache.clear()
+    if (bytes.length <= LONG_PIECE_BYTES) this.mergeCache.set(piece, tokens)
+    return tokens
+  }
+}
+
+/** tiktoken's quadratic merge, fastest for short pieces: rescans the pair ranks after each merge. */
+function mergeShort(n: number, rankOfRange: (start: number, end: number) => number | undefined): number[] {
+  // starts[i] is where part i begins; starts[parts] = n. pairs[i] = rank of parts i and i+1 joined.
+  const starts: number[] = []
+  const pairs: number[] = []
+  for (let i = 0; i <= n; i++) starts.push(i)
+  for (let i = 0; i + 1 < n; i++) pairs.push(rankOfRange(i, i + 2) ?? Infinity)
+  while (pairs.length > 0) {
+    let best = 0
+    for (let i = 1; i < pairs.length; i++) if (pairs[i] < pairs[best]) best = i
+    if (pairs[best] === Infinity) break
+    // Join part best with part best + 1.
+    starts.splice(best + 1, 1)
+    pairs.splice(best, 1)
+    if (best < pairs.length) pairs[best] = rankOfRange(starts[best], starts[best + 2]) ?? Infinity
+    if (best > 0) pairs[best - 1] = rankOfRange(starts[best - 1], starts[best + 1]) ?? Infinity
+  }
+  const out: number[] = []
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const rank = rankOfRange(starts[i], starts[i + 1])
+    if (rank === undefined) throw new Error(`No token for bytes ${starts[i]} to ${starts[i + 1]} of the piece`)
+    out.push(rank)
+  }
+  return out
+}
