@@ -62,7 +62,8 @@ export function AlignedView({ text, offset, names, aligned, onClose }: AlignedVi
         <span className="aligned-key">top: {names[0]}</span>
         <span className="aligned-key">bottom: {names[1]}</span>
       </div>
-      <div className="aligned-body">
+      {/* Focusable, so the keyboard can scroll it. */}
+      <div className="aligned-body" tabIndex={0} role="group" aria-label="Both segmentations">
         {groups.slice(0, SHOWN_GROUPS).map((g, n) => (
           <Fragment key={n}>
             <span className={g.same ? 'aligned-group' : 'aligned-group differ'} data-differ={g.same ? undefined : ''}>

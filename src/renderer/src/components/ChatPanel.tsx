@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, memo } from 'react'
 import { CHAT_ROLES, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, type ChatDraft, type ChatMessageDraft, type ChatRole } from '../../../shared/chat'
 import { formatCount } from '../../../shared/format'
-import { limitStatus, parseLimit } from '../../../shared/limits'
+import { limitStatus, meterValue, parseLimit } from '../../../shared/limits'
 import type { ModelInfo } from '../../../shared/models'
 import { tokenColourSlot } from '../../../shared/palette'
 import type { ChatReply, ChatRequest } from '../worker/chatProtocol'
@@ -186,7 +186,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
                 aria-label="Chat window"
                 aria-valuemin={0}
                 aria-valuemax={window_}
-                aria-valuenow={needed}
+                aria-valuenow={meterValue(needed, window_)}
                 aria-valuetext={status.over > 0 ? `${formatCount(status.over)} over` : `${formatCount(status.remaining)} left`}
                 className={status.over > 0 ? 'meter over' : 'meter'}
               >

@@ -14,7 +14,7 @@ export interface InspectorProps {
   byteCount: number | null
 }
 
-/** Details of the token under the pointer or caret: index, id, text, bytes, range. */
+/** Details of the token under the pointer or caret: number (from 1), id, text, bytes, range. */
 export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: InspectorProps) {
   if (!info) {
     return (
@@ -25,22 +25,20 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: Ins
     )
   }
   const shown = info.text === '' ? '' : withVisibleWhitespace(info.text)
+  const atFirst = info.index === 0
+  const atLast = info.index + 1 >= tokenCount
+  // Not a live region: the Alt+arrow keys announce the token once (the app's announcer), and hovering is silent.
+  // The step buttons are aria-disabled, not disabled, so focus stays on them at either end.
   return (
-    <section className="panel inspector" aria-label="Token inspector" aria-live="polite">
+    <section className="panel inspector" aria-label="Token inspector">
       <div className="inspector-head">
         <h2>
-          Token <span className="mono">#{formatCount(info.index)}</span>
+          Token <span className="mono">#{formatCount(info.index + 1)}</span>
         </h2>
-        <button type="button" className="button small" aria-label="Previous token" disabled={info.index === 0} onClick={() => onStep(info.index - 1)}>
+        <button type="button" className="button small" aria-label="Previous token" aria-disabled={atFirst} onClick={() => !atFirst && onStep(info.index - 1)}>
           ‹
         </button>
-        <button
-          type="button"
-          className="button small"
-          aria-label="Next token"
-          disabled={info.index + 1 >= tokenCount}
-          onClick={() => onStep(info.index + 1)}
-        >
+        <button type="button" className="button small" aria-label="Next token" aria-disabled={atLast} onClick={() => !atLast && onStep(info.index + 1)}>
           ›
         </button>
       </div>
@@ -71,7 +69,7 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: Ins
           {info.partial
             ? 'This token holds only some of a character’s UTF-8 bytes.'
             : 'This token is part of one visible character (an emoji sequence or a letter with marks).'}{' '}
-          Tokens {formatCount(info.group.first)}–{formatCount(info.group.last)} make it up together; the text shows them as one
+          Tokens {formatCount(info.group.first + 1)}–{formatCount(info.group.last + 1)} make it up together; the text shows them as one
           piece with a dashed underline. Use the arrows to step through them.
         </p>
       )}
