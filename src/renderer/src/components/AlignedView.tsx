@@ -26,7 +26,7 @@ function chips(text: string, side: AlignedSide, from: number, to: number) {
   for (let k = from; k < to; k++) {
     const piece = text.slice(side.starts[k], side.starts[k + 1])
     out.push(
-      <span key={k} className={`chip tok-c${tokenColourSlot(k)}`} title={`#${k} · id ${side.ids[k]}`}>
+      <span key={k} className={`chip tok-c${tokenColourSlot(k)}`} title={`#${k + 1} · id ${side.ids[k]}`}>
         {side.partial[k] ?? withVisibleWhitespace(piece)}
       </span>,
     )

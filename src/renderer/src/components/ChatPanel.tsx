@@ -205,7 +205,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
                 <span
                   key={k}
                   className={result.special[k] ? 'chip tok-special' : `chip tok-c${tokenColourSlot(k)}`}
-                  title={`#${k} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
+                  title={`#${k + 1} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
                 >
                   {label}
                 </span>
