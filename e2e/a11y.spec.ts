@@ -450,3 +450,30 @@ test('screenshots at 1280×720 and 1920×1080 in both themes (for people to look
     }
   }
 })
+
+test('what hovering shows is also reached by keyboard and said in text: the cost strip’s numbers, the limit markers, the ids’ tokens', async ({ page }) => {
+  await openFresh(page)
+  const lines = ['The quick brown fox jumps over the lazy dog.', 'QmFzZTY0IGlzIGV4cGVuc2l2ZQ==Zm9vYmFyYmF6', '🦙🦙🦙🦙']
+  await setText(page, lines.join('\n'))
+  await expectTokenCount(page, oracleIds('o200k_base', lines.join('\n')).length)
+  const inspector = page.getByRole('region', { name: 'Token inspector' })
+  // The caret on line 2 (keyboard only): the inspector says that line's characters per token, as the strip's tooltip does.
+  await editor(page).press('ControlOrMeta+Home')
+  await editor(page).press('ArrowDown')
+  await editor(page).press('ArrowRight')
+  const tooltip = await page.locator('.cm-cost').nth(1).getAttribute('title')
+  const [, ratio, tokens] = /^Line 2: ([\d.]+) characters per token \((\d+) tokens\)$/.exec(tooltip ?? '')!
+  expect(oracleIds('o200k_base', `${lines[1]}\n`).length).toBe(Number(tokens))
+  await expect(inspector.locator('.line-cost')).toHaveText(`2: ${ratio} characters per token (${tokens} tokens)`)
+  // A limit marker has its words in its accessible name, and the limit row's button goes there.
+  await page.getByLabel('Custom limit').fill('5')
+  await expect(page.getByRole('note', { name: 'Limit 5 tokens ends here' })).toHaveCount(1)
+  await expect(page.getByRole('button', { name: /^cut at line 1: show where the 5-token limit cuts the text$/ })).toBeVisible()
+  // An id chip's token: hovering inspects it; so do the arrow keys in the focused id list.
+  await page.getByRole('checkbox', { name: 'Token IDs' }).check()
+  await page.getByRole('group', { name: 'Token IDs on screen' }).focus()
+  await page.keyboard.press('End')
+  const n = oracleIds('o200k_base', lines.join('\n')).length
+  await expect(inspector.getByRole('heading')).toHaveText(`Token #${n}`)
+  await expect(page.getByRole('status', { name: 'Announcements' })).toHaveText(new RegExp(`^Token ${n} of ${n}: `))
+})

@@ -29,7 +29,7 @@ import { EditorKeysHint } from './components/EditorKeysHint'
 import { SidebarSplitter, useSidebarWidth } from './components/SidebarSplitter'
 import { useCountAnnouncement } from './useCountAnnouncement'
 import { createEditor, setShowWhitespace, setWrapLines } from './editor/createEditor'
-import { setShowCost } from './editor/costGutter'
+import { lineCostAt, setShowCost, type LineCost } from './editor/costGutter'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
 import { firstTokenPastLimit, limitCutPosition } from './editor/limitCut'
@@ -74,6 +74,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   /** The document range on screen (the token-id view lists its tokens). */
   const [screen, setScreen] = useState({ from: 0, to: 0 })
   const [bytes, setBytes] = useState<{ index: number; hex: string; count: number } | null>(null)
+  /** The inspected token's line: what the cost strip beside it shows, in text. */
+  const [lineCost, setLineCost] = useState<LineCost | null>(null)
   const editorParent = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const clientRef = useRef<TokenizerClient | null>(null)
@@ -123,6 +125,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       return
     }
     setInfo(base)
+    setLineCost(view ? lineCostAt(view.state, base.start) : null)
     if (!(current.flags(base.index) & FLAG_PARTIAL)) {
       // A whole token's bytes are its text's UTF-8 bytes.
       const b = new TextEncoder().encode(base.text)
@@ -691,7 +694,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }
           />
-          <Inspector onStep={(i) => inspectAndAnnounce(i, 'keyboard')} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
+          <Inspector onStep={(i) => inspectAndAnnounce(i, 'keyboard')} lineCost={lineCost} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
           <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={stableEditorText} />
           <ComparePanel
             current={settings.encoding}

@@ -1,7 +1,8 @@
-import { formatCount } from '../../../shared/format'
+import { formatCount, formatRatio } from '../../../shared/format'
 import type { TokenInfo } from '../../../shared/tokenInfo'
 import { withVisibleWhitespace } from '../../../shared/visibleText'
 import { tokenColourSlot } from '../../../shared/palette'
+import type { LineCost } from '../editor/costGutter'
 
 /** Props of the Inspector. */
 export interface InspectorProps {
@@ -12,10 +13,12 @@ export interface InspectorProps {
   /** The token's bytes in hex (from the vocabulary), or null while they load. */
   bytesHex: string | null
   byteCount: number | null
+  /** The token's line: its characters per token (the cost strip's colour, in words). */
+  lineCost?: LineCost | null
 }
 
 /** Details of the token under the pointer or caret: number (from 1), id, text, bytes, range. */
-export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: InspectorProps) {
+export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineCost }: InspectorProps) {
   if (!info) {
     return (
       <section className="panel inspector" aria-label="Token inspector">
@@ -59,6 +62,14 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: Ins
         <dd className="mono" aria-label="Character range">
           {formatCount(info.start)}–{formatCount(info.end)}
         </dd>
+        {lineCost && (
+          <>
+            <dt>Line</dt>
+            <dd className="line-cost">
+              {formatCount(lineCost.line)}: {formatRatio(lineCost.charsPerToken)} characters per token ({formatCount(lineCost.tokens)} tokens)
+            </dd>
+          </>
+        )}
         <dt>Kind</dt>
         <dd>
           {info.special ? 'Special token' : info.partial ? 'Partial character' : 'Text'}
