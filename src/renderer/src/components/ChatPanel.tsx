@@ -22,6 +22,8 @@ export interface ChatPanelProps {
 export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText }: ChatPanelProps) {
   const [draft, setDraft] = useState(initial)
   const [open, setOpen] = useState(false)
+  /** Ids under the formatted tokens, as text (otherwise only in their tooltips). */
+  const [showIds, setShowIds] = useState(false)
   const [result, setResult] = useState<Result | null>(null)
   const [error, setError] = useState<string | null>(null)
   const worker = useRef<Worker | null>(null)
@@ -200,7 +202,11 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
           )}
           <details className="chat-stream">
             <summary>Formatted tokens</summary>
-            <p className="chat-stream-tokens" aria-label="Formatted chat tokens">
+            <label className="toggle hint">
+              <input type="checkbox" checked={showIds} onChange={(e) => setShowIds(e.target.checked)} />
+              Show IDs
+            </label>
+            <p className={showIds ? 'chat-stream-tokens chip-ids' : 'chat-stream-tokens'} aria-label="Formatted chat tokens">
               {result.labels.map((label, k) => (
                 <span
                   key={k}
@@ -208,6 +214,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
                   title={`#${k + 1} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
                 >
                   {label}
+                  {showIds && <span className="chip-id">{result.count.stream[k]}</span>}
                 </span>
               ))}
               {result.count.total > MAX_STREAM_TOKENS && <span className="hint"> …and {formatCount(result.count.total - MAX_STREAM_TOKENS)} more</span>}
