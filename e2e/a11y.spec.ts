@@ -411,19 +411,20 @@ async function expectReflow(page: Page, width: number): Promise<void> {
   await setText(page, 'Reflow keeps working.')
   await expectTokenCount(page, oracleIds('o200k_base', 'Reflow keeps working.').length)
   await expect(editor(page)).toBeVisible()
+  expect(await violations(page)).toEqual([])
   if (process.env.A11Y_DEBUG) await page.screenshot({ path: `/tmp/a11y/reflow-${width}.png`, fullPage: true })
 }
 
 test.describe('reflow at 320 CSS px (400% zoom of 1280 px)', () => {
   test.use({ viewport: { width: 320, height: 256 } })
-  test('one column, editor usable, nothing cut, the page scrolls', async ({ page }) => {
+  test('one column, editor usable, nothing cut, the page scrolls, no axe violations', async ({ page }) => {
     await expectReflow(page, 320)
   })
 })
 
 test.describe('reflow at 200% zoom of 1280×720', () => {
   test.use({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 })
-  test('one column, editor usable, nothing cut, the page scrolls', async ({ page }) => {
+  test('one column, editor usable, nothing cut, the page scrolls, no axe violations', async ({ page }) => {
     await expectReflow(page, 640)
   })
 })
