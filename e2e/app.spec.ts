@@ -139,7 +139,10 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   await expectTokenCount(page, n)
   const m1024 = page.getByRole('meter', { name: 'Context limit 1,024' })
   const m4096 = page.getByRole('meter', { name: 'Context limit 4,096' })
-  await expect(m1024).toHaveAttribute('aria-valuenow', String(n))
+  // Over the limit the meter is full: aria-valuenow stops at aria-valuemax (ARIA), the count is in data-tokens and the text.
+  await expect(m1024).toHaveAttribute('aria-valuenow', '1024')
+  await expect(m1024).toHaveAttribute('data-tokens', String(n))
+  await expect(m1024).toHaveAttribute('aria-valuetext', `${n.toLocaleString('en-US')} tokens, ${(n - 1024).toLocaleString('en-US')} over`)
   await expect(m1024).toHaveAttribute('aria-valuemax', '1024')
   await expect(m4096).toHaveAttribute('aria-valuemax', '4096')
   await expect(page.getByText(`${(n - 4096).toLocaleString('en-US')} over`)).toBeVisible()
@@ -170,7 +173,8 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   // A custom limit appears as its own meter and becomes the active one.
   await page.getByLabel('Custom limit').fill('2k')
   const custom = page.getByRole('meter', { name: 'Context limit 2,000' })
-  await expect(custom).toHaveAttribute('aria-valuenow', String(n))
+  await expect(custom).toHaveAttribute('aria-valuenow', '2000')
+  await expect(custom).toHaveAttribute('data-tokens', String(n))
   await expect(page.getByRole('radio', { name: 'Dim tokens past 2,000' })).toBeChecked()
   await page.getByLabel('Custom limit').fill('lots')
   await expect(page.getByRole('alert').filter({ hasText: 'whole number' })).toBeVisible()
@@ -221,8 +225,8 @@ test('a limit row says on which line the limit cuts the text and shows it: scrol
   expect(selection).toEqual({ from: before.length, to: before.length + first.length, head: before.length })
   await expect(page.locator(`.cm-limit-marker[data-label="${limit.toLocaleString('en-US')}"]`)).toBeInViewport()
   await expect(page.getByText(`cuts the text at line ${line.toLocaleString('en-US')}, column ${column.toLocaleString('en-US')}`)).toBeVisible()
-  // The inspector shows that token: the first that does not fit.
-  await expect(page.getByRole('heading', { name: `Token #${limit.toLocaleString('en-US')}` })).toBeVisible()
+  // The inspector shows that token: the first that does not fit (numbered from 1 for people: token limit + 1).
+  await expect(page.getByRole('heading', { name: `Token #${(limit + 1).toLocaleString('en-US')}` })).toBeVisible()
 })
 
 test('fit to a limit: keep the first, last or both ends, trims at a token boundary, says what was dropped, undo restores, copy leaves the text', async ({ page, context }) => {
@@ -372,7 +376,7 @@ test('in a long text the token-ID view lists the tokens on screen, follows scrol
   const chip = chips.nth(5)
   const index = Number(await chip.getAttribute('data-token-index'))
   await chip.hover()
-  await expect(page.getByRole('heading', { name: `Token #${index.toLocaleString('en-US')}` })).toBeVisible()
+  await expect(page.getByRole('heading', { name: `Token #${(index + 1).toLocaleString('en-US')}` })).toBeVisible()
 })
 
 test('Alt+Left/Right move token by token; the inspector follows and a screen reader hears the token', async ({ page }) => {
@@ -382,12 +386,13 @@ test('Alt+Left/Right move token by token; the inspector follows and a screen rea
   await editor(page).press('ControlOrMeta+Home')
   await editor(page).press('Alt+ArrowRight')
   const inspector = page.getByRole('region', { name: 'Token inspector' })
-  await expect(inspector.getByRole('heading')).toHaveText('Token #1')
-  await expect(page.getByRole('status', { name: 'Token announcement' })).toHaveText(/^Token 2 of \d+: ·world, id \d+$/)
-  await editor(page).press('Alt+ArrowRight')
+  // One numbering for people, from 1, in the inspector and in what a screen reader hears.
   await expect(inspector.getByRole('heading')).toHaveText('Token #2')
+  await expect(page.getByRole('status', { name: 'Announcements' })).toHaveText(/^Token 2 of \d+: ·world, id \d+$/)
+  await editor(page).press('Alt+ArrowRight')
+  await expect(inspector.getByRole('heading')).toHaveText('Token #3')
   await editor(page).press('Alt+ArrowLeft')
-  await expect(inspector.getByRole('heading')).toHaveText('Token #1')
+  await expect(inspector.getByRole('heading')).toHaveText('Token #2')
   // The caret moved with it: typing lands at the start of " world".
   await page.keyboard.type('X')
   await expect(editor(page)).toHaveText('HelloX world, tokens!')
@@ -678,7 +683,7 @@ test('long lines draw tokens as boxes: typing, clicking and moving the caret the
   expect((await box.textContent())!.length).toBeGreaterThanOrEqual(2)
   const k = await box.getAttribute('data-token-index')
   await box.click()
-  await expect(page.getByRole('region', { name: 'Token inspector' }).getByRole('heading')).toHaveText(`Token #${k}`)
+  await expect(page.getByRole('region', { name: 'Token inspector' }).getByRole('heading')).toHaveText(`Token #${Number(k) + 1}`)
   // Typing inside a token and at token edges, as the user sees it: the text and count follow.
   for (const key of ['KeyQ', 'Space', 'Digit7', 'Backspace', 'Home', 'KeyZ', 'End', 'Comma']) {
     await page.keyboard.press(key)

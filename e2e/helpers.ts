@@ -24,7 +24,7 @@ export async function setText(page: Page, text: string): Promise<void> {
 
 /** Waits until the shown token count equals `n`. */
 export async function expectTokenCount(page: Page, n: number): Promise<void> {
-  await expect(page.getByLabel('Token count')).toHaveText(n.toLocaleString('en-US'))
+  await expect(page.getByLabel('Token count', { exact: true })).toHaveText(n.toLocaleString('en-US'))
 }
 
 /** tiktoken's ids for text (special-token strings as ordinary text): the independent oracle. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { limitCutOffset, limitStatus, MAX_CUSTOM_LIMIT, parseLimit } from './limits'
+import fc from 'fast-check'
+import { limitCutOffset, limitStatus, MAX_CUSTOM_LIMIT, meterValue, parseLimit } from './limits'
 
 describe('limitStatus', () => {
   it('reports room left within the limit', () => {
@@ -51,5 +52,19 @@ describe('parseLimit', () => {
   })
   it.each(['', 'abc', '0', '-5', '1e9', '4.5', String(MAX_CUSTOM_LIMIT + 1), '12kk', 'NaN', 'Infinity'])('rejects %j', (input) => {
     expect(parseLimit(input)).toBeNull()
+  })
+})
+
+describe('meterValue', () => {
+  it('is the tokens used within the limit, the limit past it, never negative', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10, max: 1e9 }), fc.integer({ min: 1, max: MAX_CUSTOM_LIMIT }), (used, limit) => {
+        const v = meterValue(used, limit)
+        expect(v).toBeGreaterThanOrEqual(0)
+        expect(v).toBeLessThanOrEqual(limit)
+        if (used >= 0 && used <= limit) expect(v).toBe(used)
+        if (used > limit) expect(v).toBe(limit)
+      }),
+    )
   })
 })

@@ -60,3 +60,12 @@ export function parseLimit(input: string): number | null {
   if (!Number.isFinite(value) || value < 1 || value > MAX_CUSTOM_LIMIT) return null
   return value
 }
+
+/**
+ * A limit meter's aria-valuenow: the tokens used, but never past the limit. ARIA forbids a
+ * value above aria-valuemax (the limit, which the meter's scale is), and the bar is full
+ * there; how far over goes in aria-valuetext.
+ */
+export function meterValue(used: number, limit: number): number {
+  return Math.max(0, Math.min(used, limit))
+}

@@ -25,8 +25,11 @@ import { LimitsPanel, type FitRequest, type LimitRow } from './components/Limits
 import { StatusBar, type StatusMessage } from './components/StatusBar'
 import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
+import { EditorKeysHint } from './components/EditorKeysHint'
+import { SidebarSplitter, useSidebarWidth } from './components/SidebarSplitter'
+import { useCountAnnouncement } from './useCountAnnouncement'
 import { createEditor, setShowWhitespace, setWrapLines } from './editor/createEditor'
-import { setShowCost } from './editor/costGutter'
+import { lineCostAt, setShowCost, type LineCost } from './editor/costGutter'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
 import { firstTokenPastLimit, limitCutPosition } from './editor/limitCut'
@@ -71,6 +74,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   /** The document range on screen (the token-id view lists its tokens). */
   const [screen, setScreen] = useState({ from: 0, to: 0 })
   const [bytes, setBytes] = useState<{ index: number; hex: string; count: number } | null>(null)
+  /** The inspected token's line: what the cost strip beside it shows, in text. */
+  const [lineCost, setLineCost] = useState<LineCost | null>(null)
   const editorParent = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
   const clientRef = useRef<TokenizerClient | null>(null)
@@ -120,6 +125,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       return
     }
     setInfo(base)
+    setLineCost(view ? lineCostAt(view.state, base.start) : null)
     if (!(current.flags(base.index) & FLAG_PARTIAL)) {
       // A whole token's bytes are its text's UTF-8 bytes.
       const b = new TextEncoder().encode(base.text)
@@ -135,7 +141,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   }, [])
 
   const inspectTimer = useRef<number | undefined>(undefined)
+  /** What the one live region says (a token reached by keyboard, a new count after a switch). */
   const [announcement, setAnnouncement] = useState('')
+  /** Ctrl+M makes Tab indent in the editor; by default Tab moves focus. */
+  const [tabIndents, setTabIndents] = useState(false)
+  const [sidebarWidth, setSidebarWidth] = useSidebarWidth()
 
   /** Tells screen readers which token the keyboard moved to. */
   const announceToken = useCallback((index: number | null) => {
@@ -145,6 +155,15 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     const text = view.state.doc.sliceString(tokens.start(index), Math.min(tokens.end(index), view.state.doc.length))
     setAnnouncement(`Token ${formatCount(index + 1)} of ${formatCount(tokens.count)}: ${withVisibleWhitespace(text) || 'part of a character'}, id ${tokens.id(index)}`)
   }, [])
+
+  /** Inspects a token; when the keyboard asked (a step button, the id list's arrows), says which. */
+  const inspectAndAnnounce = useCallback(
+    (index: number, source?: 'keyboard') => {
+      inspect(index)
+      if (source === 'keyboard') announceToken(index)
+    },
+    [inspect, announceToken],
+  )
 
   // Editor, worker and token stream: created once.
   useEffect(() => {
@@ -209,6 +228,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         viewportTimer.current = window.setTimeout(() => client.viewport(from, to), 30)
       },
       onScreen: (from, to) => setScreen({ from, to }),
+      onTabIndents: (indents) => {
+        setTabIndents(indents)
+        setAnnouncement(indents ? 'Tab now indents.' : 'Tab now moves focus.')
+      },
     })
     viewRef.current = view
     // For tests and benchmarks: the editor view (CodeMirror's public API).
@@ -292,6 +315,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
 
   const complete = snapshot !== null && snapshot.pending === 0
   const tokenCount = complete ? snapshot.count : null
+  useCountAnnouncement(settings.encoding, settings.specialMode, complete ? snapshot : null, setAnnouncement)
 
   const update = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), [])
   // Stable callbacks, so the toolbar (with its long model list) re-renders only when settings change.
@@ -463,6 +487,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       userEvent: 'delete.fit',
       scrollIntoView: true,
     })
+    // The fit controls go away with the excess: focus goes to the text, where Undo works.
+    view.focus()
     setMessage({ tone: 'info', text: `Kept ${summary}. Undo (Ctrl+Z) brings them back.` })
   }
 
@@ -628,22 +654,24 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         onToggle={onToggle}
         onOpenFile={openFile}
       />
-      <main className="workspace">
+      <main className="workspace" style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}>
         <div className="editor-column">
           <div className="editor" ref={editorParent} />
+          <EditorKeysHint tabIndents={tabIndents} />
           {settings.showIds && (
             <TokenIdPanel
               tokens={shownIndex}
               revision={snapshot}
               screen={screen}
               inspected={inspected}
-              onInspect={inspect}
+              onInspect={inspectAndAnnounce}
               onCopy={stableCopyIds}
               onExport={stableExportTokens}
             />
           )}
         </div>
-        <aside className="sidebar">
+        <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />
+        <aside className="sidebar" id="sidebar">
           <CountsPanel
             tokens={tokenCount}
             counts={complete ? snapshot.counts : null}
@@ -666,7 +694,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
               update({ customLimit, activeLimit: customLimit === null ? (settings.activeLimit === 'custom' ? 'l4096' : settings.activeLimit) : 'custom' })
             }
           />
-          <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
+          <Inspector onStep={(i) => inspectAndAnnounce(i, 'keyboard')} lineCost={lineCost} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
           <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={stableEditorText} />
           <ComparePanel
             current={settings.encoding}
@@ -681,10 +709,20 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
 
         </aside>
       </main>
-      <div className="sr-only" aria-live="polite" role="status" aria-label="Token announcement">
+      <div className="sr-only" aria-live="polite" role="status" aria-label="Announcements">
         {announcement}
       </div>
-      <StatusBar work={work} message={message} onDismiss={() => setMessage(null)} snapshot={snapshot} encoding={settings.encoding} />
+      <StatusBar
+        work={work}
+        message={message}
+        onDismiss={() => {
+          // The dismiss button goes away with the message: focus goes back to the text.
+          setMessage(null)
+          viewRef.current?.focus()
+        }}
+        snapshot={snapshot}
+        encoding={settings.encoding}
+      />
     </div>
   )
 }

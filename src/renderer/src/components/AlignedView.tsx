@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef } from 'react'
+import { Fragment, useEffect, useRef, useState } from 'react'
 import { tokenColourSlot } from '../../../shared/palette'
 import type { EncodingName } from '../../../shared/encodings'
 import { countText } from '../../../shared/counts'
@@ -21,13 +21,14 @@ export interface AlignedViewProps {
   onClose(): void
 }
 
-function chips(text: string, side: AlignedSide, from: number, to: number) {
+function chips(text: string, side: AlignedSide, from: number, to: number, showIds: boolean) {
   const out = []
   for (let k = from; k < to; k++) {
     const piece = text.slice(side.starts[k], side.starts[k + 1])
     out.push(
-      <span key={k} className={`chip tok-c${tokenColourSlot(k)}`} title={`#${k} · id ${side.ids[k]}`}>
+      <span key={k} className={`chip tok-c${tokenColourSlot(k)}`} title={`#${k + 1} · id ${side.ids[k]}`}>
         {side.partial[k] ?? withVisibleWhitespace(piece)}
+        {showIds && <span className="chip-id">{side.ids[k]}</span>}
       </span>,
     )
   }
@@ -37,6 +38,8 @@ function chips(text: string, side: AlignedSide, from: number, to: number) {
 /** Two encodings' tokens of the same text, one above the other, with the stretches where they cut differently marked. */
 export function AlignedView({ text, offset, names, aligned, onClose }: AlignedViewProps) {
   const dialog = useRef<HTMLDialogElement>(null)
+  /** Ids under each token, as text (otherwise only in the tooltip, which the keyboard never reaches). */
+  const [showIds, setShowIds] = useState(false)
   useEffect(() => {
     const d = dialog.current
     if (d && !d.open) d.showModal()
@@ -61,13 +64,18 @@ export function AlignedView({ text, offset, names, aligned, onClose }: AlignedVi
       <div className="aligned-legend hint">
         <span className="aligned-key">top: {names[0]}</span>
         <span className="aligned-key">bottom: {names[1]}</span>
+        <label className="toggle">
+          <input type="checkbox" checked={showIds} onChange={(e) => setShowIds(e.target.checked)} />
+          Show IDs
+        </label>
       </div>
-      <div className="aligned-body">
+      {/* Focusable, so the keyboard can scroll it. */}
+      <div className={showIds ? 'aligned-body chip-ids' : 'aligned-body'} tabIndex={0} role="group" aria-label="Both segmentations">
         {groups.slice(0, SHOWN_GROUPS).map((g, n) => (
           <Fragment key={n}>
             <span className={g.same ? 'aligned-group' : 'aligned-group differ'} data-differ={g.same ? undefined : ''}>
-              <span className="aligned-row">{chips(text, a, g.a0, g.a1)}</span>
-              <span className="aligned-row">{chips(text, b, g.b0, g.b1)}</span>
+              <span className="aligned-row">{chips(text, a, g.a0, g.a1, showIds)}</span>
+              <span className="aligned-row">{chips(text, b, g.b0, g.b1, showIds)}</span>
             </span>
             {text.charCodeAt(g.to - 1) === 10 && <span className="aligned-break" />}
           </Fragment>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, memo } from 'react'
 import { CHAT_ROLES, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, type ChatDraft, type ChatMessageDraft, type ChatRole } from '../../../shared/chat'
 import { formatCount } from '../../../shared/format'
-import { limitStatus, parseLimit } from '../../../shared/limits'
+import { limitStatus, meterValue, parseLimit } from '../../../shared/limits'
 import type { ModelInfo } from '../../../shared/models'
 import { tokenColourSlot } from '../../../shared/palette'
 import type { ChatReply, ChatRequest } from '../worker/chatProtocol'
@@ -22,6 +22,8 @@ export interface ChatPanelProps {
 export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText }: ChatPanelProps) {
   const [draft, setDraft] = useState(initial)
   const [open, setOpen] = useState(false)
+  /** Ids under the formatted tokens, as text (otherwise only in their tooltips). */
+  const [showIds, setShowIds] = useState(false)
   const [result, setResult] = useState<Result | null>(null)
   const [error, setError] = useState<string | null>(null)
   const worker = useRef<Worker | null>(null)
@@ -186,7 +188,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
                 aria-label="Chat window"
                 aria-valuemin={0}
                 aria-valuemax={window_}
-                aria-valuenow={needed}
+                aria-valuenow={meterValue(needed, window_)}
                 aria-valuetext={status.over > 0 ? `${formatCount(status.over)} over` : `${formatCount(status.remaining)} left`}
                 className={status.over > 0 ? 'meter over' : 'meter'}
               >
@@ -200,14 +202,19 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
           )}
           <details className="chat-stream">
             <summary>Formatted tokens</summary>
-            <p className="chat-stream-tokens" aria-label="Formatted chat tokens">
+            <label className="toggle hint">
+              <input type="checkbox" checked={showIds} onChange={(e) => setShowIds(e.target.checked)} />
+              Show IDs
+            </label>
+            <p className={showIds ? 'chat-stream-tokens chip-ids' : 'chat-stream-tokens'} aria-label="Formatted chat tokens">
               {result.labels.map((label, k) => (
                 <span
                   key={k}
                   className={result.special[k] ? 'chip tok-special' : `chip tok-c${tokenColourSlot(k)}`}
-                  title={`#${k} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
+                  title={`#${k + 1} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
                 >
                   {label}
+                  {showIds && <span className="chip-id">{result.count.stream[k]}</span>}
                 </span>
               ))}
               {result.count.total > MAX_STREAM_TOKENS && <span className="hint"> …and {formatCount(result.count.total - MAX_STREAM_TOKENS)} more</span>}

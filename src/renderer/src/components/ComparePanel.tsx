@@ -50,6 +50,7 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
   )
 
   const compare = () => {
+    if (state === 'running') return
     worker.current?.terminate()
     setCounts({})
     setState('running')
@@ -61,6 +62,7 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
   }
 
   const align = () => {
+    if (aligning || other === current) return
     alignWorker.current?.terminate()
     const { text, from } = getVisibleText(MAX_ALIGN_CHARS)
     const names: [EncodingName, EncodingName] = [current, other]
@@ -79,7 +81,8 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
   return (
     <ToolPanel title="Compare encodings" className="compare">
       <div className="compare-actions">
-        <button type="button" className="button small" onClick={compare} disabled={state === 'running'}>
+        {/* aria-disabled, not disabled, while busy: a disabled button drops the keyboard focus to the page. */}
+        <button type="button" className="button small" onClick={compare} aria-disabled={state === 'running'}>
           {state === 'running' ? 'Counting…' : 'Compare'}
         </button>
         {state !== 'idle' && state !== 'running' && state !== 'done' && (
@@ -131,7 +134,7 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
             ))}
           </select>
         </label>
-        <button type="button" className="button small" onClick={align} disabled={aligning || other === current}>
+        <button type="button" className="button small" onClick={align} aria-disabled={aligning || other === current}>
           {aligning ? 'Aligning…' : 'Show'}
         </button>
       </div>

@@ -30,7 +30,8 @@ export function CountsPanel({ tokens, counts, stale, version, encoding, tokenize
       data-complete={stale ? 'false' : 'true'}
     >
       <div className="count-main">
-        <span className="count-value" aria-label="Token count" role="status">
+        {/* A status that is not live: it changes with every keystroke; the app announces the count once per action instead. */}
+        <span className="count-value" aria-label="Token count" role="status" aria-live="off">
           {show(tokens)}
         </span>
         <span className="count-label">tokens</span>

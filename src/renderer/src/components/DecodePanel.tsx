@@ -19,7 +19,9 @@ export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onCop
   const [input, setInput] = useState('')
   const [result, setResult] = useState<DecodeResult | null>(null)
   const [busy, setBusy] = useState(false)
+  const empty = input.trim() === ''
   const decode = async () => {
+    if (busy || empty) return
     setBusy(true)
     try {
       setResult(await onDecode(input))
@@ -44,7 +46,8 @@ export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onCop
         }}
       />
       <div className="decode-actions">
-        <button type="button" className="button small" onClick={() => void decode()} disabled={busy || input.trim() === ''}>
+        {/* aria-disabled, not disabled, while busy: a disabled button drops the keyboard focus to the page. */}
+        <button type="button" className="button small" onClick={() => void decode()} aria-disabled={busy || empty}>
           Decode
         </button>
         {result && result.text !== '' && (
@@ -59,11 +62,13 @@ export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onCop
             {result.text}
           </pre>
           {result.problems.length > 0 && (
-            <ul className="decode-problems" role="alert">
-              {result.problems.map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
+            <div role="alert">
+              <ul className="decode-problems">
+                {result.problems.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </div>
           )}
         </>
       )}

@@ -1,7 +1,8 @@
-import { formatCount } from '../../../shared/format'
+import { formatCount, formatRatio } from '../../../shared/format'
 import type { TokenInfo } from '../../../shared/tokenInfo'
 import { withVisibleWhitespace } from '../../../shared/visibleText'
 import { tokenColourSlot } from '../../../shared/palette'
+import type { LineCost } from '../editor/costGutter'
 
 /** Props of the Inspector. */
 export interface InspectorProps {
@@ -12,10 +13,12 @@ export interface InspectorProps {
   /** The token's bytes in hex (from the vocabulary), or null while they load. */
   bytesHex: string | null
   byteCount: number | null
+  /** The token's line: its characters per token (the cost strip's colour, in words). */
+  lineCost?: LineCost | null
 }
 
-/** Details of the token under the pointer or caret: index, id, text, bytes, range. */
-export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: InspectorProps) {
+/** Details of the token under the pointer or caret: number (from 1), id, text, bytes, range. */
+export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineCost }: InspectorProps) {
   if (!info) {
     return (
       <section className="panel inspector" aria-label="Token inspector">
@@ -25,22 +28,20 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: Ins
     )
   }
   const shown = info.text === '' ? '' : withVisibleWhitespace(info.text)
+  const atFirst = info.index === 0
+  const atLast = info.index + 1 >= tokenCount
+  // Not a live region: the Alt+arrow keys announce the token once (the app's announcer), and hovering is silent.
+  // The step buttons are aria-disabled, not disabled, so focus stays on them at either end.
   return (
-    <section className="panel inspector" aria-label="Token inspector" aria-live="polite">
+    <section className="panel inspector" aria-label="Token inspector">
       <div className="inspector-head">
         <h2>
-          Token <span className="mono">#{formatCount(info.index)}</span>
+          Token <span className="mono">#{formatCount(info.index + 1)}</span>
         </h2>
-        <button type="button" className="button small" aria-label="Previous token" disabled={info.index === 0} onClick={() => onStep(info.index - 1)}>
+        <button type="button" className="button small" aria-label="Previous token" aria-disabled={atFirst} onClick={() => !atFirst && onStep(info.index - 1)}>
           ‹
         </button>
-        <button
-          type="button"
-          className="button small"
-          aria-label="Next token"
-          disabled={info.index + 1 >= tokenCount}
-          onClick={() => onStep(info.index + 1)}
-        >
+        <button type="button" className="button small" aria-label="Next token" aria-disabled={atLast} onClick={() => !atLast && onStep(info.index + 1)}>
           ›
         </button>
       </div>
@@ -61,6 +62,14 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: Ins
         <dd className="mono" aria-label="Character range">
           {formatCount(info.start)}–{formatCount(info.end)}
         </dd>
+        {lineCost && (
+          <>
+            <dt>Line</dt>
+            <dd className="line-cost">
+              {formatCount(lineCost.line)}: {formatRatio(lineCost.charsPerToken)} characters per token ({formatCount(lineCost.tokens)} tokens)
+            </dd>
+          </>
+        )}
         <dt>Kind</dt>
         <dd>
           {info.special ? 'Special token' : info.partial ? 'Partial character' : 'Text'}
@@ -71,7 +80,7 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount }: Ins
           {info.partial
             ? 'This token holds only some of a character’s UTF-8 bytes.'
             : 'This token is part of one visible character (an emoji sequence or a letter with marks).'}{' '}
-          Tokens {formatCount(info.group.first)}–{formatCount(info.group.last)} make it up together; the text shows them as one
+          Tokens {formatCount(info.group.first + 1)}–{formatCount(info.group.last + 1)} make it up together; the text shows them as one
           piece with a dashed underline. Use the arrows to step through them.
         </p>
       )}

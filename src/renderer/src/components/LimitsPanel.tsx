@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { formatCount } from '../../../shared/format'
-import { limitStatus, parseLimit } from '../../../shared/limits'
+import { limitStatus, meterValue, parseLimit } from '../../../shared/limits'
 import type { ActiveLimit } from '../../../shared/settings'
 import type { FitMode } from '../../../shared/fit'
 
@@ -87,7 +87,8 @@ export function LimitsPanel(props: LimitsPanelProps) {
               aria-label={label}
               aria-valuemin={0}
               aria-valuemax={row.value}
-              aria-valuenow={used}
+              aria-valuenow={meterValue(used, row.value)}
+              data-tokens={used}
               aria-valuetext={counting ? `counting, at least ${formatCount(used)} tokens${over ? `, ${foot}` : ''}` : `${formatCount(used)} tokens, ${foot}`}
               className="meter"
             >
@@ -98,7 +99,7 @@ export function LimitsPanel(props: LimitsPanelProps) {
                 <button
                   type="button"
                   className="link limit-cut"
-                  aria-label={`Show where the ${formatCount(row.value)}-token limit cuts the text`}
+                  aria-label={`cut at line ${formatCount(cutLine)}: show where the ${formatCount(row.value)}-token limit cuts the text`}
                   title="Scroll there and select the first token that does not fit"
                   onClick={() => props.onShowCut?.(row.value)}
                 >

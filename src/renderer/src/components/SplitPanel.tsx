@@ -25,6 +25,7 @@ export const SplitPanel = memo(function SplitPanel({ onSplit, preview, onCopy, o
   const [result, setResult] = useState<SplitResult | null>(null)
   const [busy, setBusy] = useState(false)
   const split = () => {
+    if (busy) return
     const n = Number(size.replace(/[,_\s]/g, ''))
     const m = Number(overlap.replace(/[,_\s]/g, '') || '0')
     setBusy(true)
@@ -43,7 +44,7 @@ export const SplitPanel = memo(function SplitPanel({ onSplit, preview, onCopy, o
           Overlap
           <input inputMode="numeric" value={overlap} onChange={(e) => setOverlap(e.target.value)} aria-label="Overlap in tokens" />
         </label>
-        <button type="button" className="button small" onClick={split} disabled={busy}>
+        <button type="button" className="button small" onClick={split} aria-disabled={busy}>
           {busy ? 'Splitting…' : 'Split'}
         </button>
       </div>

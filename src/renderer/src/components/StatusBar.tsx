@@ -27,7 +27,8 @@ export function StatusBar({ work, message, onDismiss, snapshot, encoding }: Stat
   else state = 'Starting…'
   return (
     <footer className="statusbar">
-      <span className="status-work" role="status" aria-label="Tokenizer status">
+      {/* Not a live region: it changes with every keystroke (timings), which a screen reader would read out each time. */}
+      <span className="status-work">
         {work.kind !== 'idle' && <span className="spinner" aria-hidden="true" />}
         {state}
         {work.kind === 'working' && (

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo, type MouseEvent } from 'react'
+import { memo, useDeferredValue, useMemo, type KeyboardEvent, type MouseEvent } from 'react'
 import { useDebouncedValue } from '../useDebouncedValue'
 import { useThrottledValue } from '../useThrottledValue'
 import { tokenColourSlot } from '../../../shared/palette'
@@ -18,7 +18,8 @@ export interface TokenIdPanelProps {
   /** The document range on screen in the editor. */
   screen: { from: number; to: number }
   inspected: number | null
-  onInspect(index: number): void
+  /** Inspects a token: by hovering its chip, or with the arrow keys in the focused list ('keyboard'). */
+  onInspect(index: number, source?: 'keyboard'): void
   onCopy(): void
   onExport(format: 'csv' | 'json'): void
 }
@@ -67,12 +68,26 @@ export const TokenIdPanel = memo(function TokenIdPanel({ tokens, revision, scree
     const chip = (e.target as HTMLElement).closest<HTMLElement>('[data-token-index]')
     if (chip) onInspect(Number(chip.dataset.tokenIndex))
   }
+  // The focused list: arrow keys, Home and End move the inspected token among the chips listed.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (last <= first) return
+    const at = inspected !== null && inspected >= first && inspected < last ? inspected : null
+    const step: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }
+    let next: number | null = null
+    if (e.key in step) next = at === null ? first : Math.max(first, Math.min(last - 1, at + step[e.key]))
+    else if (e.key === 'Home') next = first
+    else if (e.key === 'End') next = last - 1
+    if (next === null) return
+    e.preventDefault()
+    onInspect(next, 'keyboard')
+    e.currentTarget.querySelector(`[data-token-index="${next}"]`)?.scrollIntoView({ block: 'nearest' })
+  }
   return (
     <section className="panel id-panel" aria-label="Token IDs">
       <div className="id-head">
         <h2>Token IDs</h2>
         <span className="hint">
-          {n === 0 ? 'No tokens' : `Tokens ${formatCount(first)}–${formatCount(Math.max(first, last - 1))} of ${formatCount(n)} (what is on screen)`}
+          {n === 0 ? 'No tokens' : `Tokens ${formatCount(first + 1)}–${formatCount(Math.max(first + 1, last))} of ${formatCount(n)} (what is on screen)`}
         </span>
         <button type="button" className="button small" onClick={onCopy} disabled={n === 0}>
           Copy all IDs
@@ -84,9 +99,13 @@ export const TokenIdPanel = memo(function TokenIdPanel({ tokens, revision, scree
           Export JSON
         </button>
       </div>
-      <div className="id-list" onMouseOver={onMouseOver}>
+      {/* One tab stop for all chips: focus it and use the arrow keys to inspect a token (as hovering a chip does). */}
+      <div className="id-list" onMouseOver={onMouseOver} onKeyDown={onKeyDown} tabIndex={0} role="group" aria-label="Token IDs on screen" aria-describedby="id-list-hint">
         {chips}
       </div>
+      <p id="id-list-hint" className="sr-only">
+        Arrow keys inspect the previous or next token; the inspector shows its text and bytes.
+      </p>
     </section>
   )
 })

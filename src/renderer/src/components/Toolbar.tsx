@@ -28,7 +28,8 @@ const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
 export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const { settings, models } = props
   return (
-    <header className="toolbar" role="toolbar" aria-label="Tokenizer settings">
+    // A banner landmark, not role=toolbar: a toolbar promises arrow-key navigation between its controls, and Tab moves between these.
+    <header className="toolbar" aria-label="Tokenizer settings">
       <h1 className="app-title">Tokenizer Explorer</h1>
       <label className="field">
         <span>Encoding</span>

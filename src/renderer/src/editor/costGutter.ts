@@ -1,4 +1,4 @@
-import { Compartment, type Extension } from '@codemirror/state'
+import { Compartment, type EditorState, type Extension } from '@codemirror/state'
 import { gutter, GutterMarker, type BlockInfo, type EditorView } from '@codemirror/view'
 import { countText } from '../../../shared/counts'
 import { formatRatio } from '../../../shared/format'
@@ -26,21 +26,37 @@ class CostMarker extends GutterMarker {
   }
 }
 
-/** The cost of one line (with its line break): characters per token as a level, or null when it has no tokens yet. */
-function lineMarker(view: EditorView, line: BlockInfo): GutterMarker | null {
-  const { tokens, pending } = view.state.field(tokenField)
+/** What one line costs: its number (from 1), its tokens, and characters per token. */
+export interface LineCost {
+  line: number
+  tokens: number
+  charsPerToken: number
+}
+
+/**
+ * The cost of the line at `pos` (with its line break), as the strip beside it shows it, or
+ * null when it has no tokens yet. The inspector says it in text, for the keyboard.
+ */
+export function lineCostAt(state: EditorState, pos: number): LineCost | null {
+  const { tokens, pending } = state.field(tokenField)
+  const doc = state.doc
+  const line = doc.lineAt(Math.min(pos, doc.length))
   if (!tokens || line.length === 0) return null
-  const doc = view.state.doc
   const to = Math.min(doc.length, line.to + 1)
   // While an edit is on its way to the tokenizer, read the tokens at the positions they describe.
   const from = pending ? pending.invertedDesc.mapPos(line.from, -1) : line.from
   const end = pending ? pending.invertedDesc.mapPos(to, 1) : to
   const n = tokensStartingIn(tokens, from, end)
   if (n === 0) return null
-  const chars = line.length > EXACT_CHARS_UP_TO ? line.length : countText(doc.sliceString(line.from, line.to)).characters
-  const ratio = chars / n
-  const number = doc.lineAt(line.from).number
-  return new CostMarker(costLevel(ratio), `Line ${number}: ${formatRatio(ratio)} characters per token (${n} tokens)`)
+  const chars = line.length > EXACT_CHARS_UP_TO ? line.length : countText(line.text).characters
+  return { line: line.number, tokens: n, charsPerToken: chars / n }
+}
+
+/** The cost of one line: characters per token as a level, or null when it has no tokens yet. */
+function lineMarker(view: EditorView, line: BlockInfo): GutterMarker | null {
+  const cost = lineCostAt(view.state, line.from)
+  if (!cost) return null
+  return new CostMarker(costLevel(cost.charsPerToken), `Line ${cost.line}: ${formatRatio(cost.charsPerToken)} characters per token (${cost.tokens} tokens)`)
 }
 
 const costCompartment = new Compartment()

@@ -35,7 +35,12 @@ export interface EditorCallbacks {
   onViewport(from: number, to: number): void
   /** The part of the document on screen changed (first to last visible character). */
   onScreen(from: number, to: number): void
+  /** Ctrl+M switched what Tab does: true, Tab indents; false, Tab moves focus (the default). */
+  onTabIndents?(indents: boolean): void
 }
+
+/** The id of the element that says which keys the editor takes (its aria-describedby). */
+export const EDITOR_KEYS_HINT_ID = 'editor-keys-hint'
 
 /**
  * Which parts of the text after `tr` will likely be on screen: a screenful from where the
@@ -71,6 +76,15 @@ function whitespaceExtensions(show: boolean) {
 /** Creates the CodeMirror editor with token colouring, limit markers and the inspector hooks. */
 export function createEditor(parent: HTMLElement, text: string, callbacks: EditorCallbacks): EditorView {
   let lastHover: number | null = null
+  // Tab moves focus by default, so the keyboard is never trapped in the text (WCAG 2.1.2);
+  // Ctrl+M (Shift+Alt+M on macOS) makes Tab indent, and Escape then Tab still leaves.
+  let tabIndents = false
+  const toggleTabIndents = (view: EditorView): boolean => {
+    tabIndents = !tabIndents
+    view.setTabFocusMode(!tabIndents)
+    callbacks.onTabIndents?.(tabIndents)
+    return true
+  }
   let keyboardToken: number | null = null
   /** Alt+Left/Right: put the caret at the previous/next token and inspect it (zero-width tokens too). */
   const moveByToken = (view: EditorView, step: 1 | -1): boolean => {
@@ -105,6 +119,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       keymap.of([
         { key: 'Alt-ArrowRight', run: (view) => moveByToken(view, 1) },
         { key: 'Alt-ArrowLeft', run: (view) => moveByToken(view, -1) },
+        { key: 'Ctrl-m', mac: 'Shift-Alt-m', run: toggleTabIndents },
         ...defaultKeymap,
         ...historyKeymap,
         indentWithTab,
@@ -112,7 +127,8 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       // Wrapped lines are laid out whole; unwrapped, the editor draws only the visible part of a very long line.
       wrapCompartment.of(EditorView.lineWrapping),
       placeholder('Type or paste text here, or open a file…'),
-      EditorView.contentAttributes.of({ 'aria-label': 'Text', 'aria-multiline': 'true', spellcheck: 'false' }),
+      // tabindex: the scroller then holds focusable content for axe (contenteditable is focusable anyway).
+      EditorView.contentAttributes.of({ 'aria-label': 'Text', 'aria-multiline': 'true', 'aria-describedby': EDITOR_KEYS_HINT_ID, spellcheck: 'false', tabindex: '0' }),
       tokenField,
       viewOptionsField,
       tokenDecorations,
@@ -146,7 +162,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       }),
     ],
   })
-  return new EditorView({
+  const view = new EditorView({
     state,
     parent,
     // Edits go to the tokenizer before the editor does its own DOM work for them, so the
@@ -175,6 +191,8 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       callbacks.onLocalTokensShown()
     },
   })
+  view.setTabFocusMode(true)
+  return view
 }
 
 /** Turns the whitespace markers on or off. */
