@@ -1,6 +1,6 @@
 import { isolateHistory } from '@codemirror/commands'
 import { EditorView } from '@codemirror/view'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { formatCount } from '../../shared/format'
 import { STANDARD_LIMITS } from '../../shared/limits'
@@ -44,6 +44,9 @@ import { LocalEncoderLoader } from './tokens/localEncoder'
 import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
 import type { SpecialMode } from '../../shared/specialTokens'
 import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
+
+/** The sampling lab loads when first opened. */
+const SamplingPanel = lazy(() => import('./sampling/SamplingPanel'))
 
 /** Chat composers larger than this are not autosaved. */
 const MAX_SAVED_CHAT_CHARS = 1_000_000
@@ -628,7 +631,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         onToggle={onToggle}
         onOpenFile={openFile}
       />
-      <main className="workspace">
+      <main className={`workspace${settings.showSampling ? ' with-sampling' : ''}`}>
         <div className="editor-column">
           <div className="editor" ref={editorParent} />
           {settings.showIds && (
@@ -643,6 +646,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             />
           )}
         </div>
+        {settings.showSampling && (
+          <Suspense fallback={<section className="sampling-lab" aria-label="Sampling lab" aria-busy="true" />}>
+            <SamplingPanel onClose={() => update({ showSampling: false })} />
+          </Suspense>
+        )}
         <aside className="sidebar">
           <CountsPanel
             tokens={tokenCount}

@@ -1,0 +1,133 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { openFresh } from './helpers'
+
+/** Opens the lab from the toolbar and returns its region. */
+async function openLab(page: Page) {
+  await page.getByRole('checkbox', { name: 'Sampling lab' }).check()
+  const lab = page.getByRole('region', { name: 'Sampling lab' })
+  await expect(lab.getByRole('textbox', { name: 'Distribution' })).toBeVisible()
+  return lab
+}
+
+/** The Candidates table's rows as [token, probability] pairs. */
+async function candidates(page: Page): Promise<string[][]> {
+  const rows = page.getByRole('table', { name: 'Candidates' }).locator('tbody tr')
+  return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')))
+}
+const tokensOf = async (page: Page) => (await candidates(page)).map(([t]) => t)
+const probabilityOf = async (page: Page, token: string) => parseFloat((await candidates(page)).find(([t]) => t === token)![1])
+
+test.beforeEach(async ({ page }) => {
+  await openFresh(page)
+})
+
+test('the toy example: top_p 0.6 keeps exactly A and B, top_k 5 keeps A-E, renormalised', async ({ page }) => {
+  const lab = await openLab(page)
+  // The toy distribution sums to 0.78: the lab normalises it and says so; top-p reads the normalised one.
+  await lab.getByRole('textbox', { name: 'Distribution' }).fill('A:0.4, B:0.2, C:0.1, D:0.05, E:0.02, F:0.01')
+  await expect(lab.getByText('The probabilities sum to 0.78, not 1; they were normalised')).toBeVisible()
+  await expect.poll(() => tokensOf(page)).toEqual(['A', 'B', 'C', 'D', 'E', 'F'])
+
+  await lab.getByRole('spinbutton', { name: 'Top-p' }).fill('0.6')
+  await expect.poll(() => candidates(page)).toEqual([
+    ['A', '66.7%'],
+    ['B', '33.3%'],
+  ])
+  // The chart draws the cut where top-p stops.
+  await expect(lab.getByText('top-p 0.6 cuts here')).toBeVisible()
+
+  await lab.getByRole('spinbutton', { name: 'Top-p' }).fill('1')
+  await lab.getByRole('spinbutton', { name: 'Top-k' }).fill('5')
+  await expect.poll(() => tokensOf(page)).toEqual(['A', 'B', 'C', 'D', 'E'])
+  expect(await probabilityOf(page, 'A')).toBeCloseTo((100 * 0.4) / 0.77, 1)
+  await expect(lab.getByText(/Top-k removed F\./)).toBeAttached()
+})
+
+test('low temperature sharpens, high temperature flattens, 0 is greedy', async ({ page }) => {
+  const lab = await openLab(page)
+  const base = await probabilityOf(page, 'A')
+  expect(base).toBeCloseTo(51.3, 1)
+  const temperature = lab.getByRole('spinbutton', { name: 'Temperature' })
+  await temperature.fill('0.5')
+  await expect.poll(() => probabilityOf(page, 'A')).toBeGreaterThan(base + 10)
+  const sharpF = await probabilityOf(page, 'F')
+  await temperature.fill('1.5')
+  await expect.poll(() => probabilityOf(page, 'A')).toBeLessThan(base - 5)
+  expect(await probabilityOf(page, 'F')).toBeGreaterThan(sharpF)
+  await temperature.fill('0')
+  await expect.poll(() => candidates(page)).toEqual([['A', '100.0%']])
+})
+
+test('Sample draws repeatably with a seed; Sample 1,000 shows observed beside expected', async ({ page }) => {
+  const lab = await openLab(page)
+  const picked = lab.getByRole('status', { name: 'Sampled token' })
+  await lab.getByRole('spinbutton', { name: 'Seed' }).fill('7')
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click()
+  await expect(picked).toContainText('Draw 1 with seed 7:')
+  const first = await picked.textContent()
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click()
+  await expect(picked).toContainText('Draw 2 with seed 7:')
+  // The same seed again starts the same sequence.
+  await lab.getByRole('spinbutton', { name: 'Seed' }).fill('8')
+  await lab.getByRole('spinbutton', { name: 'Seed' }).fill('7')
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click()
+  await expect(picked).toHaveText(first!)
+
+  await lab.getByRole('button', { name: 'Sample 1,000' }).click()
+  const table = lab.getByRole('table', { name: 'Observed and expected' })
+  await expect(table).toBeVisible()
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')))
+  expect(rows.map((r) => r[0])).toEqual(['A', 'B', 'C', 'D', 'E', 'F'])
+  expect(rows.reduce((a, r) => a + Number(r[2]), 0)).toBe(1000)
+  expect(Number(rows[0][1])).toBeCloseTo(512.8, 1)
+  await expect(lab.getByText(/Chi-square .* degrees of freedom/)).toBeVisible()
+  // Same seed, same counts.
+  await lab.getByRole('button', { name: 'Sample 1,000' }).click()
+  const again = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')))
+  expect(again).toEqual(rows)
+})
+
+test('bad input gets a clear message and the last good values stay', async ({ page }) => {
+  const lab = await openLab(page)
+  const dist = lab.getByRole('textbox', { name: 'Distribution' })
+  await dist.fill('A:0.5, B:-0.1, A:0.2')
+  const problems = lab.getByRole('alert').filter({ hasText: 'negative' })
+  await expect(problems).toContainText('"B" has a negative probability (-0.1)')
+  await expect(problems).toContainText('"A" appears twice')
+  await expect(page.getByRole('table', { name: 'Candidates' })).toHaveCount(0)
+  await dist.fill('A:0.5, B:0.5')
+  await expect.poll(() => tokensOf(page)).toEqual(['A', 'B'])
+  await lab.getByRole('spinbutton', { name: 'Top-p' }).fill('3')
+  await expect(lab.getByRole('alert')).toContainText('Top-p must be a number from 0 to 1; 3 is not. The last good value is used.')
+  await expect.poll(() => tokensOf(page)).toEqual(['A', 'B'])
+})
+
+test('keyboard: the settings step with the arrow keys, and the lab passes axe in light and dark', async ({ page }) => {
+  const lab = await openLab(page)
+  const topK = lab.getByRole('spinbutton', { name: 'Top-k' })
+  await topK.focus()
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowUp')
+  await expect(topK).toHaveValue('2')
+  await expect.poll(() => tokensOf(page)).toEqual(['A', 'B'])
+  await page.keyboard.press('Tab')
+  await expect(lab.getByRole('spinbutton', { name: 'Top-p' })).toBeFocused()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const results = await new AxeBuilder({ page }).include('.sampling-lab').analyze()
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  }
+})
+
+test('screenshots of the lab (light and dark) for review', async ({ page }) => {
+  test.skip(!process.env.SAMPLING_SCREENSHOTS, 'only when SAMPLING_SCREENSHOTS names a folder to write to')
+  const lab = await openLab(page)
+  await lab.getByRole('spinbutton', { name: 'Top-p' }).fill('0.9')
+  await lab.getByRole('spinbutton', { name: 'Top-k' }).fill('5')
+  await lab.getByRole('button', { name: 'Sample 1,000' }).click()
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.screenshot({ path: `${process.env.SAMPLING_SCREENSHOTS}/lab-${scheme}.png` })
+  }
+})
