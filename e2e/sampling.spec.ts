@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { mkdir, truncate, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { openFresh } from './helpers'
 
 /** Opens the lab from the toolbar and returns its region. */
@@ -130,4 +133,69 @@ test('screenshots of the lab (light and dark) for review', async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme })
     await page.screenshot({ path: `${process.env.SAMPLING_SCREENSHOTS}/lab-${scheme}.png` })
   }
+  await lab.getByText('From an API response').click()
+  await lab.getByRole('textbox', { name: 'API response' }).fill(readFileSync(new URL('../src/shared/sampling/fixtures/openai-chat.json', import.meta.url), 'utf8'))
+  await lab.getByRole('group', { name: 'Generated tokens' }).getByRole('button').nth(1).click()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await lab.evaluate((el) => (el.scrollTop = 0))
+    await page.screenshot({ path: `${process.env.SAMPLING_SCREENSHOTS}/logprobs-${scheme}.png` })
+  }
+})
+
+test.describe('logprobs from an API response', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../src/shared/sampling/fixtures/${name}`, import.meta.url), 'utf8')
+
+  test('pasted: tokens coloured with surprise and perplexity; clicking one loads its alternatives, the rest as "other"', async ({ page }) => {
+    const lab = await openLab(page)
+    await lab.getByText('From an API response').click()
+    await lab.getByRole('textbox', { name: 'API response' }).fill(fixture('openai-chat.json'))
+    // exp(-(0.31725305 + 0.9734016 + 0.0000045) / 3) = 1.54
+    await expect(lab.getByLabel('Response summary')).toContainText('OpenAI Chat Completions: 3 tokens · perplexity 1.54')
+    const tokens = lab.getByRole('group', { name: 'Generated tokens' }).getByRole('button')
+    await expect(tokens).toHaveCount(3)
+    await expect(tokens.nth(1)).toHaveAccessibleName(/^·there: 37\.8%, surprise 1\.40 bits$/)
+    await tokens.nth(1).click()
+    const alternatives = lab.getByRole('table', { name: 'Alternatives' })
+    await expect(alternatives.locator('tbody tr')).toHaveCount(4)
+    await expect(alternatives.locator('tbody tr').last()).toContainText('other (not listed)')
+    await expect(lab.getByText(/its 3 listed alternatives hold 98\.2%; the other 1\.8% is tokens the response does not list/)).toBeVisible()
+    await expect.poll(() => tokensOf(page)).toEqual(['!', '·there', ','])
+    // The lab works on them as on any distribution: top-k 1 keeps the most likely.
+    await lab.getByRole('spinbutton', { name: 'Top-k' }).fill('1')
+    await expect.poll(() => candidates(page)).toEqual([['!', '100.0%']])
+    // Keyboard: the arrow keys move along the tokens and load each.
+    await page.keyboard.press('Shift+Tab')
+    await tokens.nth(1).focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(tokens.nth(2)).toBeFocused()
+    await expect(lab.getByRole('textbox', { name: 'Distribution' })).toHaveValue(/^!:/)
+  })
+
+  test('opened from a file (Ollama JSON lines), and a file over 50 MB is refused with a message', async ({ page }, testInfo) => {
+    const lab = await openLab(page)
+    await lab.getByText('From an API response').click()
+    await lab.getByLabel('Logprobs file').setInputFiles({ name: 'ollama.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(fixture('ollama-stream.ndjson')) })
+    await expect(lab.getByText('Opened ollama.ndjson.')).toBeVisible()
+    await expect(lab.getByLabel('Response summary')).toContainText('Ollama: 2 tokens')
+    // One byte over 50 MB (a sparse file: nothing is written).
+    const huge = join(testInfo.outputPath(), 'huge.json')
+    await mkdir(dirname(huge), { recursive: true })
+    await writeFile(huge, '')
+    await truncate(huge, 50 * 1024 * 1024 + 1)
+    await lab.getByLabel('Logprobs file').setInputFiles(huge)
+    await expect(lab.getByRole('alert')).toContainText('huge.json was not opened. This file is 50.0 MB; the largest file Tokenizer Explorer opens is 50.0 MB.')
+    // The response already read stays.
+    await expect(lab.getByLabel('Response summary')).toContainText('Ollama: 2 tokens')
+  })
+
+  test('malformed responses say what is wrong', async ({ page }) => {
+    const lab = await openLab(page)
+    await lab.getByText('From an API response').click()
+    const box = lab.getByRole('textbox', { name: 'API response' })
+    await box.fill('{"choices": [')
+    await expect(lab.getByRole('alert')).toContainText('This is not JSON')
+    await box.fill('{"choices": [{"logprobs": null}]}')
+    await expect(lab.getByRole('alert')).toContainText('has no logprobs: ask for them')
+  })
 })

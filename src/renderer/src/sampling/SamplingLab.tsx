@@ -134,6 +134,7 @@ export const SamplingLab = memo(function SamplingLab({ input, sources, onClose, 
         order, as in Hugging Face transformers’ <code>generate</code>: <strong>temperature → top-k → top-p → min-p</strong>, each step
         renormalising what is left. Top-p reads the normalised distribution.
       </p>
+      {sources}
       <label className="sampling-label" htmlFor={`${id}-dist`}>
         Distribution <span className="hint">(token:probability, separated by commas or lines; or JSON)</span>
       </label>
@@ -272,7 +273,6 @@ export const SamplingLab = memo(function SamplingLab({ input, sources, onClose, 
           )}
         </>
       )}
-      {sources}
     </section>
   )
 })

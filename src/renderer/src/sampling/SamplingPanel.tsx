@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { LogprobsSource } from './LogprobsSource'
 import { SamplingLab, type LabInput } from './SamplingLab'
 
 /** Props of the SamplingPanel. */
@@ -8,6 +9,6 @@ export interface SamplingPanelProps {
 
 /** The sampling lab with its sources of distributions, as mounted in the app (loaded lazily). */
 export default function SamplingPanel({ onClose }: SamplingPanelProps) {
-  const [input] = useState<LabInput | null>(null)
-  return <SamplingLab input={input} onClose={onClose} />
+  const [input, setInput] = useState<LabInput | null>(null)
+  return <SamplingLab input={input} onClose={onClose} sources={<LogprobsSource onLoad={setInput} />} />
 }
