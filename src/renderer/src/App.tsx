@@ -36,6 +36,7 @@ import { TokenizerClient } from './worker/tokenizerClient'
 import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
+import { useSamplingHost } from './sampling/useSamplingHost'
 import { decodeIdList } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
 import { MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
@@ -557,6 +558,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     clientRef.current ? decodeIdList(clientRef.current, settingsRef.current.encoding, input) : { text: '', problems: ['The tokenizer is not running.'] },
   )
   const stableCopyText = useStableCallback(copyText)
+  const samplingHost = useSamplingHost(viewRef, streamRef, clientRef, settings.encoding)
 
   /** File > New: an empty text (undoable), no longer tied to a file. */
   const newText = () => {
@@ -648,7 +650,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         </div>
         {settings.showSampling && (
           <Suspense fallback={<section className="sampling-lab" aria-label="Sampling lab" aria-busy="true" />}>
-            <SamplingPanel onClose={() => update({ showSampling: false })} />
+            <SamplingPanel onClose={() => update({ showSampling: false })} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
           </Suspense>
         )}
         <aside className="sidebar">

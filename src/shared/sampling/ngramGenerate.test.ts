@@ -29,6 +29,12 @@ describe('generateTokens', () => {
       expect(s.result.keep[i]).toBe(true)
     }
   })
+  it('uses at most the context length asked for', () => {
+    const m = new NgramModel(ids, 3)
+    const steps = generateTokens(m, [1, 2, 1], 3, { ...NEUTRAL_SETTINGS, temperature: 0 }, seededRandom(1), 1)
+    expect(steps.map((s) => s.continuations.contextLength)).toEqual([1, 1, 1])
+    expect(steps.map((s) => s.id)).toEqual([2, 1, 2])
+  })
   it('top-k 1 is greedy too', () => {
     const m = new NgramModel(ids, 1)
     expect(generateTokens(m, [1], 3, { ...NEUTRAL_SETTINGS, topK: 1 }, seededRandom(3)).map((s) => s.id)).toEqual([2, 1, 2])

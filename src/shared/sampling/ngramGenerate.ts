@@ -20,12 +20,22 @@ export interface GenerationStep {
   probability: number
 }
 
-/** Generates up to `count` tokens after `context` (stops early only if the model knows no tokens at all). */
-export function generateTokens(model: NgramModel, context: readonly number[], count: number, settings: SamplingSettings, random: Random): GenerationStep[] {
+/**
+ * Generates up to `count` tokens after `context`, each from the continuations of at most
+ * `contextLength` tokens before it (stops early only if the model knows no tokens at all).
+ */
+export function generateTokens(
+  model: NgramModel,
+  context: readonly number[],
+  count: number,
+  settings: SamplingSettings,
+  random: Random,
+  contextLength = model.maxContext,
+): GenerationStep[] {
   const steps: GenerationStep[] = []
   const ctx = [...context]
   for (let s = 0; s < count; s++) {
-    const continuations = model.continuations(ctx)
+    const continuations = model.continuations(ctx, contextLength)
     if (continuations.total === 0) break
     const probs = continuations.next.map((n) => n.count / continuations.total)
     const result = runPipeline(probs, settings)
