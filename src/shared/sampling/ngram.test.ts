@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { NgramModel } from './ngram'
+import { mostFrequent, NgramModel } from './ngram'
 
 /** The oracle: scan every position and compare its context token by token. */
 function bruteForce(ids: number[], context: number[]): Map<number, number> {
@@ -37,6 +37,11 @@ describe('NgramModel', () => {
     expect(m.continuations([]).contextLength).toBe(0)
     // Asking for less context than the model holds.
     expect(m.continuations([1, 2], 1).contextLength).toBe(1)
+  })
+  it('mostFrequent keeps the first entries and says what it left out', () => {
+    const c = { contextLength: 1, total: 10, next: [{ id: 1, count: 6 }, { id: 2, count: 3 }, { id: 3, count: 1 }] }
+    expect(mostFrequent(c, 5)).toBe(c)
+    expect(mostFrequent(c, 1)).toEqual({ contextLength: 1, total: 10, next: [{ id: 1, count: 6 }], omitted: { tokens: 2, count: 4 } })
   })
   it('an empty text has nothing to say', () => {
     const m = new NgramModel(new Uint32Array(0), 3)

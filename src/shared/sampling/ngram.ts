@@ -22,6 +22,15 @@ export interface Continuations {
   total: number
   /** Next token ids with their counts, most frequent first (ties by id). */
   next: { id: number; count: number }[]
+  /** Set when the list was cut to its most frequent entries: how many tokens, and how many occurrences, were left out. */
+  omitted?: { tokens: number; count: number }
+}
+
+/** The continuations cut to the `max` most frequent, saying what was left out. */
+export function mostFrequent(c: Continuations, max: number): Continuations {
+  if (c.next.length <= max) return c
+  const rest = c.next.slice(max)
+  return { ...c, next: c.next.slice(0, max), omitted: { tokens: rest.length, count: rest.reduce((a, n) => a + n.count, 0) } }
 }
 
 /** An n-gram index over a token sequence. */

@@ -119,9 +119,13 @@ export const NgramSource = memo(function NgramSource({ host, revision, encoding,
       const ctx = contextLabels.slice(contextLabels.length - result.contextLength)
       const after = result.contextLength > 0 ? `after ${ctx.map((l) => `‘${chipText(l)}’`).join(' ')}` : 'with no context (how often each token occurs)'
       const backoff = result.contextLength < Math.min(contextLength, contextLabels.length) ? ` The longer context never occurs with a token after it, so the model backed off to ${result.contextLength}.` : ''
+      const ways = result.next.length + (result.omitted?.tokens ?? 0)
+      const cut = result.omitted
+        ? ` The ${result.next.length.toLocaleString('en-US')} most frequent are listed; ${result.omitted.tokens.toLocaleString('en-US')} more (${formatPercent(result.omitted.count / result.total)} of the continuations) are left out.`
+        : ''
       onLoad({
         text: formatDistribution({ tokens: names, probs: result.next.map((n) => n.count / result.total) }),
-        note: `n-gram model of your text, not an LLM: ${what} ${after}, the text goes on ${result.total.toLocaleString('en-US')} ${result.total === 1 ? 'time' : 'times'} in ${result.next.length.toLocaleString('en-US')} ${result.next.length === 1 ? 'way' : 'ways'}.${backoff}`,
+        note: `n-gram model of your text, not an LLM: ${what} ${after}, the text goes on ${result.total.toLocaleString('en-US')} ${result.total === 1 ? 'time' : 'times'} in ${ways.toLocaleString('en-US')} ${ways === 1 ? 'way' : 'ways'}.${backoff}${cut}`,
       })
     },
     [labelIds, onLoad, contextLength],
@@ -239,7 +243,7 @@ export const NgramSource = memo(function NgramSource({ host, revision, encoding,
                   {chipText(l)}
                 </span>
               ))}{' '}
-          → {context.result.total.toLocaleString('en-US')} continuations
+          → {context.result.total.toLocaleString('en-US')} {context.result.total === 1 ? 'continuation' : 'continuations'}
         </p>
       )}
       {generated && (

@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
 // Builds and queries the n-gram model of the document's tokens off the UI thread: a 10 MB text
 // is a few million tokens, and sorting them takes about a second.
-import { MAX_TYPED_TOKENS } from '../../../shared/sampling/parseDistribution'
-import { NgramModel, type Continuations } from '../../../shared/sampling/ngram'
+import { mostFrequent, NgramModel, type Continuations } from '../../../shared/sampling/ngram'
 import { generateTokens } from '../../../shared/sampling/ngramGenerate'
 import { seededRandom } from '../../../shared/sampling/random'
 import type { NgramRequest, NgramResponse } from './ngramProtocol'
@@ -12,8 +11,9 @@ declare const self: DedicatedWorkerGlobalScope
 let model: NgramModel | null = null
 const post = (msg: NgramResponse) => self.postMessage(msg)
 
-/** At most as many continuations as the lab takes. */
-const capped = (c: Continuations): Continuations => (c.next.length > MAX_TYPED_TOKENS ? { ...c, next: c.next.slice(0, MAX_TYPED_TOKENS) } : c)
+/** Most continuations handed to the lab (a chart of more says nothing more, and costs the page time). */
+const MAX_LAB_CONTINUATIONS = 1000
+const capped = (c: Continuations): Continuations => mostFrequent(c, MAX_LAB_CONTINUATIONS)
 
 self.onmessage = (event: MessageEvent<NgramRequest>) => {
   const msg = event.data
