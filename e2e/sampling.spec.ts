@@ -30,7 +30,11 @@ test.beforeEach(async ({ page }) => {
 
 test('the toy example: top_p 0.6 keeps exactly A and B, top_k 5 keeps A-E, renormalised', async ({ page }) => {
   const lab = await openLab(page)
-  // The toy distribution sums to 0.78: the lab normalises it and says so; top-p reads the normalised one.
+  // The toy distribution sums to 0.78: the lab normalises it and says so, and top-p reads the
+  // normalised one (as transformers does: its TopPLogitsWarper takes a softmax first). There A holds
+  // 0.513 and A+B 0.769: B is kept because the mass before it (0.513) is below 0.6, C is cut
+  // because the mass before it (0.769) is not. On the raw numbers the example reads the same
+  // (0.4 < 0.6 keeps B; 0.6 reached before C), which is why the classic example holds either way.
   await lab.getByRole('textbox', { name: 'Distribution' }).fill('A:0.4, B:0.2, C:0.1, D:0.05, E:0.02, F:0.01')
   await expect(lab.getByText('The probabilities sum to 0.78, not 1; they were normalised')).toBeVisible()
   await expect.poll(() => tokensOf(page)).toEqual(['A', 'B', 'C', 'D', 'E', 'F'])
@@ -48,6 +52,16 @@ test('the toy example: top_p 0.6 keeps exactly A and B, top_k 5 keeps A-E, renor
   await expect.poll(() => tokensOf(page)).toEqual(['A', 'B', 'C', 'D', 'E'])
   expect(await probabilityOf(page, 'A')).toBeCloseTo((100 * 0.4) / 0.77, 1)
   await expect(lab.getByText(/Top-k removed F\./)).toBeAttached()
+
+  // The chart shows the distribution after any one step: after top-k, C holds 0.1 / 0.77; after top-p 0.6 too, it is cut.
+  await lab.getByRole('spinbutton', { name: 'Top-p' }).fill('0.6')
+  const rowC = lab.locator('.sampling-row[data-token="C"] .sampling-numbers')
+  await expect(rowC).toContainText('cut by top-p')
+  await lab.getByRole('button', { name: /^top-k 5: 5 left$/ }).click()
+  await expect(rowC).toContainText('→ 13.0%')
+  await lab.getByRole('button', { name: /^temperature 1: 6 left$/ }).click()
+  await expect(rowC).toContainText('→ 12.8%')
+  await expect(lab.locator('.sampling-row[data-token="F"] .sampling-numbers')).toContainText('→ 1.3%')
 })
 
 test('low temperature sharpens, high temperature flattens, 0 is greedy', async ({ page }) => {
@@ -118,6 +132,14 @@ test('keyboard: the settings step with the arrow keys, and the lab passes axe in
   await expect.poll(() => tokensOf(page)).toEqual(['A', 'B'])
   await page.keyboard.press('Tab')
   await expect(lab.getByRole('spinbutton', { name: 'Top-p' })).toBeFocused()
+  // Every part open and filled for the accessibility check: a response, the n-gram model, draws.
+  await lab.getByText('From an API response').click()
+  await lab.getByRole('textbox', { name: 'API response' }).fill(readFileSync(new URL('../src/shared/sampling/fixtures/openai-chat.json', import.meta.url), 'utf8'))
+  await lab.getByRole('group', { name: 'Generated tokens' }).getByRole('button').first().click()
+  await lab.getByText('From your text: n-gram model').click()
+  await expect(lab.getByRole('status', { name: 'n-gram model status' })).toContainText('Model of')
+  await lab.getByRole('button', { name: 'Generate' }).click()
+  await lab.getByRole('button', { name: 'Sample 1,000' }).click()
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     const results = await new AxeBuilder({ page }).include('.sampling-lab').analyze()

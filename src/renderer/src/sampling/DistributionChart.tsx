@@ -18,6 +18,8 @@ export interface DistributionChartProps {
   observed: readonly number[] | null
   /** The token drawn last by "Sample", if any. */
   picked: number | null
+  /** Show the distribution after this step (index into result.steps); default the last. */
+  step?: number
 }
 
 /** A token as a chip's text: whitespace made visible, an empty token named. */
@@ -31,17 +33,20 @@ export function chipText(token: string): string {
  * the step that removed them; the line where top-p cuts, with the running total it cut on.
  * A picture only (aria-hidden): the Candidates table and the summary say the same in text.
  */
-export const DistributionChart = memo(function DistributionChart({ tokens, result, topP, observed, picked }: DistributionChartProps) {
+export const DistributionChart = memo(function DistributionChart({ tokens, result, topP, observed, picked, step = result.steps.length - 1 }: DistributionChartProps) {
   const order = rankOrder(result.input)
-  const by = removedBy(result)
+  const stepNames = result.steps.map((s) => s.name)
+  // Only the steps up to the one shown have removed anything yet.
+  const by = removedBy(result).map((name) => (name && stepNames.indexOf(name) <= step ? name : null))
+  const after = result.steps[step].probs
   const topPStep = result.steps.find((s) => s.name === 'top-p')!
   // The scale: the largest probability shown, before or after.
   let max = 0
-  for (const i of order.slice(0, MAX_CHART_ROWS)) max = Math.max(max, result.input[i], result.final[i], observed?.[i] ?? 0)
+  for (const i of order.slice(0, MAX_CHART_ROWS)) max = Math.max(max, result.input[i], after[i], observed?.[i] ?? 0)
   const width = (p: number) => `${max > 0 ? (100 * p) / max : 0}%`
   // Top-p's cut falls after the last token it kept, in the order it ranked them (the same as
   // the input's: temperature and earlier filters never reorder tokens).
-  const cutAfter = topP < 1 ? lastKeptByTopP(order, topPStep.keep, result.steps[1].keep) : -1
+  const cutAfter = topP < 1 && step >= 2 ? lastKeptByTopP(order, topPStep.keep, result.steps[1].keep) : -1
   const shown = order.slice(0, MAX_CHART_ROWS)
   const hidden = order.slice(MAX_CHART_ROWS)
   return (
@@ -49,7 +54,7 @@ export const DistributionChart = memo(function DistributionChart({ tokens, resul
       <div className="sampling-chart-head">
         <span>token</span>
         <span>
-          <span className="legend-before" /> before <span className="legend-after" /> after filtering (renormalised)
+          <span className="legend-before" /> before <span className="legend-after" /> after {step === result.steps.length - 1 ? 'every step' : result.steps[step].name} (renormalised)
           {observed && (
             <>
               {' '}
@@ -69,11 +74,11 @@ export const DistributionChart = memo(function DistributionChart({ tokens, resul
               </span>
               <span className="sampling-bars">
                 <span className="bar-before" style={{ width: width(result.input[i]) }} />
-                <span className="bar-after" style={{ width: width(result.final[i]) }} />
+                <span className="bar-after" style={{ width: width(after[i]) }} />
                 {observed && <span className="bar-observed" style={{ width: width(observed[i]) }} />}
               </span>
               <span className="sampling-numbers">
-                {formatPercent(result.input[i])} · {formatLog(result.input[i])} → {gone ? <em>{gone === 'temperature' ? 'zero' : `cut by ${gone}`}</em> : <strong>{formatPercent(result.final[i])}</strong>}
+                {formatPercent(result.input[i])} · {formatLog(result.input[i])} → {gone ? <em>{gone === 'temperature' ? 'zero' : `cut by ${gone}`}</em> : <strong>{formatPercent(after[i])}</strong>}
               </span>
             </div>
             {i === cutAfter && rank < shown.length - 1 && (

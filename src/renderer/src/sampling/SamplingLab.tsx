@@ -55,6 +55,8 @@ export const SamplingLab = memo(function SamplingLab({ input, sources, onClose, 
   }
   const [fields, setFields] = useState<Record<NumberField, string>>({ temperature: '1', topK: '0', topP: '1', minP: '0', seed: '42' })
   const [good, setGood] = useState<SamplingSettings & { seed: number }>({ ...NEUTRAL_SETTINGS, seed: 42 })
+  /** Which step's output the chart shows (3: after every step). */
+  const [shownStep, setShownStep] = useState(3)
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<NumberField, string>>>({})
   const rng = useRef<{ seed: number; random: Random; draws: number } | null>(null)
   const [draw, setDraw] = useState<{ index: number; n: number; seed: number; key: string } | null>(null)
@@ -185,14 +187,16 @@ export const SamplingLab = memo(function SamplingLab({ input, sources, onClose, 
 
       {result && (
         <>
-          <ol className="sampling-steps" aria-label="Steps">
-            {result.steps.map((s) => (
+          <ol className="sampling-steps" aria-label="Steps (choose one to chart the distribution after it)">
+            {result.steps.map((s, i) => (
               <li key={s.name} className={s.active ? 'active' : ''}>
-                <strong>{s.name}</strong> {stepSetting(s.name, settings)}: {s.keep.filter(Boolean).length} left
+                <button type="button" aria-pressed={shownStep === i} onClick={() => setShownStep(i)}>
+                  <strong>{s.name}</strong> {stepSetting(s.name, settings)}: {s.keep.filter(Boolean).length} left
+                </button>
               </li>
             ))}
           </ol>
-          <DistributionChart tokens={tokens} result={result} topP={topP} observed={observed} picked={currentDraw?.index ?? null} />
+          <DistributionChart tokens={tokens} result={result} topP={topP} observed={shownStep === 3 ? observed : null} picked={currentDraw?.index ?? null} step={shownStep} />
           <p className="sr-only" aria-live="polite">
             {describeResult(tokens, result, settings, chipText)}
           </p>
