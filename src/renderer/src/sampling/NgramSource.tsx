@@ -149,7 +149,8 @@ export const NgramSource = memo(function NgramSource({ host, revision, encoding,
         if (caretRef.current !== before) return
         const ctxLabels = await labelIds(ctx)
         setContext({ labels: ctxLabels, result })
-        await load(result, ctxLabels, 'at the caret,')
+        // An empty text has nothing to show (the status line says so).
+        if (result.total > 0) await load(result, ctxLabels, 'at the caret,')
       })
     }
     const onChange = () => {
@@ -230,7 +231,10 @@ export const NgramSource = memo(function NgramSource({ host, revision, encoding,
           </>
         )}
         {build.kind === 'waiting' && 'Waiting for tokenizing to finish…'}
-        {build.kind === 'built' && `Model of ${build.tokens.toLocaleString('en-US')} tokens, built in ${Math.round(build.ms).toLocaleString('en-US')} ms in a worker.`}
+        {build.kind === 'built' &&
+          (build.tokens === 0
+            ? 'The text has no tokens yet: type or open some text to model.'
+            : `Model of ${build.tokens.toLocaleString('en-US')} tokens, built in ${Math.round(build.ms).toLocaleString('en-US')} ms in a worker.`)}
         {build.kind === 'error' && `The model could not be built: ${build.message}`}
       </p>
       {ready && context && (

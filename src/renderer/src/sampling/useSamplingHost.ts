@@ -2,6 +2,7 @@ import { isolateHistory } from '@codemirror/commands'
 import type { EditorView } from '@codemirror/view'
 import { useMemo, type RefObject } from 'react'
 import type { EncodingName } from '../../../shared/encodings'
+import { tokensBefore } from '../../../shared/sampling/caretContext'
 import type { TokenStream } from '../tokens/tokenStream'
 import type { TokenizerClient } from '../worker/tokenizerClient'
 import type { NgramHost } from './NgramSource'
@@ -22,10 +23,7 @@ export function useSamplingHost(
       tokensBeforeCaret: () => {
         const tokens = streamRef.current?.current
         const view = viewRef.current
-        if (!tokens || !view || tokens.count === 0) return 0
-        const pos = view.state.selection.main.head
-        const i = tokens.indexAt(pos)
-        return tokens.end(i) <= pos ? i + 1 : i
+        return tokens && view ? tokensBefore(tokens, view.state.selection.main.head) : 0
       },
       tokenBytes: async (ids) => (clientRef.current ? clientRef.current.tokenBytes(encoding, ids) : ids.map(() => null)),
       insertAtCaret: (text) => {
