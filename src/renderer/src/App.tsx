@@ -1,6 +1,6 @@
 import { isolateHistory } from '@codemirror/commands'
 import { EditorView } from '@codemirror/view'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { formatCount } from '../../shared/format'
 import { STANDARD_LIMITS } from '../../shared/limits'
@@ -39,6 +39,7 @@ import { TokenizerClient } from './worker/tokenizerClient'
 import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
+import { useSamplingHost } from './sampling/useSamplingHost'
 import { decodeIdList } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
 import { MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
@@ -47,6 +48,9 @@ import { LocalEncoderLoader } from './tokens/localEncoder'
 import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
 import type { SpecialMode } from '../../shared/specialTokens'
 import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
+
+/** The sampling lab loads when first opened. */
+const SamplingPanel = lazy(() => import('./sampling/SamplingPanel'))
 
 /** Chat composers larger than this are not autosaved. */
 const MAX_SAVED_CHAT_CHARS = 1_000_000
@@ -580,6 +584,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     clientRef.current ? decodeIdList(clientRef.current, settingsRef.current.encoding, input) : { text: '', problems: ['The tokenizer is not running.'] },
   )
   const stableCopyText = useStableCallback(copyText)
+  const samplingHost = useSamplingHost(viewRef, streamRef, clientRef, settings.encoding)
 
   /** File > New: an empty text (undoable), no longer tied to a file. */
   const newText = () => {
@@ -654,7 +659,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         onToggle={onToggle}
         onOpenFile={openFile}
       />
-      <main className="workspace" style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}>
+      <main
+        className={`workspace${settings.showSampling ? ' with-sampling' : ''}`}
+        style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}
+      >
         <div className="editor-column">
           <div className="editor" ref={editorParent} />
           <EditorKeysHint tabIndents={tabIndents} />
@@ -670,6 +678,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             />
           )}
         </div>
+        {settings.showSampling && (
+          <Suspense fallback={<section className="sampling-lab" aria-label="Sampling lab" aria-busy="true" />}>
+            <SamplingPanel onClose={() => update({ showSampling: false })} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
+          </Suspense>
+        )}
         <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />
         <aside className="sidebar" id="sidebar">
           <CountsPanel

@@ -21,6 +21,7 @@ const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
   { key: 'showWhitespace', label: 'Whitespace' },
   { key: 'showIds', label: 'Token IDs' },
   { key: 'showCost', label: 'Cost strip', title: 'A strip beside each line: pale where text is cheap (many characters per token), red where it is expensive' },
+  { key: 'showSampling', label: 'Sampling lab', title: 'Next-token sampling: temperature, top-k, top-p and min-p made visible' },
   { key: 'wrapLines', label: 'Wrap', title: 'Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.' },
 ]
 
