@@ -158,3 +158,22 @@ test('single instance: a second launch with a file opens it in the running windo
     await app.close()
   }
 })
+
+test('Copy buttons write to the clipboard (the one permission the page has); other permissions stay denied', async () => {
+  const app = await launch(await freshUserData())
+  try {
+    const page = await app.firstWindow()
+    await text(page).click()
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.insertText('hello world')
+    await expect(page.getByLabel('Token count')).toHaveText('2')
+    await page.getByRole('checkbox', { name: 'Token IDs' }).check()
+    await page.getByRole('button', { name: 'Copy all IDs' }).click()
+    await expect(page.getByText('Copied 2 token IDs as a JSON array.')).toBeVisible()
+    expect(await app.evaluate(({ clipboard }) => clipboard.readText())).toBe('[24912,2375]')
+    // Reading the clipboard stays denied.
+    expect(await page.evaluate(() => navigator.clipboard.readText().then(() => 'read', () => 'denied'))).toBe('denied')
+  } finally {
+    await app.close()
+  }
+})
