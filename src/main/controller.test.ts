@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC_EVENTS } from '../shared/ipc'
 
 const fake = vi.hoisted(() => {
-  const state = { userData: '', focused: null as unknown }
+  /** While set, every atomic write waits for it (a slow disk, or a very large draft). */
+  const state = { userData: '', focused: null as unknown, writeGate: null as Promise<void> | null }
   class FakeWindow {
     static all: FakeWindow[] = []
     handlers = new Map<string, (...a: unknown[]) => void>()
@@ -67,6 +68,16 @@ const fake = vi.hoisted(() => {
   }
 })
 vi.mock('electron', () => ({ ...fake.module, default: fake.module }))
+vi.mock('./atomicWrite', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./atomicWrite')>()
+  return {
+    ...real,
+    writeFileAtomic: async (...args: Parameters<typeof real.writeFileAtomic>) => {
+      if (fake.state.writeGate) await fake.state.writeGate
+      return real.writeFileAtomic(...args)
+    },
+  }
+})
 
 let dir: string
 beforeAll(async () => {
@@ -186,6 +197,44 @@ describe('AppController', async () => {
       expect(nextWin.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, { reason: 'restored', result: expect.objectContaining({ kind: 'opened', file: expect.objectContaining({ name: 'session.txt' }) }) }),
     )
     next.forgetFile(nextWin as never)
+  })
+
+  it('a page that does not answer in time is closed, but not before the draft it sent is on disk', async () => {
+    const other = new AppController(undefined)
+    await other.start(null)
+    const w = fake.FakeWindow.all.at(-1)!
+    let release: () => void = () => undefined
+    fake.state.writeGate = new Promise<void>((r) => (release = r))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      w.close()
+      const saved = other.saveState('draft', 'a large draft, slow to write')
+      vi.advanceTimersByTime(5000)
+      await new Promise((r) => setImmediate(r))
+      expect(other.windows()).toContain(w) // still writing: the window waits
+      release()
+      expect(await saved).toBe(true)
+      await vi.waitFor(() => expect(other.windows()).not.toContain(w))
+      expect((await other.loadState()).values.draft).toBe('a large draft, slow to write')
+    } finally {
+      vi.useRealTimers()
+      fake.state.writeGate = null
+    }
+  })
+
+  it('a page that never answers is closed after the timeout', async () => {
+    const other = new AppController(undefined)
+    await other.start(null)
+    const w = fake.FakeWindow.all.at(-1)!
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      w.close()
+      expect(other.windows()).toContain(w)
+      vi.advanceTimersByTime(2100)
+      await vi.waitFor(() => expect(other.windows()).not.toContain(w))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('closing asks the page to save first, then closes when it is ready', () => {

@@ -36,7 +36,11 @@ const SAVE_FILTERS: Record<SaveKind, Electron.FileFilter[]> = {
   zip: [{ name: 'Zip archive', extensions: ['zip'] }],
 }
 
-/** How long a closing window waits for its page to save the draft. */
+/**
+ * How long a closing window waits for its page to answer. A page that does not answer in
+ * time (hung) is closed anyway, but never while a save it sent is still being written:
+ * the close then waits for the disk, however large the draft.
+ */
 const CLOSE_TIMEOUT_MS = 2000
 
 /** Per-window state: the open file, and whether the page has saved before closing. */
@@ -143,7 +147,7 @@ export class AppController implements IpcDeps {
       if (entry.closing === 'asked') return
       entry.closing = 'asked'
       win.webContents.send(IPC_EVENTS.beforeClose)
-      setTimeout(() => this.readyToClose(win), CLOSE_TIMEOUT_MS)
+      setTimeout(() => void this.store.idle().then(() => this.readyToClose(win)), CLOSE_TIMEOUT_MS)
     })
     win.on('closed', () => {
       entry.file.dispose()
