@@ -16,7 +16,7 @@ import { SplitPanel, type SplitResult } from './components/SplitPanel'
 import { ComparePanel } from './components/ComparePanel'
 import { StatsPanel } from './components/StatsPanel'
 import { ChatPanel } from './components/ChatPanel'
-import { parseChatDraft, type ChatDraft } from '../../shared/chat'
+import { parseChatDraft } from '../../shared/chat'
 import { tokenFrequencies } from '../../shared/stats'
 import { chunksToJsonl, chunksToZip, splitVerified, type SplitChunk } from '../../shared/split'
 import { CountsPanel } from './components/CountsPanel'
@@ -36,6 +36,7 @@ import { TokenizerClient } from './worker/tokenizerClient'
 import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
+import { useChatAutosave } from './useChatAutosave'
 import { decodeIdList } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
 import { MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
@@ -45,8 +46,6 @@ import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
 import type { SpecialMode } from '../../shared/specialTokens'
 import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
 
-/** Chat composers larger than this are not autosaved. */
-const MAX_SAVED_CHAT_CHARS = 1_000_000
 /** How soon after an edit the draft is saved. */
 const DRAFT_SAVE_MS = 600
 
@@ -367,19 +366,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   }
 
   const [chatInitial] = useState(() => parseChatDraft(saved.values.chat ?? null))
-  const chatTimer = useRef<number | undefined>(undefined)
-  const saveChat = useCallback(
-    (draft: ChatDraft) => {
-      window.clearTimeout(chatTimer.current)
-      chatTimer.current = window.setTimeout(() => {
-        const json = JSON.stringify(draft)
-        void (json.length <= MAX_SAVED_CHAT_CHARS ? host.saveState('chat', json) : Promise.resolve(false)).then((ok) => {
-          if (!ok) setMessage({ tone: 'warning', text: 'The chat is too large to autosave here; copy its messages somewhere safe.' })
-        })
-      }, 400)
-    },
-    [host],
-  )
+  const { save: saveChat, flush: flushChat } = useChatAutosave(host, setMessage)
 
   /** Copies text to the clipboard and says so (or that it could not). */
   const copy = (text: string, done: string) => {
@@ -612,10 +599,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     host.onMenuCommand((c) => runCommandRef.current(c))
     host.onFileOpened((e) => applyOpenedRef.current(e.result, e.reason))
     host.onBeforeClose(() => {
-      // Save the draft now, then let the window close.
-      void (draftTimer.current !== undefined ? saveDraft() : Promise.resolve()).finally(() => host.readyToClose())
+      // Save the draft and the chat now, then let the window close.
+      void Promise.allSettled([draftTimer.current !== undefined ? saveDraft() : undefined, flushChat()]).finally(() => host.readyToClose())
     })
-  }, [host, saveDraft])
+  }, [host, saveDraft, flushChat])
 
   return (
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
