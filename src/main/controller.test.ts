@@ -1,5 +1,6 @@
 // The controller (the glue between Electron and the tested modules) with Electron mocked:
 // start-up, opening, saving, the title, the close-time save and the menu's state.
+import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -123,6 +124,34 @@ describe('AppController', async () => {
     expect(item(lastMenu(), 'File', 'Open Recent', '1 notes.txt')).toBeTruthy()
     await writeFile(file, 'hello again')
     await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, expect.objectContaining({ reason: 'changed' })), { timeout: 3000 })
+    controller.forgetFile(win as never)
+  })
+
+  it('the page opens only paths the user gave main: a made-up path is refused unread, a drop opens with the digest of its bytes', async () => {
+    const secret = join(dir, 'secret.txt')
+    await writeFile(secret, 'ssh key material')
+    // A compromised page naming any file it likes (absolute, relative, network) gets a refusal and none of the text.
+    for (const path of [secret, 'secret.txt', '../secret.txt', '//attacker.example/share/x.txt']) {
+      const r = await controller.openPathForPage(win as never, path, null)
+      expect(r, path).toMatchObject({ kind: 'error' })
+      expect(JSON.stringify(r)).not.toContain('ssh key material')
+    }
+    // A wrong digest (the page does not hold the file's bytes) is refused too.
+    const wrong = await controller.openPathForPage(win as never, secret, createHash('sha256').update('guess').digest('hex'))
+    expect(wrong).toMatchObject({ kind: 'error', message: expect.stringContaining('not that of the file dropped') })
+    expect(JSON.stringify(wrong)).not.toContain('ssh key material')
+    // A real drop: the page holds the bytes, so their digest is proof; the file then opens, is watched and remembered.
+    const dropped = join(dir, 'dropped.txt')
+    await writeFile(dropped, 'dropped text')
+    const digest = createHash('sha256').update('dropped text').digest('hex')
+    expect(await controller.openPathForPage(win as never, dropped, digest)).toMatchObject({ kind: 'opened', file: { text: 'dropped text' } })
+    expect(await controller.openPathForPage(win as never, dropped, null)).toMatchObject({ kind: 'opened' })
+    // Paths from the dialog (and the recent list) may be asked for again without proof.
+    const chosen = join(dir, 'chosen-before.txt')
+    await writeFile(chosen, 'chosen')
+    fake.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] })
+    await controller.chooseAndOpen(win as never)
+    expect(await controller.openPathForPage(win as never, chosen, null)).toMatchObject({ kind: 'opened' })
     controller.forgetFile(win as never)
   })
 

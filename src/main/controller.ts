@@ -8,6 +8,7 @@ import { writeFileAtomic } from './atomicWrite'
 import type { IpcDeps } from './ipc'
 import { buildMenuTemplate } from './menu'
 import { OpenFileTracker } from './openFile'
+import { OpenablePaths, pathRefusal } from './pathPolicy'
 import { addRecent, parseRecent } from './recentFiles'
 import { StateStore } from './stateStore'
 import { createMainWindow } from './window'
@@ -62,6 +63,8 @@ export class AppController implements IpcDeps {
   private readonly ownStore: StateStore<'recent' | 'session'>
   private entries: WindowEntry[] = []
   private recent: string[] = []
+  /** The paths the user gave main (the page may ask to open only these, or prove a drop). */
+  private readonly openable = new OpenablePaths()
   private settings: Settings = parseSettings(null)
   private boundsTimer: NodeJS.Timeout | undefined
   /** Set when the user quits: once the window has saved and closed, the app quits too (also on macOS). */
@@ -82,11 +85,14 @@ export class AppController implements IpcDeps {
     this.settings = parseSettings(saved.values.settings)
     const own = await this.ownStore.loadAll()
     this.recent = parseRecent(own.values.recent)
+    for (const path of this.recent) this.openable.allow(path)
     this.startupProblems = [...saved.problems, ...own.problems]
     nativeTheme.themeSource = this.settings.theme
     this.rebuildMenu()
     const win = this.openWindow(restoreBounds(saved.values.window, screen.getAllDisplays().map((d) => d.workArea)))
     const lastFile = sessionFile(own.values.session)
+    if (file) this.openable.allow(file)
+    if (lastFile) this.openable.allow(lastFile)
     if (file) win.webContents.once('did-finish-load', () => void this.openInto(win, file))
     else if (lastFile) win.webContents.once('did-finish-load', () => void this.restoreFile(win, lastFile))
   }
@@ -108,7 +114,10 @@ export class AppController implements IpcDeps {
     const win = this.entries[0]?.win ?? this.openWindow(null)
     if (win.isMinimized()) win.restore()
     win.focus()
-    if (file) void this.openInto(win, file)
+    if (file) {
+      this.openable.allow(file)
+      void this.openInto(win, file)
+    }
   }
 
   /** The windows of this app (for the IPC sender check). */
@@ -203,6 +212,7 @@ export class AppController implements IpcDeps {
   }
 
   private addRecent(path: string): void {
+    this.openable.allow(path)
     this.recent = addRecent(this.recent, path)
     app.addRecentDocument(path)
     this.saveRecent()
@@ -230,12 +240,24 @@ export class AppController implements IpcDeps {
   async chooseAndOpen(win: BrowserWindow): Promise<OpenTextFileResult> {
     const choice = await dialog.showOpenDialog(win, { title: 'Open text file', properties: ['openFile'], filters: OPEN_FILTERS })
     if (choice.canceled || choice.filePaths.length === 0) return { kind: 'cancelled' }
+    this.openable.allow(choice.filePaths[0])
     return this.openPath(win, choice.filePaths[0])
   }
 
-  async openPath(win: BrowserWindow, path: string): Promise<OpenTextFileResult> {
+  /** Opens `path` in `win` (watched, added to the recent list). Only for paths main was given; the page's requests go through openPathForPage. */
+  async openPath(win: BrowserWindow, path: string, expectSha256?: string): Promise<OpenTextFileResult> {
     const entry = this.entryOf(win)
-    return entry ? entry.file.open(path) : { kind: 'error', message: 'The window is closing.' }
+    return entry ? entry.file.open(path, expectSha256) : { kind: 'error', message: 'The window is closing.' }
+  }
+
+  async openPathForPage(win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTextFileResult> {
+    const name = basename(path) || path
+    const refusal = pathRefusal(path)
+    if (refusal) return { kind: 'error', message: `Could not open ${name}: ${refusal}.` }
+    if (this.openable.has(path)) return this.openPath(win, path)
+    // A path main never saw: only a drop, proven by the digest of the bytes the page was handed.
+    if (sha256 === null) return { kind: 'error', message: `Could not open ${name}: the app opens only files you choose, drop or name on the command line.` }
+    return this.openPath(win, path, sha256)
   }
 
   /** Opens a file from the recent list (menu only); refuses paths that are not on it. */

@@ -32,9 +32,12 @@ export class OpenFileTracker {
     return this.path
   }
 
-  /** Reads `path`; when it opens, it becomes the watched file and is added to the recent list. */
-  async open(path: string): Promise<OpenTextFileResult> {
-    const result = await readTextFile(path)
+  /**
+   * Reads `path` (with `expectSha256`: only when its bytes have that digest); when it
+   * opens, it becomes the watched file and is added to the recent list.
+   */
+  async open(path: string, expectSha256?: string): Promise<OpenTextFileResult> {
+    const result = await readTextFile(path, undefined, expectSha256)
     if (result.kind === 'opened') {
       this.watchFile(path)
       this.lastText = result.file.text
