@@ -190,6 +190,35 @@ describe('AppController', async () => {
     expect(await controller.saveFile(win as never, { suggestedName: 'x.txt', data: 'x', kind: 'text' })).toEqual({ kind: 'cancelled' })
   })
 
+  it('Save As moves the watcher: the new file\'s changes reach the page, the old file\'s no longer do', async () => {
+    const before = join(dir, 'before.txt')
+    const after = join(dir, 'after.txt')
+    await writeFile(before, 'v1')
+    await controller.openPath(win as never, before)
+    fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: after })
+    expect(await controller.saveFile(win as never, { suggestedName: 'before.txt', data: 'v1 edited', kind: 'text' })).toEqual({ kind: 'saved', name: 'after.txt' })
+    win.webContents.send.mockClear()
+    await new Promise((r) => setTimeout(r, 400)) // our own write is not reported as a change
+    await writeFile(before, 'old file changed')
+    await writeFile(after, 'new file changed')
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, { reason: 'changed', result: expect.objectContaining({ file: expect.objectContaining({ name: 'after.txt', text: 'new file changed' }) }) }), { timeout: 3000 })
+    await new Promise((r) => setTimeout(r, 400))
+    const texts = win.webContents.send.mock.calls.filter((c) => c[0] === IPC_EVENTS.fileOpened).map((c) => (c[1] as { result: { file: { text: string } } }).result.file.text)
+    expect(texts).toEqual(['new file changed'])
+    // It is also what the next launch follows, and the page may open it again by path.
+    expect(await controller.openPathForPage(win as never, after, null)).toMatchObject({ kind: 'opened' })
+    controller.forgetFile(win as never)
+  })
+
+  it('a second launch with a file sends it as "launched" (the page asks before replacing unsaved text)', async () => {
+    const file = join(dir, 'second.txt')
+    await writeFile(file, 'from a second launch')
+    win.webContents.send.mockClear()
+    controller.secondInstance(file)
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, { reason: 'launched', result: expect.objectContaining({ kind: 'opened' }) }))
+    controller.forgetFile(win as never)
+  })
+
   it('a save that fails says why', async () => {
     fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'no-such-folder', '\0bad') })
     expect(await controller.saveFile(win as never, { suggestedName: 'x.txt', data: 'x', kind: 'text' })).toMatchObject({ kind: 'error', message: expect.stringMatching(/^Could not save/) })

@@ -93,7 +93,7 @@ export class AppController implements IpcDeps {
     const lastFile = sessionFile(own.values.session)
     if (file) this.openable.allow(file)
     if (lastFile) this.openable.allow(lastFile)
-    if (file) win.webContents.once('did-finish-load', () => void this.openInto(win, file))
+    if (file) win.webContents.once('did-finish-load', () => void this.openInto(win, file, 'launched'))
     else if (lastFile) win.webContents.once('did-finish-load', () => void this.restoreFile(win, lastFile))
   }
 
@@ -116,7 +116,7 @@ export class AppController implements IpcDeps {
     win.focus()
     if (file) {
       this.openable.allow(file)
-      void this.openInto(win, file)
+      void this.openInto(win, file, 'launched')
     }
   }
 
@@ -178,10 +178,10 @@ export class AppController implements IpcDeps {
     if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENTS.menuCommand, command)
   }
 
-  /** Opens `path` in `win` and tells its page. */
-  private async openInto(win: BrowserWindow, path: string): Promise<void> {
+  /** Opens `path` in `win` and tells its page (which asks before replacing unsaved text with a launched file). */
+  private async openInto(win: BrowserWindow, path: string, reason: FileOpenedEvent['reason'] = 'opened'): Promise<void> {
     const result = await this.openPath(win, path)
-    this.send(win, { result, reason: 'opened' })
+    this.send(win, { result, reason })
   }
 
   private rebuildMenu(): void {
@@ -281,7 +281,13 @@ export class AppController implements IpcDeps {
     if (choice.canceled || !choice.filePath) return { kind: 'cancelled' }
     try {
       await writeFileAtomic(choice.filePath, request.data)
-      if (request.kind === 'text') this.addRecent(choice.filePath)
+      // The text now comes from this file: follow it (and no longer the one opened before).
+      if (request.kind === 'text') {
+        const entry = this.entryOf(win)
+        const text = typeof request.data === 'string' ? request.data : new TextDecoder().decode(request.data)
+        if (entry) entry.file.adopt(choice.filePath, text)
+        else this.addRecent(choice.filePath)
+      }
       return { kind: 'saved', name: basename(choice.filePath) }
     } catch (err) {
       return { kind: 'error', message: `Could not save ${basename(choice.filePath)}: ${(err as Error).message}` }

@@ -46,6 +46,16 @@ export class OpenFileTracker {
     return result
   }
 
+  /**
+   * Follows `path` from now on, whose content is `text` (the page just saved its text
+   * there: Save As), so its changes on disk reach the page and the old file's do not.
+   */
+  adopt(path: string, text: string): void {
+    this.watchFile(path)
+    this.lastText = text
+    this.opened(path)
+  }
+
   /** Stops following the file (the page no longer shows it). */
   forget(): void {
     this.path = null

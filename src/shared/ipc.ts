@@ -44,10 +44,13 @@ export type OpenTextFileResult =
 export interface FileOpenedEvent {
   result: OpenTextFileResult
   /**
-   * 'changed': the open file changed on disk and was read again. 'restored': the file the
+   * 'opened': the user opened it in the app (menu, recent list). 'launched': named by a
+   * launch of the app (command line, second launch, the system's open-file); the page
+   * asks before it replaces unsaved text. 'changed': the open file changed on disk and
+   * was read again (the page asks when it has unsaved edits). 'restored': the file the
    * saved draft belongs to, at start-up; the page keeps its draft and takes only the name.
    */
-  reason: 'opened' | 'changed' | 'restored'
+  reason: 'opened' | 'launched' | 'changed' | 'restored'
 }
 
 /** Facts about the running app. */
