@@ -177,3 +177,25 @@ test('Copy buttons write to the clipboard (the one permission the page has); oth
     await app.close()
   }
 })
+
+test('a file changed on disk while edited here: the page asks, keeps the edits meanwhile, and loads the file only when told', async () => {
+  const dir = await freshUserData()
+  const file = join(dir, 'watched.txt')
+  await writeFile(file, 'Version on disk.')
+  const app = await launch(dir, [file])
+  try {
+    const page = await app.firstWindow()
+    await expect(text(page)).toHaveText('Version on disk.')
+    await text(page).click()
+    await page.keyboard.press('ControlOrMeta+End')
+    await page.keyboard.insertText(' My edit.')
+    await writeFile(file, 'Rewritten by another program.')
+    const question = page.getByRole('alertdialog', { name: 'File changed' })
+    await expect(question).toContainText('watched.txt changed on disk')
+    await expect(text(page)).toHaveText('Version on disk. My edit.')
+    await question.getByRole('button', { name: 'Load the file’s text' }).click()
+    await expect(text(page)).toHaveText('Rewritten by another program.')
+  } finally {
+    await app.close()
+  }
+})

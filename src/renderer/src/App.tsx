@@ -37,6 +37,8 @@ import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
 import { useChatAutosave } from './useChatAutosave'
+import { useIncomingFile } from './useIncomingFile'
+import { FileConflictBar } from './components/FileConflictBar'
 import { decodeIdList } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
 import { MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
@@ -44,7 +46,7 @@ import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream
 import { LocalEncoderLoader } from './tokens/localEncoder'
 import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
 import type { SpecialMode } from '../../shared/specialTokens'
-import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
+import type { DocumentState, LoadedStateResult, MenuCommand, SaveFileRequest } from '../../shared/ipc'
 
 /** How soon after an edit the draft is saved. */
 const DRAFT_SAVE_MS = 600
@@ -307,39 +309,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
   const onToggle = useCallback((key: ViewToggle, on: boolean) => update({ [key]: on }), [update])
 
-  const applyOpened = useCallback((opened: OpenTextFileResult, reason: FileOpenedEvent['reason'] = 'opened') => {
-    const view = viewRef.current
-    if (opened.kind === 'cancelled' || !view) return
-    if (opened.kind === 'error') {
-      setMessage({ tone: 'error', text: opened.message })
-      return
-    }
-    if (reason === 'restored') {
-      // At start-up: the draft stays; the title names its file, edited when they differ.
-      const edited = view.state.doc.toString() !== opened.file.text
-      editedRef.current = edited
-      setDocumentState({ name: opened.file.name, edited })
-      return
-    }
-    if (reason === 'changed' && view.state.doc.toString() === opened.file.text) return
-    view.dispatch({
-      changes: { from: 0, to: view.state.doc.length, insert: opened.file.text },
-      selection: { anchor: 0 },
-      scrollIntoView: true,
-      // Its own undo step, so Undo brings back exactly the text that was replaced.
-      annotations: isolateHistory.of('full'),
-      userEvent: 'input.file',
-    })
-    view.focus()
-    editedRef.current = false
-    setDocumentState({ name: opened.file.name, edited: false })
-    const what = reason === 'changed' ? `${opened.file.name} changed on disk and was read again.` : `Opened ${opened.file.name}.`
-    setMessage(
-      opened.file.warning
-        ? { tone: 'warning', text: `${opened.file.warning} Undo (Ctrl+Z) brings back the previous text.` }
-        : { tone: 'info', text: `${what} Undo (Ctrl+Z) brings back the previous text.` },
-    )
-  }, [])
+  const { applyOpened, pending: pendingFile, keepMine, loadPending } = useIncomingFile({ viewRef, editedRef, documentState, setDocumentState, setMessage })
 
   const openFile = useCallback(() => {
     void host.openTextFile().then(applyOpened)
@@ -617,6 +587,15 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       />
       <main className="workspace">
         <div className="editor-column">
+          {pendingFile && (
+            <FileConflictBar
+              pending={pendingFile}
+              currentText={() => viewRef.current?.state.doc.toString() ?? ''}
+              countTokens={(texts) => clientRef.current?.count(settingsRef.current.encoding, settingsRef.current.specialMode, texts) ?? Promise.reject(new Error('The tokenizer is not running.'))}
+              onKeep={keepMine}
+              onLoad={loadPending}
+            />
+          )}
           <div className="editor" ref={editorParent} />
           {settings.showIds && (
             <TokenIdPanel
