@@ -96,7 +96,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     const ok = view.state.doc.length <= host.maxDraftChars && (await host.saveState('draft', view.state.doc.toString()))
     if (!ok && !draftWarned.current) {
       draftWarned.current = true
-      setMessage({ tone: 'warning', text: 'This text is too large to autosave here; save it to a file to keep it.' })
+      setMessage(host.lastSaveProblem?.('draft') ?? { tone: 'warning', text: 'This text is too large to autosave here; save it to a file to keep it.' })
     } else if (ok) draftWarned.current = false
   }, [host])
   const saveDraftSoon = useCallback(() => {
@@ -568,6 +568,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     subscribedHosts.add(host)
     host.onMenuCommand((c) => runCommandRef.current(c))
     host.onFileOpened((e) => applyOpenedRef.current(e.result, e.reason))
+    host.onNotice?.(setMessage)
     host.onBeforeClose(() => {
       // Save the draft and the chat now, then let the window close.
       void Promise.allSettled([draftTimer.current !== undefined ? saveDraft() : undefined, flushChat()]).finally(() => host.readyToClose())
@@ -650,7 +651,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       <div className="sr-only" aria-live="polite" role="status" aria-label="Token announcement">
         {announcement}
       </div>
-      <StatusBar work={work} message={message} onDismiss={() => setMessage(null)} snapshot={snapshot} encoding={settings.encoding} />
+      <StatusBar work={work} message={message} onDismiss={() => setMessage(null)} onAction={setMessage} snapshot={snapshot} encoding={settings.encoding} />
     </div>
   )
 }

@@ -23,7 +23,7 @@ export function useChatAutosave(host: Host, report: (message: StatusMessage) => 
     if (!draft) return
     const json = JSON.stringify(draft)
     const ok = json.length <= MAX_SAVED_CHAT_CHARS && (await host.saveState('chat', json))
-    if (!ok) report({ tone: 'warning', text: 'The chat is too large to autosave here; copy its messages somewhere safe.' })
+    if (!ok) report((json.length <= MAX_SAVED_CHAT_CHARS && host.lastSaveProblem?.('chat')) || { tone: 'warning', text: 'The chat is too large to autosave here; copy its messages somewhere safe.' })
   }, [host, report])
   const save = useCallback(
     (draft: ChatDraft) => {
