@@ -8,9 +8,10 @@ import { editor, oracleIds } from './helpers'
 async function fakeDesktop(page: Page, draft: string) {
   await page.addInitScript((initialDraft) => {
     const listeners: ((e: unknown) => void)[] = []
+    const menu: ((c: unknown) => void)[] = []
     const saved: Record<string, string> = {}
     const w = window as unknown as Record<string, unknown>
-    w.__desktop = { send: (e: unknown) => listeners.forEach((l) => l(e)), saved }
+    w.__desktop = { send: (e: unknown) => listeners.forEach((l) => l(e)), command: (c: unknown) => menu.forEach((l) => l(c)), saved }
     w.tokenizerExplorer = {
       openTextFile: async () => ({ kind: 'cancelled' }),
       pathForFile: () => '',
@@ -22,7 +23,7 @@ async function fakeDesktop(page: Page, draft: string) {
       setDocumentState: async () => undefined,
       readyToClose: async () => undefined,
       appInfo: async () => ({ name: 'Tokenizer Explorer', version: 'test', platform: 'linux' }),
-      onMenuCommand: () => undefined,
+      onMenuCommand: (l: (c: unknown) => void) => menu.push(l),
       onFileOpened: (l: (e: unknown) => void) => listeners.push(l),
       onBeforeClose: () => undefined,
     }
@@ -86,6 +87,12 @@ test('keep my text: the question goes and nothing is replaced; a launch with a f
   await expect(question).toHaveCount(0)
   await expect(editor(page)).toHaveText('a draft I wrote')
   await expect(page.getByText('Kept your text.')).toBeVisible()
+  // File > New drops a question that is still open (its file is no longer followed).
+  await fileEvent(page, 'launched', 'report.md', '# Report')
+  await expect(question).toBeVisible()
+  await page.evaluate(() => (window as unknown as { __desktop: { command(c: unknown): void } }).__desktop.command({ type: 'new' }))
+  await expect(question).toHaveCount(0)
+  await expect(page.getByLabel('Character count')).toHaveText('0')
 })
 
 test('a re-read of a growing file adds only its new lines: the caret stays where it was', async ({ page }) => {

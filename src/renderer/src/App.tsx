@@ -309,7 +309,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
   const onToggle = useCallback((key: ViewToggle, on: boolean) => update({ [key]: on }), [update])
 
-  const { applyOpened, pending: pendingFile, keepMine, loadPending } = useIncomingFile({ viewRef, editedRef, documentState, setDocumentState, setMessage })
+  const { applyOpened, pending: pendingFile, keepMine, loadPending, dismiss: dismissPendingFile } = useIncomingFile({ viewRef, editedRef, documentState, setDocumentState, setMessage })
 
   const openFile = useCallback(() => {
     void host.openTextFile().then(applyOpened)
@@ -519,6 +519,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     view.dispatch({ changes: { from: 0, to: view.state.doc.length }, annotations: isolateHistory.of('full'), userEvent: 'delete.new' })
     view.focus()
     host.forgetFile()
+    dismissPendingFile()
     editedRef.current = false
     setDocumentState({ name: null, edited: false })
     setMessage({ tone: 'info', text: 'New text. Undo (Ctrl+Z) brings back the previous one.' })

@@ -104,5 +104,8 @@ export function useIncomingFile({ viewRef, editedRef, documentState, setDocument
     if (pending) load({ name: pending.name, text: pending.text, warning: pending.warning }, pending.reason)
   }, [pending, load])
 
-  return { applyOpened, pending, keepMine, loadPending }
+  /** Drops the question without a choice (the text no longer comes from that file: File > New). */
+  const dismiss = useCallback(() => setPending(null), [])
+
+  return { applyOpened, pending, keepMine, loadPending, dismiss }
 }
