@@ -239,6 +239,24 @@ describe('AppController', async () => {
     expect((await fresh.loadState()).problems).toEqual([])
   })
 
+  it('a chat that loads with damaged parts: copied aside once, the readable parts kept and saved back, the loss named', async () => {
+    const stateDir = join(fake.state.userData, 'state')
+    const damaged = JSON.stringify({ format: 1, value: JSON.stringify({ model: 42, reserve: '1', messages: [{ role: 'user', name: '', content: 'keep me' }] }) })
+    await writeFile(join(stateDir, 'chat.json'), damaged)
+    const fresh = new AppController(undefined)
+    await fresh.start(null)
+    const { problems, values } = await fresh.loadState()
+    expect(problems).toContainEqual(expect.stringMatching(/^Parts of your saved chat prompt were damaged and could not be kept: the model/))
+    const note = problems.find((p) => p.startsWith('The file as it was is kept as '))!
+    const copy = note.slice('The file as it was is kept as '.length, -1)
+    expect(await readFile(copy, 'utf8')).toBe(damaged)
+    expect(JSON.parse(values.chat!)).toEqual({ model: 'gpt-4o', reserve: '1', messages: [{ role: 'user', name: '', content: 'keep me' }] })
+    // The next launch finds a sound file: no message, no second copy.
+    const again = new AppController(undefined)
+    await again.start(null)
+    expect((await again.loadState()).problems).toEqual([])
+  })
+
   it('at the next launch, follows the file the draft came from again (restored, not re-opened)', async () => {
     const file = join(dir, 'session.txt')
     await writeFile(file, 'from the session')

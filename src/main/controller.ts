@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen } from 'electron'
 import { basename, isAbsolute, join } from 'node:path'
 import { IPC_EVENTS, type DocumentState, type FileOpenedEvent, type MenuCommand, type OpenTextFileResult, type SaveFileRequest, type SaveFileResult, type SaveKind } from '../shared/ipc'
-import { parseSettings, type Settings } from '../shared/settings'
+import { readChatDraft } from '../shared/chat'
+import { parseSettings, readSettings, type Settings } from '../shared/settings'
 import { APP_NAME, windowTitle } from '../shared/title'
 import { aboutDetail } from './about'
 import { writeFileAtomic } from './atomicWrite'
@@ -86,7 +87,7 @@ export class AppController implements IpcDeps {
     const own = await this.ownStore.loadAll()
     this.recent = parseRecent(own.values.recent)
     for (const path of this.recent) this.openable.allow(path)
-    this.startupProblems = [...saved.problems, ...own.problems]
+    this.startupProblems = [...saved.problems, ...own.problems, ...(await this.keepPartlyDamaged(saved.values))]
     nativeTheme.themeSource = this.settings.theme
     this.rebuildMenu()
     const win = this.openWindow(restoreBounds(saved.values.window, screen.getAllDisplays().map((d) => d.workArea)))
@@ -95,6 +96,28 @@ export class AppController implements IpcDeps {
     if (lastFile) this.openable.allow(lastFile)
     if (file) win.webContents.once('did-finish-load', () => void this.openInto(win, file, 'launched'))
     else if (lastFile) win.webContents.once('did-finish-load', () => void this.restoreFile(win, lastFile))
+  }
+
+  /**
+   * Settings or a chat that load but have damaged parts: the file as it was is copied
+   * aside, the readable parts are saved back (so the copy is made once, not at every
+   * launch), and the messages say what was lost and where the copy is.
+   */
+  private async keepPartlyDamaged(values: Partial<Record<'settings' | 'chat', string | null>>): Promise<string[]> {
+    const notes: string[] = []
+    const settings = readSettings(values.settings ?? null)
+    const chat = readChatDraft(values.chat ?? null)
+    const repairs = [
+      ['settings', settings.problems, JSON.stringify(settings.settings)],
+      ['chat', chat.problems, JSON.stringify(chat.draft)],
+    ] as const
+    for (const [key, problems, repaired] of repairs) {
+      if (!problems.length) continue
+      const copy = await this.store.keepCopy(key)
+      notes.push(...problems, copy ? `The file as it was is kept as ${copy}.` : 'A copy of the file as it was could not be made.')
+      await this.store.save(key, repaired).catch(() => undefined)
+    }
+    return notes
   }
 
   /** Follows the file the saved draft came from again (if it still opens): the page keeps the draft and takes the name. */

@@ -1,4 +1,4 @@
-import { readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { copyFile, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { STATE_LIMITS } from '../shared/ipc'
 import { writeFileAtomic } from './atomicWrite'
@@ -78,13 +78,32 @@ export class StateStore<K extends string = keyof typeof STATE_LIMITS> {
     }
     const value = parseEnvelope(raw)
     if (value !== null && value.length <= this.limits[key]) return { value, problem: null }
-    const aside = `${path}.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}`
+    const aside = this.asidePath(key)
     try {
       await rename(path, aside)
     } catch {
       return { value: null, problem: `Your saved ${(HUMAN_NAMES[key] ?? key)} was damaged and could not be moved aside; starting without it.` }
     }
     return { value: null, problem: `Your saved ${(HUMAN_NAMES[key] ?? key)} was damaged, so defaults are in use. The damaged file was kept as ${aside}.` }
+  }
+
+  private asidePath(key: K): string {
+    return `${this.pathOf(key)}.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}`
+  }
+
+  /**
+   * Keeps a copy of a key's file as it is now, beside it (for a value that loaded but was
+   * partly damaged: the app keeps the readable parts, and the next save replaces the file).
+   * Returns the copy's path, or null when it could not be made.
+   */
+  async keepCopy(key: K): Promise<string | null> {
+    const aside = this.asidePath(key)
+    try {
+      await copyFile(this.pathOf(key), aside)
+      return aside
+    } catch {
+      return null
+    }
   }
 
   /** Deletes temporary files of saves that were cut short (the app was killed mid-save). */
