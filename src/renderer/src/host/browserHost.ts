@@ -47,11 +47,7 @@ export function createBrowserHost(): Host {
   return {
     nativeMenu: false,
     maxDraftChars: MAX_BROWSER_DRAFT_CHARS,
-    loadState: () =>
-      Promise.resolve({
-        values: Object.fromEntries((['settings', 'draft', 'chat'] as StateKey[]).map((k) => [k, state.load(k)])),
-        problems: [],
-      }),
+    loadState: () => Promise.resolve(state.loadAll()),
     saveState(key, value) {
       if (key === 'draft' && value.length > MAX_BROWSER_DRAFT_CHARS) {
         tooLarge.add(key)

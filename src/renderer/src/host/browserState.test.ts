@@ -98,3 +98,22 @@ describe('BrowserState', () => {
     expect(isQuotaError(new Error('QuotaExceededError'))).toBe(false)
   })
 })
+
+describe('BrowserState.loadAll', () => {
+  it('repairs damaged settings and chat once: readable parts kept and saved back, a copy kept, the loss named', () => {
+    const storage = fakeStorage()
+    const chat = JSON.stringify({ model: 42, reserve: '1', messages: [{ role: 'user', name: '', content: 'keep me' }] })
+    storage.setItem(STORAGE_PREFIX + 'chat', chat)
+    storage.setItem(STORAGE_PREFIX + 'settings', '{"encoding": "cl100k_base", ')
+    storage.setItem(STORAGE_PREFIX + 'draft', 'my draft')
+    const { state } = setup(storage)
+    const { values, problems } = state.loadAll()
+    expect(values.draft).toBe('my draft')
+    expect(JSON.parse(values.chat!)).toEqual({ model: 'gpt-4o', reserve: '1', messages: [{ role: 'user', name: '', content: 'keep me' }] })
+    expect(problems.join(' ')).toMatch(/Your saved settings could not be read .* Parts of your saved chat prompt were damaged and could not be kept: the model/)
+    expect(problems).toContain('The stored text as it was is kept in this browser’s storage as “tokenizer-explorer:chat.damaged”.')
+    expect(storage.getItem(STORAGE_PREFIX + 'chat.damaged')).toBe(chat)
+    // The next load finds sound values: nothing to say.
+    expect(setup(storage).state.loadAll().problems).toEqual([])
+  })
+})

@@ -1,4 +1,6 @@
+import { readChatDraft } from '../../../shared/chat'
 import type { StateKey } from '../../../shared/ipc'
+import { readSettings } from '../../../shared/settings'
 import { formatBytes } from '../../../shared/format'
 import type { HostNotice } from './host'
 
@@ -69,6 +71,37 @@ export class BrowserState {
     } catch {
       return null
     }
+  }
+
+  /**
+   * Loads the settings, draft and chat. Settings or a chat with damaged parts are repaired:
+   * the readable parts are kept and saved back, the stored text as it was is kept under
+   * `<key>.damaged` (when there is room), and `problems` says what was lost.
+   */
+  loadAll(): { values: Partial<Record<StateKey, string | null>>; problems: string[] } {
+    const values: Partial<Record<StateKey, string | null>> = { settings: this.load('settings'), draft: this.load('draft'), chat: this.load('chat') }
+    const problems: string[] = []
+    const settings = readSettings(values.settings ?? null)
+    const chat = readChatDraft(values.chat ?? null)
+    const repairs = [
+      ['settings', settings.problems, JSON.stringify(settings.settings)],
+      ['chat', chat.problems, JSON.stringify(chat.draft)],
+    ] as const
+    for (const [key, lost, repaired] of repairs) {
+      if (!lost.length) continue
+      const copyKey = `${STORAGE_PREFIX}${key}.damaged`
+      let kept = false
+      try {
+        this.storage.setItem(copyKey, values[key] ?? '')
+        kept = true
+      } catch {
+        // No room: the message says so.
+      }
+      problems.push(...lost, kept ? `The stored text as it was is kept in this browser’s storage as “${copyKey}”.` : 'There was no room to keep a copy of the stored text as it was.')
+      values[key] = repaired
+      this.save(key, repaired)
+    }
+    return { values, problems }
   }
 
   /** Saves a key; false (and lastProblem says why) when another tab owns it, storage is full or unavailable. */
