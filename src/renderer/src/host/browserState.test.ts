@@ -77,7 +77,7 @@ describe('BrowserState', () => {
     const draft = 'y'.repeat(3_000)
     expect(state.save('draft', draft)).toBe(false)
     const problem = state.lastProblem('draft')!
-    expect(problem.text).toMatch(/^Browser storage for this page is full \(.* holds 1 item this app does not use\), so your text \(.*\) is not autosaved\. It stays in this tab/)
+    expect(problem.text).toMatch(/^Browser storage for this page is full: 1 item this app does not use takes .* of it\. Your text \(3,000 characters\) is not autosaved; it stays in this tab/)
     expect(problem.text).not.toMatch(/too large/)
     expect(problem.action!.label).toBe('Free space')
     // No: nothing is removed.

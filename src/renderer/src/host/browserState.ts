@@ -1,7 +1,7 @@
 import { readChatDraft } from '../../../shared/chat'
 import type { StateKey } from '../../../shared/ipc'
 import { readSettings } from '../../../shared/settings'
-import { formatBytes } from '../../../shared/format'
+import { formatBytes, formatCount } from '../../../shared/format'
 import type { HostNotice } from './host'
 
 /** Prefix of this app's keys in localStorage. */
@@ -174,11 +174,11 @@ export class BrowserState {
     const otherBytes = other.reduce((s, o) => s + o.bytes, 0)
     const what = LABEL[key] ?? key
     const why = other.length
-      ? `${formatBytes(otherBytes)} of it holds ${other.length} item${other.length === 1 ? '' : 's'} this app does not use`
+      ? `${other.length === 1 ? '1 item' : `${other.length} items`} this app does not use ${other.length === 1 ? 'takes' : 'take'} ${formatBytes(otherBytes)} of it`
       : 'this app’s own saved state fills it'
     return {
       tone: 'warning',
-      text: `Browser storage for this page is full (${why}), so your ${what} (${formatBytes(itemBytes(STORAGE_PREFIX + key, value))}) is not autosaved. It stays in this tab while it is open.`,
+      text: `Browser storage for this page is full: ${why}. Your ${what} (${formatCount(value.length)} characters) is not autosaved; it stays in this tab while it is open.`,
       ...(other.length ? { action: { label: 'Free space', run: () => this.freeSpace() } } : {}),
     }
   }
