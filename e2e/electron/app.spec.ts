@@ -158,3 +158,44 @@ test('single instance: a second launch with a file opens it in the running windo
     await app.close()
   }
 })
+
+test('Copy buttons write to the clipboard (the one permission the page has); other permissions stay denied', async () => {
+  const app = await launch(await freshUserData())
+  try {
+    const page = await app.firstWindow()
+    await text(page).click()
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.insertText('hello world')
+    await expect(page.getByLabel('Token count')).toHaveText('2')
+    await page.getByRole('checkbox', { name: 'Token IDs' }).check()
+    await page.getByRole('button', { name: 'Copy all IDs' }).click()
+    await expect(page.getByText('Copied 2 token IDs as a JSON array.')).toBeVisible()
+    expect(await app.evaluate(({ clipboard }) => clipboard.readText())).toBe('[24912,2375]')
+    // Reading the clipboard stays denied.
+    expect(await page.evaluate(() => navigator.clipboard.readText().then(() => 'read', () => 'denied'))).toBe('denied')
+  } finally {
+    await app.close()
+  }
+})
+
+test('a file changed on disk while edited here: the page asks, keeps the edits meanwhile, and loads the file only when told', async () => {
+  const dir = await freshUserData()
+  const file = join(dir, 'watched.txt')
+  await writeFile(file, 'Version on disk.')
+  const app = await launch(dir, [file])
+  try {
+    const page = await app.firstWindow()
+    await expect(text(page)).toHaveText('Version on disk.')
+    await text(page).click()
+    await page.keyboard.press('ControlOrMeta+End')
+    await page.keyboard.insertText(' My edit.')
+    await writeFile(file, 'Rewritten by another program.')
+    const question = page.getByRole('alertdialog', { name: 'File changed' })
+    await expect(question).toContainText('watched.txt changed on disk')
+    await expect(text(page)).toHaveText('Version on disk. My edit.')
+    await question.getByRole('button', { name: 'Load the file’s text' }).click()
+    await expect(text(page)).toHaveText('Rewritten by another program.')
+  } finally {
+    await app.close()
+  }
+})

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, link, lstat, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ts from 'typescript'
@@ -27,6 +27,55 @@ describe('writeFileAtomic', () => {
     const path = join(dir, 'blocked')
     await writeFileAtomic(join(path, 'inner.txt'), 'x') // makes `blocked` a folder
     await expect(writeFileAtomic(path, 'data')).rejects.toThrow()
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+
+  // Permissions, links and inodes are POSIX matters; Windows has no modes and needs admin rights for symlinks.
+  const posix = process.platform !== 'win32'
+
+  it.runIf(posix)('keeps the permissions of the file it replaces; a new file gets the mode asked for', async () => {
+    const shared = join(dir, 'shared.txt')
+    await writeFile(shared, 'old')
+    await chmod(shared, 0o644)
+    await writeFileAtomic(shared, 'new')
+    expect((await stat(shared)).mode & 0o777).toBe(0o644)
+    const script = join(dir, 'run.sh')
+    await writeFile(script, '#!/bin/sh')
+    await chmod(script, 0o750)
+    await writeFileAtomic(script, '#!/bin/sh\necho hi')
+    expect((await stat(script)).mode & 0o777).toBe(0o750)
+    await writeFileAtomic(join(dir, 'private.json'), '{}', { newFileMode: 0o600 })
+    expect((await stat(join(dir, 'private.json'))).mode & 0o777).toBe(0o600)
+  })
+
+  it.runIf(posix)('writes through a symbolic link to its target and leaves the link a link (also a dangling one)', async () => {
+    await writeFile(join(dir, 'real.md'), 'old')
+    await symlink('real.md', join(dir, 'alias.md'))
+    await writeFileAtomic(join(dir, 'alias.md'), 'through the link')
+    expect((await lstat(join(dir, 'alias.md'))).isSymbolicLink()).toBe(true)
+    expect(await readlink(join(dir, 'alias.md'))).toBe('real.md')
+    expect(await readFile(join(dir, 'real.md'), 'utf8')).toBe('through the link')
+    // A chain of links, and a link whose target does not exist yet.
+    await symlink('alias.md', join(dir, 'alias2.md'))
+    await writeFileAtomic(join(dir, 'alias2.md'), 'two hops')
+    expect(await readFile(join(dir, 'real.md'), 'utf8')).toBe('two hops')
+    await symlink('later.md', join(dir, 'dangling.md'))
+    await writeFileAtomic(join(dir, 'dangling.md'), 'created')
+    expect((await lstat(join(dir, 'dangling.md'))).isSymbolicLink()).toBe(true)
+    expect(await readFile(join(dir, 'later.md'), 'utf8')).toBe('created')
+  })
+
+  it.runIf(posix)('a file with two names (a hard link): both names see the new text, the inode stays, no temp file is left', async () => {
+    const a = join(dir, 'hard-a.txt')
+    const b = join(dir, 'hard-b.txt')
+    await writeFile(a, 'the old and longer text')
+    await link(a, b)
+    const inode = (await stat(a)).ino
+    await writeFileAtomic(b, 'new')
+    expect(await readFile(a, 'utf8')).toBe('new')
+    expect(await readFile(b, 'utf8')).toBe('new')
+    expect((await stat(b)).ino).toBe(inode)
+    expect((await stat(a)).nlink).toBe(2)
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
   })
 

@@ -1,5 +1,6 @@
 // The controller (the glue between Electron and the tested modules) with Electron mocked:
 // start-up, opening, saving, the title, the close-time save and the menu's state.
+import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IPC_EVENTS } from '../shared/ipc'
 
 const fake = vi.hoisted(() => {
-  const state = { userData: '', focused: null as unknown }
+  /** While set, every atomic write waits for it (a slow disk, or a very large draft). */
+  const state = { userData: '', focused: null as unknown, writeGate: null as Promise<void> | null }
   class FakeWindow {
     static all: FakeWindow[] = []
     handlers = new Map<string, (...a: unknown[]) => void>()
@@ -67,6 +69,16 @@ const fake = vi.hoisted(() => {
   }
 })
 vi.mock('electron', () => ({ ...fake.module, default: fake.module }))
+vi.mock('./atomicWrite', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./atomicWrite')>()
+  return {
+    ...real,
+    writeFileAtomic: async (...args: Parameters<typeof real.writeFileAtomic>) => {
+      if (fake.state.writeGate) await fake.state.writeGate
+      return real.writeFileAtomic(...args)
+    },
+  }
+})
 
 let dir: string
 beforeAll(async () => {
@@ -115,6 +127,34 @@ describe('AppController', async () => {
     controller.forgetFile(win as never)
   })
 
+  it('the page opens only paths the user gave main: a made-up path is refused unread, a drop opens with the digest of its bytes', async () => {
+    const secret = join(dir, 'secret.txt')
+    await writeFile(secret, 'ssh key material')
+    // A compromised page naming any file it likes (absolute, relative, network) gets a refusal and none of the text.
+    for (const path of [secret, 'secret.txt', '../secret.txt', '//attacker.example/share/x.txt']) {
+      const r = await controller.openPathForPage(win as never, path, null)
+      expect(r, path).toMatchObject({ kind: 'error' })
+      expect(JSON.stringify(r)).not.toContain('ssh key material')
+    }
+    // A wrong digest (the page does not hold the file's bytes) is refused too.
+    const wrong = await controller.openPathForPage(win as never, secret, createHash('sha256').update('guess').digest('hex'))
+    expect(wrong).toMatchObject({ kind: 'error', message: expect.stringContaining('not that of the file dropped') })
+    expect(JSON.stringify(wrong)).not.toContain('ssh key material')
+    // A real drop: the page holds the bytes, so their digest is proof; the file then opens, is watched and remembered.
+    const dropped = join(dir, 'dropped.txt')
+    await writeFile(dropped, 'dropped text')
+    const digest = createHash('sha256').update('dropped text').digest('hex')
+    expect(await controller.openPathForPage(win as never, dropped, digest)).toMatchObject({ kind: 'opened', file: { text: 'dropped text' } })
+    expect(await controller.openPathForPage(win as never, dropped, null)).toMatchObject({ kind: 'opened' })
+    // Paths from the dialog (and the recent list) may be asked for again without proof.
+    const chosen = join(dir, 'chosen-before.txt')
+    await writeFile(chosen, 'chosen')
+    fake.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] })
+    await controller.chooseAndOpen(win as never)
+    expect(await controller.openPathForPage(win as never, chosen, null)).toMatchObject({ kind: 'opened' })
+    controller.forgetFile(win as never)
+  })
+
   it('File > Open shows the dialog and sends the file to the page; a cancel sends nothing', async () => {
     const file = join(dir, 'chosen.md')
     await writeFile(file, '# chosen')
@@ -150,6 +190,35 @@ describe('AppController', async () => {
     expect(await controller.saveFile(win as never, { suggestedName: 'x.txt', data: 'x', kind: 'text' })).toEqual({ kind: 'cancelled' })
   })
 
+  it('Save As moves the watcher: the new file\'s changes reach the page, the old file\'s no longer do', async () => {
+    const before = join(dir, 'before.txt')
+    const after = join(dir, 'after.txt')
+    await writeFile(before, 'v1')
+    await controller.openPath(win as never, before)
+    fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: after })
+    expect(await controller.saveFile(win as never, { suggestedName: 'before.txt', data: 'v1 edited', kind: 'text' })).toEqual({ kind: 'saved', name: 'after.txt' })
+    win.webContents.send.mockClear()
+    await new Promise((r) => setTimeout(r, 400)) // our own write is not reported as a change
+    await writeFile(before, 'old file changed')
+    await writeFile(after, 'new file changed')
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, { reason: 'changed', result: expect.objectContaining({ file: expect.objectContaining({ name: 'after.txt', text: 'new file changed' }) }) }), { timeout: 3000 })
+    await new Promise((r) => setTimeout(r, 400))
+    const texts = win.webContents.send.mock.calls.filter((c) => c[0] === IPC_EVENTS.fileOpened).map((c) => (c[1] as { result: { file: { text: string } } }).result.file.text)
+    expect(texts).toEqual(['new file changed'])
+    // It is also what the next launch follows, and the page may open it again by path.
+    expect(await controller.openPathForPage(win as never, after, null)).toMatchObject({ kind: 'opened' })
+    controller.forgetFile(win as never)
+  })
+
+  it('a second launch with a file sends it as "launched" (the page asks before replacing unsaved text)', async () => {
+    const file = join(dir, 'second.txt')
+    await writeFile(file, 'from a second launch')
+    win.webContents.send.mockClear()
+    controller.secondInstance(file)
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, { reason: 'launched', result: expect.objectContaining({ kind: 'opened' }) }))
+    controller.forgetFile(win as never)
+  })
+
   it('a save that fails says why', async () => {
     fake.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'no-such-folder', '\0bad') })
     expect(await controller.saveFile(win as never, { suggestedName: 'x.txt', data: 'x', kind: 'text' })).toMatchObject({ kind: 'error', message: expect.stringMatching(/^Could not save/) })
@@ -170,6 +239,24 @@ describe('AppController', async () => {
     expect((await fresh.loadState()).problems).toEqual([])
   })
 
+  it('a chat that loads with damaged parts: copied aside once, the readable parts kept and saved back, the loss named', async () => {
+    const stateDir = join(fake.state.userData, 'state')
+    const damaged = JSON.stringify({ format: 1, value: JSON.stringify({ model: 42, reserve: '1', messages: [{ role: 'user', name: '', content: 'keep me' }] }) })
+    await writeFile(join(stateDir, 'chat.json'), damaged)
+    const fresh = new AppController(undefined)
+    await fresh.start(null)
+    const { problems, values } = await fresh.loadState()
+    expect(problems).toContainEqual(expect.stringMatching(/^Parts of your saved chat prompt were damaged and could not be kept: the model/))
+    const note = problems.find((p) => p.startsWith('The file as it was is kept as '))!
+    const copy = note.slice('The file as it was is kept as '.length, -1)
+    expect(await readFile(copy, 'utf8')).toBe(damaged)
+    expect(JSON.parse(values.chat!)).toEqual({ model: 'gpt-4o', reserve: '1', messages: [{ role: 'user', name: '', content: 'keep me' }] })
+    // The next launch finds a sound file: no message, no second copy.
+    const again = new AppController(undefined)
+    await again.start(null)
+    expect((await again.loadState()).problems).toEqual([])
+  })
+
   it('at the next launch, follows the file the draft came from again (restored, not re-opened)', async () => {
     const file = join(dir, 'session.txt')
     await writeFile(file, 'from the session')
@@ -186,6 +273,44 @@ describe('AppController', async () => {
       expect(nextWin.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.fileOpened, { reason: 'restored', result: expect.objectContaining({ kind: 'opened', file: expect.objectContaining({ name: 'session.txt' }) }) }),
     )
     next.forgetFile(nextWin as never)
+  })
+
+  it('a page that does not answer in time is closed, but not before the draft it sent is on disk', async () => {
+    const other = new AppController(undefined)
+    await other.start(null)
+    const w = fake.FakeWindow.all.at(-1)!
+    let release: () => void = () => undefined
+    fake.state.writeGate = new Promise<void>((r) => (release = r))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      w.close()
+      const saved = other.saveState('draft', 'a large draft, slow to write')
+      vi.advanceTimersByTime(5000)
+      await new Promise((r) => setImmediate(r))
+      expect(other.windows()).toContain(w) // still writing: the window waits
+      release()
+      expect(await saved).toBe(true)
+      await vi.waitFor(() => expect(other.windows()).not.toContain(w))
+      expect((await other.loadState()).values.draft).toBe('a large draft, slow to write')
+    } finally {
+      vi.useRealTimers()
+      fake.state.writeGate = null
+    }
+  })
+
+  it('a page that never answers is closed after the timeout', async () => {
+    const other = new AppController(undefined)
+    await other.start(null)
+    const w = fake.FakeWindow.all.at(-1)!
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      w.close()
+      expect(other.windows()).toContain(w)
+      vi.advanceTimersByTime(2100)
+      await vi.waitFor(() => expect(other.windows()).not.toContain(w))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('closing asks the page to save first, then closes when it is ready', () => {

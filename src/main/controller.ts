@@ -1,13 +1,15 @@
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen } from 'electron'
 import { basename, isAbsolute, join } from 'node:path'
 import { IPC_EVENTS, type DocumentState, type FileOpenedEvent, type MenuCommand, type OpenTextFileResult, type SaveFileRequest, type SaveFileResult, type SaveKind } from '../shared/ipc'
-import { parseSettings, type Settings } from '../shared/settings'
+import { readChatDraft } from '../shared/chat'
+import { parseSettings, readSettings, type Settings } from '../shared/settings'
 import { APP_NAME, windowTitle } from '../shared/title'
 import { aboutDetail } from './about'
 import { writeFileAtomic } from './atomicWrite'
 import type { IpcDeps } from './ipc'
 import { buildMenuTemplate } from './menu'
 import { OpenFileTracker } from './openFile'
+import { OpenablePaths, pathRefusal } from './pathPolicy'
 import { addRecent, parseRecent } from './recentFiles'
 import { StateStore } from './stateStore'
 import { createMainWindow } from './window'
@@ -36,7 +38,11 @@ const SAVE_FILTERS: Record<SaveKind, Electron.FileFilter[]> = {
   zip: [{ name: 'Zip archive', extensions: ['zip'] }],
 }
 
-/** How long a closing window waits for its page to save the draft. */
+/**
+ * How long a closing window waits for its page to answer. A page that does not answer in
+ * time (hung) is closed anyway, but never while a save it sent is still being written:
+ * the close then waits for the disk, however large the draft.
+ */
 const CLOSE_TIMEOUT_MS = 2000
 
 /** Per-window state: the open file, and whether the page has saved before closing. */
@@ -58,6 +64,8 @@ export class AppController implements IpcDeps {
   private readonly ownStore: StateStore<'recent' | 'session'>
   private entries: WindowEntry[] = []
   private recent: string[] = []
+  /** The paths the user gave main (the page may ask to open only these, or prove a drop). */
+  private readonly openable = new OpenablePaths()
   private settings: Settings = parseSettings(null)
   private boundsTimer: NodeJS.Timeout | undefined
   /** Set when the user quits: once the window has saved and closed, the app quits too (also on macOS). */
@@ -78,13 +86,38 @@ export class AppController implements IpcDeps {
     this.settings = parseSettings(saved.values.settings)
     const own = await this.ownStore.loadAll()
     this.recent = parseRecent(own.values.recent)
-    this.startupProblems = [...saved.problems, ...own.problems]
+    for (const path of this.recent) this.openable.allow(path)
+    this.startupProblems = [...saved.problems, ...own.problems, ...(await this.keepPartlyDamaged(saved.values))]
     nativeTheme.themeSource = this.settings.theme
     this.rebuildMenu()
     const win = this.openWindow(restoreBounds(saved.values.window, screen.getAllDisplays().map((d) => d.workArea)))
     const lastFile = sessionFile(own.values.session)
-    if (file) win.webContents.once('did-finish-load', () => void this.openInto(win, file))
+    if (file) this.openable.allow(file)
+    if (lastFile) this.openable.allow(lastFile)
+    if (file) win.webContents.once('did-finish-load', () => void this.openInto(win, file, 'launched'))
     else if (lastFile) win.webContents.once('did-finish-load', () => void this.restoreFile(win, lastFile))
+  }
+
+  /**
+   * Settings or a chat that load but have damaged parts: the file as it was is copied
+   * aside, the readable parts are saved back (so the copy is made once, not at every
+   * launch), and the messages say what was lost and where the copy is.
+   */
+  private async keepPartlyDamaged(values: Partial<Record<'settings' | 'chat', string | null>>): Promise<string[]> {
+    const notes: string[] = []
+    const settings = readSettings(values.settings ?? null)
+    const chat = readChatDraft(values.chat ?? null)
+    const repairs = [
+      ['settings', settings.problems, JSON.stringify(settings.settings)],
+      ['chat', chat.problems, JSON.stringify(chat.draft)],
+    ] as const
+    for (const [key, problems, repaired] of repairs) {
+      if (!problems.length) continue
+      const copy = await this.store.keepCopy(key)
+      notes.push(...problems, copy ? `The file as it was is kept as ${copy}.` : 'A copy of the file as it was could not be made.')
+      await this.store.save(key, repaired).catch(() => undefined)
+    }
+    return notes
   }
 
   /** Follows the file the saved draft came from again (if it still opens): the page keeps the draft and takes the name. */
@@ -104,7 +137,10 @@ export class AppController implements IpcDeps {
     const win = this.entries[0]?.win ?? this.openWindow(null)
     if (win.isMinimized()) win.restore()
     win.focus()
-    if (file) void this.openInto(win, file)
+    if (file) {
+      this.openable.allow(file)
+      void this.openInto(win, file, 'launched')
+    }
   }
 
   /** The windows of this app (for the IPC sender check). */
@@ -143,7 +179,7 @@ export class AppController implements IpcDeps {
       if (entry.closing === 'asked') return
       entry.closing = 'asked'
       win.webContents.send(IPC_EVENTS.beforeClose)
-      setTimeout(() => this.readyToClose(win), CLOSE_TIMEOUT_MS)
+      setTimeout(() => void this.store.idle().then(() => this.readyToClose(win)), CLOSE_TIMEOUT_MS)
     })
     win.on('closed', () => {
       entry.file.dispose()
@@ -165,10 +201,10 @@ export class AppController implements IpcDeps {
     if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENTS.menuCommand, command)
   }
 
-  /** Opens `path` in `win` and tells its page. */
-  private async openInto(win: BrowserWindow, path: string): Promise<void> {
+  /** Opens `path` in `win` and tells its page (which asks before replacing unsaved text with a launched file). */
+  private async openInto(win: BrowserWindow, path: string, reason: FileOpenedEvent['reason'] = 'opened'): Promise<void> {
     const result = await this.openPath(win, path)
-    this.send(win, { result, reason: 'opened' })
+    this.send(win, { result, reason })
   }
 
   private rebuildMenu(): void {
@@ -199,6 +235,7 @@ export class AppController implements IpcDeps {
   }
 
   private addRecent(path: string): void {
+    this.openable.allow(path)
     this.recent = addRecent(this.recent, path)
     app.addRecentDocument(path)
     this.saveRecent()
@@ -226,12 +263,24 @@ export class AppController implements IpcDeps {
   async chooseAndOpen(win: BrowserWindow): Promise<OpenTextFileResult> {
     const choice = await dialog.showOpenDialog(win, { title: 'Open text file', properties: ['openFile'], filters: OPEN_FILTERS })
     if (choice.canceled || choice.filePaths.length === 0) return { kind: 'cancelled' }
+    this.openable.allow(choice.filePaths[0])
     return this.openPath(win, choice.filePaths[0])
   }
 
-  async openPath(win: BrowserWindow, path: string): Promise<OpenTextFileResult> {
+  /** Opens `path` in `win` (watched, added to the recent list). Only for paths main was given; the page's requests go through openPathForPage. */
+  async openPath(win: BrowserWindow, path: string, expectSha256?: string): Promise<OpenTextFileResult> {
     const entry = this.entryOf(win)
-    return entry ? entry.file.open(path) : { kind: 'error', message: 'The window is closing.' }
+    return entry ? entry.file.open(path, expectSha256) : { kind: 'error', message: 'The window is closing.' }
+  }
+
+  async openPathForPage(win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTextFileResult> {
+    const name = basename(path) || path
+    const refusal = pathRefusal(path)
+    if (refusal) return { kind: 'error', message: `Could not open ${name}: ${refusal}.` }
+    if (this.openable.has(path)) return this.openPath(win, path)
+    // A path main never saw: only a drop, proven by the digest of the bytes the page was handed.
+    if (sha256 === null) return { kind: 'error', message: `Could not open ${name}: the app opens only files you choose, drop or name on the command line.` }
+    return this.openPath(win, path, sha256)
   }
 
   /** Opens a file from the recent list (menu only); refuses paths that are not on it. */
@@ -255,7 +304,13 @@ export class AppController implements IpcDeps {
     if (choice.canceled || !choice.filePath) return { kind: 'cancelled' }
     try {
       await writeFileAtomic(choice.filePath, request.data)
-      if (request.kind === 'text') this.addRecent(choice.filePath)
+      // The text now comes from this file: follow it (and no longer the one opened before).
+      if (request.kind === 'text') {
+        const entry = this.entryOf(win)
+        const text = typeof request.data === 'string' ? request.data : new TextDecoder().decode(request.data)
+        if (entry) entry.file.adopt(choice.filePath, text)
+        else this.addRecent(choice.filePath)
+      }
       return { kind: 'saved', name: basename(choice.filePath) }
     } catch (err) {
       return { kind: 'error', message: `Could not save ${basename(choice.filePath)}: ${(err as Error).message}` }

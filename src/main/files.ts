@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto'
 import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { OpenTextFileResult } from '../shared/ipc'
 import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '../shared/textDecoding'
 
+/** The message when a file's bytes are not the ones expected (see readTextFile's `expectSha256`). */
+export const NOT_THE_DROPPED_FILE = 'its content is not that of the file dropped (it may have changed since)'
+
 /**
  * Reads a text file for the editor: refuses folders, unreadable and oversized files with a
- * message, and decodes the rest (see decodeFileBytes).
+ * message, and decodes the rest (see decodeFileBytes). With `expectSha256` (hex), the
+ * file opens only when its bytes have that SHA-256 digest.
  */
-export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<OpenTextFileResult> {
+export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES, expectSha256?: string): Promise<OpenTextFileResult> {
   const name = basename(path)
   try {
     const info = await stat(path)
@@ -27,7 +32,11 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
         length += bytesRead
         if (length === buffer.length) break
       }
-      return openTextFileFromBytes(name, new Uint8Array(buffer.buffer, buffer.byteOffset, length), maxBytes)
+      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length)
+      if (expectSha256 !== undefined && createHash('sha256').update(bytes).digest('hex') !== expectSha256.toLowerCase()) {
+        return { kind: 'error', message: `Could not open ${name} by its path: ${NOT_THE_DROPPED_FILE}.` }
+      }
+      return openTextFileFromBytes(name, bytes, maxBytes)
     } finally {
       await handle.close()
     }

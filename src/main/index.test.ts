@@ -25,6 +25,7 @@ const electron = vi.hoisted(() => {
       return false
     }
     static getAllWindows = () => windows
+    static fromWebContents = () => null
   }
   return {
     windows,
@@ -47,7 +48,7 @@ const electron = vi.hoisted(() => {
       nativeTheme: { themeSource: 'system' },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       BrowserWindow: FakeBrowserWindow,
-      dialog: { showOpenDialog: vi.fn() },
+      dialog: { showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
       ipcMain: { handle: vi.fn() },
       net: { fetch: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -99,7 +100,21 @@ describe('main process start-up', () => {
     expect(s.setPermissionCheckHandler).toHaveBeenCalled()
     expect(electron.contentsHandlers.has('will-navigate')).toBe(true)
     const open = electron.contentsHandlers.get('window-open') as (d: { url: string }) => unknown
-    expect(open({ url: 'https://example.com' })).toEqual({ action: 'deny' })
+    expect(open({ url: 'https://example.com/?q=secret' })).toEqual({ action: 'deny' })
+  })
+  it('asks before a link leaves the app: Cancel opens nothing, "Open in browser" opens it', async () => {
+    const open = electron.contentsHandlers.get('window-open') as (d: { url: string }) => unknown
+    const { dialog, shell } = electron.module
+    dialog.showMessageBox.mockClear()
+    shell.openExternal.mockClear()
+    open({ url: 'https://example.com/?q=secret' })
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1))
+    expect(dialog.showMessageBox.mock.calls[0]).toEqual([expect.objectContaining({ detail: 'https://example.com/?q=secret', defaultId: 0, cancelId: 0 })])
+    await new Promise((r) => setTimeout(r, 0))
+    expect(shell.openExternal).not.toHaveBeenCalled()
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1 })
+    open({ url: 'https://example.com/docs' })
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/docs'))
   })
   it('registers every IPC handler of the contract, takes the single-instance lock and sets the menu', () => {
     expect(electron.module.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(Object.values(IPC).sort())

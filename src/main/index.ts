@@ -8,7 +8,7 @@ import { fileFromArgv } from './commandLine'
 import { AppController } from './controller'
 import { registerIpc } from './ipc'
 import { hardenSession, hardenWebContents } from './security'
-import { openExternal } from './window'
+import { externalOpener } from './window'
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererRoot = join(__dirname, '../renderer')
@@ -27,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
   const controller = new AppController(devServerUrl)
   const defaultApp = process.defaultApp === true
   app.on('second-instance', (_event, argv, cwd) => controller.secondInstance(fileFromArgv(argv, cwd, defaultApp)))
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, devServerUrl))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, externalOpener(contents), devServerUrl))
   // macOS: files dropped on the Dock icon or opened from Finder.
   let pendingOpen: string | null = null
   app.on('open-file', (event, path) => {
@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!file) return new Response('Not found', { status: 404 })
       return net.fetch(pathToFileURL(file).toString())
     })
-    hardenSession(session.defaultSession)
+    hardenSession(session.defaultSession, devServerUrl)
     registerIpc(ipcMain, controller)
     await controller.start(pendingOpen ?? fileFromArgv(process.argv, process.cwd(), defaultApp))
     app.on('activate', () => {

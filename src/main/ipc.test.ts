@@ -13,7 +13,7 @@ function setup() {
   const deps = {
     windows: () => [win],
     chooseAndOpen: vi.fn(async () => ({ kind: 'cancelled' as const })),
-    openPath: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    openPathForPage: vi.fn(async () => ({ kind: 'cancelled' as const })),
     saveFile: vi.fn(async () => ({ kind: 'cancelled' as const })),
     forgetFile: vi.fn(),
     loadState: vi.fn(async () => ({ values: {}, problems: [] })),
@@ -32,7 +32,7 @@ function setup() {
 /** A valid call per channel. */
 const VALID: Record<string, unknown[]> = {
   [IPC.openTextFile]: [],
-  [IPC.openPath]: ['/home/ada/notes.txt'],
+  [IPC.openPath]: ['/home/ada/notes.txt', null],
   [IPC.saveFile]: [{ suggestedName: 'tokens.csv', data: 'a,b\n', kind: 'csv' }],
   [IPC.forgetFile]: [],
   [IPC.loadState]: [],
@@ -53,7 +53,7 @@ describe('registerIpc', () => {
     const { deps, win, call } = setup()
     for (const [channel, args] of Object.entries(VALID)) await call(channel, ...args)
     expect(deps.chooseAndOpen).toHaveBeenCalledWith(win)
-    expect(deps.openPath).toHaveBeenCalledWith(win, '/home/ada/notes.txt')
+    expect(deps.openPathForPage).toHaveBeenCalledWith(win, '/home/ada/notes.txt', null)
     expect(deps.saveFile).toHaveBeenCalledWith(win, { suggestedName: 'tokens.csv', data: 'a,b\n', kind: 'csv' })
     expect(deps.saveState).toHaveBeenCalledWith('settings', '{}')
     expect(deps.setDocumentState).toHaveBeenCalledWith(win, { name: 'notes.txt', edited: true })
@@ -77,7 +77,7 @@ describe('registerIpc', () => {
   it.each([
     [IPC.openTextFile, [['/etc/passwd'], [{ __proto__: { polluted: true } }], ['x'.repeat(1_000_000)], [undefined]]],
     [IPC.appInfo, [[1]]],
-    [IPC.openPath, [[], [42], [''], ['a\0b'], ['x'.repeat(5000)], ['/a', '/b'], [{ toString: (): string => '/etc/passwd' }]]],
+    [IPC.openPath, [[], [42, null], ['', null], ['a\0b', null], ['x'.repeat(5000), null], ['/a'], ['/a', '/b'], ['/a', 'A'.repeat(64)], ['/a', 'f'.repeat(63)], [{ toString: (): string => '/etc/passwd' }, null]]],
     [IPC.saveFile, [[], [null], [[]], [{ suggestedName: '../../.bashrc', data: 'x', kind: 'text' }], [{ suggestedName: 'a.txt', data: 'x', kind: 'exe' }], [{ suggestedName: 'a.txt', data: 42, kind: 'text' }], [{ suggestedName: 'x'.repeat(300), data: '', kind: 'text' }]]],
     [IPC.saveState, [[], ['settings'], ['passwords', 'x'], ['__proto__', '{}'], ['settings', 42], ['settings', 'x'.repeat(70 * 1024)], ['window', 'x'.repeat(5000)]]],
     [IPC.documentState, [[], [null], [{ name: 'a', edited: 'yes' }], [{ name: 7, edited: true }], [{ name: 'x'.repeat(300), edited: true }]]],

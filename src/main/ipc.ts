@@ -3,7 +3,7 @@ import {
   expectNoArgs,
   IPC,
   parseDocumentStateArgs,
-  parsePathArgs,
+  parseOpenPathArgs,
   parseSaveFileArgs,
   parseSaveStateArgs,
   type AppInfo,
@@ -22,7 +22,8 @@ export interface IpcDeps {
   windows(): readonly BrowserWindow[]
   devServerUrl?: string
   chooseAndOpen(win: BrowserWindow): Promise<OpenTextFileResult>
-  openPath(win: BrowserWindow, path: string): Promise<OpenTextFileResult>
+  /** Opens a path the page asks for: only one the user gave main, or a dropped file proven by its digest. */
+  openPathForPage(win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTextFileResult>
   saveFile(win: BrowserWindow, request: SaveFileRequest): Promise<SaveFileResult>
   forgetFile(win: BrowserWindow): void
   loadState(): Promise<LoadedStateResult>
@@ -51,7 +52,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: IpcDeps): vo
   }
   const none = (args: unknown[]) => expectNoArgs(args)
   handle(IPC.openTextFile, none, (win) => deps.chooseAndOpen(win))
-  handle(IPC.openPath, parsePathArgs, (win, path) => deps.openPath(win, path))
+  handle(IPC.openPath, parseOpenPathArgs, (win, { path, sha256 }) => deps.openPathForPage(win, path, sha256))
   handle(IPC.saveFile, parseSaveFileArgs, (win, request) => deps.saveFile(win, request))
   handle(IPC.forgetFile, none, (win) => deps.forgetFile(win))
   handle(IPC.loadState, none, () => deps.loadState())

@@ -32,15 +32,28 @@ export class OpenFileTracker {
     return this.path
   }
 
-  /** Reads `path`; when it opens, it becomes the watched file and is added to the recent list. */
-  async open(path: string): Promise<OpenTextFileResult> {
-    const result = await readTextFile(path)
+  /**
+   * Reads `path` (with `expectSha256`: only when its bytes have that digest); when it
+   * opens, it becomes the watched file and is added to the recent list.
+   */
+  async open(path: string, expectSha256?: string): Promise<OpenTextFileResult> {
+    const result = await readTextFile(path, undefined, expectSha256)
     if (result.kind === 'opened') {
       this.watchFile(path)
       this.lastText = result.file.text
       this.opened(path)
     }
     return result
+  }
+
+  /**
+   * Follows `path` from now on, whose content is `text` (the page just saved its text
+   * there: Save As), so its changes on disk reach the page and the old file's do not.
+   */
+  adopt(path: string, text: string): void {
+    this.watchFile(path)
+    this.lastText = text
+    this.opened(path)
   }
 
   /** Stops following the file (the page no longer shows it). */

@@ -1,4 +1,7 @@
 import type { Event, Session, WebContents } from 'electron'
+import { decideExternalLink, isSafeExternalUrl } from '../shared/externalLinks'
+
+export { isSafeExternalUrl }
 
 /** The renderer's origin: pages load from our own `app://` protocol, never from the network. */
 export const APP_ORIGIN = 'app://tokenizer-explorer'
@@ -22,25 +25,18 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
   return false
 }
 
-/** True for a URL that may be handed to the system browser: https only, with a host. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'https:' && parsed.hostname.length > 0 && parsed.username === '' && parsed.password === ''
-  } catch {
-    return false
-  }
+/** How links the page asks to open reach the system browser: at once (the app's own links), or after the user says yes. */
+export interface ExternalOpener {
+  open(url: string): void
+  confirm(url: string): void
 }
 
 /**
- * Locks a window's contents: no navigation away from the app, no new windows (https links
- * go to the system browser), no webviews.
+ * Locks a window's contents: no navigation away from the app, no new windows, no webviews.
+ * A link the app renders (APP_LINKS) opens in the system browser; any other https link is
+ * shown to the user in a native dialog first (a page could hide the text in a URL's query).
  */
-export function hardenWebContents(
-  contents: WebContents,
-  openExternal: (url: string) => void,
-  devServerUrl?: string,
-): void {
+export function hardenWebContents(contents: WebContents, external: ExternalOpener, devServerUrl?: string): void {
   const blockNavigation = (event: Event, url: string) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault()
   }
@@ -48,14 +44,28 @@ export function hardenWebContents(
   contents.on('will-redirect', blockNavigation)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) openExternal(url)
+    const decision = decideExternalLink(url)
+    if (decision === 'open') external.open(url)
+    else if (decision === 'confirm') external.confirm(url)
     return { action: 'deny' }
   })
 }
 
-/** Denies every permission request and check (camera, notifications, clipboard-read, ...). */
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+/** The one permission the page gets: writing plain text to the clipboard (every Copy button uses navigator.clipboard.writeText). */
+export const ALLOWED_PERMISSION = 'clipboard-sanitized-write'
+
+/**
+ * Denies every permission request and check (camera, notifications, clipboard-read, ...)
+ * except ALLOWED_PERMISSION, and that only for the main frame of the app's own page.
+ */
+export function hardenSession(session: Session, devServerUrl?: string): void {
+  const allowed = (permission: string, url: string | undefined, mainFrame: boolean) =>
+    permission === ALLOWED_PERMISSION && mainFrame && url !== undefined && isAppUrl(url, devServerUrl)
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details?.requestingUrl, details?.isMainFrame === true)),
+  )
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowed(permission, details?.requestingUrl ?? requestingOrigin, details?.isMainFrame === true && !details.embeddingOrigin),
+  )
   session.setDevicePermissionHandler?.(() => false)
 }

@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { StateStore } from './stateStore'
 
 let dir: string
@@ -29,6 +29,33 @@ describe('StateStore', () => {
     const store = new StateStore(dir)
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.save('chat', `version ${i}`)))
     expect((await store.load('chat')).value).toBe('version 19')
+  })
+
+  it('merges saves that wait behind a running one: only the newest is written, and every caller hears when it is on disk', async () => {
+    const written: string[] = []
+    let release: () => void = () => undefined
+    const slowWrite = async (path: string, data: string) => {
+      written.push(JSON.parse(data).value as string)
+      if (written.length === 1) await new Promise<void>((r) => (release = r)) // the first write is slow (a big draft)
+      await writeFile(path, data)
+    }
+    const store = new StateStore(dir, undefined, fixedNow, slowWrite)
+    const first = store.save('draft', 'v0')
+    await vi.waitFor(() => expect(written).toEqual(['v0']))
+    const later = Array.from({ length: 30 }, (_, i) => store.save('draft', `v${i + 1}`))
+    let idle = false
+    void store.idle().then(() => (idle = true))
+    release()
+    await Promise.all([first, ...later])
+    expect(written).toEqual(['v0', 'v30'])
+    expect((await store.load('draft')).value).toBe('v30')
+    await vi.waitFor(() => expect(idle).toBe(true))
+  })
+
+  it('state files are private to the user (0600)', async () => {
+    const store = new StateStore(dir)
+    await store.save('draft', 'secret')
+    if (process.platform !== 'win32') expect((await stat(join(dir, 'draft.json'))).mode & 0o777).toBe(0o600)
   })
 
   it.each([

@@ -5,7 +5,7 @@ import { IPC, IPC_EVENTS, isMenuCommand, PRELOAD_GLOBAL, type FileOpenedEvent, t
 const api: PreloadApi = {
   openTextFile: () => ipcRenderer.invoke(IPC.openTextFile),
   pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
-  openPath: (path) => ipcRenderer.invoke(IPC.openPath, path),
+  openPath: (path, sha256) => ipcRenderer.invoke(IPC.openPath, path, sha256),
   saveFile: (request) => ipcRenderer.invoke(IPC.saveFile, request),
   forgetFile: () => ipcRenderer.invoke(IPC.forgetFile),
   loadState: () => ipcRenderer.invoke(IPC.loadState),

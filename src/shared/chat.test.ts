@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { countChat, nameProblem, NEW_CHAT, parseChatDraft, type ChatMessageDraft } from './chat'
+import { countChat, nameProblem, NEW_CHAT, parseChatDraft, readChatDraft, type ChatMessageDraft } from './chat'
 import { loadChatEncoding, type LoadedEncoding } from './encodingLoader'
 import type { EncodingName } from './encodings'
 import { oracleOrdinary } from './testing/oracle'
@@ -97,11 +97,48 @@ describe('visibleTokenBytes', () => {
 })
 
 describe('parseChatDraft', () => {
-  it('restores a saved composer and keeps only well-formed messages', () => {
+  it('restores a saved composer; keeps the text of messages with an unknown role or a bad name; leaves out only messages without text', () => {
     const saved = { model: 'gpt-4', reserve: '2k', messages: [{ role: 'user', name: '', content: 'hi' }, { role: 'hacker', name: '', content: 'x' }, null, { role: 'tool', name: 3 }] }
-    expect(parseChatDraft(JSON.stringify(saved))).toEqual({ model: 'gpt-4', reserve: '2k', messages: [{ role: 'user', name: '', content: 'hi' }] })
+    expect(parseChatDraft(JSON.stringify(saved))).toEqual({
+      model: 'gpt-4',
+      reserve: '2k',
+      messages: [
+        { role: 'user', name: '', content: 'hi' },
+        { role: 'user', name: '', content: 'x' },
+      ],
+    })
   })
   it('falls back to a new chat for missing, corrupt or wrongly shaped input', () => {
-    for (const raw of [null, '', '{', '[]', 'null', '{"model":1}', '{"model":"m","reserve":"1","messages":{}}']) expect(parseChatDraft(raw)).toEqual(NEW_CHAT)
+    for (const raw of [null, '', '{', '[]', 'null', '{"model":1}']) expect(parseChatDraft(raw)).toEqual(NEW_CHAT)
+  })
+})
+
+describe('readChatDraft', () => {
+  const messages = [
+    { role: 'system', name: '', content: 'Be brief.' },
+    { role: 'user', name: 'ada', content: 'First question' },
+    { role: 'assistant', name: '', content: 'An answer' },
+  ]
+  it('one wrong-typed field costs only that field, never the messages (it used to drop every message)', () => {
+    const report = readChatDraft(JSON.stringify({ model: 42, reserve: '2k', messages }))
+    expect(report.draft).toEqual({ model: NEW_CHAT.model, reserve: '2k', messages })
+    expect(report.problems).toEqual([`Parts of your saved chat prompt were damaged and could not be kept: the model (now ${NEW_CHAT.model}). Everything else was kept.`])
+    expect(readChatDraft(JSON.stringify({ model: 'gpt-4', reserve: null, messages })).draft.messages).toEqual(messages)
+  })
+  it('says which messages were changed or left out', () => {
+    const report = readChatDraft(JSON.stringify({ model: 'gpt-4', reserve: '1', messages: [messages[0], { role: 'user', name: 7, content: 'kept' }, { role: 'user', content: 99 }, 'junk'] }))
+    expect(report.draft.messages).toEqual([messages[0], { role: 'user', name: '', content: 'kept' }])
+    expect(report.problems[0]).toMatch(/the name of message 2 \(now none\); 2 of 4 messages, which had no readable text\. Everything else was kept\./)
+  })
+  it('reports a file that is not JSON or not an object, and nothing for a good one or none', () => {
+    expect(readChatDraft('{"model":').problems[0]).toMatch(/could not be read .*not valid JSON/)
+    expect(readChatDraft('[1]').problems[0]).toMatch(/not in the expected form/)
+    expect(readChatDraft(JSON.stringify({ model: 'gpt-4', reserve: '1', messages })).problems).toEqual([])
+    expect(readChatDraft(null).problems).toEqual([])
+  })
+  it('keeps model and reserve when the messages are not a list', () => {
+    const report = readChatDraft('{"model":"gpt-4","reserve":"1","messages":{}}')
+    expect(report.draft).toEqual({ model: 'gpt-4', reserve: '1', messages: NEW_CHAT.messages })
+    expect(report.problems[0]).toMatch(/the messages \(a new chat was started\)/)
   })
 })

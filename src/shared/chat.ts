@@ -60,19 +60,62 @@ export const NEW_CHAT: ChatDraft = {
   ],
 }
 
-/** Reads a saved composer, falling back to NEW_CHAT for anything missing or malformed. */
+/** Reads a saved composer, keeping every part that can be read (see readChatDraft). */
 export function parseChatDraft(raw: string | null): ChatDraft {
+  return readChatDraft(raw).draft
+}
+
+/** A saved composer read back, with what could not be kept. */
+export interface ChatDraftReport {
+  draft: ChatDraft
+  /** Messages for the user (empty when everything saved was kept). */
+  problems: string[]
+}
+
+/**
+ * Reads a saved composer field by field, so one damaged part does not cost the rest: a
+ * model or reserve that is not text falls back to NEW_CHAT's; a message keeps its text
+ * with an unknown role read as user and a name that is not text cleared; only a message
+ * without readable text is left out. Every such loss is named in `problems`.
+ */
+export function readChatDraft(raw: string | null): ChatDraftReport {
+  if (!raw) return { draft: NEW_CHAT, problems: [] }
+  let v: unknown
   try {
-    const v = raw ? (JSON.parse(raw) as Partial<ChatDraft>) : null
-    if (!v || typeof v.model !== 'string' || typeof v.reserve !== 'string' || !Array.isArray(v.messages)) return NEW_CHAT
-    const messages = v.messages.filter(
-      (m): m is ChatMessageDraft =>
-        !!m && (CHAT_ROLES as readonly string[]).includes(m.role) && typeof m.name === 'string' && typeof m.content === 'string',
-    )
-    return { model: v.model, reserve: v.reserve, messages }
+    v = JSON.parse(raw)
   } catch {
-    return NEW_CHAT
+    return { draft: NEW_CHAT, problems: ['Your saved chat prompt could not be read (the saved text is not valid JSON), so a new chat was started.'] }
   }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    return { draft: NEW_CHAT, problems: ['Your saved chat prompt was not in the expected form, so a new chat was started.'] }
+  }
+  const { model, reserve, messages } = v as Record<string, unknown>
+  const lost: string[] = []
+  const draft: ChatDraft = { ...NEW_CHAT }
+  // A field that is missing (saved by another version) is not a loss; one of the wrong type is.
+  if (typeof model === 'string') draft.model = model
+  else if (model !== undefined) lost.push(`the model (now ${NEW_CHAT.model})`)
+  if (typeof reserve === 'string') draft.reserve = reserve
+  else if (reserve !== undefined) lost.push(`the reply reserve (now ${NEW_CHAT.reserve})`)
+  if (Array.isArray(messages)) {
+    const kept: ChatMessageDraft[] = []
+    let dropped = 0
+    messages.forEach((m: unknown, i) => {
+      const r = typeof m === 'object' && m !== null ? (m as Record<string, unknown>) : null
+      if (!r || typeof r.content !== 'string') {
+        dropped++
+        return
+      }
+      const role = (CHAT_ROLES as readonly unknown[]).includes(r.role) ? (r.role as ChatRole) : 'user'
+      if (role !== r.role) lost.push(`the role of message ${i + 1} (now user)`)
+      if (r.name !== undefined && typeof r.name !== 'string') lost.push(`the name of message ${i + 1} (now none)`)
+      kept.push({ role, name: typeof r.name === 'string' ? r.name : '', content: r.content })
+    })
+    if (dropped) lost.push(`${dropped} of ${messages.length} messages, which had no readable text`)
+    draft.messages = kept
+  } else if (messages !== undefined) lost.push('the messages (a new chat was started)')
+  if (!lost.length) return { draft, problems: [] }
+  return { draft, problems: [`Parts of your saved chat prompt were damaged and could not be kept: ${lost.join('; ')}. Everything else was kept.`] }
 }
 
 const asGptMessage = (m: ChatMessageDraft) => (m.name === '' ? { role: m.role, content: m.content } : { role: m.role, name: m.name, content: m.content })

@@ -44,10 +44,13 @@ export type OpenTextFileResult =
 export interface FileOpenedEvent {
   result: OpenTextFileResult
   /**
-   * 'changed': the open file changed on disk and was read again. 'restored': the file the
+   * 'opened': the user opened it in the app (menu, recent list). 'launched': named by a
+   * launch of the app (command line, second launch, the system's open-file); the page
+   * asks before it replaces unsaved text. 'changed': the open file changed on disk and
+   * was read again (the page asks when it has unsaved edits). 'restored': the file the
    * saved draft belongs to, at start-up; the page keeps its draft and takes only the name.
    */
-  reason: 'opened' | 'changed' | 'restored'
+  reason: 'opened' | 'launched' | 'changed' | 'restored'
 }
 
 /** Facts about the running app. */
@@ -114,8 +117,13 @@ export interface PreloadApi {
   openTextFile(): Promise<OpenTextFileResult>
   /** The path of a file dropped from the desktop ('' for files with none, e.g. dragged from a web page). */
   pathForFile(file: File): string
-  /** Opens a dropped file by its path (so it is watched and added to Open Recent). */
-  openPath(path: string): Promise<OpenTextFileResult>
+  /**
+   * Opens a file by its path (so it is watched and added to Open Recent). Main opens only
+   * paths the user gave it (dialog, command line, recent list, last session) or, for a
+   * dropped file, a path whose bytes have `sha256` (hex digest of the dropped File's bytes:
+   * proof the page holds that file). Network and relative paths are refused.
+   */
+  openPath(path: string, sha256: string | null): Promise<OpenTextFileResult>
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
   /** The text no longer comes from the open file (File > New): stop watching it. */
   forgetFile(): Promise<void>
@@ -189,12 +197,14 @@ function expectString(value: unknown, what: string, max: number): string {
   return value
 }
 
-/** Validates the argument of IPC.openPath: one path string. */
-export function parsePathArgs(args: readonly unknown[]): string {
-  expectArgs(args, 1)
+/** Validates the arguments of IPC.openPath: a path string and a SHA-256 hex digest or null. */
+export function parseOpenPathArgs(args: readonly unknown[]): { path: string; sha256: string | null } {
+  expectArgs(args, 2)
   const path = expectString(args[0], 'The path', MAX_PATH_CHARS)
   if (path.length === 0) throw new TypeError('The path is empty')
-  return path
+  const sha256 = args[1]
+  if (sha256 !== null && (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))) throw new TypeError('The digest must be 64 hex digits or null')
+  return { path, sha256 }
 }
 
 /** Validates the argument of IPC.saveFile. */

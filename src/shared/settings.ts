@@ -80,3 +80,35 @@ export function parseSettings(json: string | null): Settings {
   if (ACTIVE_LIMITS.includes(r.activeLimit as ActiveLimit)) s.activeLimit = r.activeLimit as ActiveLimit
   return s
 }
+
+/** Settings read back, with what could not be kept. */
+export interface SettingsReport {
+  settings: Settings
+  /** Messages for the user (empty when everything saved was kept). */
+  problems: string[]
+}
+
+/**
+ * Reads saved settings like parseSettings, and says what was lost: the whole file when it
+ * is not JSON, or each saved field whose value was invalid and was reset to its default.
+ * (Fields that are missing, e.g. added in a later version, are not problems.)
+ */
+export function readSettings(json: string | null): SettingsReport {
+  const settings = parseSettings(json)
+  if (!json) return { settings, problems: [] }
+  let raw: unknown
+  try {
+    raw = JSON.parse(json)
+  } catch {
+    return { settings, problems: ['Your saved settings could not be read (the saved text is not valid JSON), so the defaults are in use.'] }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { settings, problems: ['Your saved settings were not in the expected form, so the defaults are in use.'] }
+  }
+  const r = raw as Record<string, unknown>
+  const reset = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((k) => k in r && r[k] !== settings[k])
+  return {
+    settings,
+    problems: reset.length ? [`Some saved settings were not valid and were reset to their defaults: ${reset.join(', ')}. The others were kept.`] : [],
+  }
+}

@@ -16,7 +16,7 @@ import { SplitPanel, type SplitResult } from './components/SplitPanel'
 import { ComparePanel } from './components/ComparePanel'
 import { StatsPanel } from './components/StatsPanel'
 import { ChatPanel } from './components/ChatPanel'
-import { parseChatDraft, type ChatDraft } from '../../shared/chat'
+import { parseChatDraft } from '../../shared/chat'
 import { tokenFrequencies } from '../../shared/stats'
 import { chunksToJsonl, chunksToZip, splitVerified, type SplitChunk } from '../../shared/split'
 import { CountsPanel } from './components/CountsPanel'
@@ -40,6 +40,9 @@ import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
 import { useSamplingHost } from './sampling/useSamplingHost'
+import { useChatAutosave } from './useChatAutosave'
+import { useIncomingFile } from './useIncomingFile'
+import { FileConflictBar } from './components/FileConflictBar'
 import { decodeIdList } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
 import { MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
@@ -47,13 +50,11 @@ import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream
 import { LocalEncoderLoader } from './tokens/localEncoder'
 import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
 import type { SpecialMode } from '../../shared/specialTokens'
-import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest } from '../../shared/ipc'
+import type { DocumentState, LoadedStateResult, MenuCommand, SaveFileRequest } from '../../shared/ipc'
 
 /** The sampling lab loads when first opened. */
 const SamplingPanel = lazy(() => import('./sampling/SamplingPanel'))
 
-/** Chat composers larger than this are not autosaved. */
-const MAX_SAVED_CHAT_CHARS = 1_000_000
 /** How soon after an edit the draft is saved. */
 const DRAFT_SAVE_MS = 600
 
@@ -104,7 +105,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     const ok = view.state.doc.length <= host.maxDraftChars && (await host.saveState('draft', view.state.doc.toString()))
     if (!ok && !draftWarned.current) {
       draftWarned.current = true
-      setMessage({ tone: 'warning', text: 'This text is too large to autosave here; save it to a file to keep it.' })
+      setMessage(host.lastSaveProblem?.('draft') ?? { tone: 'warning', text: 'This text is too large to autosave here; save it to a file to keep it.' })
     } else if (ok) draftWarned.current = false
   }, [host])
   const saveDraftSoon = useCallback(() => {
@@ -336,39 +337,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
   const onToggle = useCallback((key: ViewToggle, on: boolean) => update({ [key]: on }), [update])
 
-  const applyOpened = useCallback((opened: OpenTextFileResult, reason: FileOpenedEvent['reason'] = 'opened') => {
-    const view = viewRef.current
-    if (opened.kind === 'cancelled' || !view) return
-    if (opened.kind === 'error') {
-      setMessage({ tone: 'error', text: opened.message })
-      return
-    }
-    if (reason === 'restored') {
-      // At start-up: the draft stays; the title names its file, edited when they differ.
-      const edited = view.state.doc.toString() !== opened.file.text
-      editedRef.current = edited
-      setDocumentState({ name: opened.file.name, edited })
-      return
-    }
-    if (reason === 'changed' && view.state.doc.toString() === opened.file.text) return
-    view.dispatch({
-      changes: { from: 0, to: view.state.doc.length, insert: opened.file.text },
-      selection: { anchor: 0 },
-      scrollIntoView: true,
-      // Its own undo step, so Undo brings back exactly the text that was replaced.
-      annotations: isolateHistory.of('full'),
-      userEvent: 'input.file',
-    })
-    view.focus()
-    editedRef.current = false
-    setDocumentState({ name: opened.file.name, edited: false })
-    const what = reason === 'changed' ? `${opened.file.name} changed on disk and was read again.` : `Opened ${opened.file.name}.`
-    setMessage(
-      opened.file.warning
-        ? { tone: 'warning', text: `${opened.file.warning} Undo (Ctrl+Z) brings back the previous text.` }
-        : { tone: 'info', text: `${what} Undo (Ctrl+Z) brings back the previous text.` },
-    )
-  }, [])
+  const { applyOpened, pending: pendingFile, keepMine, loadPending, dismiss: dismissPendingFile } = useIncomingFile({ viewRef, editedRef, documentState, setDocumentState, setMessage })
 
   const openFile = useCallback(() => {
     void host.openTextFile().then(applyOpened)
@@ -395,19 +364,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   }
 
   const [chatInitial] = useState(() => parseChatDraft(saved.values.chat ?? null))
-  const chatTimer = useRef<number | undefined>(undefined)
-  const saveChat = useCallback(
-    (draft: ChatDraft) => {
-      window.clearTimeout(chatTimer.current)
-      chatTimer.current = window.setTimeout(() => {
-        const json = JSON.stringify(draft)
-        void (json.length <= MAX_SAVED_CHAT_CHARS ? host.saveState('chat', json) : Promise.resolve(false)).then((ok) => {
-          if (!ok) setMessage({ tone: 'warning', text: 'The chat is too large to autosave here; copy its messages somewhere safe.' })
-        })
-      }, 400)
-    },
-    [host],
-  )
+  const { save: saveChat, flush: flushChat } = useChatAutosave(host, setMessage)
 
   /** Copies text to the clipboard and says so (or that it could not). */
   const copy = (text: string, done: string) => {
@@ -593,6 +550,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     view.dispatch({ changes: { from: 0, to: view.state.doc.length }, annotations: isolateHistory.of('full'), userEvent: 'delete.new' })
     view.focus()
     host.forgetFile()
+    dismissPendingFile()
     editedRef.current = false
     setDocumentState({ name: null, edited: false })
     setMessage({ tone: 'info', text: 'New text. Undo (Ctrl+Z) brings back the previous one.' })
@@ -642,11 +600,12 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     subscribedHosts.add(host)
     host.onMenuCommand((c) => runCommandRef.current(c))
     host.onFileOpened((e) => applyOpenedRef.current(e.result, e.reason))
+    host.onNotice?.(setMessage)
     host.onBeforeClose(() => {
-      // Save the draft now, then let the window close.
-      void (draftTimer.current !== undefined ? saveDraft() : Promise.resolve()).finally(() => host.readyToClose())
+      // Save the draft and the chat now, then let the window close.
+      void Promise.allSettled([draftTimer.current !== undefined ? saveDraft() : undefined, flushChat()]).finally(() => host.readyToClose())
     })
-  }, [host, saveDraft])
+  }, [host, saveDraft, flushChat])
 
   return (
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
@@ -664,6 +623,15 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}
       >
         <div className="editor-column">
+          {pendingFile && (
+            <FileConflictBar
+              pending={pendingFile}
+              currentText={() => viewRef.current?.state.doc.toString() ?? ''}
+              countTokens={(texts) => clientRef.current?.count(settingsRef.current.encoding, settingsRef.current.specialMode, texts) ?? Promise.reject(new Error('The tokenizer is not running.'))}
+              onKeep={keepMine}
+              onLoad={loadPending}
+            />
+          )}
           <div className="editor" ref={editorParent} />
           <EditorKeysHint tabIndents={tabIndents} />
           {settings.showIds && (
@@ -733,6 +701,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           setMessage(null)
           viewRef.current?.focus()
         }}
+        onAction={setMessage}
         snapshot={snapshot}
         encoding={settings.encoding}
       />

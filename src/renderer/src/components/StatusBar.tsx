@@ -2,10 +2,12 @@ import type { EncodingName } from '../../../shared/encodings'
 import { formatCount } from '../../../shared/format'
 import type { TokenSnapshot, Work } from '../tokens/tokenStream'
 
-/** A message for the user, with how loudly to show it. */
+/** A message for the user, with how loudly to show it, and optionally one thing they can do about it. */
 export interface StatusMessage {
   tone: 'info' | 'warning' | 'error'
   text: string
+  /** A button after the text; `run` returns the message to show next (null: none). */
+  action?: { label: string; run(): StatusMessage | null }
 }
 
 /** Props of the StatusBar. */
@@ -13,12 +15,14 @@ export interface StatusBarProps {
   work: Work
   message: StatusMessage | null
   onDismiss(): void
+  /** Runs a message's action and shows what it returns (default: the message is dismissed). */
+  onAction?(next: StatusMessage | null): void
   snapshot: TokenSnapshot | null
   encoding: EncodingName
 }
 
 /** The bottom bar: what the tokenizer is doing, the last message, and the last run's timing. */
-export function StatusBar({ work, message, onDismiss, snapshot, encoding }: StatusBarProps) {
+export function StatusBar({ work, message, onDismiss, onAction, snapshot, encoding }: StatusBarProps) {
   let state: string
   if (work.kind === 'loading') state = `Loading ${work.encoding}…`
   else if (work.kind === 'working') state = work.fraction === null ? 'Tokenizing…' : `Tokenizing… ${Math.floor(work.fraction * 100)}%`
@@ -38,6 +42,11 @@ export function StatusBar({ work, message, onDismiss, snapshot, encoding }: Stat
       {message && (
         <span className={`status-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
           {message.text}
+          {message.action && (
+            <button type="button" className="button small" onClick={() => (onAction ? onAction(message.action!.run()) : (message.action!.run(), onDismiss()))}>
+              {message.action.label}
+            </button>
+          )}
           <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss message">
             ×
           </button>

@@ -1,8 +1,8 @@
 import type { OpenTextFileResult, SaveKind, StateKey } from '../../../shared/ipc'
 import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '../../../shared/textDecoding'
 import { windowTitle } from '../../../shared/title'
-import type { Host } from './host'
-import { loadFromStorage, saveToStorage } from './storage'
+import { BrowserState } from './browserState'
+import type { Host, HostNotice } from './host'
 
 /** Drafts larger than this are not kept in browser storage (it holds about 5 MB). */
 const MAX_BROWSER_DRAFT_CHARS = 2_000_000
@@ -27,17 +27,37 @@ export async function readDroppedFile(file: File): Promise<OpenTextFileResult> {
   }
 }
 
+/** localStorage, or a stand-in that refuses every write when the browser denies it (some privacy modes). */
+function localStorageOrRefusal(): Storage {
+  try {
+    return window.localStorage
+  } catch (err) {
+    const refuse = () => {
+      throw err
+    }
+    return { length: 0, key: () => null, getItem: () => null, setItem: refuse, removeItem: () => undefined, clear: () => undefined }
+  }
+}
+
 /** Host for a plain browser: a file input for opening, downloads for saving, localStorage for persistence. */
 export function createBrowserHost(): Host {
+  const listeners: ((notice: HostNotice) => void)[] = []
+  const state = new BrowserState(localStorageOrRefusal(), window, (q) => window.confirm(q), (n) => listeners.forEach((l) => l(n)))
+  const tooLarge = new Set<StateKey>()
   return {
     nativeMenu: false,
     maxDraftChars: MAX_BROWSER_DRAFT_CHARS,
-    loadState: () =>
-      Promise.resolve({
-        values: Object.fromEntries((['settings', 'draft', 'chat'] as StateKey[]).map((k) => [k, loadFromStorage(k)])),
-        problems: [],
-      }),
-    saveState: (key, value) => Promise.resolve(!(key === 'draft' && value.length > MAX_BROWSER_DRAFT_CHARS) && saveToStorage(key, value)),
+    loadState: () => Promise.resolve(state.loadAll()),
+    saveState(key, value) {
+      if (key === 'draft' && value.length > MAX_BROWSER_DRAFT_CHARS) {
+        tooLarge.add(key)
+        return Promise.resolve(false)
+      }
+      tooLarge.delete(key)
+      return Promise.resolve(state.save(key, value))
+    },
+    lastSaveProblem: (key) => (tooLarge.has(key) ? null : state.lastProblem(key)),
+    onNotice: (listener) => listeners.push(listener),
     openTextFile() {
       return new Promise<OpenTextFileResult>((resolve) => {
         const input = document.createElement('input')

@@ -1,8 +1,39 @@
-import { isOpenTextFileResult, STATE_LIMITS, type LoadedStateResult, type PreloadApi } from '../../../shared/ipc'
+import { isOpenTextFileResult, STATE_LIMITS, type LoadedStateResult, type OpenTextFileResult, type PreloadApi } from '../../../shared/ipc'
+import { MAX_FILE_BYTES } from '../../../shared/textDecoding'
 import { readDroppedFile } from './browserHost'
 import type { Host } from './host'
 
 const UNEXPECTED = { kind: 'error', message: 'The app returned an unexpected answer.' } as const
+
+/** The SHA-256 of bytes as lowercase hex. */
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * Opens a dropped file. From the desktop it opens by path (watched, remembered): main
+ * opens a path it has not been given only with the digest of the dropped bytes as proof.
+ * Files without a path (from a web page), too large, or refused by main (a network path,
+ * changed since the drop) open by their bytes, and the previous file stops being
+ * followed, so its changes can no longer replace the dropped text.
+ */
+async function openDropped(api: PreloadApi, file: File): Promise<OpenTextFileResult> {
+  const path = file.size <= MAX_FILE_BYTES ? api.pathForFile(file) : ''
+  let refusal: string | null = null
+  if (path) {
+    const result: unknown = await api.openPath(path, await sha256Hex(await file.arrayBuffer()))
+    if (!isOpenTextFileResult(result)) return UNEXPECTED
+    if (result.kind !== 'error') return result
+    refusal = result.message
+  }
+  const result = await readDroppedFile(file)
+  if (result.kind !== 'opened') return result
+  void api.forgetFile()
+  if (refusal === null) return result
+  const note = `${refusal} Its dropped content is shown instead; changes on disk will not be followed.`
+  return { ...result, file: { ...result.file, warning: result.file.warning ? `${result.file.warning} ${note}` : note } }
+}
 
 /** Host inside Electron: native dialogs and menu through the preload API, state in the userData folder. */
 export function createElectronHost(api: PreloadApi): Host {
@@ -21,13 +52,7 @@ export function createElectronHost(api: PreloadApi): Host {
       const result: unknown = await api.openTextFile()
       return isOpenTextFileResult(result) ? result : UNEXPECTED
     },
-    async openDroppedFile(file) {
-      // Files from the desktop open by path (watched, remembered); others (from a web page) by their bytes.
-      const path = api.pathForFile(file)
-      if (!path) return readDroppedFile(file)
-      const result: unknown = await api.openPath(path)
-      return isOpenTextFileResult(result) ? result : UNEXPECTED
-    },
+    openDroppedFile: (file) => openDropped(api, file),
     saveFile: (request) => api.saveFile(request).catch((err: unknown) => ({ kind: 'error', message: `Could not save: ${err instanceof Error ? err.message : String(err)}` })),
     forgetFile: () => void api.forgetFile(),
     setDocumentState: (state) => void api.setDocumentState(state),

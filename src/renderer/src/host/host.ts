@@ -1,5 +1,13 @@
 import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest, SaveFileResult, StateKey } from '../../../shared/ipc'
 
+/** Something the host tells the user, optionally with one thing they can do about it. */
+export interface HostNotice {
+  tone: 'info' | 'warning' | 'error'
+  text: string
+  /** A button beside the message; `run` returns the message to show next (or null). */
+  action?: { label: string; run(): HostNotice | null }
+}
+
 /** What the UI needs from where it runs (Electron or a plain browser). */
 export interface Host {
   /** True in Electron: the native menu owns the shortcuts (Ctrl+O …), so the page does not handle them itself. */
@@ -10,6 +18,10 @@ export interface Host {
   loadState(): Promise<LoadedStateResult>
   /** Saves a value across restarts; false when it could not be saved (too large, disk full). */
   saveState(key: StateKey, value: string): Promise<boolean>
+  /** Why the last save of `key` failed, when the host knows better than "too large" (storage full, another tab); else null. */
+  lastSaveProblem?(key: StateKey): HostNotice | null
+  /** Things that happen to the saved state without the user's doing (another tab saved over this one's draft). */
+  onNotice?(listener: (notice: HostNotice) => void): void
   /** Asks the user for a text file and decodes it. */
   openTextFile(): Promise<OpenTextFileResult>
   /** Decodes a file dropped on the window (in Electron: opened by path, so it is watched and remembered). */

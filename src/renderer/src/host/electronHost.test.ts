@@ -1,0 +1,39 @@
+// The Electron host's drop handling, with a fake preload API: what it sends main and what it falls back to.
+import { createHash } from 'node:crypto'
+import { describe, expect, it, vi } from 'vitest'
+import type { OpenTextFileResult, PreloadApi } from '../../../shared/ipc'
+import { createElectronHost } from './electronHost'
+
+function fakeApi(path: string, answer: OpenTextFileResult) {
+  return {
+    pathForFile: vi.fn(() => path),
+    openPath: vi.fn(async () => answer),
+    forgetFile: vi.fn(async () => undefined),
+  } as unknown as PreloadApi & { openPath: ReturnType<typeof vi.fn>; forgetFile: ReturnType<typeof vi.fn> }
+}
+
+describe('electron host: dropped files', () => {
+  it('asks main to open a desktop file by its path, with the SHA-256 of the dropped bytes as proof', async () => {
+    const api = fakeApi('/home/ada/notes.txt', { kind: 'opened', file: { name: 'notes.txt', text: 'hello 🦙', warning: null } })
+    const result = await createElectronHost(api).openDroppedFile(new File(['hello 🦙'], 'notes.txt'))
+    expect(result).toMatchObject({ kind: 'opened' })
+    expect(api.openPath).toHaveBeenCalledWith('/home/ada/notes.txt', createHash('sha256').update('hello 🦙').digest('hex'))
+    expect(api.forgetFile).not.toHaveBeenCalled()
+  })
+
+  it('a file main refuses (a network path) opens by its bytes with a note, and the previous file is no longer followed', async () => {
+    const api = fakeApi('\\\\host\\share\\notes.txt', { kind: 'error', message: 'Could not open notes.txt: it is on another computer.' })
+    const result = await createElectronHost(api).openDroppedFile(new File(['from the share'], 'notes.txt'))
+    expect(result).toMatchObject({ kind: 'opened', file: { text: 'from the share', warning: expect.stringMatching(/another computer\. Its dropped content is shown instead/) } })
+    expect(api.forgetFile).toHaveBeenCalled()
+  })
+
+  it('a file without a path (dragged from a web page) opens by its bytes and stops following the previous file', async () => {
+    const api = fakeApi('', { kind: 'cancelled' })
+    const result = await createElectronHost(api).openDroppedFile(new File(['web text'], 'page.txt'))
+    expect(result).toMatchObject({ kind: 'opened', file: { text: 'web text', warning: null } })
+    expect(api.openPath).not.toHaveBeenCalled()
+    // Otherwise a change to the file opened before would replace the dropped text.
+    expect(api.forgetFile).toHaveBeenCalled()
+  })
+})
