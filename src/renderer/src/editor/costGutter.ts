@@ -3,7 +3,7 @@ import { gutter, GutterMarker, type BlockInfo, type EditorView } from '@codemirr
 import { countText } from '../../../shared/counts'
 import { formatRatio } from '../../../shared/format'
 import { costLevel, tokensStartingIn } from '../../../shared/stats'
-import { setTokens, tokenField } from './tokenState'
+import { docToTable, setTokens, tokenField } from './tokenState'
 
 /** Lines longer than this are measured in UTF-16 units, not characters (counting them on every redraw costs too much). */
 const EXACT_CHARS_UP_TO = 100_000
@@ -28,13 +28,13 @@ class CostMarker extends GutterMarker {
 
 /** The cost of one line (with its line break): characters per token as a level, or null when it has no tokens yet. */
 function lineMarker(view: EditorView, line: BlockInfo): GutterMarker | null {
-  const { tokens, pending } = view.state.field(tokenField)
+  const { tokens } = view.state.field(tokenField)
   if (!tokens || line.length === 0) return null
   const doc = view.state.doc
   const to = Math.min(doc.length, line.to + 1)
   // While an edit is on its way to the tokenizer, read the tokens at the positions they describe.
-  const from = pending ? pending.invertedDesc.mapPos(line.from, -1) : line.from
-  const end = pending ? pending.invertedDesc.mapPos(to, 1) : to
+  const from = docToTable(view.state, line.from, -1)
+  const end = docToTable(view.state, to, 1)
   const n = tokensStartingIn(tokens, from, end)
   if (n === 0) return null
   const chars = line.length > EXACT_CHARS_UP_TO ? line.length : countText(doc.sliceString(line.from, line.to)).characters

@@ -15,7 +15,7 @@ import type { TokenView } from '../../../shared/tokenView'
 import { newlineMarkers } from './newlineMarkers'
 import { screenListener, tokenDecorations } from './tokenDecorations'
 import { costStripExtension } from './costGutter'
-import { setTokens, tokenField, viewOptionsField } from './tokenState'
+import { docToTable, setTokens, tableToDoc, tokenField, viewOptionsField } from './tokenState'
 
 /** What the editor tells the app. */
 export interface EditorCallbacks {
@@ -53,10 +53,9 @@ function likelyOnScreen(tr: Transaction, view: EditorView): OnScreen {
 
 /** The token index at a document position, accounting for edits not yet re-tokenized. */
 export function tokenIndexAtPos(state: EditorState, pos: number): number | null {
-  const { tokens, pending } = state.field(tokenField)
+  const { tokens } = state.field(tokenField)
   if (!tokens || tokens.count === 0) return null
-  const oldPos = pending ? pending.invertedDesc.mapPos(pos, 1) : pos
-  const i = tokens.indexAt(oldPos)
+  const i = tokens.indexAt(docToTable(state, pos, 1))
   return i < 0 ? null : i
 }
 
@@ -74,11 +73,11 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
   let keyboardToken: number | null = null
   /** Alt+Left/Right: put the caret at the previous/next token and inspect it (zero-width tokens too). */
   const moveByToken = (view: EditorView, step: 1 | -1): boolean => {
-    const { tokens, pending } = view.state.field(tokenField)
+    const { tokens } = view.state.field(tokenField)
     if (!tokens || tokens.count === 0) return false
     const current = keyboardToken ?? tokenIndexAtPos(view.state, view.state.selection.main.head) ?? 0
     const target = Math.max(0, Math.min(tokens.count - 1, current + step))
-    const pos = Math.min(view.state.doc.length, pending ? pending.mapPos(tokens.start(target), 1) : tokens.start(target))
+    const pos = tableToDoc(view.state, tokens.start(target), 1)
     keyboardToken = target
     view.dispatch({ selection: { anchor: pos }, scrollIntoView: true, userEvent: 'select.token' })
     callbacks.onInspect(target, 'keyboard')
