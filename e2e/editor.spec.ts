@@ -16,6 +16,39 @@ function consoleErrors(page: Page): string[] {
   return errors
 }
 
+/** Starts recording the page's long tasks (main-thread tasks over 50 ms). */
+async function recordLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] }
+    w.longTasks = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration))
+    }).observe({ type: 'longtask' })
+  })
+}
+
+/** The long tasks recorded since the last call (their durations in ms). */
+async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] }
+    const tasks = w.longTasks
+    w.longTasks = []
+    return tasks
+  })
+}
+
+/** Presses each key and waits for the frame after it; returns the long tasks they caused. */
+async function pressTimed(page: Page, keys: string[]): Promise<number[]> {
+  await takeLongTasks(page)
+  for (const key of keys) {
+    await page.keyboard.press(key)
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+  }
+  // Let the observer deliver the last entries.
+  await page.waitForTimeout(100)
+  return takeLongTasks(page)
+}
+
 /** The editor's text, read from CodeMirror's state. */
 async function docText(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { doc: { toString(): string } } } }).tokenizerExplorerView.state.doc.toString())
@@ -42,4 +75,35 @@ test('trim to a limit after showing its cut, then undo: colours and limit marker
     await expect(page.locator('.cm-limit-marker')).not.toHaveCount(0)
     expect(errors.filter((e) => /crashed|RangeError/.test(e))).toEqual([])
   }
+})
+
+test('a letter with 50,000 combining marks is drawn as a box: paste, typing, caret moves over it and the next line never freeze; the count stays exact', async ({ page }) => {
+  test.setTimeout(120_000)
+  // Many different marks, as Zalgo generators make them.
+  const cluster = 'e' + Array.from({ length: 50_000 }, (_, i) => String.fromCharCode(0x300 + ((i * 7) % 0x70))).join('')
+  const text = `Zalgo: ${cluster} after.\nnext line\n`
+  await recordLongTasks(page)
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  const paste = await takeLongTasks(page)
+  // The caret walks left over the box (CodeMirror's own backward step over the cluster: 14-23 s),
+  // types after it, steps right over it, and types on the next line.
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.press('End')
+  const keys = await pressTimed(page, [...Array(9).fill('ArrowLeft'), 'ArrowRight', 'ArrowRight', 'x', 'Backspace', 'ArrowDown', 'Home', 'y', 'z'])
+  console.log(`long cluster: paste long tasks ${JSON.stringify(paste)} ms, keys ${JSON.stringify(keys)} ms`)
+  const caret = await page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { selection: { main: { head: number } } } } }).tokenizerExplorerView.state.selection.main.head)
+  expect(caret).toBe(text.indexOf('\n') + 1 + 'yz'.length)
+  const typed = text.replace('next line', 'yznext line')
+  expect(await docText(page)).toBe(typed)
+  await expectTokenCount(page, oracleIds('o200k_base', typed).length)
+  // Generous for a loaded 2-core machine; the old behaviour was seconds per task.
+  expect(Math.max(0, ...keys)).toBeLessThan(1_000)
+  expect(Math.max(0, ...paste)).toBeLessThan(2_500)
+  const box = page.locator('.cm-long-cluster')
+  await expect(box).toHaveCount(1)
+  await expect(box).toContainText('50,001 characters')
+  // Hovering the box inspects the cluster's first token.
+  await box.hover()
+  await expect(page.getByRole('heading', { name: /Token #\d/ })).toBeVisible()
 })

@@ -12,6 +12,7 @@ import type { TextEdit } from '../../../shared/workerProtocol'
 import type { OnScreen } from '../../../shared/localEdit'
 import { SCREEN_CHARS } from '../../../shared/tokenize'
 import type { TokenView } from '../../../shared/tokenView'
+import { longClusters } from './longClusters'
 import { newlineMarkers } from './newlineMarkers'
 import { screenListener, tokenDecorations } from './tokenDecorations'
 import { costStripExtension } from './costGutter'
@@ -115,6 +116,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       tokenField,
       viewOptionsField,
       tokenDecorations,
+      longClusters,
       costStripExtension,
       whitespaceCompartment.of(whitespaceExtensions(false)),
       screenListener.of(({ from, to }) => callbacks.onScreen(from, to)),
