@@ -3,7 +3,6 @@ import { Compartment, EditorState, type Text, type Transaction } from '@codemirr
 import {
   drawSelection,
   EditorView,
-  highlightSpecialChars,
   highlightWhitespace,
   keymap,
   placeholder,
@@ -14,6 +13,7 @@ import { SCREEN_CHARS } from '../../../shared/tokenize'
 import type { TokenView } from '../../../shared/tokenView'
 import { longClusters } from './longClusters'
 import { newlineMarkers } from './newlineMarkers'
+import { specialChars } from './specialChars'
 import { screenListener, tokenDecorations } from './tokenDecorations'
 import { costStripExtension } from './costGutter'
 import { docToTable, setTokens, tableToDoc, tokenField, viewOptionsField } from './tokenState'
@@ -91,17 +91,6 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       EditorState.lineSeparator.of('\n'),
       history(),
       drawSelection(),
-      highlightSpecialChars({
-        addSpecialChars: /[\u00a0]/,
-        // A carriage return is common (Windows line ends) and a token of its own: show it quietly.
-        render: (code, description, placeholder) => {
-          const el = document.createElement('span')
-          el.textContent = code === 13 ? '\\r' : placeholder
-          el.title = description ?? ''
-          el.className = code === 13 ? 'cm-cr-marker' : 'cm-specialChar'
-          return el
-        },
-      }),
       keymap.of([
         { key: 'Alt-ArrowRight', run: (view) => moveByToken(view, 1) },
         { key: 'Alt-ArrowLeft', run: (view) => moveByToken(view, -1) },
@@ -116,6 +105,8 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       tokenField,
       viewOptionsField,
       tokenDecorations,
+      // After the token colouring: draws in its on-screen window.
+      specialChars,
       longClusters,
       costStripExtension,
       whitespaceCompartment.of(whitespaceExtensions(false)),

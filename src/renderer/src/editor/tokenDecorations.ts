@@ -206,3 +206,13 @@ export const tokenDecorations = ViewPlugin.fromClass(
   },
   { decorations: (v) => v.decorations },
 )
+
+/** The on-screen window the token colouring draws in (null before the first measure): other extensions draw in the same part of the text. */
+export function screenWindowOf(view: EditorView): ScreenWindow {
+  return view.plugin(tokenDecorations)?.screen ?? null
+}
+
+/** Whether `update` redraws the token colouring because the on-screen window moved. */
+export function screenMoved(update: ViewUpdate): boolean {
+  return update.transactions.some((tr) => tr.effects.some((e) => e.is(redrawTokens)))
+}
