@@ -10,6 +10,7 @@ import { screenMoved, screenWindowOf } from './tokenDecorations'
  * paragraph separators, byte order mark, interlinear annotation and object replacement
  * characters (CodeMirror's set), and the no-break space.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SPECIAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a0\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffc]/g
 
 const NAMES: Record<number, string> = {
