@@ -1,6 +1,7 @@
 import type { EditorState, Line } from '@codemirror/state'
 import { isClusterBoundary, type FlagRunCache } from '../../../shared/clusterBoundary'
 import type { ClusterBreakTest } from '../../../shared/tokenGroups'
+import { mapClamped } from './screenWindow'
 import { tokenField } from './tokenState'
 
 /**
@@ -13,7 +14,7 @@ export function clusterBreakTest(state: EditorState): ClusterBreakTest {
   let line: Line | null = null
   const flagRuns: FlagRunCache = { text: '', start: 0, end: 0 }
   return (tablePos) => {
-    const pos = pending ? pending.mapPos(tablePos, 1) : tablePos
+    const pos = mapClamped(pending, tablePos, 1, doc.length)
     if (pos <= 0 || pos >= doc.length) return true
     if (!line || pos < line.from || pos > line.to) line = doc.lineAt(pos)
     if (pos === line.from || pos === line.to) return true

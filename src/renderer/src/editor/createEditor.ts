@@ -3,7 +3,6 @@ import { Compartment, EditorState, type Text, type Transaction } from '@codemirr
 import {
   drawSelection,
   EditorView,
-  highlightSpecialChars,
   highlightWhitespace,
   keymap,
   placeholder,
@@ -12,10 +11,12 @@ import type { TextEdit } from '../../../shared/workerProtocol'
 import type { OnScreen } from '../../../shared/localEdit'
 import { SCREEN_CHARS } from '../../../shared/tokenize'
 import type { TokenView } from '../../../shared/tokenView'
+import { longClusters } from './longClusters'
 import { newlineMarkers } from './newlineMarkers'
+import { specialChars } from './specialChars'
 import { screenListener, tokenDecorations } from './tokenDecorations'
 import { costStripExtension } from './costGutter'
-import { setTokens, tokenField, viewOptionsField } from './tokenState'
+import { docToTable, setTokens, tableToDoc, tokenField, viewOptionsField } from './tokenState'
 
 /** What the editor tells the app. */
 export interface EditorCallbacks {
@@ -58,10 +59,9 @@ function likelyOnScreen(tr: Transaction, view: EditorView): OnScreen {
 
 /** The token index at a document position, accounting for edits not yet re-tokenized. */
 export function tokenIndexAtPos(state: EditorState, pos: number): number | null {
-  const { tokens, pending } = state.field(tokenField)
+  const { tokens } = state.field(tokenField)
   if (!tokens || tokens.count === 0) return null
-  const oldPos = pending ? pending.invertedDesc.mapPos(pos, 1) : pos
-  const i = tokens.indexAt(oldPos)
+  const i = tokens.indexAt(docToTable(state, pos, 1))
   return i < 0 ? null : i
 }
 
@@ -88,11 +88,11 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
   let keyboardToken: number | null = null
   /** Alt+Left/Right: put the caret at the previous/next token and inspect it (zero-width tokens too). */
   const moveByToken = (view: EditorView, step: 1 | -1): boolean => {
-    const { tokens, pending } = view.state.field(tokenField)
+    const { tokens } = view.state.field(tokenField)
     if (!tokens || tokens.count === 0) return false
     const current = keyboardToken ?? tokenIndexAtPos(view.state, view.state.selection.main.head) ?? 0
     const target = Math.max(0, Math.min(tokens.count - 1, current + step))
-    const pos = Math.min(view.state.doc.length, pending ? pending.mapPos(tokens.start(target), 1) : tokens.start(target))
+    const pos = tableToDoc(view.state, tokens.start(target), 1)
     keyboardToken = target
     view.dispatch({ selection: { anchor: pos }, scrollIntoView: true, userEvent: 'select.token' })
     callbacks.onInspect(target, 'keyboard')
@@ -105,17 +105,6 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       EditorState.lineSeparator.of('\n'),
       history(),
       drawSelection(),
-      highlightSpecialChars({
-        addSpecialChars: /[\u00a0]/,
-        // A carriage return is common (Windows line ends) and a token of its own: show it quietly.
-        render: (code, description, placeholder) => {
-          const el = document.createElement('span')
-          el.textContent = code === 13 ? '\\r' : placeholder
-          el.title = description ?? ''
-          el.className = code === 13 ? 'cm-cr-marker' : 'cm-specialChar'
-          return el
-        },
-      }),
       keymap.of([
         { key: 'Alt-ArrowRight', run: (view) => moveByToken(view, 1) },
         { key: 'Alt-ArrowLeft', run: (view) => moveByToken(view, -1) },
@@ -132,6 +121,9 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       tokenField,
       viewOptionsField,
       tokenDecorations,
+      // After the token colouring: draws in its on-screen window.
+      specialChars,
+      longClusters,
       costStripExtension,
       whitespaceCompartment.of(whitespaceExtensions(false)),
       screenListener.of(({ from, to }) => callbacks.onScreen(from, to)),

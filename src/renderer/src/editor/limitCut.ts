@@ -1,6 +1,6 @@
 import type { EditorState } from '@codemirror/state'
 import { limitCutOffset } from '../../../shared/limits'
-import { tokenField } from './tokenState'
+import { tableToDoc, tokenField } from './tokenState'
 
 /**
  * Where a limit of `limit` tokens cuts the editor's text now: the start of the first token
@@ -8,11 +8,11 @@ import { tokenField } from './tokenState'
  * text fits, or while the tokens before the cut are still being counted.
  */
 export function limitCutPosition(state: EditorState, limit: number): number | null {
-  const { tokens, pending } = state.field(tokenField)
+  const { tokens } = state.field(tokenField)
   if (!tokens) return null
   const cut = limitCutOffset(tokens, limit)
   if (cut === null) return null
-  return Math.min(state.doc.length, pending ? pending.mapPos(cut, -1) : cut)
+  return tableToDoc(state, cut, -1)
 }
 
 /**
@@ -23,9 +23,9 @@ export function limitCutPosition(state: EditorState, limit: number): number | nu
 export function firstTokenPastLimit(state: EditorState, limit: number): { from: number; to: number } | null {
   const from = limitCutPosition(state, limit)
   if (from === null) return null
-  const { tokens, pending } = state.field(tokenField)
+  const { tokens } = state.field(tokenField)
   if (!tokens) return null
-  const toNew = (pos: number) => Math.min(state.doc.length, pending ? pending.mapPos(pos, 1) : pos)
+  const toNew = (pos: number) => tableToDoc(state, pos, 1)
   let last = limit
   while (last + 1 < tokens.count && toNew(tokens.end(last)) <= from) last++
   return { from, to: Math.max(from, toNew(tokens.end(last))) }

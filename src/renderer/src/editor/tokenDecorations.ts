@@ -1,4 +1,4 @@
-import { Facet, RangeSetBuilder, StateEffect } from '@codemirror/state'
+import { type EditorState, Facet, RangeSetBuilder, StateEffect } from '@codemirror/state'
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view'
 import { tokenColourSlot } from '../../../shared/palette'
 import { FLAG_PARTIAL, FLAG_SPECIAL } from '../../../shared/tokenSpans'
@@ -6,7 +6,8 @@ import { cleanBoundaryBefore } from '../../../shared/tokenGroups'
 import { clusterBreakTest } from './clusterBreaks'
 import { limitCutPosition } from './limitCut'
 import { BIDI_SCAN_CHARS, drawsTokenBoxes } from '../../../shared/tokenBoxes'
-import { setTokens, tokenField, viewOptionsField } from './tokenState'
+import { drawRanges, mapScreen, SCREEN_MARGIN_CHARS, type ScreenWindow } from './screenWindow'
+import { docToTable, setTokens, tableToDoc, tokenField, viewOptionsField } from './tokenState'
 
 /** Marks rendered beyond this many tokens per visible range are skipped (a safety valve). */
 const MAX_MARKS_PER_RANGE = 20_000
@@ -46,19 +47,6 @@ function classFor(first: number, last: number, flags: number, activeLimit: numbe
   return cls
 }
 
-/**
- * Characters coloured beyond the edges of what is on screen. Scrolling re-reads the screen
- * and redraws within the same frame when it leaves this margin (no uncoloured line was
- * painted in 60 wheel steps over 10 MB), so the margin is kept small: every coloured token
- * is an element, and a keystroke that adds a token re-creates the elements after it (their
- * index and colour shift), which the browser must style and lay out again. 800 → 300 took
- * keystrokes in a 13 KB JSON line from about 30 to 26 ms (p50, to paint).
- */
-const SCREEN_MARGIN_CHARS = 300
-
-/** A document range around what is on screen now, or null before the first layout. */
-export type ScreenWindow = { from: number; to: number } | null
-
 /** Told the document range that is on screen (first to last visible character) whenever it changes. */
 export const screenListener = Facet.define<(visible: { from: number; to: number }) => void>()
 
@@ -81,47 +69,23 @@ function readScreen(view: EditorView): { visible: { from: number; to: number }; 
 }
 
 /**
- * The on-screen window after an edit, until the next measure: mapped through the changes
- * (typing widens it a little), but not widened by a big insert (a paste of megabytes inside
- * it must not make every token of the paste an element), and moved to end at the caret
- * when the update scrolls to a caret outside it (the end of a paste).
+ * The token colouring and limit markers for `state`, drawn in the parts of `visible`
+ * (CodeMirror's visible ranges) inside the on-screen window. Pure over the editor state:
+ * every range lies inside the document, sorted, whatever the token table holds.
  */
-function mapScreen(update: ViewUpdate, old: { from: number; to: number }): ScreenWindow {
-  const from = update.changes.mapPos(old.from, -1)
-  const width = old.to - old.from
-  const to = update.changes.mapPos(old.to, 1)
-  const window = { from, to: to - from > width + SCREEN_MARGIN_CHARS ? from + width : to }
-  const head = update.state.selection.main.head
-  const scrolls = update.transactions.some((tr) => tr.scrollIntoView)
-  if (scrolls && (head < window.from || head > window.to)) return { from: Math.max(0, head - width + SCREEN_MARGIN_CHARS), to: head + SCREEN_MARGIN_CHARS }
-  return window
-}
-
-/** The parts of the viewport inside the on-screen window. */
-function drawRanges(view: EditorView, screen: ScreenWindow): { from: number; to: number }[] {
-  if (!screen) return view.visibleRanges.slice()
-  const out: { from: number; to: number }[] = []
-  for (const r of view.visibleRanges) {
-    const from = Math.max(r.from, screen.from)
-    const to = Math.min(r.to, screen.to)
-    if (to > from) out.push({ from, to })
-  }
-  return out
-}
-
-function build(view: EditorView, screen: ScreenWindow): DecorationSet {
-  const { tokens, pending } = view.state.field(tokenField)
-  const options = view.state.field(viewOptionsField)
+export function buildTokenDecorations(state: EditorState, visible: readonly { from: number; to: number }[], screen: ScreenWindow): DecorationSet {
+  const { tokens } = state.field(tokenField)
+  const options = state.field(viewOptionsField)
   const builder = new RangeSetBuilder<Decoration>()
   if (!tokens) return builder.finish()
   const n = tokens.count
-  const docLength = view.state.doc.length
-  const toNew = (pos: number, assoc: -1 | 1) => (pending ? pending.mapPos(pos, assoc) : pos)
-  const toOld = (pos: number, assoc: -1 | 1) => (pending ? pending.invertedDesc.mapPos(pos, assoc) : pos)
+  const docLength = state.doc.length
+  const toNew = (pos: number, assoc: -1 | 1) => tableToDoc(state, pos, assoc)
+  const toOld = (pos: number, assoc: -1 | 1) => docToTable(state, pos, assoc)
   // Limit markers, by new-document position.
   const markers = new Map<number, LimitMarker[]>()
   for (const limit of options.limits) {
-    const pos = limitCutPosition(view.state, limit.value)
+    const pos = limitCutPosition(state, limit.value)
     if (pos === null) continue
     const list = markers.get(pos) ?? []
     list.push(new LimitMarker(limit.label, limit.value === options.activeLimit))
@@ -135,10 +99,10 @@ function build(view: EditorView, screen: ScreenWindow): DecorationSet {
       for (const w of markers.get(at)!) builder.add(at, at, Decoration.widget({ widget: w, side: -1 }))
     }
   }
-  const isBreak = clusterBreakTest(view.state)
+  const isBreak = clusterBreakTest(state)
   const clean = (k: number) => cleanBoundaryBefore(tokens, k, isBreak)
-  const doc = view.state.doc
-  for (const { from, to } of drawRanges(view, screen)) {
+  const doc = state.doc
+  for (const { from, to } of drawRanges(visible, screen, docLength)) {
     // Whether the line being drawn shows its tokens as boxes (see tokenBoxes.ts).
     let lineTo = -1
     let boxes = false
@@ -152,7 +116,7 @@ function build(view: EditorView, screen: ScreenWindow): DecorationSet {
       while (last + 1 < n && !clean(last + 1)) last++
       const start = toNew(tokens.start(i), 1)
       if (start >= to) break
-      const end = Math.min(toNew(tokens.end(last), -1), docLength)
+      const end = toNew(tokens.end(last), -1)
       const s = Math.max(start, from)
       if (end > s) {
         if (s > lineTo) {
@@ -190,7 +154,7 @@ export const tokenDecorations = ViewPlugin.fromClass(
     destroyed = false
     readonly onScroll = () => this.measureScreen()
     constructor(readonly view: EditorView) {
-      this.decorations = build(view, null)
+      this.decorations = buildTokenDecorations(view.state, view.visibleRanges, null)
       view.scrollDOM.addEventListener('scroll', this.onScroll, { passive: true })
       this.measureScreen()
     }
@@ -217,7 +181,10 @@ export const tokenDecorations = ViewPlugin.fromClass(
     }
     update(update: ViewUpdate) {
       const redraw = update.transactions.some((tr) => tr.effects.some((e) => e.is(redrawTokens)))
-      if (this.screen && update.docChanged) this.screen = mapScreen(update, this.screen)
+      if (this.screen && update.docChanged) {
+        const scrolls = update.transactions.some((tr) => tr.scrollIntoView)
+        this.screen = mapScreen(update.changes, update.state.selection.main.head, scrolls, this.screen)
+      }
       const rebuild =
         redraw ||
         update.viewportChanged ||
@@ -225,7 +192,7 @@ export const tokenDecorations = ViewPlugin.fromClass(
         update.startState.field(viewOptionsField) !== update.state.field(viewOptionsField) ||
         update.transactions.some((tr) => tr.effects.some((e) => e.is(setTokens)))
       if (rebuild) {
-        this.decorations = build(update.view, this.screen)
+        this.decorations = buildTokenDecorations(update.state, update.view.visibleRanges, this.screen)
         if (update.viewportChanged || update.geometryChanged) this.measureScreen()
       } else if (update.docChanged) {
         // A keystroke before the tokenizer answers: move the marks with the text (cheap), redraw when the tokens come.
@@ -239,3 +206,13 @@ export const tokenDecorations = ViewPlugin.fromClass(
   },
   { decorations: (v) => v.decorations },
 )
+
+/** The on-screen window the token colouring draws in (null before the first measure): other extensions draw in the same part of the text. */
+export function screenWindowOf(view: EditorView): ScreenWindow {
+  return view.plugin(tokenDecorations)?.screen ?? null
+}
+
+/** Whether `update` redraws the token colouring because the on-screen window moved. */
+export function screenMoved(update: ViewUpdate): boolean {
+  return update.transactions.some((tr) => tr.effects.some((e) => e.is(redrawTokens)))
+}

@@ -72,6 +72,24 @@ function setup() {
 }
 
 describe('TokenStream', () => {
+  it('applies the splices of an edit of several changes together with the last, never showing half an edit', () => {
+    const t = setup()
+    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 4, tokens: tokens(4) }, { start: 4, end: 8, tokens: tokens(4) }] }, last: true })
+    t.send(t.status(1, 1, 0))
+    const index = t.stream.current!
+    const shownBefore = t.shown.length
+    // Version 2: one chunk grows by 2, the other by 1; a status comes between the two splices, as the worker sends them.
+    t.send({ type: 'splice', version: 2, generation: 1, splice: { from: 0, remove: 1, shift: 2, insert: [{ start: 0, end: 6, tokens: tokens(6) }] }, last: false })
+    t.send(t.status(1, 2, 0))
+    expect(t.shown.length).toBe(shownBefore)
+    expect(index.count).toBe(8)
+    expect(index.chunk(1)).toMatchObject({ start: 4, end: 8 })
+    t.send({ type: 'splice', version: 2, generation: 1, splice: { from: 1, remove: 1, shift: 1, insert: [{ start: 6, end: 11, tokens: tokens(5) }] }, last: true })
+    expect(t.shown.slice(shownBefore)).toEqual([{ index, version: 2 }])
+    expect(index.count).toBe(11)
+    expect(index.chunk(1)).toMatchObject({ start: 6, end: 11 })
+  })
+
   it('shows a quick edit at once and skips renders for statuses that change nothing', () => {
     const t = setup()
     t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 3, tokens: tokens(3) }] }, last: true })

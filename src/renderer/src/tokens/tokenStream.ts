@@ -100,6 +100,12 @@ export class TokenStream {
   private localVersion = -1
   /** False while more splices of the shown version are on their way. */
   private versionComplete = true
+  /**
+   * Splices of a version that is not complete yet (an edit of n changes comes as n messages).
+   * They are applied together with its last splice, so the shown index never holds half an
+   * edit between two messages (the editor would read it as the version before, or after).
+   */
+  private held: Extract<CoordinatorResponse, { type: 'splice' }>[] = []
 
   constructor(
     private readonly listener: TokenStreamListener,
@@ -129,7 +135,7 @@ export class TokenStream {
     const enc = this.localEncoder
     const key = this.shownKey
     if (!shown || this.next || !enc || !key || key.encoding !== enc.name || edits.length !== 1) return null
-    if (this.version !== version - 1 || !this.versionComplete || shown.index.pending > 0) return null
+    if (this.version !== version - 1 || !this.versionComplete || this.held.length > 0 || shown.index.pending > 0) return null
     const splice = localTokenSplice(shown.index, oldText, edits[0], enc, key.mode, { onScreen })
     if (!splice) return null
     shown.index.applySplice(splice)
@@ -160,12 +166,27 @@ export class TokenStream {
         this.onStatus(msg)
         return
       case 'splice':
+        if (!msg.last) {
+          this.held.push(msg)
+          return
+        }
+        this.releaseHeld()
+        this.onTokens(msg)
+        return
       case 'fill':
+        this.releaseHeld()
         this.onTokens(msg)
         return
       case 'tokenBytes':
         return
     }
+  }
+
+  /** Applies the held splices (the tokens they bring are shown with the message that follows). */
+  private releaseHeld(): void {
+    const held = this.held
+    this.held = []
+    for (const m of held) this.onTokens(m)
   }
 
   /** Cancels pending timers. */
@@ -224,6 +245,11 @@ export class TokenStream {
     if (target !== shown || !shown) return
     this.version = msg.version
     if (msg.type === 'splice') this.versionComplete = msg.last
+    // Held splices are applied just before the message that completes them: show the result then.
+    if (msg.type === 'splice' && !msg.last) {
+      this.editorStale = true
+      return
+    }
     const { from, to } = this.viewport
     const onScreen =
       msg.type === 'splice' ||

@@ -1,0 +1,59 @@
+import type { ChangeDesc } from '@codemirror/state'
+
+/**
+ * Characters coloured beyond the edges of what is on screen. Scrolling re-reads the screen
+ * and redraws within the same frame when it leaves this margin (no uncoloured line was
+ * painted in 60 wheel steps over 10 MB), so the margin is kept small: every coloured token
+ * is an element, and a keystroke that adds a token re-creates the elements after it (their
+ * index and colour shift), which the browser must style and lay out again. 800 → 300 took
+ * keystrokes in a 13 KB JSON line from about 30 to 26 ms (p50, to paint).
+ */
+export const SCREEN_MARGIN_CHARS = 300
+
+/** A document range around what is on screen now, or null before the first layout. */
+export type ScreenWindow = { from: number; to: number } | null
+
+/** `pos` moved into 0..length. */
+export function clampPos(pos: number, length: number): number {
+  return pos < 0 ? 0 : pos > length ? length : pos
+}
+
+/**
+ * Maps `pos` through `changes` after clamping it into the document they start from, so a
+ * position a little past the end (a stale screen edge, a token table one edit ahead) maps
+ * to the end instead of throwing. Null changes: the position, clamped to `length`.
+ */
+export function mapClamped(changes: ChangeDesc | null, pos: number, assoc: -1 | 1, length: number): number {
+  if (!changes) return clampPos(pos, length)
+  return clampPos(changes.mapPos(clampPos(pos, changes.length), assoc), length)
+}
+
+/**
+ * The on-screen window after `changes`, until the next measure: mapped through the changes
+ * (typing widens it a little), but not widened by a big insert (a paste of megabytes inside
+ * it must not make every token of the paste an element), and moved to end at the caret
+ * `head` when the update scrolls to a caret outside it (the end of a paste). The result
+ * always lies inside the new document (0..changes.newLength).
+ */
+export function mapScreen(changes: ChangeDesc, head: number, scrolls: boolean, old: { from: number; to: number }): ScreenWindow {
+  const length = changes.newLength
+  const from = mapClamped(changes, old.from, -1, length)
+  const width = Math.max(0, old.to - old.from)
+  const to = Math.max(from, mapClamped(changes, old.to, 1, length))
+  const window = { from, to: to - from > width + SCREEN_MARGIN_CHARS ? from + width : to }
+  if (scrolls && (head < window.from || head > window.to)) {
+    return { from: clampPos(head - width + SCREEN_MARGIN_CHARS, length), to: clampPos(head + SCREEN_MARGIN_CHARS, length) }
+  }
+  return window
+}
+
+/** The parts of `visible` (CodeMirror's visible ranges) inside the on-screen window, within 0..length. */
+export function drawRanges(visible: readonly { from: number; to: number }[], screen: ScreenWindow, length: number): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = []
+  for (const r of visible) {
+    const from = clampPos(screen ? Math.max(r.from, screen.from) : r.from, length)
+    const to = clampPos(screen ? Math.min(r.to, screen.to) : r.to, length)
+    if (to > from) out.push({ from, to })
+  }
+  return out
+}
