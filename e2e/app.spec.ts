@@ -173,7 +173,43 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   await expect(custom).toHaveAttribute('aria-valuenow', String(n))
   await expect(page.getByRole('radio', { name: 'Dim tokens past 2,000' })).toBeChecked()
   await page.getByLabel('Custom limit').fill('lots')
-  await expect(page.getByRole('alert').filter({ hasText: 'whole number' })).toBeVisible()
+  await page.getByLabel('Custom limit').press('Enter')
+  await expect(page.getByRole('alert').filter({ hasText: 'not a number of tokens' })).toBeVisible()
+})
+
+test('the custom limit says what it understood, waits for Enter or leaving the field to object, and keeps the last good limit', async ({ page }) => {
+  await openFresh(page)
+  const input = page.getByLabel('Custom limit')
+  const alert = page.getByRole('region', { name: 'Context limits' }).getByRole('alert')
+  // What was understood, in en-US digits, with a word on k (1,000) against a binary size.
+  await input.fill('8k')
+  await expect(input).toHaveAccessibleDescription('= 8,000 tokens · k means 1,000 here; for 8,192 type 8192.')
+  await expect(page.getByRole('meter', { name: 'Context limit 8,000' })).toBeVisible()
+  // Half-way through typing "1.5m" nothing objects; the limit stays 8,000 meanwhile.
+  await input.fill('')
+  await input.pressSequentially('1.')
+  await expect(alert).toHaveCount(0)
+  await input.pressSequentially('5m')
+  await expect(page.getByRole('meter', { name: 'Context limit 1,500,000' })).toBeVisible()
+  await expect(input).toHaveAccessibleDescription('= 1,500,000 tokens')
+  // A decimal comma is not read as a thousands separator (12,5k was 125,000), and a fraction of a token is refused.
+  for (const [typed, why] of [
+    ['12,5k', 'the comma is not between groups of three digits'],
+    ['1.2345k', '“1.2345k” is 1,234.5 tokens; a limit is a whole number of tokens'],
+  ]) {
+    await input.fill(typed)
+    await input.press('Enter')
+    await expect(alert).toContainText(why)
+    await expect(alert).toContainText('The limit stays 1,500,000.')
+    await expect(page.getByRole('meter', { name: 'Context limit 1,500,000' })).toBeVisible()
+  }
+  // Leaving the field also shows the problem; fixing the number clears it.
+  await input.fill('2.5')
+  await page.getByRole('heading', { name: 'Context limits' }).click()
+  await expect(alert).toContainText('“2.5” is 2.5 tokens')
+  await input.fill('1,024')
+  await expect(alert).toHaveCount(0)
+  await expect(page.getByRole('meter', { name: 'Context limit 1,024' })).toHaveCount(2)
 })
 
 test('a limit row says on which line the limit cuts the text and shows it: scrolled there, the first token past it selected', async ({ page }) => {
