@@ -1,6 +1,7 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../../shared/encodings'
 import type { ModelInfo } from '../../../shared/models'
+import { groupModels } from '../../../shared/modelFamilies'
 import type { Settings, ViewToggle } from '../../../shared/settings'
 import type { SpecialMode } from '../../../shared/specialTokens'
 import { formatCount } from '../../../shared/format'
@@ -27,6 +28,7 @@ const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
 /** The top bar: encoding and model pickers, special-token mode, view toggles, Open file. */
 export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const { settings, models } = props
+  const groups = useMemo(() => groupModels(models ?? []), [models])
   return (
     <header className="toolbar" role="toolbar" aria-label="Tokenizer settings">
       <h1 className="app-title">Tokenizer Explorer</h1>
@@ -36,7 +38,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           aria-label="Encoding"
           value={settings.encoding}
           onChange={(e) => props.onEncoding(e.target.value as EncodingName)}
-          title={ENCODING_DESCRIPTIONS[settings.encoding]}
+          title={`${settings.encoding}: ${ENCODING_DESCRIPTIONS[settings.encoding]}`}
         >
           {ENCODING_NAMES.map((name) => (
             <option key={name} value={name}>
@@ -49,6 +51,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         <span>Model</span>
         <select
           className="model-select"
+          title={settings.model ?? 'Any model: the encoding alone'}
           aria-label="Model"
           value={settings.model ?? ''}
           onChange={(e) => props.onModel(e.target.value === '' ? null : e.target.value)}
@@ -57,10 +60,14 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           {settings.model && !models?.some((m) => m.name === settings.model) && (
             <option value={settings.model}>{settings.model}</option>
           )}
-          {models?.map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name} — {formatCount(m.contextWindow)} tokens
-            </option>
+          {groups.map((g) => (
+            <optgroup key={g.family} label={g.family}>
+              {g.models.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name} — {formatCount(m.contextWindow)} tokens
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
