@@ -48,3 +48,29 @@ for (const [width, height] of [
     }
   })
 }
+
+test('messages that report an action go when they no longer hold; the status bar speaks plainly', async ({ page, context }) => {
+  await openFresh(page)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  // The status bar: the encoding and the count, no chunks or timings.
+  const status = page.getByRole('status', { name: 'Tokenizer status' })
+  await expect(status).toHaveText(/^o200k_base · [\d,]+ tokens$/)
+  // "Copied…" is an info message: it goes with the next edit.
+  await page.getByRole('checkbox', { name: 'Token IDs' }).check()
+  await page.getByRole('button', { name: 'Copy all IDs' }).click()
+  await expect(page.getByText(/^Copied [\d,]+ token IDs/)).toBeVisible()
+  await page.getByRole('textbox', { name: 'Text' }).press('End')
+  await page.keyboard.type('!')
+  await expect(page.getByText(/^Copied [\d,]+ token IDs/)).toHaveCount(0)
+})
+
+test('an info message also goes by itself after a while', async ({ page, context }) => {
+  await page.clock.install()
+  await openFresh(page)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('checkbox', { name: 'Token IDs' }).check()
+  await page.getByRole('button', { name: 'Copy all IDs' }).click()
+  await expect(page.getByText(/^Copied [\d,]+ token IDs/)).toBeVisible()
+  await page.clock.runFor(16_000)
+  await expect(page.getByText(/^Copied [\d,]+ token IDs/)).toHaveCount(0)
+})

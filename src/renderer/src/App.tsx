@@ -23,6 +23,7 @@ import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
 import { LimitsPanel, type FitRequest, type LimitRow } from './components/LimitsPanel'
 import { StatusBar, type StatusMessage } from './components/StatusBar'
+import { useTransientMessages } from './useTransientMessages'
 import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
 import { createEditor, setShowWhitespace, setWrapLines } from './editor/createEditor'
@@ -61,6 +62,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const [shownIndex, setShownIndex] = useState<TokenIndex | null>(null)
   const [work, setWork] = useState<Work>({ kind: 'idle' })
   const [message, setMessage] = useState<StatusMessage | null>(() => (saved.problems.length ? { tone: 'warning', text: saved.problems.join(' ') } : null))
+  const textEdited = useTransientMessages(message, setMessage)
   /** The open file's name (null: untitled) and whether the text changed since it was opened or saved. */
   const [documentState, setDocumentState] = useState<DocumentState>({ name: null, edited: false })
   const editedRef = useRef(false)
@@ -187,6 +189,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         // A paste or other big change: the tokenizer is about to be busy.
         if (!local && edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)) loader.busy()
         saveDraftSoon()
+        textEdited()
         if (!editedRef.current) {
           editedRef.current = true
           setDocumentState((d) => ({ ...d, edited: true }))
@@ -227,7 +230,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       clientRef.current = null
       streamRef.current = null
     }
-  }, [host, initialText, saveDraftSoon, inspect, announceToken])
+  }, [host, initialText, saveDraftSoon, inspect, announceToken, textEdited])
 
   // Models load after first paint: they are not needed to start typing.
   useEffect(() => {
@@ -447,8 +450,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     }
     if (!fitted) return
     const { text, kept, dropped } = fitted
-    const what = mode === 'head' ? 'first' : mode === 'tail' ? 'last' : 'first and last'
-    const summary = `the ${what} ${formatCount(kept)} tokens and dropped ${formatCount(dropped)}`
+    // "the first and last 1,021" read as 1,021 at each end: for both ends, say the total.
+    const summary =
+      mode === 'both'
+        ? `${formatCount(kept)} tokens from both ends and dropped ${formatCount(dropped)} in between`
+        : `the ${mode === 'head' ? 'first' : 'last'} ${formatCount(kept)} tokens and dropped ${formatCount(dropped)}`
     if (action === 'copy') {
       copy(text, `Copied ${summary.replace('and dropped', '(dropped')}).`)
       return

@@ -20,14 +20,18 @@ export interface StatusBarProps {
 /** The bottom bar: what the tokenizer is doing, the last message, and the last run's timing. */
 export function StatusBar({ work, message, onDismiss, snapshot, encoding }: StatusBarProps) {
   let state: string
+  // The chunking and timing are for the curious (a tooltip), not words a user needs to read.
+  let details: string | undefined
   if (work.kind === 'loading') state = `Loading ${work.encoding}…`
   else if (work.kind === 'working') state = work.fraction === null ? 'Tokenizing…' : `Tokenizing… ${Math.floor(work.fraction * 100)}%`
-  else if (snapshot && snapshot.encoding)
-    state = `${snapshot.encoding}${snapshot.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(snapshot.count)} tokens in ${formatCount(snapshot.total)} chunk${snapshot.total === 1 ? '' : 's'} · last update ${snapshot.elapsedMs < 10 ? snapshot.elapsedMs.toFixed(1) : formatCount(Math.round(snapshot.elapsedMs))} ms`
+  else if (snapshot && snapshot.encoding) {
+    state = `${snapshot.encoding}${snapshot.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(snapshot.count)} token${snapshot.count === 1 ? '' : 's'}`
+    details = `Counted in ${formatCount(snapshot.total)} chunk${snapshot.total === 1 ? '' : 's'}; the last tokenizer run took ${snapshot.elapsedMs < 10 ? snapshot.elapsedMs.toFixed(1) : formatCount(Math.round(snapshot.elapsedMs))} ms.`
+  }
   else state = 'Starting…'
   return (
     <footer className="statusbar">
-      <span className="status-work" role="status" aria-label="Tokenizer status">
+      <span className="status-work" role="status" aria-label="Tokenizer status" title={details}>
         {work.kind !== 'idle' && <span className="spinner" aria-hidden="true" />}
         {state}
         {work.kind === 'working' && (
