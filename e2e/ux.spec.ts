@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test'
-import { openFresh } from './helpers'
+import { expectTokenCount, openFresh, oracleIds, setText } from './helpers'
 
 // What a new user reads and picks: the toolbar's pickers, messages, the panels' wording.
 
@@ -73,4 +73,79 @@ test('an info message also goes by itself after a while', async ({ page, context
   await expect(page.getByText(/^Copied [\d,]+ token IDs/)).toBeVisible()
   await page.clock.runFor(16_000)
   await expect(page.getByText(/^Copied [\d,]+ token IDs/)).toHaveCount(0)
+})
+
+test('compare keeps one warm worker: a second Compare of a small text is quick, and the counts say when the text changed since', async ({ page }) => {
+  // Count the compare workers the page starts.
+  await page.addInitScript(() => {
+    const Original = window.Worker
+    const w = window as unknown as { compareWorkers: number }
+    w.compareWorkers = 0
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options)
+        if (options?.name === 'compare') w.compareWorkers++
+      }
+    }
+  })
+  await openFresh(page)
+  const text = 'Compare me across encodings: 日本語, emoji 🦙, code `x += 1`, and numbers 1234567. '.repeat(6)
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  await page.getByText('Compare encodings').click()
+  const compare = page.getByRole('button', { name: 'Compare', exact: true })
+  const table = page.getByRole('table', { name: 'Token counts by encoding' })
+  const o200k = table.locator('td[data-encoding="o200k_base"]')
+  const harmony = table.locator('td[data-encoding="o200k_harmony"]')
+  await compare.click()
+  await expect(o200k).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'))
+  await expect(harmony).not.toHaveText('…')
+  await expect(compare).toBeEnabled()
+  // Once warm: from the click to the last encoding's count on screen.
+  const times: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const ms = await page.evaluate(async () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Compare')!
+      const cell = () => document.querySelector('td[data-encoding="o200k_harmony"]')!.textContent
+      const t0 = performance.now()
+      button.click()
+      await new Promise<void>((resolve) => {
+        const check = () => (cell() !== '…' && button.textContent === 'Compare' && !button.disabled ? resolve() : requestAnimationFrame(check))
+        requestAnimationFrame(check)
+      })
+      return performance.now() - t0
+    })
+    times.push(ms)
+  }
+  console.log(`compare of ${text.length} characters once warm: ${times.map((t) => t.toFixed(0)).join(', ')} ms`)
+  expect(Math.min(...times)).toBeLessThan(300)
+  expect(await page.evaluate(() => (window as unknown as { compareWorkers: number }).compareWorkers)).toBe(1)
+
+  // An edit makes the counts stale, and they say so until compared again.
+  const note = page.getByText('The text changed since these counts')
+  await expect(note).toHaveCount(0)
+  await page.getByRole('textbox', { name: 'Text' }).press('ControlOrMeta+End')
+  await page.keyboard.type(' more words')
+  await expect(note).toBeVisible()
+  await compare.click()
+  await expect(o200k).toHaveText(oracleIds('o200k_base', `${text} more words`).length.toLocaleString('en-US'))
+  await expect(note).toHaveCount(0)
+})
+
+test('most common tokens say when the text or the encoding changed since they were counted', async ({ page }) => {
+  await openFresh(page)
+  await setText(page, 'x the y the z the w and')
+  await expectTokenCount(page, oracleIds('o200k_base', 'x the y the z the w and').length)
+  await page.getByText('Most common tokens').click()
+  await page.getByRole('button', { name: 'Count', exact: true }).click()
+  const note = page.getByText('changed since this count')
+  await expect(page.getByRole('table', { name: 'Most common tokens' })).toBeVisible()
+  await expect(note).toHaveCount(0)
+  await page.getByRole('textbox', { name: 'Text' }).press('ControlOrMeta+End')
+  await page.keyboard.type(' the')
+  await expect(note).toBeVisible()
+  await page.getByRole('button', { name: 'Recount' }).click()
+  await expect(note).toHaveCount(0)
+  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
+  await expect(note).toBeVisible()
 })

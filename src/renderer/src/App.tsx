@@ -527,6 +527,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const stableCopyIds = useStableCallback(copyIds)
   const stableExportTokens = useStableCallback((format: 'csv' | 'json') => void exportTokens(format))
   const stableEditorText = useStableCallback(() => viewRef.current?.state.doc.toString() ?? '')
+  const stableTextVersion = useStableCallback(() => viewRef.current?.state.field(tokenField).docVersion ?? -1)
   const stableVisibleText = useStableCallback((max: number) => {
     const view = viewRef.current
     if (!view) return { text: '', from: 0 }
@@ -680,8 +681,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             models={models}
             getText={stableEditorText}
             getVisibleText={stableVisibleText}
+            textVersion={snapshot?.version ?? -1}
+            getTextVersion={stableTextVersion}
           />
-          <StatsPanel compute={stableStats} textOf={stableTokenText} />
+          <StatsPanel compute={stableStats} textOf={stableTokenText} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={stableTextVersion} />
           <SplitPanel onSplit={stableSplit} preview={stablePreview} onCopy={stableCopyChunk} onExport={stableExportChunks} />
           <DecodePanel encoding={settings.encoding} onDecode={stableDecode} onCopy={stableCopyText} />
 
