@@ -666,7 +666,7 @@ test('chat: messages counted in the model’s chat format (equal to the cookbook
   await expect(page.getByLabel('Message 3', { exact: true })).toHaveCount(0)
 })
 
-test('cost strip: each line coloured by characters per token, explained on hover, and switched off from the toolbar', async ({ page }) => {
+test('density strip: each line coloured by characters per token, explained on hover and in a legend, and switched off from the toolbar', async ({ page }) => {
   const lines = ['The quick brown fox jumps over the lazy dog and keeps on running.', 'QmFzZTY0IGlzIGV4cGVuc2l2ZQ==Zm9vYmFyYmF6cXV4', '🦙🦙🦙🦙🦙🦙']
   await setText(page, lines.join('\n'))
   await expectTokenCount(page, oracleIds('o200k_base', lines.join('\n')).length)
@@ -676,8 +676,13 @@ test('cost strip: each line coloured by characters per token, explained on hover
   await expect(strip.nth(2)).toHaveClass(/cm-cost-4/)
   const prose = oracleIds('o200k_base', `${lines[0]}\n`).length
   await expect(strip.nth(0)).toHaveAttribute('title', `Line 1: ${(lines[0].length / prose).toFixed(2)} characters per token (${prose} tokens)`)
-  await page.getByRole('checkbox', { name: 'Cost strip' }).uncheck()
+  // The legend names each colour's characters per token.
+  const legend = page.getByLabel('Density strip legend')
+  await expect(legend).toContainText('4 or more')
+  await expect(legend).toContainText('under 1.5')
+  await page.getByRole('checkbox', { name: 'Density strip' }).uncheck()
   await expect(strip).toHaveCount(0)
+  await expect(legend).toHaveCount(0)
 })
 
 test('wrap toggle: long lines wrap by default and scroll sideways when it is off', async ({ page }) => {

@@ -149,3 +149,23 @@ test('most common tokens say when the text or the encoding changed since they we
   await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
   await expect(note).toBeVisible()
 })
+
+test('line numbers beside the text, so "cut at line N" can be found; the toolbar turns them off and the choice is kept', async ({ page }) => {
+  await openFresh(page)
+  await setText(page, 'one\ntwo\nthree\nfour')
+  const numbers = page.locator('.cm-lineNumbers .cm-gutterElement')
+  await expect(numbers.filter({ hasText: /^4$/ })).toBeVisible()
+  // Line 3's number sits level with line 3.
+  const line3 = page.locator('.cm-line').nth(2)
+  const number3 = numbers.filter({ hasText: /^3$/ })
+  const [a, b] = [(await line3.boundingBox())!, (await number3.boundingBox())!]
+  expect(Math.abs(a.y - b.y)).toBeLessThan(2)
+  const toggle = page.getByRole('checkbox', { name: 'Line numbers' })
+  await expect(toggle).toBeChecked()
+  await toggle.uncheck()
+  await expect(page.locator('.cm-lineNumbers')).toHaveCount(0)
+  await page.waitForTimeout(300)
+  await page.reload()
+  await expect(page.getByRole('checkbox', { name: 'Line numbers' })).not.toBeChecked()
+  await expect(page.locator('.cm-lineNumbers')).toHaveCount(0)
+})

@@ -26,7 +26,8 @@ import { StatusBar, type StatusMessage } from './components/StatusBar'
 import { useTransientMessages } from './useTransientMessages'
 import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
-import { createEditor, setShowWhitespace, setWrapLines } from './editor/createEditor'
+import { createEditor, setLineNumbers, setShowWhitespace, setWrapLines } from './editor/createEditor'
+import { DensityLegend } from './components/DensityLegend'
 import { setShowCost } from './editor/costGutter'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
@@ -264,6 +265,9 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   useEffect(() => {
     if (viewRef.current) setWrapLines(viewRef.current, settings.wrapLines)
   }, [settings.wrapLines])
+  useEffect(() => {
+    if (viewRef.current) setLineNumbers(viewRef.current, settings.lineNumbers)
+  }, [settings.lineNumbers])
   useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme
     else document.documentElement.dataset.theme = settings.theme
@@ -600,7 +604,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       case 'encoding':
         return onEncoding(command.encoding)
       case 'toggle': {
-        const key = ({ whitespace: 'showWhitespace', ids: 'showIds', cost: 'showCost', wrap: 'wrapLines' } as const)[command.what]
+        const key = ({ whitespace: 'showWhitespace', ids: 'showIds', cost: 'showCost', wrap: 'wrapLines', lines: 'lineNumbers' } as const)[command.what]
         return setSettings((s) => ({ ...s, [key]: !s[key] }))
       }
       case 'theme':
@@ -638,6 +642,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       <main className="workspace">
         <div className="editor-column">
           <div className="editor" ref={editorParent} />
+          {settings.showCost && <DensityLegend />}
           {settings.showIds && (
             <TokenIdPanel
               tokens={shownIndex}

@@ -21,7 +21,8 @@ export interface ToolbarProps {
 const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
   { key: 'showWhitespace', label: 'Whitespace' },
   { key: 'showIds', label: 'Token IDs' },
-  { key: 'showCost', label: 'Cost strip', title: 'A strip beside each line: pale where text is cheap (many characters per token), red where it is expensive' },
+  { key: 'showCost', label: 'Density strip', title: 'A strip beside each line coloured by its characters per token: green where a token holds many characters (prose), yellow to red where it holds few (digits, base64, non-Latin scripts, emoji)' },
+  { key: 'lineNumbers', label: 'Line numbers' },
   { key: 'wrapLines', label: 'Wrap', title: 'Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.' },
 ]
 
