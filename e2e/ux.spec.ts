@@ -24,7 +24,7 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height })
     await openFresh(page)
     const encoding = page.getByRole('combobox', { name: 'Encoding' })
-    const model = page.getByRole('combobox', { name: 'Model' })
+    const model = page.getByRole('combobox', { name: 'Model', exact: true })
     for (const name of ['o200k_base', 'p50k_base', 'cl100k_base']) {
       await encoding.selectOption(name)
       expect(await cutOff(encoding)).toBeLessThan(1)
@@ -168,4 +168,76 @@ test('line numbers beside the text, so "cut at line N" can be found; the toolbar
   await page.reload()
   await expect(page.getByRole('checkbox', { name: 'Line numbers' })).not.toBeChecked()
   await expect(page.locator('.cm-lineNumbers')).toHaveCount(0)
+})
+
+test('a limit marker and its flag stay inside their own line, never over the line above', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await openFresh(page)
+  await setText(page, 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(120))
+  const marker = page.locator('.cm-limit-marker[data-label="1,024"]')
+  await marker.scrollIntoViewIfNeeded()
+  // The flag takes its own room in the line (it is part of the marker's box, not raised over the text).
+  const box = (await marker.boundingBox())!
+  expect(box.width).toBeGreaterThan(15)
+  // No token of another row lies under it.
+  const overlaps = await marker.evaluate((el) => {
+    const m = el.getBoundingClientRect()
+    const middle = (m.top + m.bottom) / 2
+    const hits: string[] = []
+    for (const t of document.querySelectorAll<HTMLElement>('.cm-content [data-token-index]')) {
+      for (const r of t.getClientRects()) {
+        const sameRow = r.top <= middle && middle <= r.bottom
+        const across = Math.min(r.right, m.right) - Math.max(r.left, m.left)
+        const down = Math.min(r.bottom, m.bottom) - Math.max(r.top, m.top)
+        if (!sameRow && across > 0 && down > 1) hits.push(t.textContent ?? '')
+      }
+    }
+    return hits
+  })
+  expect(overlaps).toEqual([])
+})
+
+test('chat: the empty user message is a slot, not counted; editor text fills it; one model for toolbar and chat; token chips never break', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await openFresh(page)
+  const text = 'Summarise this prompt, please.'
+  await setText(page, text)
+  await page.getByText('Chat prompt').click()
+  const system = 'You are a helpful assistant.'
+  // gpt-4o: 3 per message + role + text, and 3 to prime the reply; the blank user message adds nothing.
+  const perMessage = (role: string, content: string) => 3 + oracleIds('o200k_base', role).length + oracleIds('o200k_base', content).length
+  await expect(page.getByLabel('Chat total')).toContainText(`${3 + perMessage('system', system)} tokens in the prompt`)
+  await expect(page.getByLabel('Tokens of message 2')).toHaveText('Empty: not counted')
+  // "Add editor text" fills the empty user message instead of adding a third.
+  await page.getByRole('button', { name: 'Add editor text' }).click()
+  await expect(page.getByLabel('Message 2', { exact: true })).toHaveValue(text)
+  await expect(page.getByLabel('Message 3', { exact: true })).toHaveCount(0)
+  await expect(page.getByLabel('Chat total')).toContainText(`${3 + perMessage('system', system) + perMessage('user', text)} tokens in the prompt`)
+  // A second time there is no empty message left: it adds one.
+  await page.getByRole('button', { name: 'Add editor text' }).click()
+  await expect(page.getByLabel('Message 3', { exact: true })).toHaveValue(text)
+
+  // One model: the toolbar's choice is the chat's, and the chat's is the toolbar's.
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('gpt-4')
+  await expect(page.getByLabel('Chat model')).toHaveValue('gpt-4')
+  await page.getByLabel('Chat model').selectOption('gpt-4o-mini')
+  await expect(page.getByRole('combobox', { name: 'Model', exact: true })).toHaveValue('gpt-4o-mini')
+  await expect(page.getByRole('meter', { name: 'Context limit 128,000' })).toBeVisible()
+
+  // Formatted tokens: every chip is one box, never split over two rows ("<|" / "im_start|>").
+  await page.getByText('Formatted tokens').click()
+  const chips = page.getByLabel('Formatted chat tokens').locator('.chip')
+  await expect(chips.first()).toHaveText('<|im_start|>')
+  const split = await chips.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 1).map((el) => el.textContent))
+  expect(split).toEqual([])
+})
+
+test('the inspector keeps "(7 bytes)" on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await openFresh(page)
+  await setText(page, 'Welcome to the inspector')
+  await page.locator('.cm-content [data-token-index="0"]').hover()
+  const hint = page.getByLabel('Token bytes').locator('.hint')
+  await expect(hint).toHaveText(' (7 bytes)')
+  expect(await hint.evaluate((el) => el.getClientRects().length)).toBe(1)
 })

@@ -679,7 +679,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             }
           />
           <Inspector onStep={inspect} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
-          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={stableEditorText} />
+          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={stableEditorText} model={settings.model} onModel={onModel} />
           <ComparePanel
             current={settings.encoding}
             mode={settings.specialMode}
