@@ -241,3 +241,17 @@ test('the inspector keeps "(7 bytes)" on one line', async ({ page }) => {
   await expect(hint).toHaveText(' (7 bytes)')
   expect(await hint.evaluate((el) => el.getClientRects().length)).toBe(1)
 })
+
+test('the panels’ selects look like the toolbar’s, not native ones', async ({ page }) => {
+  await openFresh(page)
+  await setText(page, 'word '.repeat(1200))
+  await expectTokenCount(page, oracleIds('o200k_base', 'word '.repeat(1200)).length)
+  await page.getByRole('radio', { name: 'Dim tokens past 1,024' }).check()
+  await page.getByText('Chat prompt').click()
+  await page.getByText('Compare encodings').click()
+  const look = (l: Locator) => l.evaluate((el) => ['borderTopLeftRadius', 'backgroundColor', 'borderTopColor', 'color'].map((k) => getComputedStyle(el)[k as 'color']))
+  const toolbar = await look(page.getByRole('combobox', { name: 'Encoding', exact: true }))
+  for (const name of ['What to keep', 'Chat model', 'Role of message 1', 'Second encoding']) {
+    expect(await look(page.getByLabel(name, { exact: true })), name).toEqual(toolbar)
+  }
+})
