@@ -255,3 +255,26 @@ test('the panels’ selects look like the toolbar’s, not native ones', async (
     expect(await look(page.getByLabel(name, { exact: true })), name).toEqual(toolbar)
   }
 })
+
+test('the inspector keeps its place in the text when the encoding changes, not its token number', async ({ page }) => {
+  await openFresh(page)
+  const text = 'alpha beta 日本語のテキストです gamma epsilon'
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  // Put the caret inside "epsilon": the inspector shows that token.
+  const at = text.indexOf('epsilon') + 3
+  await page.evaluate((pos) => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; focus(): void } }).tokenizerExplorerView
+    view.focus()
+    view.dispatch({ selection: { anchor: pos } })
+  }, at)
+  const chip = page.locator('.inspector-chip')
+  await expect(chip).toContainText('epsilon')
+  // r50k cuts the Japanese into many more tokens: the same number would now be a piece of it.
+  await page.getByRole('combobox', { name: 'Encoding', exact: true }).selectOption('r50k_base')
+  await expectTokenCount(page, oracleIds('r50k_base', text).length)
+  // The token that now starts where the inspected one did (" epsilon" in o200k, " e" in r50k).
+  const index = oracleIds('r50k_base', text.slice(0, text.indexOf(' epsilon'))).length
+  await expect(page.getByRole('heading', { name: /Token #/ })).toHaveText(`Token #${index}`)
+  await expect(chip).toHaveText('·e')
+})

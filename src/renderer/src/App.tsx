@@ -80,6 +80,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const streamRef = useRef<TokenStream | null>(null)
   const loaderRef = useRef<LocalEncoderLoader | null>(null)
   const inspectedRef = useRef<number | null>(null)
+  /** A text position whose token the inspector shows once the new encoding's tokens arrive. */
+  const inspectAtPos = useRef<number | null>(null)
   const draftTimer = useRef<number | undefined>(undefined)
   const draftWarned = useRef(false)
   const viewportTimer = useRef<number | undefined>(undefined)
@@ -153,12 +155,25 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   useEffect(() => {
     // The inspector catches up just after the count (off the keystroke's critical path).
     const refreshInspector = () => {
+      // After an encoding or mode switch: the token now at the inspected text position.
+      const tokens = stream.current
+      const pos = inspectAtPos.current
+      if (pos !== null && remapInspected && tokens) {
+        const k = tokens.indexAt(pos)
+        if (k >= 0 && tokens.chunk(tokens.chunkAt(pos)).tokens) {
+          inspectedRef.current = k
+          inspectAtPos.current = null
+          remapInspected = false
+        }
+      }
       if (inspectedRef.current === null) return
       window.clearTimeout(inspectTimer.current)
       inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
     }
     // A snapshot from a keystroke tokenized here is drawn in that keystroke's frame.
     let urgent: TokenSnapshot | null = null
+    // True once a new encoding's tokens took over while inspectAtPos waits for them.
+    let remapInspected = false
     const loader = new LocalEncoderLoader((enc) => stream.setLocalEncoder(enc))
     loaderRef.current = loader
     const stream = new TokenStream({
@@ -166,7 +181,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         viewRef.current?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
         refreshInspector()
       },
-      indexChanged: (index) => setShownIndex(index),
+      indexChanged: (index) => {
+        setShownIndex(index)
+        if (inspectAtPos.current !== null) remapInspected = true
+      },
       snapshot: (s, isUrgent) => {
         if (isUrgent) urgent = s
         else setSnapshot(s)
@@ -253,6 +271,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   }, [host, settings])
   useEffect(() => host.setDocumentState(documentState), [host, documentState])
   useEffect(() => {
+    // The inspector keeps its place in the text, not its token number, across the switch.
+    const tokens = streamRef.current?.current
+    const i = inspectedRef.current
+    inspectAtPos.current = tokens && i !== null && i < tokens.count ? tokens.start(i) : null
     clientRef.current?.configure(settings.encoding, settings.specialMode)
     loaderRef.current?.want(settings.encoding)
   }, [settings.encoding, settings.specialMode])
