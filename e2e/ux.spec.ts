@@ -278,3 +278,32 @@ test('the inspector keeps its place in the text when the encoding changes, not i
   await expect(page.getByRole('heading', { name: /Token #/ })).toHaveText(`Token #${index}`)
   await expect(chip).toHaveText('·e')
 })
+
+test('split previews show a readable start of each chunk, not "# Mixed samp…"', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await openFresh(page)
+  const text = 'A sentence about chunking long prompts into pieces that fit. '.repeat(40)
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  await page.getByText('Split into chunks').click()
+  await page.getByLabel('Chunk size in tokens').fill('100')
+  await page.getByRole('button', { name: 'Split', exact: true }).click()
+  const preview = page.getByRole('list', { name: 'Chunks' }).locator('.split-preview').first()
+  await expect(preview).toBeVisible()
+  // At least 60 characters of the chunk are on screen (the preview holds 80).
+  const shown = await preview.evaluate((el) => {
+    const range = document.createRange()
+    range.selectNodeContents(el)
+    const box = el.getBoundingClientRect()
+    let visible = 0
+    const node = el.firstChild!
+    for (let i = 0; i < (node.textContent ?? '').length; i++) {
+      range.setStart(node, i)
+      range.setEnd(node, i + 1)
+      const r = range.getBoundingClientRect()
+      if (r.width > 0 && r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5) visible++
+    }
+    return visible
+  })
+  expect(shown).toBeGreaterThanOrEqual(60)
+})
