@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
 import { expectTokenCount, openFresh, oracleIds, setText } from './helpers'
 
 // What a new user reads and picks: the toolbar's pickers, messages, the panels' wording.
@@ -306,4 +307,30 @@ test('split previews show a readable start of each chunk, not "# Mixed samp…"'
     return visible
   })
   expect(shown).toBeGreaterThanOrEqual(60)
+})
+
+test('the web build has New, Save and a theme switch in the toolbar', async ({ page }) => {
+  await openFresh(page)
+  const text = 'Keep this prompt.'
+  await setText(page, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  // Save: the text as a file (Ctrl+S too).
+  let download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save text' }).click()
+  expect(await readFile(await (await download).path(), 'utf8')).toBe(text)
+  download = page.waitForEvent('download')
+  await page.getByRole('textbox', { name: 'Text' }).press('ControlOrMeta+s')
+  expect(await readFile(await (await download).path(), 'utf8')).toBe(text)
+  // New: an empty text; Undo brings the old one back.
+  await page.getByRole('button', { name: 'New text' }).click()
+  await expectTokenCount(page, 0)
+  await page.getByRole('textbox', { name: 'Text' }).press('ControlOrMeta+z')
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  // Theme: dark, kept after a reload.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.waitForTimeout(300)
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark')
 })

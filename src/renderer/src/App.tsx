@@ -612,6 +612,25 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     } else if (r.kind === 'error') setMessage({ tone: 'error', text: r.message })
   }
 
+  // The web build has no menu: New, Save and the theme sit in the toolbar, Ctrl+S saves.
+  const stableNewText = useStableCallback(newText)
+  const stableSaveText = useStableCallback(() => void saveTextAs())
+  const webFileActions = useMemo(
+    () => (host.nativeMenu ? undefined : { onNew: stableNewText, onSave: stableSaveText, onTheme: (theme: Settings['theme']) => update({ theme }) }),
+    [host, stableNewText, stableSaveText, update],
+  )
+  useEffect(() => {
+    if (host.nativeMenu) return
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault()
+        stableSaveText()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [host, stableSaveText])
+
   /** What each native menu command does. */
   const runCommand = (command: MenuCommand) => {
     switch (command.type) {
@@ -660,6 +679,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         onSpecialMode={onSpecialMode}
         onToggle={onToggle}
         onOpenFile={openFile}
+        fileActions={webFileActions}
       />
       <main className="workspace">
         <div className="editor-column">

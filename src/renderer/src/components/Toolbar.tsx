@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../../shared/encodings'
 import type { ModelInfo } from '../../../shared/models'
 import { groupModels } from '../../../shared/modelFamilies'
-import type { Settings, ViewToggle } from '../../../shared/settings'
+import { THEMES, type Settings, type Theme, type ViewToggle } from '../../../shared/settings'
 import type { SpecialMode } from '../../../shared/specialTokens'
 import { formatCount } from '../../../shared/format'
 
@@ -15,6 +15,8 @@ export interface ToolbarProps {
   onSpecialMode(mode: SpecialMode): void
   onToggle(key: ViewToggle, on: boolean): void
   onOpenFile(): void
+  /** Where there is no native menu (the web build): New, Save and the theme in the toolbar. */
+  fileActions?: { onNew(): void; onSave(): void; onTheme(theme: Theme): void }
 }
 
 /** The view checkboxes, in toolbar order. */
@@ -92,9 +94,33 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           </label>
         ))}
       </div>
-      <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">
-        Open file
-      </button>
+      {props.fileActions && (
+        <label className="field">
+          <span>Theme</span>
+          <select aria-label="Theme" value={settings.theme} onChange={(e) => props.fileActions!.onTheme(e.target.value as Theme)}>
+            {THEMES.map((t) => (
+              <option key={t} value={t}>
+                {t === 'system' ? 'As the system' : t === 'light' ? 'Light' : 'Dark'}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <span className="file-actions">
+        {props.fileActions && (
+          <button type="button" className="button" onClick={props.fileActions.onNew} title="Start an empty text (Undo brings the old one back)">
+            New text
+          </button>
+        )}
+        <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">
+          Open file
+        </button>
+        {props.fileActions && (
+          <button type="button" className="button" onClick={props.fileActions.onSave} title="Save the text to a file (Ctrl+S)">
+            Save text
+          </button>
+        )}
+      </span>
     </header>
   )
 })
