@@ -438,7 +438,7 @@ test('decode: pasted ids become text (emoji whole), bad items are reported by po
   await page.getByLabel('Token IDs to decode').fill(`${ids[0]}, banana, 999999999, ${ids[1]}`)
   await page.getByRole('button', { name: 'Decode', exact: true }).click()
   const problems = page.locator('.decode-problems')
-  await expect(problems).toContainText('Item 2 ("banana")')
+  await expect(problems).toContainText('Item 2 (“banana”)')
   await expect(problems).toContainText('Item 3: 999999999 is not a token of o200k_base')
 })
 
