@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs'
 // scripts/e2e.mjs finds (or installs) a browser and sets CHROMIUM_PATH; this fallback serves direct `npx playwright test` runs.
 const executablePath = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p))
 const port = Number(process.env.WEB_PORT ?? 5199)
+// The README screenshots (e2e/screenshot.spec.ts) write tracked files and depend on the fonts
+// installed here, so they run only from `npm run screenshots`, never in `npm test`.
+const screenshots = process.env.TOKENIZER_EXPLORER_SCREENSHOTS === '1'
 const chromiumArgs = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 // Chromium refuses to run its sandbox as root (CI runs as root).
 if (process.getuid?.() === 0) chromiumArgs.push('--no-sandbox')
@@ -29,12 +32,21 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /electron\//,
+      testIgnore: [/electron\//, /screenshot\.spec\.ts$/],
       use: {
         browserName: 'chromium',
         launchOptions: { executablePath, args: chromiumArgs },
       },
     },
     { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
+    ...(screenshots
+      ? [
+          {
+            name: 'screenshots',
+            testMatch: /screenshot\.spec\.ts$/,
+            use: { browserName: 'chromium' as const, launchOptions: { executablePath, args: chromiumArgs } },
+          },
+        ]
+      : []),
   ],
 })

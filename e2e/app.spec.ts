@@ -177,7 +177,43 @@ test('crossing 1,024 and 4,096 tokens: meters, markers in the text, dimmed token
   await expect(custom).toHaveAttribute('data-tokens', String(n))
   await expect(page.getByRole('radio', { name: 'Dim tokens past 2,000' })).toBeChecked()
   await page.getByLabel('Custom limit').fill('lots')
-  await expect(page.getByRole('alert').filter({ hasText: 'whole number' })).toBeVisible()
+  await page.getByLabel('Custom limit').press('Enter')
+  await expect(page.getByRole('alert').filter({ hasText: 'not a number of tokens' })).toBeVisible()
+})
+
+test('the custom limit says what it understood, waits for Enter or leaving the field to object, and keeps the last good limit', async ({ page }) => {
+  await openFresh(page)
+  const input = page.getByLabel('Custom limit')
+  const alert = page.getByRole('region', { name: 'Context limits' }).getByRole('alert')
+  // What was understood, in en-US digits, with a word on k (1,000) against a binary size.
+  await input.fill('8k')
+  await expect(input).toHaveAccessibleDescription('= 8,000 tokens · k means 1,000 here; for 8,192 type 8192.')
+  await expect(page.getByRole('meter', { name: 'Context limit 8,000' })).toBeVisible()
+  // Half-way through typing "1.5m" nothing objects; the limit stays 8,000 meanwhile.
+  await input.fill('')
+  await input.pressSequentially('1.')
+  await expect(alert).toHaveCount(0)
+  await input.pressSequentially('5m')
+  await expect(page.getByRole('meter', { name: 'Context limit 1,500,000' })).toBeVisible()
+  await expect(input).toHaveAccessibleDescription('= 1,500,000 tokens')
+  // A decimal comma is not read as a thousands separator (12,5k was 125,000), and a fraction of a token is refused.
+  for (const [typed, why] of [
+    ['12,5k', 'the comma is not between groups of three digits'],
+    ['1.2345k', '“1.2345k” is 1,234.5 tokens; a limit is a whole number of tokens'],
+  ]) {
+    await input.fill(typed)
+    await input.press('Enter')
+    await expect(alert).toContainText(why)
+    await expect(alert).toContainText('The limit stays 1,500,000.')
+    await expect(page.getByRole('meter', { name: 'Context limit 1,500,000' })).toBeVisible()
+  }
+  // Leaving the field also shows the problem; fixing the number clears it.
+  await input.fill('2.5')
+  await page.getByRole('heading', { name: 'Context limits' }).click()
+  await expect(alert).toContainText('“2.5” is 2.5 tokens')
+  await input.fill('1,024')
+  await expect(alert).toHaveCount(0)
+  await expect(page.getByRole('meter', { name: 'Context limit 1,024' })).toHaveCount(2)
 })
 
 test('a limit row says on which line the limit cuts the text and shows it: scrolled there, the first token past it selected', async ({ page }) => {
@@ -245,6 +281,8 @@ test('fit to a limit: keep the first, last or both ends, trims at a token bounda
   await expectTokenCount(page, keptCount)
   await editor(page).press('ControlOrMeta+z')
   await expectTokenCount(page, n)
+  // After Undo the message no longer holds, so it is gone.
+  await expect(page.getByText(/Kept the first/)).toHaveCount(0)
   await page.getByLabel('What to keep').selectOption('tail')
   await page.getByRole('button', { name: 'Trim to 1,024 tokens' }).click()
   const tail = (await editor(page).textContent()) ?? ''
@@ -258,7 +296,7 @@ test('fit to a limit: keep the first, last or both ends, trims at a token bounda
   await page.getByLabel('What to keep').selectOption('both')
   await page.getByLabel('Marker between head and tail').fill('\\n[…]\\n')
   await page.getByRole('button', { name: 'Copy 1,024 tokens' }).click()
-  await expect(page.getByText(/Copied the first and last [\d,]+ tokens \(dropped [\d,]+\)/)).toBeVisible()
+  await expect(page.getByText(/Copied [\d,]+ tokens from both ends \(dropped [\d,]+ in between\)/)).toBeVisible()
   const copied = await page.evaluate(() => navigator.clipboard.readText())
   const [head, rest] = copied.split('\n[…]\n')
   expect(text.startsWith(head)).toBe(true)
@@ -408,7 +446,7 @@ test('decode: pasted ids become text (emoji whole), bad items are reported by po
   await page.getByLabel('Token IDs to decode').fill(`${ids[0]}, banana, 999999999, ${ids[1]}`)
   await page.getByRole('button', { name: 'Decode', exact: true }).click()
   const problems = page.locator('.decode-problems')
-  await expect(problems).toContainText('Item 2 ("banana")')
+  await expect(problems).toContainText('Item 2 (“banana”)')
   await expect(problems).toContainText('Item 3: 999999999 is not a token of o200k_base')
 })
 
@@ -423,6 +461,8 @@ test('split: chunks of N tokens with an overlap of M, listed, copied and exporte
   await page.getByRole('button', { name: 'Split', exact: true }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'less than the chunk size' })).toBeVisible()
   await page.getByLabel('Overlap in tokens').fill('10')
+  // Fixing the number clears the error before splitting again.
+  await expect(page.getByRole('alert').filter({ hasText: 'less than the chunk size' })).toHaveCount(0)
   await page.getByRole('button', { name: 'Split', exact: true }).click()
   const expectedChunks = Math.ceil((n - 10) / 40)
   await expect(page.getByRole('list', { name: 'Chunks' }).getByRole('listitem')).toHaveCount(expectedChunks)
@@ -634,7 +674,7 @@ test('chat: messages counted in the model’s chat format (equal to the cookbook
   await expect(page.getByLabel('Message 3', { exact: true })).toHaveCount(0)
 })
 
-test('cost strip: each line coloured by characters per token, explained on hover, and switched off from the toolbar', async ({ page }) => {
+test('density strip: each line coloured by characters per token, explained on hover and in a legend, and switched off from the toolbar', async ({ page }) => {
   const lines = ['The quick brown fox jumps over the lazy dog and keeps on running.', 'QmFzZTY0IGlzIGV4cGVuc2l2ZQ==Zm9vYmFyYmF6cXV4', '🦙🦙🦙🦙🦙🦙']
   await setText(page, lines.join('\n'))
   await expectTokenCount(page, oracleIds('o200k_base', lines.join('\n')).length)
@@ -644,8 +684,13 @@ test('cost strip: each line coloured by characters per token, explained on hover
   await expect(strip.nth(2)).toHaveClass(/cm-cost-4/)
   const prose = oracleIds('o200k_base', `${lines[0]}\n`).length
   await expect(strip.nth(0)).toHaveAttribute('title', `Line 1: ${(lines[0].length / prose).toFixed(2)} characters per token (${prose} tokens)`)
-  await page.getByRole('checkbox', { name: 'Cost strip' }).uncheck()
+  // The legend names each colour's characters per token.
+  const legend = page.getByLabel('Density strip legend')
+  await expect(legend).toContainText('4 or more')
+  await expect(legend).toContainText('under 1.5')
+  await page.getByRole('checkbox', { name: 'Density strip' }).uncheck()
   await expect(strip).toHaveCount(0)
+  await expect(legend).toHaveCount(0)
 })
 
 test('wrap toggle: long lines wrap by default and scroll sideways when it is off', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { countChat, nameProblem, NEW_CHAT, parseChatDraft, readChatDraft, type ChatMessageDraft } from './chat'
+import { countChat, countedMessages, isBlankMessage, nameProblem, NEW_CHAT, parseChatDraft, readChatDraft, withEditorText, type ChatMessageDraft } from './chat'
 import { loadChatEncoding, type LoadedEncoding } from './encodingLoader'
 import type { EncodingName } from './encodings'
 import { oracleOrdinary } from './testing/oracle'
@@ -140,5 +140,30 @@ describe('readChatDraft', () => {
     const report = readChatDraft('{"model":"gpt-4","reserve":"1","messages":{}}')
     expect(report.draft).toEqual({ model: 'gpt-4', reserve: '1', messages: NEW_CHAT.messages })
     expect(report.problems[0]).toMatch(/the messages \(a new chat was started\)/)
+  })
+})
+
+describe('blank messages and editor text', () => {
+  const sys: ChatMessageDraft = { role: 'system', name: '', content: 'Be brief.' }
+  const blankUser: ChatMessageDraft = { role: 'user', name: '', content: '' }
+  it('leaves blank messages out of the count and says where the others stand', () => {
+    expect(isBlankMessage(blankUser)).toBe(true)
+    expect(isBlankMessage({ ...blankUser, name: 'ann' })).toBe(false)
+    expect(isBlankMessage({ ...blankUser, content: ' ' })).toBe(false)
+    const { messages, positions } = countedMessages([blankUser, sys, blankUser, { ...sys, role: 'user' }])
+    expect(messages).toEqual([sys, { ...sys, role: 'user' }])
+    expect(positions).toEqual([1, 3])
+  })
+  it("the new chat's empty user message adds nothing to the total", async () => {
+    const enc = await loadChatEncoding('o200k_base')
+    const withBlank = countChat(enc, 'gpt-4o', true, countedMessages(NEW_CHAT.messages).messages)
+    const without = countChat(enc, 'gpt-4o', true, NEW_CHAT.messages.filter((m) => m.content !== ''))
+    expect(withBlank.total).toBe(without.total)
+  })
+  it('puts editor text into the first blank user message, or adds one', () => {
+    expect(withEditorText([sys, blankUser], 'Hello')).toEqual([sys, { role: 'user', name: '', content: 'Hello' }])
+    expect(withEditorText([sys, { ...blankUser, content: 'Hi' }], 'Hello')).toEqual([sys, { ...blankUser, content: 'Hi' }, { role: 'user', name: '', content: 'Hello' }])
+    // A blank system message is not a user message: the text goes to a new one.
+    expect(withEditorText([{ ...sys, content: '' }], 'Hello')).toHaveLength(2)
   })
 })

@@ -118,6 +118,24 @@ export function readChatDraft(raw: string | null): ChatDraftReport {
   return { draft, problems: [`Parts of your saved chat prompt were damaged and could not be kept: ${lost.join('; ')}. Everything else was kept.`] }
 }
 
+/** True for a message with neither text nor name: a slot still to be filled, which is not counted. */
+export function isBlankMessage(m: ChatMessageDraft): boolean {
+  return m.content === '' && m.name === ''
+}
+
+/** The messages to count (blank ones left out), and for each its place in `messages`. */
+export function countedMessages(messages: readonly ChatMessageDraft[]): { messages: ChatMessageDraft[]; positions: number[] } {
+  const positions = messages.flatMap((m, i) => (isBlankMessage(m) ? [] : [i]))
+  return { messages: positions.map((i) => messages[i]), positions }
+}
+
+/** The messages with `text` put in: into the first blank user message when there is one, else as a new user message at the end. */
+export function withEditorText(messages: readonly ChatMessageDraft[], text: string): ChatMessageDraft[] {
+  const blank = messages.findIndex((m) => m.role === 'user' && isBlankMessage(m))
+  if (blank < 0) return [...messages, { role: 'user', name: '', content: text }]
+  return messages.map((m, i) => (i === blank ? { ...m, content: text } : m))
+}
+
 const asGptMessage = (m: ChatMessageDraft) => (m.name === '' ? { role: m.role, content: m.content } : { role: m.role, name: m.name, content: m.content })
 
 /**

@@ -109,7 +109,7 @@ export type MenuCommand =
   | { type: 'save-text-as' }
   | { type: 'export-tokens'; format: 'csv' | 'json' }
   | { type: 'encoding'; encoding: EncodingName }
-  | { type: 'toggle'; what: 'whitespace' | 'ids' | 'cost' | 'wrap' }
+  | { type: 'toggle'; what: 'whitespace' | 'ids' | 'cost' | 'wrap' | 'lines' }
   | { type: 'theme'; theme: Theme }
 
 /** The API the preload script exposes on `window.tokenizerExplorer`. */
@@ -171,7 +171,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
     case 'encoding':
       return (ENCODING_NAMES as readonly unknown[]).includes(v.encoding)
     case 'toggle':
-      return v.what === 'whitespace' || v.what === 'ids' || v.what === 'cost' || v.what === 'wrap'
+      return v.what === 'whitespace' || v.what === 'ids' || v.what === 'cost' || v.what === 'wrap' || v.what === 'lines'
     case 'theme':
       return (THEMES as readonly unknown[]).includes(v.theme)
     default:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { MAX_LIMIT } from './limitInput'
 import { limitCutOffset, limitStatus, MAX_CUSTOM_LIMIT, meterValue, parseLimit } from './limits'
 
 describe('limitStatus', () => {
@@ -38,6 +39,9 @@ describe('limitCutOffset', () => {
 })
 
 describe('parseLimit', () => {
+  it('has the same maximum as readLimit', () => {
+    expect(MAX_CUSTOM_LIMIT).toBe(MAX_LIMIT)
+  })
   it.each([
     ['4096', 4096],
     ['4,096', 4096],
@@ -45,12 +49,11 @@ describe('parseLimit', () => {
     ['8k', 8000],
     ['128K', 128000],
     ['1.5m', 1_500_000],
-    ['4.096', 4096],
     ['1_000', 1000],
   ])('%s -> %d', (input, expected) => {
     expect(parseLimit(input)).toBe(expected)
   })
-  it.each(['', 'abc', '0', '-5', '1e9', '4.5', String(MAX_CUSTOM_LIMIT + 1), '12kk', 'NaN', 'Infinity'])('rejects %j', (input) => {
+  it.each(['', 'abc', '0', '-5', '1e9', '4.5', '4.096', '12,5k', '1.2345k', String(MAX_CUSTOM_LIMIT + 1), '12kk', 'NaN', 'Infinity'])('rejects %j', (input) => {
     expect(parseLimit(input)).toBeNull()
   })
 })

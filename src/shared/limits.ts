@@ -1,3 +1,4 @@
+import { readLimit } from './limitInput'
 import type { TokenView } from './tokenView'
 
 /** The fixed context limits every user sees. */
@@ -40,25 +41,12 @@ export function limitCutOffset(tokens: Pick<TokenView, 'count' | 'exactCount' | 
 }
 
 /**
- * Parses a limit the user typed: digits with optional separators (",", "_", spaces, "."
- * as a thousands separator) and an optional k/m suffix ("8k" = 8,000; "128K" = 128,000;
- * "1.5m" = 1,500,000). Returns null for anything else, zero, or beyond MAX_CUSTOM_LIMIT.
+ * Parses a limit the user typed (see `readLimit`: en-US digits, commas between thousands, a
+ * k/m suffix): the whole number of tokens, or null for anything else.
  */
 export function parseLimit(input: string): number | null {
-  const s = input.trim().toLowerCase().replace(/[\s_,]/g, '')
-  const m = /^(\d+(?:\.\d+)?)([km]?)$/.exec(s)
-  if (!m) return null
-  let value = Number(m[1])
-  if (m[2] === 'k') value *= 1000
-  else if (m[2] === 'm') value *= 1_000_000
-  else if (m[1].includes('.')) {
-    // "4.096" without a suffix: a thousands separator, not a fraction
-    if (!/^\d{1,3}(\.\d{3})+$/.test(m[1])) return null
-    value = Number(m[1].replace(/\./g, ''))
-  }
-  value = Math.round(value)
-  if (!Number.isFinite(value) || value < 1 || value > MAX_CUSTOM_LIMIT) return null
-  return value
+  const r = readLimit(input, MAX_CUSTOM_LIMIT)
+  return r.ok ? r.value : null
 }
 
 /**

@@ -12,7 +12,7 @@ export type Theme = 'system' | 'light' | 'dark'
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
 
 /** The on/off view settings (toolbar checkboxes and View menu items). */
-export type ViewToggle = 'showWhitespace' | 'showIds' | 'showCost' | 'wrapLines' | 'showSampling'
+export type ViewToggle = 'showWhitespace' | 'showIds' | 'showCost' | 'wrapLines' | 'lineNumbers' | 'showSampling'
 
 /** The user's choices, saved across restarts. */
 export interface Settings {
@@ -26,6 +26,8 @@ export interface Settings {
   showCost: boolean
   /** Wrap long lines (off: very long lines scroll sideways and edit faster). */
   wrapLines: boolean
+  /** Line numbers beside the text (limits say on which line they cut). */
+  lineNumbers: boolean
   /** The sampling lab panel is open. */
   showSampling: boolean
   theme: Theme
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   showIds: false,
   showCost: true,
   wrapLines: true,
+  lineNumbers: true,
   showSampling: false,
   theme: 'system',
   customLimit: null,
@@ -72,6 +75,7 @@ export function parseSettings(json: string | null): Settings {
   if (typeof r.showIds === 'boolean') s.showIds = r.showIds
   if (typeof r.showCost === 'boolean') s.showCost = r.showCost
   if (typeof r.wrapLines === 'boolean') s.wrapLines = r.wrapLines
+  if (typeof r.lineNumbers === 'boolean') s.lineNumbers = r.lineNumbers
   if (typeof r.showSampling === 'boolean') s.showSampling = r.showSampling
   if (THEMES.includes(r.theme as Theme)) s.theme = r.theme as Theme
   if (typeof r.customLimit === 'number' && Number.isInteger(r.customLimit) && r.customLimit >= 1 && r.customLimit <= MAX_CUSTOM_LIMIT) {

@@ -23,12 +23,14 @@ import { CountsPanel } from './components/CountsPanel'
 import { Inspector } from './components/Inspector'
 import { LimitsPanel, type FitRequest, type LimitRow } from './components/LimitsPanel'
 import { StatusBar, type StatusMessage } from './components/StatusBar'
+import { useTransientMessages } from './useTransientMessages'
 import { TokenIdPanel } from './components/TokenIdPanel'
 import { Toolbar } from './components/Toolbar'
 import { EditorKeysHint } from './components/EditorKeysHint'
 import { SidebarSplitter, useSidebarWidth } from './components/SidebarSplitter'
 import { useCountAnnouncement } from './useCountAnnouncement'
-import { createEditor, setShowWhitespace, setWrapLines } from './editor/createEditor'
+import { createEditor, setLineNumbers, setShowWhitespace, setWrapLines } from './editor/createEditor'
+import { DensityLegend } from './components/DensityLegend'
 import { lineCostAt, setShowCost, type LineCost } from './editor/costGutter'
 import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
@@ -69,6 +71,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const [shownIndex, setShownIndex] = useState<TokenIndex | null>(null)
   const [work, setWork] = useState<Work>({ kind: 'idle' })
   const [message, setMessage] = useState<StatusMessage | null>(() => (saved.problems.length ? { tone: 'warning', text: saved.problems.join(' ') } : null))
+  const textEdited = useTransientMessages(message, setMessage)
   /** The open file's name (null: untitled) and whether the text changed since it was opened or saved. */
   const [documentState, setDocumentState] = useState<DocumentState>({ name: null, edited: false })
   const editedRef = useRef(false)
@@ -87,6 +90,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const streamRef = useRef<TokenStream | null>(null)
   const loaderRef = useRef<LocalEncoderLoader | null>(null)
   const inspectedRef = useRef<number | null>(null)
+  /** A text position whose token the inspector shows once the new encoding's tokens arrive. */
+  const inspectAtPos = useRef<number | null>(null)
   const draftTimer = useRef<number | undefined>(undefined)
   const draftWarned = useRef(false)
   const viewportTimer = useRef<number | undefined>(undefined)
@@ -174,12 +179,25 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   useEffect(() => {
     // The inspector catches up just after the count (off the keystroke's critical path).
     const refreshInspector = () => {
+      // After an encoding or mode switch: the token now at the inspected text position.
+      const tokens = stream.current
+      const pos = inspectAtPos.current
+      if (pos !== null && remapInspected && tokens) {
+        const k = tokens.indexAt(pos)
+        if (k >= 0 && tokens.chunk(tokens.chunkAt(pos)).tokens) {
+          inspectedRef.current = k
+          inspectAtPos.current = null
+          remapInspected = false
+        }
+      }
       if (inspectedRef.current === null) return
       window.clearTimeout(inspectTimer.current)
       inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
     }
     // A snapshot from a keystroke tokenized here is drawn in that keystroke's frame.
     let urgent: TokenSnapshot | null = null
+    // True once a new encoding's tokens took over while inspectAtPos waits for them.
+    let remapInspected = false
     const loader = new LocalEncoderLoader((enc) => stream.setLocalEncoder(enc))
     loaderRef.current = loader
     const stream = new TokenStream({
@@ -187,7 +205,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         viewRef.current?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
         refreshInspector()
       },
-      indexChanged: (index) => setShownIndex(index),
+      indexChanged: (index) => {
+        setShownIndex(index)
+        if (inspectAtPos.current !== null) remapInspected = true
+      },
       snapshot: (s, isUrgent) => {
         if (isUrgent) urgent = s
         else setSnapshot(s)
@@ -211,6 +232,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         // A paste or other big change: the tokenizer is about to be busy.
         if (!local && edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)) loader.busy()
         saveDraftSoon()
+        textEdited()
         if (!editedRef.current) {
           editedRef.current = true
           setDocumentState((d) => ({ ...d, edited: true }))
@@ -255,7 +277,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       clientRef.current = null
       streamRef.current = null
     }
-  }, [host, initialText, saveDraftSoon, inspect, announceToken])
+  }, [host, initialText, saveDraftSoon, inspect, announceToken, textEdited])
 
   // Models load after first paint: they are not needed to start typing.
   useEffect(() => {
@@ -277,6 +299,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   }, [host, settings])
   useEffect(() => host.setDocumentState(documentState), [host, documentState])
   useEffect(() => {
+    // The inspector keeps its place in the text, not its token number, across the switch.
+    const tokens = streamRef.current?.current
+    const i = inspectedRef.current
+    inspectAtPos.current = tokens && i !== null && i < tokens.count ? tokens.start(i) : null
     clientRef.current?.configure(settings.encoding, settings.specialMode)
     loaderRef.current?.want(settings.encoding)
   }, [settings.encoding, settings.specialMode])
@@ -289,6 +315,9 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   useEffect(() => {
     if (viewRef.current) setWrapLines(viewRef.current, settings.wrapLines)
   }, [settings.wrapLines])
+  useEffect(() => {
+    if (viewRef.current) setLineNumbers(viewRef.current, settings.lineNumbers)
+  }, [settings.lineNumbers])
   useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme
     else document.documentElement.dataset.theme = settings.theme
@@ -432,8 +461,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     }
     if (!fitted) return
     const { text, kept, dropped } = fitted
-    const what = mode === 'head' ? 'first' : mode === 'tail' ? 'last' : 'first and last'
-    const summary = `the ${what} ${formatCount(kept)} tokens and dropped ${formatCount(dropped)}`
+    // "the first and last 1,021" read as 1,021 at each end: for both ends, say the total.
+    const summary =
+      mode === 'both'
+        ? `${formatCount(kept)} tokens from both ends and dropped ${formatCount(dropped)} in between`
+        : `the ${mode === 'head' ? 'first' : 'last'} ${formatCount(kept)} tokens and dropped ${formatCount(dropped)}`
     if (action === 'copy') {
       copy(text, `Copied ${summary.replace('and dropped', '(dropped')}).`)
       return
@@ -508,6 +540,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const stableCopyIds = useStableCallback(copyIds)
   const stableExportTokens = useStableCallback((format: 'csv' | 'json') => void exportTokens(format))
   const stableEditorText = useStableCallback(() => viewRef.current?.state.doc.toString() ?? '')
+  const stableTextVersion = useStableCallback(() => viewRef.current?.state.field(tokenField).docVersion ?? -1)
   const stableVisibleText = useStableCallback((max: number) => {
     const view = viewRef.current
     if (!view) return { text: '', from: 0 }
@@ -568,6 +601,25 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     } else if (r.kind === 'error') setMessage({ tone: 'error', text: r.message })
   }
 
+  // The web build has no menu: New, Save and the theme sit in the toolbar, Ctrl+S saves.
+  const stableNewText = useStableCallback(newText)
+  const stableSaveText = useStableCallback(() => void saveTextAs())
+  const webFileActions = useMemo(
+    () => (host.nativeMenu ? undefined : { onNew: stableNewText, onSave: stableSaveText, onTheme: (theme: Settings['theme']) => update({ theme }) }),
+    [host, stableNewText, stableSaveText, update],
+  )
+  useEffect(() => {
+    if (host.nativeMenu) return
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault()
+        stableSaveText()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [host, stableSaveText])
+
   /** What each native menu command does. */
   const runCommand = (command: MenuCommand) => {
     switch (command.type) {
@@ -582,7 +634,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       case 'encoding':
         return onEncoding(command.encoding)
       case 'toggle': {
-        const key = ({ whitespace: 'showWhitespace', ids: 'showIds', cost: 'showCost', wrap: 'wrapLines' } as const)[command.what]
+        const key = ({ whitespace: 'showWhitespace', ids: 'showIds', cost: 'showCost', wrap: 'wrapLines', lines: 'lineNumbers' } as const)[command.what]
         return setSettings((s) => ({ ...s, [key]: !s[key] }))
       }
       case 'theme':
@@ -617,6 +669,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         onSpecialMode={onSpecialMode}
         onToggle={onToggle}
         onOpenFile={openFile}
+        fileActions={webFileActions}
       />
       <main
         className={`workspace${settings.showSampling ? ' with-sampling' : ''}`}
@@ -633,6 +686,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             />
           )}
           <div className="editor" ref={editorParent} />
+          {settings.showCost && <DensityLegend />}
           <EditorKeysHint tabIndents={tabIndents} />
           {settings.showIds && (
             <TokenIdPanel
@@ -676,15 +730,17 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             }
           />
           <Inspector onStep={(i) => inspectAndAnnounce(i, 'keyboard')} lineCost={lineCost} tokenCount={tokenCount ?? 0} info={info} bytesHex={bytes && info && bytes.index === info.index ? bytes.hex : null} byteCount={bytes && info && bytes.index === info.index ? bytes.count : null} />
-          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={stableEditorText} />
+          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={stableEditorText} model={settings.model} onModel={onModel} />
           <ComparePanel
             current={settings.encoding}
             mode={settings.specialMode}
             models={models}
             getText={stableEditorText}
             getVisibleText={stableVisibleText}
+            textVersion={snapshot?.version ?? -1}
+            getTextVersion={stableTextVersion}
           />
-          <StatsPanel compute={stableStats} textOf={stableTokenText} />
+          <StatsPanel compute={stableStats} textOf={stableTokenText} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={stableTextVersion} />
           <SplitPanel onSplit={stableSplit} preview={stablePreview} onCopy={stableCopyChunk} onExport={stableExportChunks} />
           <DecodePanel encoding={settings.encoding} onDecode={stableDecode} onCopy={stableCopyText} />
 

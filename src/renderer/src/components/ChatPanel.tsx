@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, memo } from 'react'
-import { CHAT_ROLES, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, type ChatDraft, type ChatMessageDraft, type ChatRole } from '../../../shared/chat'
+import { CHAT_ROLES, countedMessages, isBlankMessage, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, withEditorText, type ChatDraft, type ChatMessageDraft, type ChatRole } from '../../../shared/chat'
 import { formatCount } from '../../../shared/format'
 import { limitStatus, meterValue, parseLimit } from '../../../shared/limits'
 import type { ModelInfo } from '../../../shared/models'
@@ -7,7 +7,8 @@ import { tokenColourSlot } from '../../../shared/palette'
 import type { ChatReply, ChatRequest } from '../worker/chatProtocol'
 import { ErrorNote, ToolPanel } from './ToolPanel'
 
-type Result = Extract<ChatReply, { count: unknown }>
+/** A count, with the place in the draft of each message it counted (blank ones are left out). */
+type Result = Extract<ChatReply, { count: unknown }> & { positions: number[] }
 
 /** Props of the ChatPanel. */
 export interface ChatPanelProps {
@@ -16,10 +17,13 @@ export interface ChatPanelProps {
   onChange(draft: ChatDraft): void
   /** The editor's text, added as a user message on request. */
   editorText(): string
+  /** The toolbar's model (null: none chosen): the chat follows it, and choosing here sets it there. */
+  model: string | null
+  onModel(model: string): void
 }
 
 /** Compose a chat (roles, names, messages), count it in the model's chat format, and check it plus a reply reserve against the window. */
-export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText }: ChatPanelProps) {
+export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText, model: toolbarModel, onModel }: ChatPanelProps) {
   const [draft, setDraft] = useState(initial)
   const [open, setOpen] = useState(false)
   /** Ids under the formatted tokens, as text (otherwise only in their tooltips). */
@@ -28,6 +32,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   const [error, setError] = useState<string | null>(null)
   const worker = useRef<Worker | null>(null)
   const seq = useRef(0)
+  const sentPositions = useRef<number[]>([])
   useEffect(() => () => worker.current?.terminate(), [])
 
   const model = models?.find((m) => m.name === draft.model) ?? null
@@ -38,6 +43,12 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   const update = (next: ChatDraft) => {
     setDraft(next)
     onChange(next)
+  }
+  // One model for the app: a model chosen in the toolbar is the chat's too.
+  const [followed, setFollowed] = useState(toolbarModel)
+  if (toolbarModel !== followed) {
+    setFollowed(toolbarModel)
+    if (toolbarModel !== null && toolbarModel !== draft.model) update({ ...draft, model: toolbarModel })
   }
   const setMessage = (i: number, patch: Partial<ChatMessageDraft>) =>
     update({ ...draft, messages: draft.messages.map((m, k) => (k === i ? { ...m, ...patch } : m)) })
@@ -56,11 +67,14 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
             setResult(null)
           } else {
             setError(null)
-            setResult(e.data)
+            setResult({ ...e.data, positions: sentPositions.current })
           }
         }
       }
-      const request: ChatRequest = { seq: ++seq.current, encoding: model.encoding, model: model.name, formatted: model.chat, messages: draft.messages }
+      // Blank messages (the new chat's empty user message) are slots to fill, not counted.
+      const counted = countedMessages(draft.messages)
+      sentPositions.current = counted.positions
+      const request: ChatRequest = { seq: ++seq.current, encoding: model.encoding, model: model.name, formatted: model.chat, messages: counted.messages }
       worker.current.postMessage(request)
     }, 120)
     return () => window.clearTimeout(t)
@@ -78,7 +92,15 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       <div className="chat-settings">
         <label>
           Model
-          <select aria-label="Chat model" value={draft.model} onChange={(e) => update({ ...draft, model: e.target.value })} disabled={!models}>
+          <select
+            aria-label="Chat model"
+            value={draft.model}
+            onChange={(e) => {
+              update({ ...draft, model: e.target.value })
+              onModel(e.target.value)
+            }}
+            disabled={!models}
+          >
             {!models && <option value={draft.model}>Loading models…</option>}
             {models && !model && <option value={draft.model}>{draft.model} (unknown)</option>}
             <optgroup label="Chat format known">
@@ -119,7 +141,9 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       <ol className="chat-messages" aria-label="Messages">
         {draft.messages.map((m, i) => {
           const n = i + 1
-          const counted = result?.count.messages[i]
+          const at = result ? result.positions.indexOf(i) : -1
+          const counted = at >= 0 ? result?.count.messages[at] : undefined
+          const blank = isBlankMessage(m)
           return (
             <li key={i} className="chat-message">
               <div className="chat-message-head">
@@ -149,7 +173,9 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
               {names[i] && <ErrorNote>{names[i]}</ErrorNote>}
               <textarea aria-label={`Message ${n}`} rows={3} value={m.content} onChange={(e) => setMessage(i, { content: e.target.value })} spellCheck={false} />
               <div className="hint" aria-label={`Tokens of message ${n}`}>
-                {counted
+                {blank
+                  ? 'Empty: not counted'
+                  : counted && result
                   ? result.count.formatted
                     ? `${formatCount(counted.total)} tokens (${formatCount(counted.content)} text + ${formatCount(counted.total - counted.content)} format)`
                     : `${formatCount(counted.total)} tokens`
@@ -167,8 +193,8 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
         <button
           type="button"
           className="button small"
-          title="Add the editor's text as a user message"
-          onClick={() => update({ ...draft, messages: [...draft.messages, { role: 'user', name: '', content: editorText().slice(0, MAX_CHAT_CHARS) }] })}
+          title="Put the editor's text in the empty user message, or add it as a new one"
+          onClick={() => update({ ...draft, messages: withEditorText(draft.messages, editorText().slice(0, MAX_CHAT_CHARS)) })}
         >
           Add editor text
         </button>
@@ -211,7 +237,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
                 <span
                   key={k}
                   className={result.special[k] ? 'chip tok-special' : `chip tok-c${tokenColourSlot(k)}`}
-                  title={`#${k + 1} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
+                  title={`#${k + 1} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.positions[result.count.owners[k]] + 1}`}`}
                 >
                   {label}
                   {showIds && <span className="chip-id">{result.count.stream[k]}</span>}

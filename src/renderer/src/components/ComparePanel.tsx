@@ -4,21 +4,13 @@ import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../
 import { formatCount } from '../../../shared/format'
 import type { ModelInfo } from '../../../shared/models'
 import type { SpecialMode } from '../../../shared/specialTokens'
-import type { CompareRequest, CompareResponse } from '../worker/compareProtocol'
+import type { CompareResponse } from '../worker/compareProtocol'
+import { CompareClient } from '../worker/compareClient'
 import { AlignedView } from './AlignedView'
 import { ErrorNote, ToolPanel } from './ToolPanel'
 
 /** Characters aligned side by side at most (from the top of the screen). */
 export const MAX_ALIGN_CHARS = 20_000
-
-/** Starts a compare worker on one job; the caller terminates it to cancel. */
-function startJob(request: CompareRequest, onMessage: (msg: CompareResponse) => void): Worker {
-  const w = new Worker(new URL('../worker/compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' })
-  w.onmessage = (e: MessageEvent<CompareResponse>) => onMessage(e.data)
-  w.postMessage(request)
-  return w
-}
-
 
 /** Props of the ComparePanel. */
 export interface ComparePanelProps {
@@ -29,62 +21,87 @@ export interface ComparePanelProps {
   getText(): string
   /** The text on screen and after it, up to `max` characters, and where it starts. */
   getVisibleText(max: number): { text: string; from: number }
+  /** The version of the text last tokenized; it grows with every edit. */
+  textVersion: number
+  /** The editor's text version now (getText's text). */
+  getTextVersion(): number
 }
 
 /** Token counts of the current text in every encoding side by side, and which model windows they fit. */
-export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText }: ComparePanelProps) {
+export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText, textVersion, getTextVersion }: ComparePanelProps) {
   const [counts, setCounts] = useState<Partial<Record<EncodingName, number>>>({})
   const [state, setState] = useState<'idle' | 'running' | 'done' | string>('idle')
-  const worker = useRef<Worker | null>(null)
-  const alignWorker = useRef<Worker | null>(null)
+  /** Which text and special-token mode the shown counts are of. */
+  const [countedFor, setCountedFor] = useState<{ version: number; mode: SpecialMode } | null>(null)
+  // Warm workers while the panel is open: one counts in every encoding, one aligns two.
+  const worker = useRef<CompareClient | null>(null)
+  const alignWorker = useRef<CompareClient | null>(null)
+  const clients = () => {
+    worker.current ??= new CompareClient()
+    alignWorker.current ??= new CompareClient()
+    return { counter: worker.current, aligner: alignWorker.current }
+  }
+  const onToggle = (open: boolean) => {
+    if (open) clients().counter.warm()
+    else {
+      // Closed: free the encodings' memory; opening again warms up again.
+      worker.current?.dispose()
+      alignWorker.current?.dispose()
+      if (state === 'running') setState('idle')
+      setAligning(false)
+    }
+  }
   const [other, setOther] = useState<EncodingName>(current === 'cl100k_base' ? 'o200k_base' : 'cl100k_base')
   const [aligning, setAligning] = useState(false)
   const [alignError, setAlignError] = useState<string | null>(null)
   const [aligned, setAligned] = useState<{ text: string; from: number; names: [EncodingName, EncodingName]; result: Extract<CompareResponse, { type: 'aligned' }> } | null>(null)
   useEffect(
     () => () => {
-      worker.current?.terminate()
-      alignWorker.current?.terminate()
+      worker.current?.dispose()
+      alignWorker.current?.dispose()
     },
     [],
   )
 
   const compare = () => {
     if (state === 'running') return
-    worker.current?.terminate()
     setCounts({})
     setState('running')
-    worker.current = startJob({ type: 'count', text: getText(), mode }, (msg) => {
+    setCountedFor({ version: getTextVersion(), mode })
+    clients().counter.run({ type: 'count', text: getText(), mode }, (msg) => {
       if (msg.type === 'count') setCounts((c) => ({ ...c, [msg.encoding]: msg.count }))
       else if (msg.type === 'done') setState('done')
       else if (msg.type === 'error') setState(`Could not compare: ${msg.message}`)
     })
   }
+  const stale = state === 'done' && countedFor !== null && (textVersion > countedFor.version || countedFor.mode !== mode)
 
   const align = () => {
     if (aligning || other === current) return
-    alignWorker.current?.terminate()
     const { text, from } = getVisibleText(MAX_ALIGN_CHARS)
     const names: [EncodingName, EncodingName] = [current, other]
     setAligning(true)
     setAlignError(null)
-    alignWorker.current = startJob({ type: 'align', text, mode, a: current, b: other }, (msg) => {
+    clients().aligner.run({ type: 'align', text, mode, a: current, b: other }, (msg) => {
       setAligning(false)
       if (msg.type === 'aligned') setAligned({ text, from, names, result: msg })
       else if (msg.type === 'error') setAlignError(`Could not align: ${msg.message}`)
-      alignWorker.current?.terminate()
-      alignWorker.current = null
     })
   }
 
   const base = counts[current]
   return (
-    <ToolPanel title="Compare encodings" className="compare">
+    <ToolPanel title="Compare encodings" className="compare" onToggle={onToggle}>
       <div className="compare-actions">
         {/* aria-disabled, not disabled, while busy: a disabled button drops the keyboard focus to the page. */}
         <button type="button" className="button small" onClick={compare} aria-disabled={state === 'running'}>
           {state === 'running' ? 'Counting…' : 'Compare'}
         </button>
+        {stale && (
+          <span className="hint stale-note" role="status">
+            The text changed since these counts: Compare again to update them.
+          </span>
+        )}
         {state !== 'idle' && state !== 'running' && state !== 'done' && (
           <span className="field-error" role="alert">
             {state}
@@ -93,7 +110,7 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
       </div>
       {state !== 'idle' && (
         <>
-          <table className="compare-table" aria-label="Token counts by encoding">
+          <table className={stale ? 'compare-table stale' : 'compare-table'} aria-label="Token counts by encoding">
             <thead>
               <tr>
                 <th scope="col">Encoding</th>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { formatCount } from '../../../shared/format'
-import { limitStatus, meterValue, parseLimit } from '../../../shared/limits'
+import { limitStatus, MAX_CUSTOM_LIMIT, meterValue } from '../../../shared/limits'
+import { readLimit } from '../../../shared/limitInput'
 import type { ActiveLimit } from '../../../shared/settings'
 import type { FitMode } from '../../../shared/fit'
 
@@ -126,22 +127,24 @@ export function LimitsPanel(props: LimitsPanelProps) {
   )
 }
 
+/**
+ * The custom limit: a valid number applies as it is typed and says what it was read as
+ * ("= 8,000 tokens"); a problem is shown only when the user is done (Enter or leaving the
+ * field), never half-way ("1." on the way to "1.5m"), and the previous limit stays.
+ */
 function CustomLimitInput({ value, onChange }: { value: number | null; onChange(limit: number | null): void }) {
   const [draft, setDraft] = useState(value === null ? '' : String(value))
-  const [error, setError] = useState<string | null>(null)
-  const commit = (text: string) => {
-    if (text.trim() === '') {
-      setError(null)
-      onChange(null)
-      return
-    }
-    const parsed = parseLimit(text)
-    if (parsed === null) setError('Enter a whole number of tokens, e.g. 8000, 8,192 or 128k.')
-    else {
-      setError(null)
-      onChange(parsed)
-    }
+  const [showError, setShowError] = useState(false)
+  const reading = draft.trim() === '' ? null : readLimit(draft, MAX_CUSTOM_LIMIT)
+  const error = showError && reading && !reading.ok ? `${reading.error}${value !== null ? ` The limit stays ${formatCount(value)}.` : ''}` : null
+  const type = (text: string) => {
+    setDraft(text)
+    setShowError(false)
+    if (text.trim() === '') return onChange(null)
+    const r = readLimit(text, MAX_CUSTOM_LIMIT)
+    if (r.ok && r.value !== value) onChange(r.value)
   }
+  const describedBy = error ? 'custom-limit-error' : reading?.ok ? 'custom-limit-reading' : undefined
   return (
     <div className="custom-limit">
       <label htmlFor="custom-limit">Custom limit</label>
@@ -152,12 +155,19 @@ function CustomLimitInput({ value, onChange }: { value: number | null; onChange(
         placeholder="e.g. 8k"
         value={draft}
         aria-invalid={error !== null}
-        aria-describedby={error ? 'custom-limit-error' : undefined}
-        onChange={(e) => {
-          setDraft(e.target.value)
-          commit(e.target.value)
+        aria-describedby={describedBy}
+        onChange={(e) => type(e.target.value)}
+        onBlur={() => setShowError(true)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') setShowError(true)
         }}
       />
+      {reading?.ok && (
+        <p id="custom-limit-reading" className="hint custom-limit-reading">
+          {reading.understood}
+          {reading.note && <> · {reading.note}</>}
+        </p>
+      )}
       {error && (
         <p id="custom-limit-error" className="field-error" role="alert">
           {error}

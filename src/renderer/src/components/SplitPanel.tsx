@@ -24,6 +24,11 @@ export const SplitPanel = memo(function SplitPanel({ onSplit, preview, onCopy, o
   const [overlap, setOverlap] = useState('0')
   const [result, setResult] = useState<SplitResult | null>(null)
   const [busy, setBusy] = useState(false)
+  // An error about the numbers no longer holds once they are changed.
+  const edit = (set: (v: string) => void, value: string) => {
+    set(value)
+    if (result && 'error' in result) setResult(null)
+  }
   const split = () => {
     if (busy) return
     const n = Number(size.replace(/[,_\s]/g, ''))
@@ -38,11 +43,11 @@ export const SplitPanel = memo(function SplitPanel({ onSplit, preview, onCopy, o
       <div className="split-fields">
         <label>
           Chunk size
-          <input inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} aria-label="Chunk size in tokens" />
+          <input inputMode="numeric" value={size} onChange={(e) => edit(setSize, e.target.value)} aria-label="Chunk size in tokens" />
         </label>
         <label>
           Overlap
-          <input inputMode="numeric" value={overlap} onChange={(e) => setOverlap(e.target.value)} aria-label="Overlap in tokens" />
+          <input inputMode="numeric" value={overlap} onChange={(e) => edit(setOverlap, e.target.value)} aria-label="Overlap in tokens" />
         </label>
         <button type="button" className="button small" onClick={split} aria-disabled={busy}>
           {busy ? 'Splitting…' : 'Split'}

@@ -24,15 +24,19 @@ export interface StatusBarProps {
 /** The bottom bar: what the tokenizer is doing, the last message, and the last run's timing. */
 export function StatusBar({ work, message, onDismiss, onAction, snapshot, encoding }: StatusBarProps) {
   let state: string
+  // The chunking and timing are for the curious (a tooltip), not words a user needs to read.
+  let details: string | undefined
   if (work.kind === 'loading') state = `Loading ${work.encoding}…`
   else if (work.kind === 'working') state = work.fraction === null ? 'Tokenizing…' : `Tokenizing… ${Math.floor(work.fraction * 100)}%`
-  else if (snapshot && snapshot.encoding)
-    state = `${snapshot.encoding}${snapshot.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(snapshot.count)} tokens in ${formatCount(snapshot.total)} chunk${snapshot.total === 1 ? '' : 's'} · last update ${snapshot.elapsedMs < 10 ? snapshot.elapsedMs.toFixed(1) : formatCount(Math.round(snapshot.elapsedMs))} ms`
+  else if (snapshot && snapshot.encoding) {
+    state = `${snapshot.encoding}${snapshot.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(snapshot.count)} token${snapshot.count === 1 ? '' : 's'}`
+    details = `Counted in ${formatCount(snapshot.total)} chunk${snapshot.total === 1 ? '' : 's'}; the last tokenizer run took ${snapshot.elapsedMs < 10 ? snapshot.elapsedMs.toFixed(1) : formatCount(Math.round(snapshot.elapsedMs))} ms.`
+  }
   else state = 'Starting…'
   return (
     <footer className="statusbar">
-      {/* Not a live region: it changes with every keystroke (timings), which a screen reader would read out each time. */}
-      <span className="status-work">
+      {/* Not a live region: it changes with every keystroke, which a screen reader would read out each time. */}
+      <span className="status-work" title={details}>
         {work.kind !== 'idle' && <span className="spinner" aria-hidden="true" />}
         {state}
         {work.kind === 'working' && (

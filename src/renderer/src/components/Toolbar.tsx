@@ -1,7 +1,8 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../../shared/encodings'
 import type { ModelInfo } from '../../../shared/models'
-import type { Settings, ViewToggle } from '../../../shared/settings'
+import { groupModels } from '../../../shared/modelFamilies'
+import { THEMES, type Settings, type Theme, type ViewToggle } from '../../../shared/settings'
 import type { SpecialMode } from '../../../shared/specialTokens'
 import { formatCount } from '../../../shared/format'
 
@@ -14,13 +15,16 @@ export interface ToolbarProps {
   onSpecialMode(mode: SpecialMode): void
   onToggle(key: ViewToggle, on: boolean): void
   onOpenFile(): void
+  /** Where there is no native menu (the web build): New, Save and the theme in the toolbar. */
+  fileActions?: { onNew(): void; onSave(): void; onTheme(theme: Theme): void }
 }
 
 /** The view checkboxes, in toolbar order. */
 const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
   { key: 'showWhitespace', label: 'Whitespace' },
   { key: 'showIds', label: 'Token IDs' },
-  { key: 'showCost', label: 'Cost strip', title: 'A strip beside each line: pale where text is cheap (many characters per token), red where it is expensive' },
+  { key: 'showCost', label: 'Density strip', title: 'A strip beside each line coloured by its characters per token: green where a token holds many characters (prose), yellow to red where it holds few (digits, base64, non-Latin scripts, emoji)' },
+  { key: 'lineNumbers', label: 'Line numbers' },
   { key: 'showSampling', label: 'Sampling lab', title: 'Next-token sampling: temperature, top-k, top-p and min-p made visible' },
   { key: 'wrapLines', label: 'Wrap', title: 'Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.' },
 ]
@@ -28,6 +32,7 @@ const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
 /** The top bar: encoding and model pickers, special-token mode, view toggles, Open file. */
 export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const { settings, models } = props
+  const groups = useMemo(() => groupModels(models ?? []), [models])
   return (
     // A banner landmark, not role=toolbar: a toolbar promises arrow-key navigation between its controls, and Tab moves between these.
     <header className="toolbar" aria-label="Tokenizer settings">
@@ -38,7 +43,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           aria-label="Encoding"
           value={settings.encoding}
           onChange={(e) => props.onEncoding(e.target.value as EncodingName)}
-          title={ENCODING_DESCRIPTIONS[settings.encoding]}
+          title={`${settings.encoding}: ${ENCODING_DESCRIPTIONS[settings.encoding]}`}
         >
           {ENCODING_NAMES.map((name) => (
             <option key={name} value={name}>
@@ -51,6 +56,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         <span>Model</span>
         <select
           className="model-select"
+          title={settings.model ?? 'Any model: the encoding alone'}
           aria-label="Model"
           value={settings.model ?? ''}
           onChange={(e) => props.onModel(e.target.value === '' ? null : e.target.value)}
@@ -59,10 +65,14 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           {settings.model && !models?.some((m) => m.name === settings.model) && (
             <option value={settings.model}>{settings.model}</option>
           )}
-          {models?.map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.name} — {formatCount(m.contextWindow)} tokens
-            </option>
+          {groups.map((g) => (
+            <optgroup key={g.family} label={g.family}>
+              {g.models.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name} — {formatCount(m.contextWindow)} tokens
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
@@ -86,9 +96,33 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           </label>
         ))}
       </div>
-      <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">
-        Open file
-      </button>
+      {props.fileActions && (
+        <label className="field">
+          <span>Theme</span>
+          <select aria-label="Theme" value={settings.theme} onChange={(e) => props.fileActions!.onTheme(e.target.value as Theme)}>
+            {THEMES.map((t) => (
+              <option key={t} value={t}>
+                {t === 'system' ? 'As the system' : t === 'light' ? 'Light' : 'Dark'}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <span className="file-actions">
+        {props.fileActions && (
+          <button type="button" className="button" onClick={props.fileActions.onNew} title="Start an empty text (Undo brings the old one back)">
+            New text
+          </button>
+        )}
+        <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">
+          Open file
+        </button>
+        {props.fileActions && (
+          <button type="button" className="button" onClick={props.fileActions.onSave} title="Save the text to a file (Ctrl+S)">
+            Save text
+          </button>
+        )}
+      </span>
     </header>
   )
 })

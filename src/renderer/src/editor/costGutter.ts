@@ -74,7 +74,7 @@ function costStrip(show: boolean): Extension {
 /** The strip's place in the editor (off until setShowCost turns it on). */
 export const costStripExtension: Extension = costCompartment.of(costStrip(false))
 
-/** Shows or hides the cost strip. */
+/** Shows or hides the density strip (called the cost strip in the code). */
 export function setShowCost(view: EditorView, show: boolean): void {
   view.dispatch({ effects: costCompartment.reconfigure(costStrip(show)) })
 }

@@ -5,6 +5,7 @@ import {
   EditorView,
   highlightWhitespace,
   keymap,
+  lineNumbers,
   placeholder,
 } from '@codemirror/view'
 import type { TextEdit } from '../../../shared/workerProtocol'
@@ -67,6 +68,7 @@ export function tokenIndexAtPos(state: EditorState, pos: number): number | null 
 
 const whitespaceCompartment = new Compartment()
 const wrapCompartment = new Compartment()
+const lineNumbersCompartment = new Compartment()
 
 /** Extensions that show whitespace, or none. */
 function whitespaceExtensions(show: boolean) {
@@ -115,6 +117,8 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       ]),
       // Wrapped lines are laid out whole; unwrapped, the editor draws only the visible part of a very long line.
       wrapCompartment.of(EditorView.lineWrapping),
+      // Off until setLineNumbers says (the app's setting, on by default).
+      lineNumbersCompartment.of([]),
       placeholder('Type or paste text here, or open a file…'),
       // tabindex: the scroller then holds focusable content for axe (contenteditable is focusable anyway).
       EditorView.contentAttributes.of({ 'aria-label': 'Text', 'aria-multiline': 'true', 'aria-describedby': EDITOR_KEYS_HINT_ID, spellcheck: 'false', tabindex: '0' }),
@@ -187,7 +191,11 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
   return view
 }
 
-/** Turns the whitespace markers on or off. */
+/** Shows or hides line numbers beside the text. */
+export function setLineNumbers(view: EditorView, show: boolean): void {
+  view.dispatch({ effects: lineNumbersCompartment.reconfigure(show ? lineNumbers() : []) })
+}
+
 /** Turns line wrapping on or off. */
 export function setWrapLines(view: EditorView, wrap: boolean): void {
   view.dispatch({ effects: wrapCompartment.reconfigure(wrap ? EditorView.lineWrapping : []) })

@@ -7,10 +7,15 @@ import type { TokenizerClient } from '../worker/tokenizerClient'
 /** Problems listed one by one at most; the rest are counted. */
 const LISTED = 20
 
+/** An item as typed, in quotes unless it brings its own ("x" stays "x", never ""x""). */
+export function quoted(text: string): string {
+  return /^(["'“‘]).*(["'”’])$/s.test(text) && text.length > 1 ? text : `“${text}”`
+}
+
 /** Decodes a pasted id list with `encoding`: the tokens' bytes (from the worker) joined, then decoded once. */
 export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, encoding: EncodingName, input: string): Promise<DecodeResult> {
   const { ids, items, errors } = parseIdList(input)
-  const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} ("${e.text}"): ${e.message}` : e.message))
+  const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} (${quoted(e.text)}): ${e.message}` : e.message))
   if (ids.length === 0) return { text: '', problems: problems.length ? problems : ['No token ids found.'] }
   const bytes = await client.tokenBytes(encoding, ids)
   const r = decodeTokenBytes(ids, items, (i) => bytes[i] ?? null)

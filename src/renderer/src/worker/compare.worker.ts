@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // The Compare panel's work, off the editor's tokenizer: counting one text in every encoding,
-// and aligning two encodings' segmentations of a stretch of text. A fresh worker per job,
-// so a new job simply replaces the old one.
+// and aligning two encodings' segmentations of a stretch of text. One worker stays warm
+// (encodings loaded) while the panel is open; a job that must be cancelled ends the worker
+// (compareClient.ts). Every answer carries its request's seq.
 import { alignSegmentations } from '../../../shared/align'
 import { countTokens } from '../../../shared/compare'
 import { ENCODING_NAMES } from '../../../shared/encodings'
@@ -13,11 +14,15 @@ import type { CompareRequest, CompareResponse } from './compareProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 
-const post = (msg: CompareResponse) => self.postMessage(msg)
-
 self.onmessage = async (event: MessageEvent<CompareRequest>) => {
   const req = event.data
+  const post = (msg: CompareResponse) => self.postMessage({ ...msg, seq: req.seq })
   try {
+    if (req.type === 'warm') {
+      await Promise.all(ENCODING_NAMES.map((name) => loadEncoding(name)))
+      post({ type: 'done' })
+      return
+    }
     if (req.type === 'count') {
       for (const name of ENCODING_NAMES) {
         const t0 = performance.now()

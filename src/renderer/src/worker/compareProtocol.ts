@@ -3,9 +3,14 @@ import type { EncodingName } from '../../../shared/encodings'
 import type { SpecialMode } from '../../../shared/specialTokens'
 
 /** A job for the compare worker: count the text in every encoding, or align two encodings' tokens. */
-export type CompareRequest =
+export type CompareJob =
   | { type: 'count'; text: string; mode: SpecialMode }
   | { type: 'align'; text: string; mode: SpecialMode; a: EncodingName; b: EncodingName }
+  /** Load every encoding now, so the first Compare is quick (sent when the panel opens). */
+  | { type: 'warm' }
+
+/** A job as posted: `seq` comes back on every answer to it. */
+export type CompareRequest = CompareJob & { seq: number }
 
 /** One encoding's tokens of the aligned text; `partial[i]` labels a token holding part of a character, else null. */
 export interface AlignedSide {
@@ -14,9 +19,10 @@ export interface AlignedSide {
   partial: (string | null)[]
 }
 
-/** The compare worker's answers. */
-export type CompareResponse =
+/** The compare worker's answers (each also carries its request's `seq`). */
+export type CompareResponse = (
   | { type: 'count'; encoding: EncodingName; count: number; ms: number }
   | { type: 'done' }
   | { type: 'aligned'; groups: AlignedGroup[]; a: AlignedSide; b: AlignedSide }
   | { type: 'error'; message: string }
+) & { seq?: number }
