@@ -1,4 +1,5 @@
 import { parseCommandLine, type Invocation } from './args'
+import { runCheck } from './check'
 import { inlineCounter, runCount } from './count'
 import { CliError, EXIT_FAIL } from './errors'
 import { helpText } from './help'
@@ -22,6 +23,15 @@ async function dispatch(inv: Invocation, io: CliIO): Promise<number> {
       const counter = inlineCounter(tokenizer.encoding, inv.special)
       try {
         return await runCount(inv, tokenizer, counter, io)
+      } finally {
+        await counter.close()
+      }
+    }
+    case 'check': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const counter = inlineCounter(tokenizer.encoding, inv.special)
+      try {
+        return await runCheck(inv, tokenizer, counter, io)
       } finally {
         await counter.close()
       }
