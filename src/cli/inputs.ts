@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { formatBytes } from '../shared/format'
 import { decodeFileBytes } from '../shared/textDecoding'
-import { CliError, EXIT_USAGE } from './errors'
+import { CliError, EXIT_FAIL, EXIT_USAGE } from './errors'
 import { GitignoreStack } from './gitignore'
 
 /** A file to read: its path as shown (relative to what the user typed), or `-` for standard input. */
@@ -127,6 +127,8 @@ let stdinText: Promise<Uint8Array> | null = null
 /** All of standard input (read once, however often `-` is named). */
 function readStdin(): Promise<Uint8Array> {
   stdinText ??= (async () => {
+    // Typed input: say how to end it, or a bare `tokenizer-explorer count` looks hung.
+    if (process.stdin.isTTY) process.stderr.write('Reading standard input (end it with Ctrl-D, or name a file; --help for more)...\n')
     const parts: Buffer[] = []
     for await (const part of process.stdin) parts.push(part as Buffer)
     return new Uint8Array(Buffer.concat(parts))
@@ -157,4 +159,16 @@ export async function readInput(file: FoundFile, maxBytes: number): Promise<Read
     return { ok: false, skipped: { path: file.path, reason: decoded.reason, message } }
   }
   return { ok: true, text: decoded.text, invalidBytes: decoded.invalidBytes }
+}
+
+/**
+ * The text of the one input of encode, trim and split. A path that does not exist is a
+ * usage error (exit 2); a binary, oversized or unreadable file is exit 1, with the reason.
+ */
+export async function readOneText(path: string, maxBytes: number, command: string): Promise<string> {
+  const { files } = await findFiles([path], false, command)
+  const read = await readInput(files[0], maxBytes)
+  if (!read.ok) throw new CliError(`Cannot use ${read.skipped.path === STDIN ? 'standard input' : read.skipped.path}: ${read.skipped.message}`, EXIT_FAIL, command)
+  if (read.invalidBytes > 0) process.stderr.write(`warning: ${path === STDIN ? 'standard input' : path} is not valid UTF-8: ${read.invalidBytes} byte${read.invalidBytes === 1 ? ' was' : 's were'} replaced with U+FFFD.\n`)
+  return read.text
 }

@@ -1,9 +1,12 @@
 import { parseCommandLine, type Invocation } from './args'
 import { runCheck } from './check'
 import { inlineCounter, runCount } from './count'
-import { CliError, EXIT_FAIL } from './errors'
+import { decodeList, encodeJson, encodePlain, encodeWithSpans } from './encode'
+import { CliError, EXIT_FAIL, EXIT_OK } from './errors'
 import { helpText } from './help'
+import { readOneText } from './inputs'
 import type { CliIO } from './io'
+import { MAX_FILE_BYTES } from '../shared/textDecoding'
 import { openTokenizer } from './tokenizer'
 
 /** The version printed by --version (the package's, set at build time; "dev" when run from source). */
@@ -35,6 +38,20 @@ async function dispatch(inv: Invocation, io: CliIO): Promise<number> {
       } finally {
         await counter.close()
       }
+    }
+    case 'encode': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const text = inv.text ?? (await readOneText(inv.path, MAX_FILE_BYTES, inv.command))
+      io.out(inv.json ? encodeJson(encodeWithSpans(text, tokenizer.encoding, inv.special), tokenizer.encodingName, inv.special) : encodePlain(text, tokenizer.encoding, inv.special))
+      return EXIT_OK
+    }
+    case 'decode': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const input = inv.ids ?? (await readOneText(inv.path, MAX_FILE_BYTES, inv.command))
+      const decoded = decodeList(input, tokenizer.encoding)
+      for (const w of decoded.warnings) io.err(`warning: ${w}\n`)
+      io.out(inv.json ? JSON.stringify({ encoding: tokenizer.encodingName, text: decoded.text, invalidBytes: decoded.invalidBytes }, null, 2) + '\n' : decoded.text)
+      return EXIT_OK
     }
     default:
       throw new CliError(`${inv.command} is not available yet.`, EXIT_FAIL)
