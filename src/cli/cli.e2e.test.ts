@@ -173,3 +173,74 @@ describe('tokenizer-explorer check', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ encoding: 'cl100k_base', model: 'gpt-4', limit: 8192, budget: 8192, fits: true })
   })
 })
+
+describe('tokenizer-explorer encode and decode', () => {
+  it('encodes a file or --text to tiktoken ids, and decodes them back (split emoji whole)', () => {
+    const text = TEXTS['src/code.ts']
+    const ids = cli(['encode', 'src/code.ts', '-e', 'r50k_base'])
+    expect(ids.code).toBe(0)
+    expect(ids.stdout).toBe(oracleOrdinary('r50k_base', text).join(' ') + '\n')
+    const back = cli(['decode', '-e', 'r50k_base'], { input: ids.stdout })
+    expect(back.code).toBe(0)
+    expect(back.stdout).toBe(text)
+    expect(cli(['encode', '--text', 'héllo 👍🏽']).stdout).toBe(oracleOrdinary('o200k_base', 'héllo 👍🏽').join(' ') + '\n')
+  })
+
+  it('prints JSON spans that tile the text', () => {
+    const text = TEXTS['crlf.txt']
+    const r = JSON.parse(cli(['encode', '--json', 'crlf.txt']).stdout)
+    expect(r.count).toBe(r.tokens.length)
+    expect(r.tokens.map((t: { text: string }) => t.text).join('')).toBe(text)
+    expect(r.tokens[r.tokens.length - 1].utf8[1]).toBe(Buffer.byteLength(text))
+  })
+
+  it('decode: exit 1 naming bad items; a binary input is refused with a reason (exit 1)', () => {
+    const r = cli(['decode', '1', 'two', '3'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/item 2 \("two"\): not a token id/)
+    const b = cli(['encode', 'image.png'])
+    expect(b.code).toBe(1)
+    expect(b.stderr).toMatch(/Cannot use image\.png: A binary file/)
+    expectNoStack(b.stderr)
+  })
+})
+
+describe('tokenizer-explorer trim and split', () => {
+  it('trims to the limit (tiktoken agrees) and leaves fitting text unchanged', () => {
+    const text = TEXTS['notes/mixed.md']
+    for (const keep of ['first', 'last', 'both']) {
+      const r = cli(['trim', '--limit', '100', '--keep', keep, 'notes/mixed.md'])
+      expect(r.code).toBe(0)
+      expect(oracleOrdinary('o200k_base', r.stdout).length).toBeLessThanOrEqual(100)
+      expect(r.stderr).toMatch(/^trimmed: kept \d+ of [\d,]+ tokens/)
+      if (keep === 'first') expect(text.startsWith(r.stdout)).toBe(true)
+      if (keep === 'last') expect(text.endsWith(r.stdout)).toBe(true)
+      if (keep === 'both') expect(r.stdout).toContain('\n[…]\n')
+    }
+    const same = cli(['trim', '--model', 'gpt-4o'], { input: 'short text' })
+    expect([same.code, same.stdout]).toEqual([0, 'short text'])
+  })
+
+  it('splits into JSON Lines or numbered files, each chunk within the size (tiktoken)', () => {
+    const text = TEXTS['notes/mixed.md']
+    const r = cli(['split', '--size', '500', '--overlap', '50', 'notes/mixed.md'])
+    expect(r.code).toBe(0)
+    const chunks = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))
+    expect(chunks.length).toBeGreaterThan(3)
+    for (const c of chunks) expect(oracleOrdinary('o200k_base', c.text).length).toBeLessThanOrEqual(500)
+    expect(text.startsWith(chunks[0].text) && text.endsWith(chunks[chunks.length - 1].text)).toBe(true)
+
+    const files = cli(['split', '-s', '500', '--overlap', '50', '--out', 'chunks', 'notes/mixed.md'])
+    expect(files.code).toBe(0)
+    expect(files.stderr).toMatch(new RegExp(`^wrote ${chunks.length} chunks to chunks`))
+    const again = cli(['split', '-s', '500', '--out', 'chunks', 'notes/mixed.md'])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/already exists/)
+    rmSync(join(dir, 'chunks'), { recursive: true })
+  })
+
+  it('lists models with their encodings and windows', () => {
+    const r = JSON.parse(cli(['models', '--json']).stdout)
+    expect(r.find((m: { name: string }) => m.name === 'gpt-4')).toEqual({ name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192 })
+  })
+})

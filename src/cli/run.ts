@@ -1,17 +1,29 @@
+import { formatCount } from '../shared/format'
+import { loadModelList, type ModelInfo } from '../shared/models'
+import { MAX_FILE_BYTES } from '../shared/textDecoding'
 import { parseCommandLine, type Invocation } from './args'
-import { runCheck } from './check'
-import { inlineCounter, runCount } from './count'
+import { budgetOf, runCheck } from './check'
+import { countTokens, inlineCounter, runCount } from './count'
 import { decodeList, encodeJson, encodePlain, encodeWithSpans } from './encode'
 import { CliError, EXIT_FAIL, EXIT_OK } from './errors'
 import { helpText } from './help'
 import { readOneText } from './inputs'
 import type { CliIO } from './io'
-import { MAX_FILE_BYTES } from '../shared/textDecoding'
 import { openTokenizer } from './tokenizer'
+import { splitJsonl, splitText, trimSummary, trimText, writeChunkFiles } from './trimSplit'
 
 /** The version printed by --version (the package's, set at build time; "dev" when run from source). */
 declare const __CLI_VERSION__: string | undefined
 const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : 'dev'
+
+/** The model list as a table: name, encoding, window, largest reply. */
+export function modelTable(models: readonly ModelInfo[]): string {
+  const rows = models.map((m) => [m.name, m.encoding, formatCount(m.contextWindow), m.maxOutput === null ? '–' : formatCount(m.maxOutput)])
+  const header = ['model', 'encoding', 'window', 'max output']
+  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)))
+  const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd()
+  return [line(header), ...rows.map(line)].join('\n') + '\n'
+}
 
 async function dispatch(inv: Invocation, io: CliIO): Promise<number> {
   switch (inv.command) {
@@ -53,8 +65,31 @@ async function dispatch(inv: Invocation, io: CliIO): Promise<number> {
       io.out(inv.json ? JSON.stringify({ encoding: tokenizer.encodingName, text: decoded.text, invalidBytes: decoded.invalidBytes }, null, 2) + '\n' : decoded.text)
       return EXIT_OK
     }
-    default:
-      throw new CliError(`${inv.command} is not available yet.`, EXIT_FAIL)
+    case 'trim': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const budget = budgetOf(inv.limit, inv.reserve, tokenizer.model, inv.command)
+      const text = await readOneText(inv.path, MAX_FILE_BYTES, inv.command)
+      const result = await trimText(text, budget.budget, inv.keep, inv.marker, tokenizer.encoding, inv.special)
+      io.out(result ? result.text : text)
+      io.err(trimSummary(result, result ? result.total : countTokens(text, tokenizer.encoding, inv.special), budget.budget) + '\n')
+      return EXIT_OK
+    }
+    case 'split': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const text = await readOneText(inv.path, MAX_FILE_BYTES, inv.command)
+      const { chunks } = await splitText(text, inv.size, inv.overlap, tokenizer.encoding, inv.special)
+      if (inv.out === null) io.out(splitJsonl(text, chunks))
+      else {
+        const names = await writeChunkFiles(inv.out, text, chunks)
+        io.err(`wrote ${formatCount(names.length)} chunk${names.length === 1 ? '' : 's'} to ${inv.out}${names.length ? ` (${names[0]}${names.length > 1 ? ` to ${names[names.length - 1]}` : ''})` : ''}.\n`)
+      }
+      return EXIT_OK
+    }
+    case 'models': {
+      const models = (await loadModelList()).filter((m) => inv.encoding === null || m.encoding === inv.encoding)
+      io.out(inv.json ? JSON.stringify(models.map((m) => ({ name: m.name, encoding: m.encoding, contextWindow: m.contextWindow, maxOutput: m.maxOutput })), null, 2) + '\n' : modelTable(models))
+      return EXIT_OK
+    }
   }
 }
 
