@@ -3,7 +3,7 @@ import { loadEncoding } from '../shared/encodingLoader'
 import { makeCorpus } from '../shared/testing/corpus'
 import { oracleFor } from '../shared/testing/oracle'
 import { utf8ByteLength } from '../shared/utf8'
-import { budgetOf, checkLine, checkText, positionAt } from './check'
+import { budgetOf, checkLine, checkSummary, checkText, positionAt } from './check'
 import { CliError } from './errors'
 
 describe('positionAt', () => {
@@ -60,5 +60,16 @@ describe('checkLine', () => {
     expect(checkLine({ path: 'b.md', tokens: 96, fits: true, over: 0, remaining: 4000, cut: null }, { ...budget, reserve: 96, budget: 4000 })).toBe(
       'fits  b.md: 96 tokens, 4,000 left of 4,000 (4,096 minus 96 reserved)',
     )
+  })
+})
+
+describe('checkSummary', () => {
+  it('reads well for none, one and many files', () => {
+    expect(checkSummary(0, 0, '10 tokens')).toMatch(/^No files to check/)
+    expect(checkSummary(1, 0, '10 tokens')).toBe('The file fits within 10 tokens.')
+    expect(checkSummary(1, 1, '10 tokens')).toBe('The file is over 10 tokens.')
+    expect(checkSummary(3, 0, '10 tokens')).toBe('All 3 files fit within 10 tokens.')
+    expect(checkSummary(3, 1, '10 tokens')).toBe('1 of 3 files is over 10 tokens.')
+    expect(checkSummary(3, 2, '10 tokens')).toBe('2 of 3 files are over 10 tokens.')
   })
 })

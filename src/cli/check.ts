@@ -90,6 +90,13 @@ export function checkLine(file: CheckedFile, budget: Budget): string {
   return `OVER  ${file.path}: ${formatCount(file.tokens)} tokens, ${formatCount(file.over)} over the limit of ${of}${where}`
 }
 
+/** The closing line of check: how many files are over `within` (the budget, described). */
+export function checkSummary(files: number, over: number, within: string): string {
+  if (files === 0) return `No files to check (nothing to read, or everything was skipped).`
+  if (over === 0) return files === 1 ? `The file fits within ${within}.` : `All ${formatCount(files)} files fit within ${within}.`
+  return files === 1 ? `The file is over ${within}.` : `${formatCount(over)} of ${formatCount(files)} files ${over === 1 ? 'is' : 'are'} over ${within}.`
+}
+
 /** The `check --json` report; keys in a fixed order. */
 export function checkReportJson(
   files: readonly CheckedFile[],
@@ -135,7 +142,7 @@ export async function runCheck(
     for (const f of checked) io.out(checkLine(f, budget) + '\n')
     const n = checked.length
     const within = `${formatCount(budget.budget)} tokens (${budget.source}${budget.reserve > 0 ? ` minus ${formatCount(budget.reserve)} reserved` : ''}, ${tokenizer.encodingName})`
-    io.out(over === 0 ? `All ${formatCount(n)} file${n === 1 ? '' : 's'} fit within ${within}.\n` : `${formatCount(over)} of ${formatCount(n)} file${n === 1 ? ' is' : 's are'} over ${within}.\n`)
+    io.out(checkSummary(n, over, within) + '\n')
     io.err(inputWarnings(result.files, skipped))
   }
   return over > 0 ? EXIT_FAIL : EXIT_OK
