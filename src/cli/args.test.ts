@@ -33,12 +33,20 @@ describe('parseCommandLine', () => {
       paths: ['-'],
       maxBytes: MAX_FILE_BYTES,
       gitignore: true,
+      jobs: null,
     })
   })
 
   it('parses count options in any order, short and long, = or a separate value', () => {
     const inv = parseCommandLine(['count', 'a.txt', '-e', 'cl100k_base', 'docs', '--json', '--special=special', '--max-size', '2M', '--no-ignore', '-'])
     expect(inv).toMatchObject({ command: 'count', json: true, encoding: 'cl100k_base', special: 'special', paths: ['a.txt', 'docs', '-'], maxBytes: 2 * 1024 * 1024, gitignore: false })
+  })
+
+  it('takes --jobs as a thread count', () => {
+    expect(parseCommandLine(['count', '-j', '4'])).toMatchObject({ jobs: 4 })
+    expect(parseCommandLine(['check', '-l', '9', '--jobs=1'])).toMatchObject({ jobs: 1 })
+    expect(failure(['count', '--jobs', '0']).message).toBe('--jobs takes a number of threads (1 for none), not "0".')
+    expect(failure(['count', '--jobs', 'all']).message).toMatch(/--jobs takes/)
   })
 
   it('takes a path that starts with - after --', () => {

@@ -29,6 +29,8 @@ export interface InputOptions {
   maxBytes: number
   /** False with --no-ignore: .gitignore files are not read. */
   gitignore: boolean
+  /** --jobs: worker threads (1 = none), or null to decide by the input's size. */
+  jobs: number | null
 }
 
 /** A parsed command line, ready to run. */
@@ -54,6 +56,7 @@ const TOKENIZER: Options = {
 const INPUT: Options = {
   'max-size': { type: 'string' },
   'no-ignore': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
 }
 const JSON_FLAG: Options = { json: { type: 'boolean' } }
 const LIMIT: Options = { limit: { type: 'string', short: 'l' }, reserve: { type: 'string' } }
@@ -163,7 +166,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     const maxSize = values['max-size'] as string | undefined
     const maxBytes = maxSize === undefined ? MAX_FILE_BYTES : parseByteSize(maxSize)
     if (maxBytes === null) throw usageError(`--max-size takes a size such as 50M, 512k or 1000000 (bytes), not "${maxSize}".`, command)
-    const input: InputOptions = { paths: positionals.length > 0 ? positionals : ['-'], maxBytes, gitignore: values['no-ignore'] !== true }
+    const jobsText = values.jobs as string | undefined
+    const jobs = jobsText === undefined ? null : /^\d{1,3}$/.test(jobsText) && Number(jobsText) >= 1 ? Number(jobsText) : null
+    if (jobsText !== undefined && jobs === null) throw usageError(`--jobs takes a number of threads (1 for none), not "${jobsText}".`, command)
+    const input: InputOptions = { paths: positionals.length > 0 ? positionals : ['-'], maxBytes, gitignore: values['no-ignore'] !== true, jobs }
     if (command === 'count') return { command, json, ...tokenizer, ...input }
     return { command, json, ...tokenizer, ...input, ...limitOptions(values, tokenizer, command) }
   }

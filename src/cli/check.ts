@@ -8,7 +8,7 @@ import { tokenizeAll } from '../shared/tokenize'
 import { flatTokenView } from '../shared/tokenView'
 import { countFiles, inputWarnings, type TokenCounter } from './count'
 import { EXIT_FAIL, EXIT_OK, usageError } from './errors'
-import { findFiles, type SkippedInput } from './inputs'
+import type { FoundFile, SkippedInput } from './inputs'
 import type { CliIO } from './io'
 
 /** Where in a text a UTF-16 offset falls: 1-based line (\n, \r\n or \r ends one) and column (in code points). */
@@ -119,16 +119,16 @@ export function checkReportJson(
   return JSON.stringify(report, null, 2) + '\n'
 }
 
-/** `check`: exit 0 when every file fits the budget, 1 when one does not. */
+/** `check` on the files found: exit 0 when every file fits the budget, 1 when one does not. */
 export async function runCheck(
-  options: { paths: string[]; maxBytes: number; gitignore: boolean; json: boolean; special: SpecialMode; limit: number | null; reserve: number },
+  options: { maxBytes: number; json: boolean; special: SpecialMode; limit: number | null; reserve: number },
+  found: { files: FoundFile[]; skipped: SkippedInput[] },
   tokenizer: { encodingName: EncodingName; model: ModelInfo | null; encoding: LoadedEncoding },
   counter: TokenCounter,
   io: CliIO,
   ahead = 1,
 ): Promise<number> {
   const budget = budgetOf(options.limit, options.reserve, tokenizer.model, 'check')
-  const found = await findFiles(options.paths, options.gitignore, 'check')
   const checked: CheckedFile[] = []
   const result = await countFiles(found.files, options.maxBytes, counter, io, {
     verb: 'checking',

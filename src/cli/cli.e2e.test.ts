@@ -244,3 +244,24 @@ describe('tokenizer-explorer trim and split', () => {
     expect(r.find((m: { name: string }) => m.name === 'gpt-4')).toEqual({ name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192 })
   })
 })
+
+describe('tokenizer-explorer count on worker threads', () => {
+  it('gives the same counts with --jobs 2 as on one thread and as tiktoken, a file bigger than a piece included', () => {
+    const big = makeCorpus(700_000, 21)
+    write('par/big.txt', big)
+    for (let i = 0; i < 6; i++) write(`par/small-${i}.md`, makeCorpus(5_000 + i * 997, i))
+    const parallel = cli(['count', 'par', '--json', '--jobs', '2'])
+    const single = cli(['count', 'par', '--json', '--jobs', '1'])
+    expect(parallel.code).toBe(0)
+    expect(parallel.stderr).toBe('')
+    expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(single.stdout))
+    const files = JSON.parse(parallel.stdout).files as { path: string; tokens: number; characters: number; words: number; lines: number }[]
+    expect(files[0].path).toBe(join('par', 'big.txt'))
+    expect(files[0].tokens).toBe(oracleOrdinary('o200k_base', big).length)
+    expect(files[0].characters).toBe([...big].length)
+    const over = cli(['check', 'par', '--limit', '1000', '--jobs', '2', '--json'])
+    expect(over.code).toBe(1)
+    expect(JSON.parse(over.stdout)).toEqual(JSON.parse(cli(['check', 'par', '--limit', '1000', '--jobs', '1', '--json']).stdout))
+    rmSync(join(dir, 'par'), { recursive: true })
+  })
+})

@@ -7,7 +7,8 @@ import { ENCODING_NAMES } from '../shared/encodings'
 import { makeCorpus } from '../shared/testing/corpus'
 import { oracleOrdinary, oracleWithSpecial } from '../shared/testing/oracle'
 import { SAMPLES } from '../shared/testing/samples'
-import { countFiles, countReport, countReportJson, countTable, countTokens, inlineCounter, lineCount, textMeasures, totalOf } from './count'
+import { countText } from '../shared/counts'
+import { countFiles, countReport, countReportJson, countTable, countTokens, inlineCounter, lineCount, textMeasures, totalOf, type TextMeasure } from './count'
 import { memoryIO } from './io'
 
 describe('countTokens', () => {
@@ -95,7 +96,7 @@ describe('countFiles', () => {
 
   it('counts text files, skips binary and oversized ones with the reason, counts invalid UTF-8', async () => {
     const enc = await loadEncoding('o200k_base')
-    const files = ['a.txt', 'bin.dat', 'sub/big.txt', 'latin1.txt'].map((p) => ({ path: p, absolute: join(dir, p) }))
+    const files = ['a.txt', 'bin.dat', 'sub/big.txt', 'latin1.txt'].map((p) => ({ path: p, absolute: join(dir, p), size: 0 }))
     const io = memoryIO()
     const result = await countFiles(files, 1000, inlineCounter(enc, 'text'), io)
     expect(result.files.map((f) => [f.path, f.tokens, f.invalidBytes])).toEqual([
@@ -111,9 +112,12 @@ describe('countFiles', () => {
   })
 
   it('keeps the order of the files with several in flight', async () => {
-    const files = ['sub/big.txt', 'a.txt', 'latin1.txt'].map((p) => ({ path: p, absolute: join(dir, p) }))
+    const files = ['sub/big.txt', 'a.txt', 'latin1.txt'].map((p) => ({ path: p, absolute: join(dir, p), size: 0 }))
     // A counter that answers later for longer texts: results still come back in file order.
-    const slow = { count: (t: string) => new Promise<number>((r) => setTimeout(() => r(t.length), t.length / 100)), close: async () => {} }
+    const slow = {
+      measure: (t: string) => new Promise<TextMeasure>((r) => setTimeout(() => r({ tokens: t.length, counts: countText(t) }), t.length / 100)),
+      close: async () => {},
+    }
     const result = await countFiles(files, 1e6, slow, memoryIO(), { ahead: 3 })
     expect(result.files.map((f) => [f.path, f.tokens])).toEqual([
       ['sub/big.txt', 2000],

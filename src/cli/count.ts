@@ -1,10 +1,10 @@
-import { countText } from '../shared/counts'
+import { countText, type TextCounts } from '../shared/counts'
 import { cutText } from '../shared/documentModel'
 import type { LoadedEncoding } from '../shared/encodingLoader'
 import type { EncodingName } from '../shared/encodings'
 import type { SpecialMode } from '../shared/specialTokens'
 import { CHUNK_CHARS, encodeIds } from '../shared/tokenize'
-import { findFiles, readInput, type FoundFile, type SkippedInput } from './inputs'
+import { readInput, type FoundFile, type SkippedInput } from './inputs'
 import type { CliIO } from './io'
 import { ProgressLine } from './progress'
 
@@ -38,9 +38,15 @@ export interface CountReport {
   total: Measures & { files: number }
 }
 
-/** Counts the tokens of texts; the parallel counter and the inline one share this shape. */
+/** Tokens and the app's text counts of one text. */
+export interface TextMeasure {
+  tokens: number
+  counts: TextCounts
+}
+
+/** Measures texts; the parallel counter (worker threads) and the inline one share this shape. */
 export interface TokenCounter {
-  count(text: string): Promise<number>
+  measure(text: string): Promise<TextMeasure>
   close(): Promise<void>
 }
 
@@ -56,7 +62,7 @@ export function countTokens(text: string, encoding: LoadedEncoding, mode: Specia
 
 /** A TokenCounter on this thread. */
 export function inlineCounter(encoding: LoadedEncoding, mode: SpecialMode): TokenCounter {
-  return { count: async (text) => countTokens(text, encoding, mode), close: async () => {} }
+  return { measure: async (text) => ({ tokens: countTokens(text, encoding, mode), counts: countText(text) }), close: async () => {} }
 }
 
 /** Line count: newlines (CRLF once), plus one for a last line that does not end in a newline. */
@@ -66,9 +72,8 @@ export function lineCount(text: string, newlines: number): number {
   return newlines + (last === 10 || last === 13 ? 0 : 1)
 }
 
-/** Every measure of one text but the tokens (from the app's countText). */
-export function textMeasures(text: string): Omit<Measures, 'tokens'> {
-  const c = countText(text)
+/** Every measure of one text but the tokens, from the app's countText (done here, or in pieces by workers). */
+export function textMeasures(text: string, c: TextCounts = countText(text)): Omit<Measures, 'tokens'> {
   return { characters: c.characters, words: c.words, bytes: c.bytes, lines: lineCount(text, c.newlines) }
 }
 
@@ -104,18 +109,19 @@ export async function countFiles(
   let bytesDone = 0
   const start = async (file: FoundFile) => {
     const read = await readInput(file, maxBytes)
-    if (!read.ok) return { file, read, tokens: Promise.resolve(0) }
-    return { file, read, tokens: counter.count(read.text) }
+    if (!read.ok) return { file, read, measured: null }
+    return { file, read, measured: counter.measure(read.text) }
   }
   const pending: ReturnType<typeof start>[] = []
   let next = 0
   try {
     for (let done = 0; done < files.length; done++) {
       while (next < files.length && pending.length < ahead) pending.push(start(files[next++]))
-      const { file, read, tokens } = await pending.shift()!
+      const { file, read, measured } = await pending.shift()!
       if (!read.ok) skipped.push(read.skipped)
       else {
-        const count: FileCount = { path: file.path, tokens: await tokens, ...textMeasures(read.text), invalidBytes: read.invalidBytes }
+        const m = (await measured)!
+        const count: FileCount = { path: file.path, tokens: m.tokens, ...textMeasures(read.text, m.counts), invalidBytes: read.invalidBytes }
         counted.push(count)
         bytesDone += count.bytes
         await options.onFile?.(count, read.text)
@@ -172,15 +178,15 @@ export function inputWarnings(files: readonly FileCount[], skipped: readonly Ski
   return out
 }
 
-/** `count`: finds the files, counts them and prints the table or JSON. Returns the exit code. */
+/** `count`: counts the files found and prints the table or JSON. Returns the exit code. */
 export async function runCount(
-  options: { paths: string[]; maxBytes: number; gitignore: boolean; json: boolean; special: SpecialMode },
+  options: { maxBytes: number; json: boolean; special: SpecialMode },
+  found: { files: FoundFile[]; skipped: SkippedInput[] },
   tokenizer: { encodingName: EncodingName; model: { name: string } | null },
   counter: TokenCounter,
   io: CliIO,
   ahead = 1,
 ): Promise<number> {
-  const found = await findFiles(options.paths, options.gitignore, 'count')
   const result = await countFiles(found.files, options.maxBytes, counter, io, { ahead })
   const skipped = [...found.skipped, ...result.skipped]
   const report = countReport(result.files, skipped, tokenizer.encodingName, tokenizer.model?.name ?? null, options.special)

@@ -11,7 +11,9 @@ const INPUT_OPTIONS = `Inputs: files, folders (read recursively; what .gitignore
 or - for standard input (the default). Binary files and files over --max-size are skipped
 with the reason.
       --max-size SIZE   skip files larger than this (default 50M; k, M, G are powers of 1024)
-      --no-ignore       read .gitignore'd files too`
+      --no-ignore       read .gitignore'd files too
+  -j, --jobs N          worker threads for counting (default: one per core when the input
+                        is 4 MB or more; 1 = count on the main thread)`
 
 /** The help text of one subcommand, or the overview for null. */
 export function helpText(topic: CommandName | null): string {

@@ -9,6 +9,8 @@ import { GitignoreStack } from './gitignore'
 export interface FoundFile {
   path: string
   absolute: string
+  /** Its size in bytes when listed (0 for standard input): decides whether workers pay. */
+  size: number
 }
 
 /** Why an input was not counted. */
@@ -46,19 +48,22 @@ export async function findFiles(paths: readonly string[], gitignore: boolean, co
   const files: FoundFile[] = []
   const skipped: SkippedInput[] = []
   const seen = new Set<string>()
-  const add = (path: string, absolute: string): void => {
+  const add = (path: string, absolute: string, size: number): void => {
     if (seen.has(absolute)) return
     seen.add(absolute)
-    files.push({ path, absolute })
+    files.push({ path, absolute, size })
   }
   const kinds: ('file' | 'folder' | 'stdin')[] = []
+  const sizes: number[] = []
   for (const path of paths) {
     if (path === STDIN) {
       kinds.push('stdin')
+      sizes.push(0)
       continue
     }
     try {
       const s = await stat(path)
+      sizes.push(s.size)
       if (s.isDirectory()) kinds.push('folder')
       else if (s.isFile()) kinds.push('file')
       else throw new CliError(`Cannot read ${path}: not a file or folder.`, EXIT_USAGE, command)
@@ -69,8 +74,8 @@ export async function findFiles(paths: readonly string[], gitignore: boolean, co
   }
   for (let k = 0; k < paths.length; k++) {
     const path = paths[k]
-    if (kinds[k] === 'stdin') add(STDIN, STDIN)
-    else if (kinds[k] === 'file') add(path, resolve(path))
+    if (kinds[k] === 'stdin') add(STDIN, STDIN, 0)
+    else if (kinds[k] === 'file') add(path, resolve(path), sizes[k])
     else {
       const absolute = resolve(path)
       await walk(path, absolute, gitignore ? GitignoreStack.forFolder(absolute) : GitignoreStack.none(), add, skipped)
@@ -83,7 +88,7 @@ async function walk(
   shown: string,
   absolute: string,
   rules: GitignoreStack,
-  add: (path: string, absolute: string) => void,
+  add: (path: string, absolute: string, size: number) => void,
   skipped: SkippedInput[],
 ): Promise<void> {
   let entries
@@ -98,23 +103,21 @@ async function walk(
     if (entry.name === '.git') continue
     const childShown = join(shown, entry.name)
     const childAbsolute = join(absolute, entry.name)
-    let isFolder = entry.isDirectory()
-    let isFile = entry.isFile()
-    if (entry.isSymbolicLink()) {
-      // Links to files are read; links to folders are not followed (they can loop).
-      try {
-        const s = await stat(childAbsolute)
-        isFile = s.isFile()
-        isFolder = false
-        if (s.isDirectory()) continue
-      } catch {
-        skipped.push({ path: childShown, reason: 'unreadable', message: 'A broken symbolic link.' })
-        continue
-      }
-    }
+    const isFolder = entry.isDirectory()
+    if (!isFolder && !entry.isFile() && !entry.isSymbolicLink()) continue
     if (rules.ignores(childAbsolute, isFolder)) continue
-    if (isFolder) await walk(childShown, childAbsolute, rules.enter(childAbsolute), add, skipped)
-    else if (isFile) add(childShown, childAbsolute)
+    if (isFolder) {
+      await walk(childShown, childAbsolute, rules.enter(childAbsolute), add, skipped)
+      continue
+    }
+    // Links to files are read; links to folders are not followed (they can loop).
+    try {
+      const s = await stat(childAbsolute)
+      if (s.isFile()) add(childShown, childAbsolute, s.size)
+    } catch (err) {
+      const broken = entry.isSymbolicLink() && (err as { code?: string }).code === 'ENOENT'
+      skipped.push({ path: childShown, reason: 'unreadable', message: broken ? 'A broken symbolic link.' : `Cannot read it: ${describe(err)}.` })
+    }
   }
 }
 

@@ -7,14 +7,21 @@ import { countTokens, inlineCounter, runCount } from './count'
 import { decodeList, encodeJson, encodePlain, encodeWithSpans } from './encode'
 import { CliError, EXIT_FAIL, EXIT_OK } from './errors'
 import { helpText } from './help'
-import { readOneText } from './inputs'
+import { findFiles, readOneText } from './inputs'
 import type { CliIO } from './io'
+import { WorkerCounter, workerCount } from './pool'
 import { openTokenizer } from './tokenizer'
 import { splitJsonl, splitText, trimSummary, trimText, writeChunkFiles } from './trimSplit'
 
 /** The version printed by --version (the package's, set at build time; "dev" when run from source). */
 declare const __CLI_VERSION__: string | undefined
 const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : 'dev'
+
+/** How the command runs beyond its arguments. */
+export interface RunOptions {
+  /** The built command's file, started as a worker thread for parallel counting; without it everything runs on this thread. */
+  workerScript?: string
+}
 
 /** The model list as a table: name, encoding, window, largest reply. */
 export function modelTable(models: readonly ModelInfo[]): string {
@@ -25,7 +32,7 @@ export function modelTable(models: readonly ModelInfo[]): string {
   return [line(header), ...rows.map(line)].join('\n') + '\n'
 }
 
-async function dispatch(inv: Invocation, io: CliIO): Promise<number> {
+async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promise<number> {
   switch (inv.command) {
     case 'help':
       io.out(helpText(inv.topic))
@@ -33,20 +40,18 @@ async function dispatch(inv: Invocation, io: CliIO): Promise<number> {
     case 'version':
       io.out(`tokenizer-explorer ${VERSION}\n`)
       return 0
-    case 'count': {
-      const tokenizer = await openTokenizer(inv, inv.command)
-      const counter = inlineCounter(tokenizer.encoding, inv.special)
-      try {
-        return await runCount(inv, tokenizer, counter, io)
-      } finally {
-        await counter.close()
-      }
-    }
+    case 'count':
     case 'check': {
       const tokenizer = await openTokenizer(inv, inv.command)
-      const counter = inlineCounter(tokenizer.encoding, inv.special)
+      if (inv.command === 'check') budgetOf(inv.limit, inv.reserve, tokenizer.model, inv.command)
+      const found = await findFiles(inv.paths, inv.gitignore, inv.command)
+      const bytes = found.files.reduce((sum, f) => sum + Math.min(f.size, inv.maxBytes), 0)
+      const workers = options.workerScript ? workerCount(inv.jobs, bytes) : 0
+      const counter = workers > 0 ? new WorkerCounter(options.workerScript!, workers, { encoding: tokenizer.encodingName, mode: inv.special }) : inlineCounter(tokenizer.encoding, inv.special)
+      // Enough files in flight to keep every worker busy.
+      const ahead = Math.max(1, 2 * workers)
       try {
-        return await runCheck(inv, tokenizer, counter, io)
+        return inv.command === 'count' ? await runCount(inv, found, tokenizer, counter, io, ahead) : await runCheck(inv, found, tokenizer, counter, io, ahead)
       } finally {
         await counter.close()
       }
@@ -98,9 +103,9 @@ async function dispatch(inv: Invocation, io: CliIO): Promise<number> {
  * Every error becomes one message on standard error, never a stack trace: usage mistakes
  * (exit 2) point to the command's --help; anything unexpected is exit 1.
  */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO, options: RunOptions = {}): Promise<number> {
   try {
-    return await dispatch(parseCommandLine(argv), io)
+    return await dispatch(parseCommandLine(argv), io, options)
   } catch (err) {
     if (err instanceof CliError) {
       io.err(`tokenizer-explorer: ${err.message}\n`)
