@@ -54,11 +54,12 @@ export interface CheckedFile {
 
 /**
  * Measures one text against `budget` tokens; for a text over it, tokenizes it with spans
- * (as the app does) to say where the budget cuts.
+ * (as the app does) to say where the budget cuts (`encoding` may be null for a text that fits).
  */
-export function checkText(path: string, text: string, tokens: number, budget: number, encoding: LoadedEncoding, mode: SpecialMode): CheckedFile {
+export function checkText(path: string, text: string, tokens: number, budget: number, encoding: LoadedEncoding | null, mode: SpecialMode): CheckedFile {
   const status = limitStatus(tokens, budget)
   if (status.over === 0) return { path, tokens, fits: true, over: 0, remaining: status.remaining, cut: null }
+  if (!encoding) throw new Error('checkText needs the encoding for a text over the budget')
   const view = flatTokenView(tokenizeAll(text, encoding, mode).table)
   const offset = limitCutOffset(view, budget)
   return { path, tokens, fits: false, over: status.over, remaining: 0, cut: offset === null ? null : positionAt(text, offset) }
@@ -123,7 +124,7 @@ export function checkReportJson(
 export async function runCheck(
   options: { maxBytes: number; json: boolean; special: SpecialMode; limit: number | null; reserve: number },
   found: { files: FoundFile[]; skipped: SkippedInput[] },
-  tokenizer: { encodingName: EncodingName; model: ModelInfo | null; encoding: LoadedEncoding },
+  tokenizer: { encodingName: EncodingName; model: ModelInfo | null; encoding: () => Promise<LoadedEncoding> },
   counter: TokenCounter,
   io: CliIO,
   ahead = 1,
@@ -133,7 +134,11 @@ export async function runCheck(
   const result = await countFiles(found.files, options.maxBytes, counter, io, {
     verb: 'checking',
     ahead,
-    onFile: (count, text) => void checked.push(checkText(count.path, text, count.tokens, budget.budget, tokenizer.encoding, options.special)),
+    onFile: async (count, text) => {
+      // The encoding is loaded on this thread only when a file is over (to find the cut).
+      const encoding = count.tokens > budget.budget ? await tokenizer.encoding() : null
+      checked.push(checkText(count.path, text, count.tokens, budget.budget, encoding, options.special))
+    },
   })
   const skipped = [...found.skipped, ...result.skipped]
   const over = checked.filter((f) => !f.fits).length

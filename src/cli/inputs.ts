@@ -149,8 +149,8 @@ export async function readInput(file: FoundFile, maxBytes: number): Promise<Read
   try {
     if (file.absolute === STDIN) bytes = await readStdin()
     else {
-      const size = (await stat(file.absolute)).size
-      if (size > maxBytes) return { ok: false, skipped: { path: file.path, reason: 'too-large', message: tooLarge(size, maxBytes) } }
+      // The size seen when the file was listed; decodeFileBytes checks the bytes read again.
+      if (file.size > maxBytes) return { ok: false, skipped: { path: file.path, reason: 'too-large', message: tooLarge(file.size, maxBytes) } }
       bytes = await readFile(file.absolute)
     }
   } catch (err) {

@@ -1,3 +1,4 @@
+import { loadEncoding } from '../shared/encodingLoader'
 import { formatCount } from '../shared/format'
 import { loadModelList, type ModelInfo } from '../shared/models'
 import { MAX_FILE_BYTES } from '../shared/textDecoding'
@@ -10,7 +11,7 @@ import { helpText } from './help'
 import { findFiles, readOneText } from './inputs'
 import type { CliIO } from './io'
 import { WorkerCounter, workerCount } from './pool'
-import { openTokenizer } from './tokenizer'
+import { openTokenizer, resolveOptions } from './tokenizer'
 import { splitJsonl, splitText, trimSummary, trimText, writeChunkFiles } from './trimSplit'
 
 /** The version printed by --version (the package's, set at build time; "dev" when run from source). */
@@ -42,14 +43,19 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
       return 0
     case 'count':
     case 'check': {
-      const tokenizer = await openTokenizer(inv, inv.command)
-      if (inv.command === 'check') budgetOf(inv.limit, inv.reserve, tokenizer.model, inv.command)
+      const resolved = await resolveOptions(inv, inv.command)
+      if (inv.command === 'check') budgetOf(inv.limit, inv.reserve, resolved.model, inv.command)
       const found = await findFiles(inv.paths, inv.gitignore, inv.command)
       const bytes = found.files.reduce((sum, f) => sum + Math.min(f.size, inv.maxBytes), 0)
       const workers = options.workerScript ? workerCount(inv.jobs, bytes) : 0
-      const counter = workers > 0 ? new WorkerCounter(options.workerScript!, workers, { encoding: tokenizer.encodingName, mode: inv.special }) : inlineCounter(tokenizer.encoding, inv.special)
-      // Enough files in flight to keep every worker busy.
-      const ahead = Math.max(1, 2 * workers)
+      // With workers, this thread loads the encoding only if check needs it (to say where a file is cut).
+      const tokenizer = { ...resolved, encoding: () => loadEncoding(resolved.encodingName) }
+      const counter =
+        workers > 0
+          ? new WorkerCounter(options.workerScript!, workers, { encoding: resolved.encodingName, mode: inv.special })
+          : inlineCounter(await tokenizer.encoding(), inv.special)
+      // Enough files in flight to keep every worker busy (and, on one thread, reading the next files while one is counted).
+      const ahead = Math.max(4, 2 * workers)
       try {
         return inv.command === 'count' ? await runCount(inv, found, tokenizer, counter, io, ahead) : await runCheck(inv, found, tokenizer, counter, io, ahead)
       } finally {

@@ -47,9 +47,14 @@ export function resolveTokenizer(options: Pick<TokenizerOptions, 'encoding' | 'm
   return { encodingName: model.encoding, model }
 }
 
-/** Resolves the options and loads the encoding (and the model list only when a model is named). */
-export async function openTokenizer(options: Pick<TokenizerOptions, 'encoding' | 'model'>, command: string): Promise<ResolvedTokenizer & { encoding: LoadedEncoding }> {
+/** Resolves the options, loading the model list only when a model is named (no encoding is loaded). */
+export async function resolveOptions(options: Pick<TokenizerOptions, 'encoding' | 'model'>, command: string): Promise<ResolvedTokenizer> {
   const models = options.model === null ? [] : await loadModelList()
-  const resolved = resolveTokenizer(options, models, command)
+  return resolveTokenizer(options, models, command)
+}
+
+/** Resolves the options and loads the encoding. */
+export async function openTokenizer(options: Pick<TokenizerOptions, 'encoding' | 'model'>, command: string): Promise<ResolvedTokenizer & { encoding: LoadedEncoding }> {
+  const resolved = await resolveOptions(options, command)
   return { ...resolved, encoding: await loadEncoding(resolved.encodingName) }
 }
