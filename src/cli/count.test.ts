@@ -8,7 +8,7 @@ import { makeCorpus } from '../shared/testing/corpus'
 import { oracleOrdinary, oracleWithSpecial } from '../shared/testing/oracle'
 import { SAMPLES } from '../shared/testing/samples'
 import { countText } from '../shared/counts'
-import { countFiles, countReport, countReportJson, countTable, countTokens, inlineCounter, lineCount, textMeasures, totalOf, type TextMeasure } from './count'
+import { AHEAD_BYTES, countFiles, countReport, countReportJson, countTable, countTokens, inlineCounter, lineCount, textMeasures, totalOf, type TextMeasure } from './count'
 import { memoryIO } from './io'
 
 describe('countTokens', () => {
@@ -109,6 +109,29 @@ describe('countFiles', () => {
     ])
     expect(result.skipped[1].message).toMatch(/over the 1000 B limit \(raise it with --max-size\)/)
     expect(io.stderr).toBe('')
+  })
+
+  it('keeps up to `ahead` files in flight, but no more than AHEAD_BYTES of them (always one)', async () => {
+    let now = 0
+    let most = 0
+    const counter = {
+      measure: async (t: string) => {
+        most = Math.max(most, ++now)
+        await new Promise((r) => setTimeout(r, 5))
+        now--
+        return { tokens: 1, counts: countText(t) }
+      },
+      close: async () => {},
+    }
+    const small = Array.from({ length: 8 }, () => ({ path: 'a.txt', absolute: join(dir, 'a.txt'), size: 14 }))
+    await countFiles(small, 1e9, counter, memoryIO(), { ahead: 5 })
+    expect(most).toBe(5)
+    most = 0
+    // Sizes as listed (the files themselves are small): two would pass the byte bound.
+    const big = small.map((f) => ({ ...f, size: AHEAD_BYTES / 2 + 1 }))
+    const result = await countFiles(big, 1e9, counter, memoryIO(), { ahead: 5 })
+    expect(most).toBe(1)
+    expect(result.files).toHaveLength(8)
   })
 
   it('keeps the order of the files with several in flight', async () => {

@@ -90,9 +90,12 @@ export function totalOf(files: readonly FileCount[]): CountReport['total'] {
   return total
 }
 
+/** Most bytes of files read ahead and not yet counted (a bound on memory, whatever `ahead` is). */
+export const AHEAD_BYTES = 64 * 1024 * 1024
+
 /**
- * Reads and counts every file, in order, keeping up to `ahead` files in flight (so a
- * parallel counter stays busy), with a progress line on a terminal. Skipped files are
+ * Reads and counts every file, in order, keeping up to `ahead` files (and at most
+ * AHEAD_BYTES, but always one) in flight so a parallel counter stays busy, with a progress line on a terminal. Skipped files are
  * listed with their reason. `onFile` sees each file's text once it is counted (check uses it).
  */
 export async function countFiles(
@@ -107,6 +110,7 @@ export async function countFiles(
   const counted: FileCount[] = []
   const skipped: SkippedInput[] = []
   let bytesDone = 0
+  let inFlightBytes = 0
   const start = async (file: FoundFile) => {
     const read = await readInput(file, maxBytes)
     if (!read.ok) return { file, read, measured: null }
@@ -116,8 +120,12 @@ export async function countFiles(
   let next = 0
   try {
     for (let done = 0; done < files.length; done++) {
-      while (next < files.length && pending.length < ahead) pending.push(start(files[next++]))
+      while (next < files.length && pending.length < ahead && (pending.length === 0 || inFlightBytes + files[next].size <= AHEAD_BYTES)) {
+        inFlightBytes += files[next].size
+        pending.push(start(files[next++]))
+      }
       const { file, read, measured } = await pending.shift()!
+      inFlightBytes -= file.size
       if (!read.ok) skipped.push(read.skipped)
       else {
         const m = (await measured)!

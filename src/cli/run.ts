@@ -54,8 +54,9 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
         workers > 0
           ? new WorkerCounter(options.workerScript!, workers, { encoding: resolved.encodingName, mode: inv.special })
           : inlineCounter(await tokenizer.encoding(), inv.special)
-      // Enough files in flight to keep every worker busy (and, on one thread, reading the next files while one is counted).
-      const ahead = Math.max(4, 2 * workers)
+      // Enough files in flight that no worker waits for the oldest file to finish (and, on one
+      // thread, the next files are read while one is counted); countFiles also bounds their bytes.
+      const ahead = workers > 0 ? 32 * workers : 4
       try {
         return inv.command === 'count' ? await runCount(inv, found, tokenizer, counter, io, ahead) : await runCheck(inv, found, tokenizer, counter, io, ahead)
       } finally {
