@@ -1,13 +1,15 @@
 import type { CommandName } from './args'
 
-const TOKENIZER_OPTIONS = `Tokenizer (as in the app):
+const TOKENIZER_OPTIONS = `
+Tokenizer (as in the app):
   -e, --encoding NAME   r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base (default), o200k_harmony
   -m, --model NAME      a model from gpt-tokenizer's list: sets its encoding (and, for check
                         and trim, its context window as the limit); see "tokenizer-explorer models"
       --special MODE    text (default): strings such as <|endoftext|> are ordinary text;
                         special: each one is its single special token`
 
-const INPUT_OPTIONS = `Inputs: files, folders (read recursively; what .gitignore ignores is left out, and .git),
+const INPUT_OPTIONS = `
+Inputs: files, folders (read recursively; what .gitignore ignores is left out, and .git),
 or - for standard input (the default). Binary files and files over --max-size are skipped
 with the reason.
       --max-size SIZE   skip files larger than this (default 50M; k, M, G are powers of 1024)
