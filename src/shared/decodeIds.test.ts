@@ -37,6 +37,11 @@ describe('parseIdList', () => {
     ])
     expect(r.errors[0].offset).toBe(3)
   })
+  it('reads an empty JSON array as no ids', () => {
+    expect(parseIdList('[]')).toEqual({ ids: [], items: [], errors: [] })
+    expect(parseIdList(' [ ] ')).toEqual({ ids: [], items: [], errors: [] })
+  })
+
   it('reports a missing closing bracket', () => {
     expect(parseIdList('[1, 2').errors[0].message).toMatch(/closing/)
   })

@@ -26,7 +26,7 @@ export function parseIdList(input: string): { ids: number[]; items: number[]; er
   if (trimmed.startsWith('[')) {
     base = input.indexOf('[') + 1
     const close = input.lastIndexOf(']')
-    body = input.slice(base, close > base ? close : undefined)
+    body = input.slice(base, close >= base ? close : undefined)
     if (close < base) errors.push({ item: 0, offset: input.length, text: '', message: 'The list starts with "[" but has no closing "]".' })
   }
   const re = /[^\s,]+/g

@@ -1,0 +1,267 @@
+// End-to-end: builds the command (npm run build:cli) and runs out/cli/tokenizer-explorer.js
+// as a child process on real files in a temporary folder, comparing with tiktoken.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeCorpus } from '../shared/testing/corpus'
+import { oracleOrdinary } from '../shared/testing/oracle'
+import { SAMPLES } from '../shared/testing/samples'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const BIN = join(ROOT, 'out/cli/tokenizer-explorer.js')
+
+let dir: string
+
+function write(rel: string, content: string | Uint8Array): void {
+  const path = join(dir, rel)
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, content)
+}
+
+/** Runs the built command; returns its exit code and output. */
+function cli(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? dir, input: options.input ?? '', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
+}
+
+/** No output of the command may look like a stack trace. */
+function expectNoStack(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)
+}
+
+const TEXTS: Record<string, string> = {
+  'notes/prose.txt': SAMPLES[Object.keys(SAMPLES)[0]],
+  'notes/mixed.md': makeCorpus(30_000, 11),
+  'src/code.ts': 'export const x = (a: number) => a * 2\n// ünïcödé and emoji 👍🏽 <|endoftext|>\n',
+  'crlf.txt': 'line one\r\nline two\r\nno newline at the end',
+  'empty.txt': '',
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' })
+  dir = mkdtempSync(join(tmpdir(), 'te-cli-e2e-'))
+  for (const [rel, text] of Object.entries(TEXTS)) write(rel, text)
+  write('.gitignore', 'ignored/\n*.log\n')
+  write('ignored/secret.txt', 'should not be counted')
+  write('debug.log', 'should not be counted either')
+  write('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
+  write('huge.txt', 'x'.repeat(3000))
+}, 120_000)
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('tokenizer-explorer count', () => {
+  it('counts every text file of a folder like tiktoken, honours .gitignore, skips binary and oversized files (--json)', () => {
+    const r = cli(['count', '.', '--json', '--max-size', '2k'])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(Object.keys(report)).toEqual(['encoding', 'model', 'special', 'files', 'skipped', 'total'])
+    expect(report.encoding).toBe('o200k_base')
+    const byPath = new Map<string, { tokens: number; characters: number; bytes: number }>(report.files.map((f: { path: string }) => [f.path.split('\\').join('/'), f]))
+    // The 30 KB corpus is over 2k: skipped too. Everything else matches tiktoken.
+    expect([...byPath.keys()].sort()).toEqual(['.gitignore', 'crlf.txt', 'empty.txt', 'notes/prose.txt', 'src/code.ts'])
+    for (const [rel, text] of Object.entries(TEXTS)) {
+      if (rel === 'notes/mixed.md') continue
+      expect(byPath.get(rel)!.tokens, rel).toBe(oracleOrdinary('o200k_base', text).length)
+      expect(byPath.get(rel)!.characters, rel).toBe([...text].length)
+      expect(byPath.get(rel)!.bytes, rel).toBe(Buffer.byteLength(text))
+    }
+    expect(report.skipped.map((s: { path: string; reason: string }) => [s.path.split('\\').join('/'), s.reason])).toEqual([
+      ['huge.txt', 'too-large'],
+      ['image.png', 'binary'],
+      ['notes/mixed.md', 'too-large'],
+    ])
+    const sum = report.files.reduce((a: number, f: { tokens: number }) => a + f.tokens, 0)
+    expect(report.total.tokens).toBe(sum)
+    expect(report.total.files).toBe(5)
+  })
+
+  it('counts with --encoding and --model, files and standard input', () => {
+    const text = TEXTS['notes/mixed.md']
+    const r = cli(['count', '--encoding', 'cl100k_base', '--json', 'notes/mixed.md', '-'], { input: 'hello world\n' })
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report.files.map((f: { path: string; tokens: number }) => [f.path, f.tokens])).toEqual([
+      [join('notes', 'mixed.md'), oracleOrdinary('cl100k_base', text).length],
+      ['-', oracleOrdinary('cl100k_base', 'hello world\n').length],
+    ])
+    const m = JSON.parse(cli(['count', '--model', 'gpt-3.5-turbo', '--json', 'src/code.ts']).stdout)
+    expect([m.encoding, m.model, m.files[0].tokens]).toEqual(['cl100k_base', 'gpt-3.5-turbo', oracleOrdinary('cl100k_base', TEXTS['src/code.ts']).length])
+  })
+
+  it('prints a table, skipped files on standard error with the reason', () => {
+    const r = cli(['count', '.'])
+    expect(r.code).toBe(0)
+    expect(r.stdout.split('\n')[0]).toBe('tokens  characters  words  bytes  lines  path')
+    expect(r.stdout).toMatch(/total \(7 files\)\n$/)
+    expect(r.stdout).not.toMatch(/secret|debug\.log|image\.png/)
+    expect(r.stderr).toBe('skipped image.png (binary): A binary file (it contains NUL bytes), not text.\n')
+  })
+
+  it('reads ignored files with --no-ignore (never .git)', () => {
+    write('.git/HEAD', 'ref: refs/heads/main\n')
+    const paths = JSON.parse(cli(['count', '.', '--json', '--no-ignore']).stdout).files.map((f: { path: string }) => f.path.split('\\').join('/'))
+    expect(paths).toContain('ignored/secret.txt')
+    expect(paths).toContain('debug.log')
+    expect(paths.some((p: string) => p.startsWith('.git/'))).toBe(false)
+    rmSync(join(dir, '.git'), { recursive: true })
+  })
+
+  it('exits 2 with one clear line for an unknown option, encoding, model or path; never a stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [['count', '--jsonn'], /^tokenizer-explorer: Unknown option --jsonn for count\.\nTry "tokenizer-explorer count --help"\.\n$/],
+      [['count', '--encoding', 'gpt5'], /Unknown encoding "gpt5"/],
+      [['count', '--model', 'gpt-4-tubro'], /Unknown model "gpt-4-tubro"\. Did you mean/],
+      [['count', 'missing.txt'], /Cannot read missing\.txt: no such file or folder\./],
+      [['frobnicate'], /Unknown command "frobnicate"/],
+    ]
+    for (const [args, message] of cases) {
+      const r = cli(args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(message)
+      expectNoStack(r.stderr)
+    }
+  })
+
+  it('prints help for the command and for each subcommand', () => {
+    const r = cli(['--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^tokenizer-explorer: count, check/)
+    for (const command of ['count', 'check', 'encode', 'decode', 'trim', 'split', 'models']) {
+      const h = cli([command, '--help'])
+      expect(h.code).toBe(0)
+      expect(h.stdout).toMatch(new RegExp(`^Usage: tokenizer-explorer ${command}`))
+    }
+  })
+})
+
+describe('tokenizer-explorer check', () => {
+  it('exits 0 when every file fits, 1 when one is over (saying by how much and where), 2 on bad usage', () => {
+    const tokens = oracleOrdinary('o200k_base', TEXTS['notes/mixed.md']).length
+    const fits = cli(['check', '--limit', String(tokens), 'notes'])
+    expect(fits.code).toBe(0)
+    expect(fits.stdout).toMatch(/All 2 files fit within/)
+
+    const over = cli(['check', '--limit', String(tokens - 10), 'notes'])
+    expect(over.code).toBe(1)
+    expect(over.stdout).toContain(`OVER  ${join('notes', 'mixed.md')}: ${tokens.toLocaleString('en-US')} tokens, 10 over the limit of`)
+    expect(over.stdout).toMatch(/the limit cuts at line \d+, column \d+/)
+
+    const reserve = cli(['check', '--limit', String(tokens), '--reserve', '10', 'notes', '--json'])
+    expect(reserve.code).toBe(1)
+    const report = JSON.parse(reserve.stdout)
+    expect(Object.keys(report)).toEqual(['encoding', 'model', 'special', 'limit', 'reserve', 'budget', 'fits', 'files', 'skipped'])
+    const mixed = report.files.find((f: { path: string }) => f.path.endsWith('mixed.md'))
+    expect(Object.keys(mixed)).toEqual(['path', 'tokens', 'fits', 'over', 'remaining', 'cut'])
+    expect(mixed).toMatchObject({ tokens, fits: false, over: 10, remaining: 0 })
+    expect(Object.keys(mixed.cut)).toEqual(['line', 'column', 'offset'])
+
+    for (const bad of [['check', 'notes'], ['check', '--limit', 'many', 'notes'], ['check', '--limit', '5', '--reserve', '5'], ['check', '--limit', '5', 'nope/']]) {
+      const r = cli(bad)
+      expect(r.code, bad.join(' ')).toBe(2)
+      expectNoStack(r.stderr)
+    }
+  })
+
+  it("uses a model's context window with --model", () => {
+    const r = cli(['check', '--model', 'gpt-4', '--json', 'src/code.ts'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ encoding: 'cl100k_base', model: 'gpt-4', limit: 8192, budget: 8192, fits: true })
+  })
+})
+
+describe('tokenizer-explorer encode and decode', () => {
+  it('encodes a file or --text to tiktoken ids, and decodes them back (split emoji whole)', () => {
+    const text = TEXTS['src/code.ts']
+    const ids = cli(['encode', 'src/code.ts', '-e', 'r50k_base'])
+    expect(ids.code).toBe(0)
+    expect(ids.stdout).toBe(oracleOrdinary('r50k_base', text).join(' ') + '\n')
+    const back = cli(['decode', '-e', 'r50k_base'], { input: ids.stdout })
+    expect(back.code).toBe(0)
+    expect(back.stdout).toBe(text)
+    expect(cli(['encode', '--text', 'héllo 👍🏽']).stdout).toBe(oracleOrdinary('o200k_base', 'héllo 👍🏽').join(' ') + '\n')
+  })
+
+  it('prints JSON spans that tile the text', () => {
+    const text = TEXTS['crlf.txt']
+    const r = JSON.parse(cli(['encode', '--json', 'crlf.txt']).stdout)
+    expect(r.count).toBe(r.tokens.length)
+    expect(r.tokens.map((t: { text: string }) => t.text).join('')).toBe(text)
+    expect(r.tokens[r.tokens.length - 1].utf8[1]).toBe(Buffer.byteLength(text))
+  })
+
+  it('decode: exit 1 naming bad items; a binary input is refused with a reason (exit 1)', () => {
+    const r = cli(['decode', '1', 'two', '3'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/item 2 \("two"\): not a token id/)
+    const b = cli(['encode', 'image.png'])
+    expect(b.code).toBe(1)
+    expect(b.stderr).toMatch(/Cannot use image\.png: A binary file/)
+    expectNoStack(b.stderr)
+  })
+})
+
+describe('tokenizer-explorer trim and split', () => {
+  it('trims to the limit (tiktoken agrees) and leaves fitting text unchanged', () => {
+    const text = TEXTS['notes/mixed.md']
+    for (const keep of ['first', 'last', 'both']) {
+      const r = cli(['trim', '--limit', '100', '--keep', keep, 'notes/mixed.md'])
+      expect(r.code).toBe(0)
+      expect(oracleOrdinary('o200k_base', r.stdout).length).toBeLessThanOrEqual(100)
+      expect(r.stderr).toMatch(/^trimmed: kept \d+ of [\d,]+ tokens/)
+      if (keep === 'first') expect(text.startsWith(r.stdout)).toBe(true)
+      if (keep === 'last') expect(text.endsWith(r.stdout)).toBe(true)
+      if (keep === 'both') expect(r.stdout).toContain('\n[…]\n')
+    }
+    const same = cli(['trim', '--model', 'gpt-4o'], { input: 'short text' })
+    expect([same.code, same.stdout]).toEqual([0, 'short text'])
+  })
+
+  it('splits into JSON Lines or numbered files, each chunk within the size (tiktoken)', () => {
+    const text = TEXTS['notes/mixed.md']
+    const r = cli(['split', '--size', '500', '--overlap', '50', 'notes/mixed.md'])
+    expect(r.code).toBe(0)
+    const chunks = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))
+    expect(chunks.length).toBeGreaterThan(3)
+    for (const c of chunks) expect(oracleOrdinary('o200k_base', c.text).length).toBeLessThanOrEqual(500)
+    expect(text.startsWith(chunks[0].text) && text.endsWith(chunks[chunks.length - 1].text)).toBe(true)
+
+    const files = cli(['split', '-s', '500', '--overlap', '50', '--out', 'chunks', 'notes/mixed.md'])
+    expect(files.code).toBe(0)
+    expect(files.stderr).toMatch(new RegExp(`^wrote ${chunks.length} chunks to chunks`))
+    const again = cli(['split', '-s', '500', '--out', 'chunks', 'notes/mixed.md'])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/already exists/)
+    rmSync(join(dir, 'chunks'), { recursive: true })
+  })
+
+  it('lists models with their encodings and windows', () => {
+    const r = JSON.parse(cli(['models', '--json']).stdout)
+    expect(r.find((m: { name: string }) => m.name === 'gpt-4')).toEqual({ name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192 })
+  })
+})
+
+describe('tokenizer-explorer count on worker threads', () => {
+  it('gives the same counts with --jobs 2 as on one thread and as tiktoken, a file bigger than a piece included', () => {
+    const big = makeCorpus(700_000, 21)
+    write('par/big.txt', big)
+    for (let i = 0; i < 6; i++) write(`par/small-${i}.md`, makeCorpus(5_000 + i * 997, i))
+    const parallel = cli(['count', 'par', '--json', '--jobs', '2'])
+    const single = cli(['count', 'par', '--json', '--jobs', '1'])
+    expect(parallel.code).toBe(0)
+    expect(parallel.stderr).toBe('')
+    expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(single.stdout))
+    const files = JSON.parse(parallel.stdout).files as { path: string; tokens: number; characters: number; words: number; lines: number }[]
+    expect(files[0].path).toBe(join('par', 'big.txt'))
+    expect(files[0].tokens).toBe(oracleOrdinary('o200k_base', big).length)
+    expect(files[0].characters).toBe([...big].length)
+    const over = cli(['check', 'par', '--limit', '1000', '--jobs', '2', '--json'])
+    expect(over.code).toBe(1)
+    expect(JSON.parse(over.stdout)).toEqual(JSON.parse(cli(['check', 'par', '--limit', '1000', '--jobs', '1', '--json']).stdout))
+    rmSync(join(dir, 'par'), { recursive: true })
+  })
+})

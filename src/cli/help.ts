@@ -1,0 +1,128 @@
+import type { CommandName } from './args'
+
+const TOKENIZER_OPTIONS = `
+Tokenizer (as in the app):
+  -e, --encoding NAME   r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base (default), o200k_harmony
+  -m, --model NAME      a model from gpt-tokenizer's list: sets its encoding (and, for check
+                        and trim, its context window as the limit); see "tokenizer-explorer models"
+      --special MODE    text (default): strings such as <|endoftext|> are ordinary text;
+                        special: each one is its single special token`
+
+const INPUT_OPTIONS = `
+Inputs: files, folders (read recursively; what .gitignore ignores is left out, and .git),
+or - for standard input (the default). Binary files and files over --max-size are skipped
+with the reason.
+      --max-size SIZE   skip files larger than this (default 50M; k, M, G are powers of 1024)
+      --no-ignore       read .gitignore'd files too
+  -j, --jobs N          worker threads for counting (default: one per core when the input
+                        is 4 MB or more; 1 = count on the main thread)`
+
+/** The help text of one subcommand, or the overview for null. */
+export function helpText(topic: CommandName | null): string {
+  switch (topic) {
+    case null:
+      return `tokenizer-explorer: count, check, trim, split, encode and decode text as language models see it
+(OpenAI's BPE encodings, with the same code as the Tokenizer Explorer app).
+
+Usage: tokenizer-explorer COMMAND [options] [inputs]
+
+Commands:
+  count   [PATHS|-]                      tokens, characters, words, bytes and lines per file and in total
+  check   [PATHS|-] --limit N            exit 1 if a file is over the limit (0 if all fit, 2 on bad usage)
+  encode  [FILE|-] | --text STR          token ids (or --json: ids with spans and bytes)
+  decode  [IDS...|-]                     token ids back to text
+  trim    [FILE|-] --limit N             keep the first, last or both ends' tokens within the limit
+  split   [FILE|-] --size N              chunks of N tokens (overlap M), as files or JSON Lines
+  models                                 the models --model knows, with encodings and windows
+
+Run "tokenizer-explorer COMMAND --help" for a command's options.
+${TOKENIZER_OPTIONS}
+`
+    case 'count':
+      return `Usage: tokenizer-explorer count [options] [PATHS...|-]
+
+Counts tokens, characters (code points), words, UTF-8 bytes and lines of each file and in
+total. On a terminal, a progress line shows on standard error for long runs.
+
+      --json            print JSON: {encoding, model, special, files: [{path, tokens, characters,
+                        words, bytes, lines, invalidBytes}], skipped: [{path, reason, message}],
+                        total: {files, tokens, characters, words, bytes, lines}}
+${INPUT_OPTIONS}
+${TOKENIZER_OPTIONS}
+`
+    case 'check':
+      return `Usage: tokenizer-explorer check (--limit N | --model NAME) [options] [PATHS...|-]
+
+Checks that each file fits within a token limit: exit code 0 when every file fits, 1 when
+one does not (it says which, by how much, and at which line and column the limit cuts),
+2 on bad usage (unknown option, bad value, a path that cannot be read).
+
+  -l, --limit N         the limit in tokens (4096, 8,192, 128k); default: the model's window
+      --reserve M       keep M tokens free (for the reply): the budget is the limit minus M
+      --json            print JSON: {encoding, model, limit, reserve, budget, fits, files: [{path,
+                        tokens, fits, over, remaining, cut: {line, column, offset} | null}], skipped}
+${INPUT_OPTIONS}
+${TOKENIZER_OPTIONS}
+`
+    case 'encode':
+      return `Usage: tokenizer-explorer encode [options] [FILE|-]
+       tokenizer-explorer encode --text STRING
+
+Prints the token ids, separated by spaces.
+
+  -t, --text STRING     encode this text instead of a file
+      --json            print JSON: {encoding, special, count, tokens: [{index, id, text, bytes,
+                        special, utf16: [start, end], codePoints: [start, end], utf8: [start, end]}]};
+                        bytes are the token's exact UTF-8 bytes in hex (a token may hold part of
+                        a character); the spans tile the text
+${TOKENIZER_OPTIONS}
+`
+    case 'decode':
+      return `Usage: tokenizer-explorer decode [options] [IDS...|-]
+
+Turns token ids (separated by spaces, commas or newlines, or a JSON array) back into text.
+The tokens' bytes are joined before decoding, so a character split across tokens comes out
+whole. Ids the encoding does not have, or items that are not ids, are reported by
+position (exit code 1).
+
+      --json            print JSON: {encoding, text, invalidBytes}
+${TOKENIZER_OPTIONS}
+`
+    case 'trim':
+      return `Usage: tokenizer-explorer trim (--limit N | --model NAME) [options] [FILE|-]
+
+Prints the text cut to fit the limit, at token boundaries and never inside a character;
+says on standard error how many tokens were dropped. Text that fits is printed unchanged.
+
+  -l, --limit N         the limit in tokens; default: the model's window
+      --reserve M       keep M tokens free: the budget is the limit minus M
+      --keep WHAT       first (default), last, or both (the head and tail around a marker)
+      --marker S        what goes between head and tail with --keep both (default "\\n[…]\\n";
+                        the two characters \\n stand for a line break); the result, marker
+                        included, is counted again so it really fits
+${TOKENIZER_OPTIONS}
+`
+    case 'split':
+      return `Usage: tokenizer-explorer split --size N [--overlap M] [--out DIR | --jsonl] [FILE|-]
+
+Cuts the text into chunks of at most N tokens, each sharing M tokens with the one before,
+at token boundaries and never inside a character; each chunk is counted again on its own
+and cut shorter if it would take more than N tokens alone.
+
+  -s, --size N          tokens per chunk
+      --overlap M       tokens shared by neighbouring chunks (default 0)
+  -o, --out DIR         write chunk-001.txt, chunk-002.txt, ... into DIR (created if needed)
+      --jsonl           print JSON Lines, one chunk a line: {index, tokens, firstToken, text} (default)
+${TOKENIZER_OPTIONS}
+`
+    case 'models':
+      return `Usage: tokenizer-explorer models [--encoding NAME] [--json]
+
+Lists the models --model knows (gpt-tokenizer's list): name, encoding, context window and
+largest reply.
+
+  -e, --encoding NAME   only the models of this encoding
+      --json            print JSON: [{name, encoding, contextWindow, maxOutput}]
+`
+  }
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { oracleOrdinary } from '../shared/testing/oracle'
+import { memoryIO } from './io'
+import { modelTable, runCli } from './run'
+
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'te-run-'))
+  writeFileSync(join(dir, 'a.txt'), 'One line of text.\nAnd another one.\n')
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('runCli', () => {
+  it('prints help and the version', async () => {
+    const io = memoryIO()
+    expect(await runCli(['help'], io)).toBe(0)
+    expect(io.stdout).toMatch(/^tokenizer-explorer: count, check/)
+    const v = memoryIO()
+    expect(await runCli(['--version'], v)).toBe(0)
+    expect(v.stdout).toBe('tokenizer-explorer dev\n')
+  })
+
+  it('turns a usage error into one line and a pointer to the help, exit 2', async () => {
+    const io = memoryIO()
+    expect(await runCli(['check', '--limit', 'x'], io)).toBe(2)
+    expect(io.stdout).toBe('')
+    expect(io.stderr).toBe('tokenizer-explorer: --limit takes a whole number of tokens of at least 1 (such as 4096, 8,192 or 8k), not "x".\nTry "tokenizer-explorer check --help".\n')
+  })
+
+  it('runs count and check on this thread without a worker script', async () => {
+    const text = 'One line of text.\nAnd another one.\n'
+    const tokens = oracleOrdinary('o200k_base', text).length
+    const io = memoryIO()
+    expect(await runCli(['count', '--json', join(dir, 'a.txt')], io)).toBe(0)
+    expect(JSON.parse(io.stdout).total).toEqual({ files: 1, tokens, characters: text.length, words: 7, bytes: text.length, lines: 2 })
+    const fits = memoryIO()
+    expect(await runCli(['check', '--limit', String(tokens), join(dir, 'a.txt')], fits)).toBe(0)
+    const over = memoryIO()
+    expect(await runCli(['check', '--limit', String(tokens - 1), join(dir, 'a.txt')], over)).toBe(1)
+    expect(over.stdout).toMatch(/OVER .*a\.txt: \d+ tokens, 1 over the limit of \d+; the limit cuts at line 2, column \d+/)
+  })
+})
+
+describe('modelTable', () => {
+  it('aligns names and numbers', () => {
+    expect(
+      modelTable([
+        { name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192, chat: true },
+        { name: 'davinci', encoding: 'r50k_base', contextWindow: 2048, maxOutput: null, chat: false },
+      ]),
+    ).toBe(['model    encoding     window  max output', 'gpt-4    cl100k_base   8,192       8,192', 'davinci  r50k_base     2,048           –', ''].join('\n'))
+  })
+})

@@ -1,0 +1,127 @@
+import { loadEncoding } from '../shared/encodingLoader'
+import { formatCount } from '../shared/format'
+import { loadModelList, type ModelInfo } from '../shared/models'
+import { MAX_FILE_BYTES } from '../shared/textDecoding'
+import { parseCommandLine, type Invocation } from './args'
+import { budgetOf, runCheck } from './check'
+import { countTokens, inlineCounter, runCount } from './count'
+import { decodeList, encodeJson, encodePlain, encodeWithSpans } from './encode'
+import { CliError, EXIT_FAIL, EXIT_OK } from './errors'
+import { helpText } from './help'
+import { findFiles, readOneText } from './inputs'
+import type { CliIO } from './io'
+import { WorkerCounter, workerCount } from './pool'
+import { openTokenizer, resolveOptions } from './tokenizer'
+import { splitJsonl, splitText, trimSummary, trimText, writeChunkFiles } from './trimSplit'
+
+/** The version printed by --version (the package's, set at build time; "dev" when run from source). */
+declare const __CLI_VERSION__: string | undefined
+const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : 'dev'
+
+/** How the command runs beyond its arguments. */
+export interface RunOptions {
+  /** The built command's file, started as a worker thread for parallel counting; without it everything runs on this thread. */
+  workerScript?: string
+}
+
+/** The model list as a table: name, encoding, window, largest reply. */
+export function modelTable(models: readonly ModelInfo[]): string {
+  const rows = models.map((m) => [m.name, m.encoding, formatCount(m.contextWindow), m.maxOutput === null ? '–' : formatCount(m.maxOutput)])
+  const header = ['model', 'encoding', 'window', 'max output']
+  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)))
+  const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd()
+  return [line(header), ...rows.map(line)].join('\n') + '\n'
+}
+
+async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promise<number> {
+  switch (inv.command) {
+    case 'help':
+      io.out(helpText(inv.topic))
+      return 0
+    case 'version':
+      io.out(`tokenizer-explorer ${VERSION}\n`)
+      return 0
+    case 'count':
+    case 'check': {
+      const resolved = await resolveOptions(inv, inv.command)
+      if (inv.command === 'check') budgetOf(inv.limit, inv.reserve, resolved.model, inv.command)
+      const found = await findFiles(inv.paths, inv.gitignore, inv.command)
+      const bytes = found.files.reduce((sum, f) => sum + Math.min(f.size, inv.maxBytes), 0)
+      const workers = options.workerScript ? workerCount(inv.jobs, bytes) : 0
+      // With workers, this thread loads the encoding only if check needs it (to say where a file is cut).
+      const tokenizer = { ...resolved, encoding: () => loadEncoding(resolved.encodingName) }
+      const counter =
+        workers > 0
+          ? new WorkerCounter(options.workerScript!, workers, { encoding: resolved.encodingName, mode: inv.special })
+          : inlineCounter(await tokenizer.encoding(), inv.special)
+      // Enough files in flight that no worker waits for the oldest file to finish (and, on one
+      // thread, the next files are read while one is counted); countFiles also bounds their bytes.
+      const ahead = workers > 0 ? 32 * workers : 4
+      try {
+        return inv.command === 'count' ? await runCount(inv, found, tokenizer, counter, io, ahead) : await runCheck(inv, found, tokenizer, counter, io, ahead)
+      } finally {
+        await counter.close()
+      }
+    }
+    case 'encode': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const text = inv.text ?? (await readOneText(inv.path, MAX_FILE_BYTES, inv.command))
+      io.out(inv.json ? encodeJson(encodeWithSpans(text, tokenizer.encoding, inv.special), tokenizer.encodingName, inv.special) : encodePlain(text, tokenizer.encoding, inv.special))
+      return EXIT_OK
+    }
+    case 'decode': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const input = inv.ids ?? (await readOneText(inv.path, MAX_FILE_BYTES, inv.command))
+      const decoded = decodeList(input, tokenizer.encoding)
+      for (const w of decoded.warnings) io.err(`warning: ${w}\n`)
+      io.out(inv.json ? JSON.stringify({ encoding: tokenizer.encodingName, text: decoded.text, invalidBytes: decoded.invalidBytes }, null, 2) + '\n' : decoded.text)
+      return EXIT_OK
+    }
+    case 'trim': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const budget = budgetOf(inv.limit, inv.reserve, tokenizer.model, inv.command)
+      const text = await readOneText(inv.path, MAX_FILE_BYTES, inv.command)
+      const result = await trimText(text, budget.budget, inv.keep, inv.marker, tokenizer.encoding, inv.special)
+      io.out(result ? result.text : text)
+      io.err(trimSummary(result, result ? result.total : countTokens(text, tokenizer.encoding, inv.special), budget.budget) + '\n')
+      return EXIT_OK
+    }
+    case 'split': {
+      const tokenizer = await openTokenizer(inv, inv.command)
+      const text = await readOneText(inv.path, MAX_FILE_BYTES, inv.command)
+      const { chunks } = await splitText(text, inv.size, inv.overlap, tokenizer.encoding, inv.special)
+      if (inv.out === null) io.out(splitJsonl(text, chunks))
+      else {
+        const names = await writeChunkFiles(inv.out, text, chunks)
+        io.err(`wrote ${formatCount(names.length)} chunk${names.length === 1 ? '' : 's'} to ${inv.out}${names.length ? ` (${names[0]}${names.length > 1 ? ` to ${names[names.length - 1]}` : ''})` : ''}.\n`)
+      }
+      return EXIT_OK
+    }
+    case 'models': {
+      const models = (await loadModelList()).filter((m) => inv.encoding === null || m.encoding === inv.encoding)
+      io.out(inv.json ? JSON.stringify(models.map((m) => ({ name: m.name, encoding: m.encoding, contextWindow: m.contextWindow, maxOutput: m.maxOutput })), null, 2) + '\n' : modelTable(models))
+      return EXIT_OK
+    }
+  }
+}
+
+/**
+ * Runs one command line (the arguments after the program name) and returns its exit code.
+ * Every error becomes one message on standard error, never a stack trace: usage mistakes
+ * (exit 2) point to the command's --help; anything unexpected is exit 1.
+ */
+export async function runCli(argv: readonly string[], io: CliIO, options: RunOptions = {}): Promise<number> {
+  try {
+    return await dispatch(parseCommandLine(argv), io, options)
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`tokenizer-explorer: ${err.message}\n`)
+      if (err.exitCode === 2) io.err(`Try "tokenizer-explorer ${err.command ? `${err.command} ` : ''}--help".\n`)
+      return err.exitCode
+    }
+    const message = err instanceof Error ? err.message : String(err)
+    io.err(`tokenizer-explorer: unexpected error: ${message}\n`)
+    if (process.env.TOKENIZER_EXPLORER_DEBUG && err instanceof Error) io.err(`${err.stack}\n`)
+    return EXIT_FAIL
+  }
+}
