@@ -109,6 +109,11 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       </div>
       {models && !model && <ErrorNote>{draft.model} is not in gpt-tokenizer’s model list; choose a model to count the chat.</ErrorNote>}
       {reserve === null && <ErrorNote>Enter the reply reserve as a whole number of tokens, e.g. 1000 or 4k.</ErrorNote>}
+      {model?.chat && model.encoding === 'o200k_harmony' && (
+        <p className="hint" role="note">
+          Counted as OpenAI’s harmony renderer writes these messages; a server’s chat template may add a system message of its own.
+        </p>
+      )}
       {model && !model.chat && (
         <p className="hint chat-warning" role="note">
           gpt-tokenizer has no chat format for {model.name}: the counts are the message texts only, without the format’s tokens.
@@ -205,7 +210,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
                 <span
                   key={k}
                   className={result.special[k] ? 'chip tok-special' : `chip tok-c${tokenColourSlot(k)}`}
-                  title={`#${k} · id ${result.count.stream[k]}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
+                  title={`#${k} · ${result.count.stream[k] >= 0 ? `id ${result.count.stream[k]}` : 'format token (id not published)'}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.count.owners[k] + 1}`}`}
                 >
                   {label}
                 </span>
