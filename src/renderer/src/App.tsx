@@ -38,7 +38,7 @@ import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
 import { decodeIdList } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
-import { MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
+import { exportFileName, MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
 import { LocalEncoderLoader } from './tokens/localEncoder'
 import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
@@ -504,7 +504,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     }
     const doc = view.state.doc
     const encoding = settingsRef.current.encoding
-    setMessage({ tone: 'info', text: `Exporting ${formatCount(Math.min(tokens.count, MAX_EXPORT_TOKENS))} tokens as ${format.toUpperCase()}…` })
+    const partial = tokens.count > MAX_EXPORT_TOKENS ? ` (the first ${formatCount(MAX_EXPORT_TOKENS)} of ${formatCount(tokens.count)}: the most one file holds)` : ''
+    setMessage({ tone: partial ? 'warning' : 'info', text: `Exporting ${formatCount(Math.min(tokens.count, MAX_EXPORT_TOKENS))} tokens as ${format.toUpperCase()}${partial}…` })
     let result
     try {
       result = await tokenExport(tokens, (a, b) => doc.sliceString(a, Math.min(b, doc.length)), client, encoding, format, exportInWorker)
@@ -513,8 +514,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       return
     }
     const { body, exported } = result
-    const cut = tokens.count > exported ? `, the first ${formatCount(exported)} of ${formatCount(tokens.count)}` : ''
-    await saveFile({ suggestedName: `tokens-${encoding}.${format}`, data: body, kind: format }, `Exported ${formatCount(exported)} tokens as ${format.toUpperCase()}${cut}`)
+    const cut = tokens.count > exported ? ` — only the first ${formatCount(exported)} of ${formatCount(tokens.count)} (the file name says so)` : ''
+    await saveFile({ suggestedName: exportFileName(encoding, format, exported, tokens.count), data: body, kind: format }, `Exported ${formatCount(exported)} tokens as ${format.toUpperCase()}${cut}`)
   }
 
   // Stable callbacks for the memoized tool panels (they re-render only when their own props change).
