@@ -7,6 +7,7 @@ import { STANDARD_LIMITS } from '../../shared/limits'
 import { loadModelList, type ModelInfo } from '../../shared/models'
 import { parseSettings, type ActiveLimit, type Settings, type ViewToggle } from '../../shared/settings'
 import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
+import { docCodePointOffset } from './editor/docCodePoints'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
 import { withVisibleWhitespace } from '../../shared/visibleText'
@@ -112,7 +113,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     const doc = view?.state.doc
     const base =
       current && doc && index !== null && index < current.count
-        ? describeToken((a, b) => doc.sliceString(a, Math.min(b, doc.length)), current, index, clusterBreakTest(view.state))
+        ? describeToken((a, b) => doc.sliceString(a, Math.min(b, doc.length)), current, index, clusterBreakTest(view.state), (pos) => docCodePointOffset(doc, pos))
         : null
     if (!base || !current) {
       setInfo(null)
