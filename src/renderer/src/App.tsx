@@ -37,7 +37,7 @@ import { TokenizerClient } from './worker/tokenizerClient'
 import type { TokenIndex } from '../../shared/tokenIndex'
 import type { EncodingName } from '../../shared/encodings'
 import { useStableCallback } from './useStableCallback'
-import { decodeIdList } from './tools/decodeIds'
+import { decodeInWorker } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
 import { exportFileName, MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
@@ -553,9 +553,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     void saveFile({ suggestedName: name, data, kind: format }, `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}`)
   })
   const stableDecode = useStableCallback(async (input: string): Promise<DecodeResult> =>
-    clientRef.current ? decodeIdList(clientRef.current, settingsRef.current.encoding, input) : { text: '', problems: ['The tokenizer is not running.'] },
+    decodeInWorker(settingsRef.current.encoding, input),
   )
   const stableCopyText = useStableCallback(copyText)
+  const stableSaveDecoded = useStableCallback((text: string) => void saveFile({ suggestedName: 'decoded.txt', data: text, kind: 'text' }, 'Saved the decoded text'))
 
   /** File > New: an empty text (undoable), no longer tied to a file. */
   const newText = () => {
@@ -679,7 +680,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           />
           <StatsPanel compute={stableStats} textOf={stableTokenText} />
           <SplitPanel onSplit={stableSplit} preview={stablePreview} onCopy={stableCopyChunk} onExport={stableExportChunks} />
-          <DecodePanel encoding={settings.encoding} onDecode={stableDecode} onCopy={stableCopyText} />
+          <DecodePanel encoding={settings.encoding} onDecode={stableDecode} onCopy={stableCopyText} onSave={stableSaveDecoded} />
 
         </aside>
       </main>
