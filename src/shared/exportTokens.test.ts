@@ -7,6 +7,7 @@ import { EXPORT_COLUMNS, exportBody, exportFileName, exportedTokens, partialToke
 import { tokenizeAll } from './tokenize'
 import { flatTokenView } from './tokenView'
 import { bytesToHex } from './utf8'
+import { readStrictCsv } from './testing/strictCsv'
 
 let enc: LoadedEncoding
 beforeAll(async () => {
@@ -16,53 +17,6 @@ beforeAll(async () => {
 function rowsFor(text: string) {
   const { table } = tokenizeAll(text, enc, 'text')
   return exportedTokens(flatTokenView(table), text, (i) => enc.tokenBytes(table.ids[i]))
-}
-
-/**
- * A strict RFC 4180 reader: records end with CRLF; a field is either quoted ("" inside for
- * a quote) or holds no comma, quote, CR or LF at all. Anything else throws.
- */
-function readStrictCsv(csv: string): string[][] {
-  const records: string[][] = []
-  let i = 0
-  while (i < csv.length) {
-    const record: string[] = []
-    for (;;) {
-      let field = ''
-      if (csv[i] === '"') {
-        i++
-        for (;;) {
-          if (i >= csv.length) throw new Error('unterminated quoted field')
-          if (csv[i] === '"') {
-            if (csv[i + 1] === '"') {
-              field += '"'
-              i += 2
-            } else {
-              i++
-              break
-            }
-          } else field += csv[i++]
-        }
-      } else {
-        while (i < csv.length && csv[i] !== ',' && csv[i] !== '\r' && csv[i] !== '\n') {
-          if (csv[i] === '"') throw new Error(`bare quote at ${i}`)
-          field += csv[i++]
-        }
-      }
-      record.push(field)
-      if (csv[i] === ',') {
-        i++
-        continue
-      }
-      if (csv.startsWith('\r\n', i)) {
-        i += 2
-        break
-      }
-      throw new Error(`expected a comma or CRLF at ${i}, found ${JSON.stringify(csv.slice(i, i + 5))}`)
-    }
-    records.push(record)
-  }
-  return records
 }
 
 /** Python's csv module, if python3 is on this machine: the rows it reads from a file. */
