@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, memo } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, memo } from 'react'
 import { CHAT_ROLES, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, type ChatDraft, type ChatMessageDraft, type ChatRole } from '../../../shared/chat'
 import { formatCount } from '../../../shared/format'
 import { limitStatus, parseLimit } from '../../../shared/limits'
@@ -24,6 +24,8 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   const [open, setOpen] = useState(false)
   const [result, setResult] = useState<Result | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The 3,000 chips of the formatted stream are drawn only while they are shown.
+  const [streamOpen, setStreamOpen] = useState(false)
   const worker = useRef<Worker | null>(null)
   const seq = useRef(0)
   useEffect(() => () => worker.current?.terminate(), [])
@@ -33,12 +35,25 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   const tooLong = draft.messages.findIndex((m) => m.content.length > MAX_CHAT_CHARS)
   const reserve = parseLimit(draft.reserve.trim() === '' ? '0' : draft.reserve)
 
-  const update = (next: ChatDraft) => {
+  // Every change goes through `change`, from the draft of the moment, so the row callbacks stay
+  // the same between renders and a keystroke re-renders only its own row (2,000 rows took ~280 ms).
+  const onChangeRef = useRef(onChange)
+  const draftRef = useRef(draft)
+  useEffect(() => {
+    onChangeRef.current = onChange
+  }, [onChange])
+  const change = useCallback((edit: (d: ChatDraft) => ChatDraft) => {
+    const next = edit(draftRef.current)
+    draftRef.current = next
     setDraft(next)
-    onChange(next)
-  }
-  const setMessage = (i: number, patch: Partial<ChatMessageDraft>) =>
-    update({ ...draft, messages: draft.messages.map((m, k) => (k === i ? { ...m, ...patch } : m)) })
+    onChangeRef.current(next)
+  }, [])
+  const update = (next: ChatDraft) => change(() => next)
+  const setMessage = useCallback(
+    (i: number, patch: Partial<ChatMessageDraft>) => change((d) => ({ ...d, messages: d.messages.map((m, k) => (k === i ? { ...m, ...patch } : m)) })),
+    [change],
+  )
+  const removeMessage = useCallback((i: number) => change((d) => ({ ...d, messages: d.messages.filter((_, k) => k !== i) })), [change])
 
   // Count in the worker shortly after the last change, while the panel is open.
   const valid = model !== null && names.every((p) => p === null) && tooLong < 0
@@ -121,44 +136,19 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       )}
       <ol className="chat-messages" aria-label="Messages">
         {draft.messages.map((m, i) => {
-          const n = i + 1
           const counted = result?.count.messages[i]
           return (
-            <li key={i} className="chat-message">
-              <div className="chat-message-head">
-                <select aria-label={`Role of message ${n}`} value={m.role} onChange={(e) => setMessage(i, { role: e.target.value as ChatRole })}>
-                  {CHAT_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-                <input
-                  aria-label={`Name of message ${n}`}
-                  placeholder="name (optional)"
-                  value={m.name}
-                  aria-invalid={names[i] !== null}
-                  onChange={(e) => setMessage(i, { name: e.target.value })}
-                />
-                <button
-                  type="button"
-                  className="button small"
-                  aria-label={`Remove message ${n}`}
-                  onClick={() => update({ ...draft, messages: draft.messages.filter((_, k) => k !== i) })}
-                >
-                  ✕
-                </button>
-              </div>
-              {names[i] && <ErrorNote>{names[i]}</ErrorNote>}
-              <textarea aria-label={`Message ${n}`} rows={3} value={m.content} onChange={(e) => setMessage(i, { content: e.target.value })} spellCheck={false} />
-              <div className="hint" aria-label={`Tokens of message ${n}`}>
-                {counted
-                  ? result.count.formatted
-                    ? `${formatCount(counted.total)} tokens (${formatCount(counted.content)} text + ${formatCount(counted.total - counted.content)} format)`
-                    : `${formatCount(counted.total)} tokens`
-                  : '…'}
-              </div>
-            </li>
+            <ChatMessageRow
+              key={i}
+              index={i}
+              message={m}
+              nameProblem={names[i]}
+              contentTokens={counted?.content ?? null}
+              totalTokens={counted?.total ?? null}
+              formatted={result?.count.formatted ?? false}
+              onEdit={setMessage}
+              onRemove={removeMessage}
+            />
           )
         })}
       </ol>
@@ -203,8 +193,9 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
               </p>
             </>
           )}
-          <details className="chat-stream">
+          <details className="chat-stream" onToggle={(e) => setStreamOpen(e.currentTarget.open)}>
             <summary>Formatted tokens</summary>
+            {streamOpen && (
             <p className="chat-stream-tokens" aria-label="Formatted chat tokens">
               {result.labels.map((label, k) => (
                 <span
@@ -217,9 +208,60 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
               ))}
               {result.count.total > MAX_STREAM_TOKENS && <span className="hint"> …and {formatCount(result.count.total - MAX_STREAM_TOKENS)} more</span>}
             </p>
+            )}
           </details>
         </div>
       )}
     </ToolPanel>
+  )
+})
+
+/** Props of one message row. */
+interface ChatMessageRowProps {
+  index: number
+  message: ChatMessageDraft
+  nameProblem: string | null
+  /** Tokens of the text and of the whole message, or null while counting. */
+  contentTokens: number | null
+  totalTokens: number | null
+  formatted: boolean
+  onEdit(index: number, patch: Partial<ChatMessageDraft>): void
+  onRemove(index: number): void
+}
+
+/** One message of the composer: role, name, text and its count; redrawn only when its own props change. */
+const ChatMessageRow = memo(function ChatMessageRow({ index, message: m, nameProblem, contentTokens, totalTokens, formatted, onEdit, onRemove }: ChatMessageRowProps) {
+  const n = index + 1
+  return (
+    <li className="chat-message">
+      <div className="chat-message-head">
+        <select aria-label={`Role of message ${n}`} value={m.role} onChange={(e) => onEdit(index, { role: e.target.value as ChatRole })}>
+          {CHAT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label={`Name of message ${n}`}
+          placeholder="name (optional)"
+          value={m.name}
+          aria-invalid={nameProblem !== null}
+          onChange={(e) => onEdit(index, { name: e.target.value })}
+        />
+        <button type="button" className="button small" aria-label={`Remove message ${n}`} onClick={() => onRemove(index)}>
+          ✕
+        </button>
+      </div>
+      {nameProblem && <ErrorNote>{nameProblem}</ErrorNote>}
+      <textarea aria-label={`Message ${n}`} rows={3} value={m.content} onChange={(e) => onEdit(index, { content: e.target.value })} spellCheck={false} />
+      <div className="hint" aria-label={`Tokens of message ${n}`}>
+        {totalTokens !== null && contentTokens !== null
+          ? formatted
+            ? `${formatCount(totalTokens)} tokens (${formatCount(contentTokens)} text + ${formatCount(totalTokens - contentTokens)} format)`
+            : `${formatCount(totalTokens)} tokens`
+          : '…'}
+      </div>
+    </li>
   )
 })
