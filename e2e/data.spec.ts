@@ -80,7 +80,7 @@ test('chat with 2,000 messages: a keystroke in one message is painted within 100
   const tiktoken = get_encoding('o200k_base')
   const n = (text: string) => tiktoken.encode_ordinary(text).length
   const cookbook = (list: typeof messages) => 3 + list.reduce((s, m) => s + 3 + n(m.role) + n(m.content) + (m.name ? 1 + n(m.name) : 0), 0)
-  await expect(page.getByLabel('Chat total')).toContainText(`${cookbook(messages).toLocaleString('en-US')} tokens in the prompt`, { timeout: 60_000 })
+  await expect(page.getByLabel('Chat total')).toContainText(`${cookbook(messages).toLocaleString('en-US')} tokens in the prompt`, { timeout: 120_000 })
   const box = page.getByLabel('Message 1000', { exact: true })
   await box.click()
   await page.keyboard.press('ControlOrMeta+End')
