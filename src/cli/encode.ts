@@ -25,40 +25,17 @@ export interface EncodedToken {
 /** The tokens of `text` with their spans and bytes, from the app's tokenizer (tokenizeAll, exportedTokens). */
 export function encodeWithSpans(text: string, encoding: LoadedEncoding, mode: SpecialMode): EncodedToken[] {
   const view = flatTokenView(tokenizeAll(text, encoding, mode).table)
-  const rows = exportedTokens(view, (a, b) => text.slice(a, b), (i) => encoding.tokenBytes(view.id(i)), view.count)
-  const out: EncodedToken[] = new Array(rows.length)
-  let pos = 0 // UTF-16 offset reached by the code point count
-  let codePoints = 0
-  let byte = 0
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]
-    const cpStart = (codePoints += codePointsBetween(text, pos, r.start))
-    const cpEnd = (codePoints += codePointsBetween(text, r.start, r.end))
-    pos = r.end
-    const length = encoding.byteLength(r.id)
-    out[i] = {
-      index: r.index,
-      id: r.id,
-      text: r.text,
-      bytes: r.bytes,
-      special: (view.flags(i) & FLAG_SPECIAL) !== 0,
-      utf16: [r.start, r.end],
-      codePoints: [cpStart, cpEnd],
-      utf8: [byte, byte + length],
-    }
-    byte += length
-  }
-  return out
-}
-
-/** Code points in text[from, to) (a surrogate pair counts once, a lone surrogate once). */
-function codePointsBetween(text: string, from: number, to: number): number {
-  let n = 0
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i)
-    if (!(c >= 0xdc00 && c <= 0xdfff && i > from && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800)) n++
-  }
-  return n
+  const rows = exportedTokens(view, text, (i) => encoding.tokenBytes(view.id(i)), view.count)
+  return rows.map((r, i) => ({
+    index: r.index,
+    id: r.id,
+    text: r.text,
+    bytes: r.bytes,
+    special: (view.flags(i) & FLAG_SPECIAL) !== 0,
+    utf16: [view.start(i), view.end(i)],
+    codePoints: [r.codepoint_start, r.codepoint_end],
+    utf8: [r.byte_start, r.byte_end],
+  }))
 }
 
 /** `encode --json`: keys in a fixed order, one token per line so big outputs stay readable. */

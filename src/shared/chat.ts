@@ -30,17 +30,21 @@ export function nameProblem(name: string): string | null {
 
 /** The token counts of a chat, and the start of its formatted token stream. */
 export interface ChatCount {
-  /** False when gpt-tokenizer has no chat format for the model: totals are the message texts only. */
+  /** False when the model has no known chat format: totals are the message texts only. */
   formatted: boolean
-  /** Per message: tokens of its text, and its tokens with the format's own (role, separators). */
+  /** The chat format counted (see chatFormatOf), or null when unformatted. */
+  format: ChatFormat | null
+  /** Per message: tokens of its text, and its tokens with the format's own (role, name, separators). */
   messages: { content: number; total: number }[]
   /** Tokens that prime the reply (e.g. <|im_start|>assistant<|im_sep|>). */
   prime: number
   total: number
-  /** The first MAX_STREAM_TOKENS token ids of the formatted chat. */
+  /** The first MAX_STREAM_TOKENS token ids of the formatted chat (-1 for a format token whose id is not published). */
   stream: number[]
   /** For each id in `stream`, the message it belongs to (-1: the reply prime). */
   owners: number[]
+  /** For each id in `stream`: the format token's name when the chat format adds it (<|im_start|>…), else null. */
+  marks: (string | null)[]
 }
 
 /** What the composer keeps between launches. */
@@ -136,42 +140,134 @@ export function withEditorText(messages: readonly ChatMessageDraft[], text: stri
   return messages.map((m, i) => (i === blank ? { ...m, content: text } : m))
 }
 
-const asGptMessage = (m: ChatMessageDraft) => (m.name === '' ? { role: m.role, content: m.content } : { role: m.role, name: m.name, content: m.content })
+/**
+ * How a chat is written into tokens, for counting:
+ * - `chatml`: OpenAI's API models (gpt-3.5-turbo from 0613, gpt-4, gpt-4o, gpt-4.1, gpt-5, o-series).
+ *   `<|im_start|>role<|im_sep|>text<|im_end|>`; a name adds 1 token plus the name's tokens; the reply
+ *   is primed with 3 tokens. This is OpenAI's published counting method (the cookbook's
+ *   num_tokens_from_messages), which matches the usage the API reports.
+ * - `chatml-0301`: gpt-3.5-turbo-0301: `<|im_start|>role\ntext<|im_end|>\n` (4 per message), a name
+ *   written in place of the role.
+ * - `harmony`: gpt-oss (o200k_harmony), as OpenAI's harmony renderer writes plain text messages:
+ *   `<|start|>role[:name]<|message|>text<|end|>` (a tool message: its name in place of the role),
+ *   the reply primed with `<|start|>assistant`.
+ */
+export type ChatFormat = 'chatml' | 'chatml-0301' | 'harmony'
+
+/** The chat format of a model with a chat format (see ChatFormat). */
+export function chatFormatOf(model: string, encoding: string): ChatFormat {
+  if (encoding === 'o200k_harmony') return 'harmony'
+  return /(^|-)0301($|-)/.test(model) ? 'chatml-0301' : 'chatml'
+}
 
 /**
- * Counts a chat with gpt-tokenizer's chat encoding for `model` (or, when `formatted` is
- * false, counts only the message texts). Each message is encoded on its own, so the
- * counts say which message costs what; a test checks that the pieces joined equal
- * gpt-tokenizer's encoding of the whole chat.
+ * Ids of format tokens where OpenAI has published them (tiktoken's cl100k_im example;
+ * o200k_harmony); the ChatML ids of the o200k models and <|im_sep|> are not public (-1).
  */
-export function countChat(enc: LoadedEncoding, model: string, formatted: boolean, messages: readonly ChatMessageDraft[]): ChatCount {
+const FORMAT_IDS: Record<string, Record<string, number>> = {
+  cl100k_base: { '<|im_start|>': 100264, '<|im_end|>': 100265 },
+  o200k_harmony: { '<|start|>': 200006, '<|end|>': 200007, '<|message|>': 200008 },
+}
+
+/** One piece of a formatted chat: a format token (by name) or ordinary token ids. */
+type Piece = string | readonly number[]
+
+/** Encodes the pieces of one formatted message (or the reply prime), caching ordinary text. */
+function formatPieces(format: ChatFormat, m: ChatMessageDraft | null, encode: (text: string) => readonly number[]): Piece[] {
+  if (format === 'harmony') {
+    if (!m) return ['<|start|>', encode('assistant')]
+    // The harmony renderer writes a tool message's name alone; a tool message without one falls back to its role.
+    const author = m.role === 'tool' && m.name ? [encode(m.name)] : m.name ? [encode(m.role), encode(`:${m.name}`)] : [encode(m.role)]
+    return ['<|start|>', ...author, '<|message|>', encode(m.content), '<|end|>']
+  }
+  if (format === 'chatml-0301') {
+    if (!m) return ['<|im_start|>', encode('assistant'), encode('\n')]
+    return ['<|im_start|>', encode(m.name || m.role), encode('\n'), encode(m.content), '<|im_end|>', encode('\n')]
+  }
+  if (!m) return ['<|im_start|>', encode('assistant'), '<|im_sep|>']
+  // The API counts a name as 1 token plus the name's tokens; which token joins them is not
+  // published, so the stream shows it as ":".
+  const name = m.name ? [encode(':').slice(0, 1), encode(m.name)] : []
+  return ['<|im_start|>', encode(m.role), ...name, '<|im_sep|>', encode(m.content), '<|im_end|>']
+}
+
+const piecesLength = (pieces: readonly Piece[]) => pieces.reduce((n, p) => n + (typeof p === 'string' ? 1 : p.length), 0)
+
+/**
+ * Remembers the tokens of message texts between counts, so a chat of thousands of messages
+ * is re-encoded only where it changed. Holds the texts of the last count only.
+ */
+export class ChatTextCache {
+  private last = new Map<string, readonly number[]>()
+  private next = new Map<string, readonly number[]>()
+  /** `text`'s ordinary tokens from `enc` (cached per encoding). */
+  encode(enc: LoadedEncoding, text: string): readonly number[] {
+    const key = `${enc.name}\u0000${text}`
+    let ids = this.next.get(key) ?? this.last.get(key)
+    if (!ids) ids = enc.encodeOrdinary(text)
+    this.next.set(key, ids)
+    return ids
+  }
+  /** Ends a count: forgets texts the count did not use. */
+  settle(): void {
+    this.last = this.next
+    this.next = new Map()
+  }
+}
+
+/**
+ * Counts a chat in the model's chat format (see ChatFormat), or, when `formatted` is false,
+ * only the message texts. Message texts are ordinary text (special-token strings never act
+ * as special). Each message is counted on its own, so the counts say which message costs
+ * what. `cache` keeps message tokens between calls (the chat worker passes one).
+ */
+export function countChat(
+  enc: LoadedEncoding,
+  model: string,
+  formatted: boolean,
+  messages: readonly ChatMessageDraft[],
+  cache: ChatTextCache = new ChatTextCache(),
+): ChatCount {
   const stream: number[] = []
   const owners: number[] = []
-  const add = (ids: readonly number[], owner: number) => {
-    for (let k = 0; k < ids.length && stream.length < MAX_STREAM_TOKENS; k++) {
-      stream.push(ids[k])
-      owners.push(owner)
+  const marks: (string | null)[] = []
+  const encode = (text: string) => cache.encode(enc, text)
+  const ids = FORMAT_IDS[enc.name] ?? {}
+  const add = (pieces: readonly Piece[], owner: number) => {
+    for (const p of pieces) {
+      if (stream.length >= MAX_STREAM_TOKENS) return
+      if (typeof p === 'string') {
+        stream.push(ids[p] ?? -1)
+        owners.push(owner)
+        marks.push(p)
+      } else {
+        for (let k = 0; k < p.length && stream.length < MAX_STREAM_TOKENS; k++) {
+          stream.push(p[k])
+          owners.push(owner)
+          marks.push(null)
+        }
+      }
     }
   }
   const counts: ChatCount['messages'] = []
   if (!formatted) {
     messages.forEach((m, i) => {
-      const ids = enc.encodeOrdinary(m.content)
-      counts.push({ content: ids.length, total: ids.length })
-      add(ids, i)
+      const own = encode(m.content)
+      counts.push({ content: own.length, total: own.length })
+      add([own], i)
     })
-    return { formatted, messages: counts, prime: 0, total: counts.reduce((s, c) => s + c.total, 0), stream, owners }
+    cache.settle()
+    return { formatted, format: null, messages: counts, prime: 0, total: counts.reduce((s, c) => s + c.total, 0), stream, owners, marks }
   }
-  // What the format adds after the last message when nothing primes the reply (ChatML: <|im_sep|>).
-  const trailing = enc.encodeChat([], model, '').length
+  const format = chatFormatOf(model, enc.name)
   messages.forEach((m, i) => {
-    const ids = enc.encodeChat([asGptMessage(m)], model, '')
-    const own = ids.slice(0, ids.length - trailing)
-    counts.push({ content: enc.encodeOrdinary(m.content).length, total: own.length })
-    add(own, i)
+    const pieces = formatPieces(format, m, encode)
+    counts.push({ content: encode(m.content).length, total: piecesLength(pieces) })
+    add(pieces, i)
   })
-  const prime = enc.encodeChat([], model, 'assistant')
+  const prime = formatPieces(format, null, encode)
   add(prime, -1)
-  const total = counts.reduce((s, c) => s + c.total, 0) + prime.length
-  return { formatted, messages: counts, prime: prime.length, total, stream, owners }
+  cache.settle()
+  const primeLength = piecesLength(prime)
+  return { formatted, format, messages: counts, prime: primeLength, total: counts.reduce((s, c) => s + c.total, 0) + primeLength, stream, owners, marks }
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { decodeTokenBytes, parseIdList } from './decodeIds'
+import { decodeTokenBytes, parseIdList, textPreview } from './decodeIds'
 import { loadEncoding, type LoadedEncoding } from './encodingLoader'
 import { oracleOrdinary } from './testing/oracle'
 
@@ -65,5 +65,22 @@ describe('decodeTokenBytes', () => {
     const part = ids.slice(0, -1)
     const r = decodeTokenBytes(part, part.map((_, i) => i + 1), bytesOf(part))
     expect(r.invalidBytes).toBeGreaterThan(0)
+  })
+})
+
+describe('textPreview', () => {
+  it('shows a short text whole', () => {
+    expect(textPreview('short', 10)).toEqual({ shown: 'short', hidden: 0 })
+  })
+  it('cuts a long text, never inside a surrogate pair, and counts the characters left out', () => {
+    const text = 'ab🦙cd🦙'
+    // Cut at 3 units would split the llama: the preview stops before it.
+    expect(textPreview(text, 3)).toEqual({ shown: 'ab', hidden: Array.from(text).length - 2 })
+    expect(textPreview(text, 4)).toEqual({ shown: 'ab🦙', hidden: 3 })
+    const long = '🦙 llama '.repeat(5_000)
+    const p = textPreview(long)
+    expect(long.startsWith(p.shown)).toBe(true)
+    expect(p.shown.length).toBeLessThanOrEqual(10_000)
+    expect(Array.from(p.shown).length + p.hidden).toBe(Array.from(long).length)
   })
 })

@@ -1,3 +1,5 @@
+import { codePointOffset } from './codePoints'
+
 /** A problem with one item of a pasted id list. */
 export interface IdListError {
   /** 1-based position of the item in the list. */
@@ -84,4 +86,19 @@ export function decodeTokenBytes(
   let encoded = 0
   for (let i = 0; i + 2 < all.length; i++) if (all[i] === 0xef && all[i + 1] === 0xbf && all[i + 2] === 0xbd) encoded++
   return { text, unknown, invalidBytes: Math.max(0, replacements - encoded) }
+}
+
+/** Most UTF-16 units of a decoded text shown at once (laying out a 1 MB paragraph froze the window for minutes). */
+export const DECODE_PREVIEW_UNITS = 10_000
+
+/**
+ * The start of `text` to show, at most `max` UTF-16 units and never half a surrogate pair,
+ * and how many characters (code points) are left out.
+ */
+export function textPreview(text: string, max = DECODE_PREVIEW_UNITS): { shown: string; hidden: number } {
+  if (text.length <= max) return { shown: text, hidden: 0 }
+  let end = max
+  const c = text.charCodeAt(end - 1)
+  if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(end) & 0xfc00) === 0xdc00) end--
+  return { shown: text.slice(0, end), hidden: codePointOffset(text, text.length) - codePointOffset(text, end) }
 }

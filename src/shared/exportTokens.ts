@@ -3,44 +3,75 @@ import { FLAG_PARTIAL } from './tokenSpans'
 import type { TokenTable } from './tokenize'
 import { flatTokenView, type TokenView } from './tokenView'
 import { bytesToHex } from './utf8'
+import { CodePointCursor } from './codePoints'
 
-/** One token as exported: position in the list, id, text, UTF-8 bytes in hex, UTF-16 span. */
+/**
+ * One token as exported: position in the list, id, text, UTF-8 bytes in hex, and where it
+ * stands in the text twice over: in code points (`text[codepoint_start:codepoint_end]` in
+ * Python) and in UTF-8 bytes (`data[byte_start:byte_end]` of the text's UTF-8 bytes). A token
+ * that holds part of a character has an empty code-point span (the token that ends the
+ * character holds it) but its own bytes.
+ */
 export interface ExportedToken {
   index: number
   id: number
   text: string
   bytes: string
-  start: number
-  end: number
+  codepoint_start: number
+  codepoint_end: number
+  byte_start: number
+  byte_end: number
 }
 
-/** Most tokens exported in one file (a CSV of more would be hundreds of megabytes). */
+/** The export's columns, in order (the CSV header; the JSON objects' keys). */
+export const EXPORT_COLUMNS = ['index', 'id', 'text', 'bytes', 'codepoint_start', 'codepoint_end', 'byte_start', 'byte_end'] as const
+
+/**
+ * Most tokens exported in one file. A spreadsheet takes at most 1,048,576 rows, and the file
+ * is built in memory (a CSV row is ~40 bytes); beyond this the export says it is partial.
+ */
 export const MAX_EXPORT_TOKENS = 1_000_000
 
 /**
- * Lists tokens for export. `sliceText` reads the text of a span; `tokenBytes` gives a
- * token's exact bytes (from the vocabulary, so tokens holding part of a character export
- * their real bytes, never U+FFFD).
+ * Lists tokens for export. `text` is the text from offset 0 to the end of the last token
+ * listed (token spans are UTF-16 offsets into it); `tokenBytes` gives a token's exact bytes
+ * (from the vocabulary, so tokens holding part of a character export their real bytes,
+ * never U+FFFD).
  */
-export function exportedTokens(
-  tokens: TokenView,
-  sliceText: (from: number, to: number) => string,
-  tokenBytes: (index: number) => Uint8Array,
-  limit = MAX_EXPORT_TOKENS,
-): ExportedToken[] {
+export function exportedTokens(tokens: TokenView, text: string, tokenBytes: (index: number) => Uint8Array, limit = MAX_EXPORT_TOKENS): ExportedToken[] {
   const n = Math.min(tokens.count, limit)
   const out: ExportedToken[] = new Array(n)
+  const points = new CodePointCursor(text)
+  let byte = 0
+  let point = points.at(n > 0 ? tokens.start(0) : 0)
   for (let i = 0; i < n; i++) {
     const start = tokens.start(i)
     const end = tokens.end(i)
-    out[i] = { index: i, id: tokens.id(i), text: sliceText(start, end), bytes: bytesToHex(tokenBytes(i)), start, end }
+    const bytes = tokenBytes(i)
+    const pointEnd = points.at(end)
+    out[i] = {
+      index: i,
+      id: tokens.id(i),
+      text: text.slice(start, end),
+      bytes: bytesToHex(bytes),
+      codepoint_start: point,
+      codepoint_end: pointEnd,
+      byte_start: byte,
+      byte_end: byte + bytes.length,
+    }
+    point = pointEnd
+    byte += bytes.length
   }
   return out
 }
 
-/** CSV with a header row (RFC 4180 quoting: commas, quotes and newlines in token text are safe). */
+/**
+ * CSV with a header row, RFC 4180: CRLF between records, and every field that holds a
+ * comma, a double quote, CR or LF quoted (a lone LF in a token was once written bare, and
+ * Python's csv module read 1,665 rows for 1,624 tokens).
+ */
 export function tokensToCsv(rows: readonly ExportedToken[]): string {
-  return stringify(rows as ExportedToken[], { header: true, columns: ['index', 'id', 'text', 'bytes', 'start', 'end'], record_delimiter: '\r\n' })
+  return stringify(rows as ExportedToken[], { header: true, columns: [...EXPORT_COLUMNS], record_delimiter: '\r\n', quoted_match: /[\r\n]/ })
 }
 
 /** Pretty JSON array of token objects. */
@@ -88,7 +119,14 @@ export function exportBody(job: ExportJob): Uint8Array {
   const partial = new Map<number, Uint8Array>()
   job.partial.indexes.forEach((index, k) => partial.set(index, job.partial.bytes[k]))
   const utf8 = new TextEncoder()
-  const slice = (from: number, to: number) => job.text.slice(from, to)
-  const rows = exportedTokens(view, slice, (i) => partial.get(i) ?? utf8.encode(slice(view.start(i), view.end(i))), view.count)
+  const rows = exportedTokens(view, job.text, (i) => partial.get(i) ?? utf8.encode(job.text.slice(view.start(i), view.end(i))), view.count)
   return utf8.encode(job.format === 'csv' ? tokensToCsv(rows) : tokensToJson(rows))
+}
+
+/**
+ * The suggested file name of a token export. A partial one says so in its name
+ * (`tokens-o200k_base-first-1000000-of-2345678.csv`), so the file never passes for the whole text.
+ */
+export function exportFileName(encoding: string, format: 'csv' | 'json', exported: number, total: number): string {
+  return exported < total ? `tokens-${encoding}-first-${exported}-of-${total}.${format}` : `tokens-${encoding}.${format}`
 }

@@ -24,6 +24,25 @@ describe('splitRanges', () => {
     expect(() => splitRanges(view, 2.5, 0)).toThrow(RangeError)
   })
 
+  it('refuses a split into more chunks than the limit with a clear message, never a split that stops short', () => {
+    // The case at a smaller scale: the old split kept the first chunks and dropped the rest silently.
+    const text = 'Word after word, '.repeat(400)
+    const view = viewOf(text)
+    expect(() => splitRanges(view, 2, 0, new Map(), 100)).toThrow(/about [\d,]+ chunks; at most 100 can be made at once. Choose a chunk size of at least \d+ tokens\./)
+    expect(() => splitRanges(view, 5, 3, new Map(), 100)).toThrow(/or a smaller overlap/)
+    // The size it suggests works, and covers the whole text.
+    let message = ''
+    try {
+      splitRanges(view, 2, 0, new Map(), 100)
+    } catch (e) {
+      message = (e as Error).message
+    }
+    const needed = Number(/at least (\d+)/.exec(message)![1])
+    const chunks = splitRanges(view, needed, 0, new Map(), 100)
+    expect(chunks.length).toBeLessThanOrEqual(100)
+    expect(chunks.at(-1)!.to).toBe(text.length)
+  })
+
   it('property: chunks hold at most N tokens, overlap exactly M, cover everything, and rebuild the text', () => {
     const unit = fc.constantFrom('a', ' ', 'Word', '\n', '.', '123', 'é', '日本', ' the', ' token')
     fc.assert(

@@ -11,8 +11,20 @@ export interface SplitChunk {
   to: number
 }
 
-/** Most chunks a split produces (a guard against a chunk size of 1 on a huge text). */
+/** Most chunks a split makes (a guard against a chunk size of 1 on a huge text); more is refused, never cut short. */
 export const MAX_SPLIT_CHUNKS = 100_000
+
+/** Why a split would make too many chunks, and the smallest chunk size that would do. */
+function tooManyChunks(tokens: number, size: number, overlap: number, max: number): string {
+  const step = size - overlap
+  const about = Math.ceil(Math.max(0, tokens - overlap) / step)
+  const needed = overlap + Math.ceil(Math.max(0, tokens - overlap) / max)
+  return (
+    `Chunks of ${size.toLocaleString('en-US')} tokens${overlap > 0 ? ` overlapping by ${overlap.toLocaleString('en-US')}` : ''} would cut ` +
+    `${tokens.toLocaleString('en-US')} tokens into about ${about.toLocaleString('en-US')} chunks; at most ${max.toLocaleString('en-US')} can be made at once. ` +
+    `Choose a chunk size of at least ${needed.toLocaleString('en-US')} tokens${overlap > 0 ? ' or a smaller overlap' : ''}.`
+  )
+}
 
 /** Moves a token index back to the start of the character it is inside (if any). */
 function cleanStart(tokens: TokenView, i: number): number {
@@ -34,16 +46,24 @@ function nextCleanCut(tokens: TokenView, first: number): number {
  * character's start (that chunk then has a token or two fewer, or shares one or two more;
  * only a chunk size smaller than one character's tokens makes a chunk longer, to keep the
  * character). `smaller` gives chunks starting at a token a smaller size (see splitVerified).
- * Throws on a size below 1 or an overlap outside [0, size).
+ * Throws on a size below 1, an overlap outside [0, size), or a split into more than `max`
+ * chunks (the chunks always cover the whole text).
  */
-export function splitRanges(tokens: TokenView, size: number, overlap: number, smaller: ReadonlyMap<number, number> = new Map()): SplitChunk[] {
+export function splitRanges(
+  tokens: TokenView,
+  size: number,
+  overlap: number,
+  smaller: ReadonlyMap<number, number> = new Map(),
+  max = MAX_SPLIT_CHUNKS,
+): SplitChunk[] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError('The chunk size must be a whole number of at least 1 token.')
   if (!Number.isInteger(overlap) || overlap < 0 || overlap >= size) {
     throw new RangeError('The overlap must be a whole number of tokens, at least 0 and less than the chunk size.')
   }
   const n = tokens.count
   const chunks: SplitChunk[] = []
-  for (let first = 0; first < n && chunks.length < MAX_SPLIT_CHUNKS; ) {
+  for (let first = 0; first < n; ) {
+    if (chunks.length >= max) throw new RangeError(tooManyChunks(n, size, overlap, max))
     const room = Math.min(size, smaller.get(first) ?? size)
     let end = first + room >= n ? n : cleanStart(tokens, first + room)
     // One character takes more tokens than the chunk size: keep it whole.

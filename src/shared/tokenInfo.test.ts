@@ -32,6 +32,17 @@ describe('describeToken', () => {
     expect(joined.trim()).toBe('🦙')
     for (let i = group.first; i <= group.last; i++) expect(describeToken(text, table, i)!.group).toEqual(group)
   })
+  it('gives the span in code points too: after an emoji, Python’s text[start:end] is the token', () => {
+    const text = '🦙🦙 llamas 👩🏽‍💻 code'
+    const { table } = tokenizeAll(text, o200k, 'text')
+    const points = Array.from(text)
+    for (let i = 0; i < table.ids.length; i++) {
+      const info = describeToken(text, table, i)!
+      expect(points.slice(info.codePointStart, info.codePointEnd).join('')).toBe(info.text)
+    }
+    const last = describeToken(text, table, table.ids.length - 1)!
+    expect([last.text, last.codePointStart, last.codePointEnd, last.start]).toEqual([' code', points.length - 5, points.length, text.length - 5])
+  })
   it('marks special tokens and rejects out-of-range indexes', () => {
     const text = 'a<|endoftext|>'
     const { table } = tokenizeAll(text, o200k, 'special')

@@ -1,14 +1,18 @@
 import type { TokenView } from './tokenView'
 import { FLAG_PARTIAL, FLAG_SPECIAL } from './tokenSpans'
 import { tokenGroup, type ClusterBreakTest } from './tokenGroups'
+import { codePointOffset } from './codePoints'
 
 /** What the inspector shows about one token. */
 export interface TokenInfo {
   index: number
   id: number
-  /** UTF-16 span [start, end) in the text. */
+  /** UTF-16 span [start, end) in the text (editor positions). */
   start: number
   end: number
+  /** The same span in code points (the unit of the Characters count and the exports' codepoint_start/end). */
+  codePointStart: number
+  codePointEnd: number
   /** The text the span covers ("" for a token inside a character another token owns). */
   text: string
   special: boolean
@@ -20,13 +24,15 @@ export interface TokenInfo {
 
 /**
  * Describes token `index`, or null when out of range. `sliceText(from, to)` reads the text;
- * `isBreak` tells grapheme-cluster breaks (without it only shared bytes group tokens).
+ * `isBreak` tells grapheme-cluster breaks (without it only shared bytes group tokens);
+ * `codePointAt` converts a UTF-16 offset to code points (by default by counting from the start).
  */
 export function describeToken(
   sliceText: (from: number, to: number) => string,
   tokens: TokenView,
   index: number,
   isBreak: ClusterBreakTest = () => true,
+  codePointAt: (pos: number) => number = (pos) => codePointOffset(sliceText(0, pos), pos),
 ): TokenInfo | null {
   if (!Number.isInteger(index) || index < 0 || index >= tokens.count) return null
   const flags = tokens.flags(index)
@@ -40,6 +46,8 @@ export function describeToken(
     id: tokens.id(index),
     start,
     end,
+    codePointStart: codePointAt(start),
+    codePointEnd: codePointAt(end),
     text: sliceText(start, end),
     special: (flags & FLAG_SPECIAL) !== 0,
     partial,

@@ -7,6 +7,7 @@ import { STANDARD_LIMITS } from '../../shared/limits'
 import { loadModelList, type ModelInfo } from '../../shared/models'
 import { parseSettings, type ActiveLimit, type Settings, type ViewToggle } from '../../shared/settings'
 import { describeToken, type TokenInfo } from '../../shared/tokenInfo'
+import { docCodePointOffset } from './editor/docCodePoints'
 import { FLAG_PARTIAL } from '../../shared/tokenSpans'
 import { bytesToHex } from '../../shared/utf8'
 import { withVisibleWhitespace } from '../../shared/visibleText'
@@ -45,9 +46,9 @@ import { useSamplingHost } from './sampling/useSamplingHost'
 import { useChatAutosave } from './useChatAutosave'
 import { useIncomingFile } from './useIncomingFile'
 import { FileConflictBar } from './components/FileConflictBar'
-import { decodeIdList } from './tools/decodeIds'
+import { decodeInWorker } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
-import { MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
+import { exportFileName, MAX_EXPORT_TOKENS } from '../../shared/exportTokens'
 import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
 import { LocalEncoderLoader } from './tokens/localEncoder'
 import { LOCAL_EDIT_MAX_CHARS } from '../../shared/localEdit'
@@ -127,7 +128,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     const doc = view?.state.doc
     const base =
       current && doc && index !== null && index < current.count
-        ? describeToken((a, b) => doc.sliceString(a, Math.min(b, doc.length)), current, index, clusterBreakTest(view.state))
+        ? describeToken((a, b) => doc.sliceString(a, Math.min(b, doc.length)), current, index, clusterBreakTest(view.state), (pos) => docCodePointOffset(doc, pos))
         : null
     if (!base || !current) {
       setInfo(null)
@@ -523,7 +524,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     }
     const doc = view.state.doc
     const encoding = settingsRef.current.encoding
-    setMessage({ tone: 'info', text: `Exporting ${formatCount(Math.min(tokens.count, MAX_EXPORT_TOKENS))} tokens as ${format.toUpperCase()}…` })
+    const partial = tokens.count > MAX_EXPORT_TOKENS ? ` (the first ${formatCount(MAX_EXPORT_TOKENS)} of ${formatCount(tokens.count)}: the most one file holds)` : ''
+    setMessage({ tone: partial ? 'warning' : 'info', text: `Exporting ${formatCount(Math.min(tokens.count, MAX_EXPORT_TOKENS))} tokens as ${format.toUpperCase()}${partial}…` })
     let result
     try {
       result = await tokenExport(tokens, (a, b) => doc.sliceString(a, Math.min(b, doc.length)), client, encoding, format, exportInWorker)
@@ -532,8 +534,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       return
     }
     const { body, exported } = result
-    const cut = tokens.count > exported ? `, the first ${formatCount(exported)} of ${formatCount(tokens.count)}` : ''
-    await saveFile({ suggestedName: `tokens-${encoding}.${format}`, data: body, kind: format }, `Exported ${formatCount(exported)} tokens as ${format.toUpperCase()}${cut}`)
+    const cut = tokens.count > exported ? ` — only the first ${formatCount(exported)} of ${formatCount(tokens.count)} (the file name says so)` : ''
+    await saveFile({ suggestedName: exportFileName(encoding, format, exported, tokens.count), data: body, kind: format }, `Exported ${formatCount(exported)} tokens as ${format.toUpperCase()}${cut}`)
   }
 
   // Stable callbacks for the memoized tool panels (they re-render only when their own props change).
@@ -571,10 +573,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     void saveFile({ suggestedName: name, data, kind: format }, `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}`)
   })
   const stableDecode = useStableCallback(async (input: string): Promise<DecodeResult> =>
-    clientRef.current ? decodeIdList(clientRef.current, settingsRef.current.encoding, input) : { text: '', problems: ['The tokenizer is not running.'] },
+    decodeInWorker(settingsRef.current.encoding, input),
   )
   const stableCopyText = useStableCallback(copyText)
   const samplingHost = useSamplingHost(viewRef, streamRef, clientRef, settings.encoding)
+  const stableSaveDecoded = useStableCallback((text: string) => void saveFile({ suggestedName: 'decoded.txt', data: text, kind: 'text' }, 'Saved the decoded text'))
 
   /** File > New: an empty text (undoable), no longer tied to a file. */
   const newText = () => {
@@ -742,7 +745,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           />
           <StatsPanel compute={stableStats} textOf={stableTokenText} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={stableTextVersion} />
           <SplitPanel onSplit={stableSplit} preview={stablePreview} onCopy={stableCopyChunk} onExport={stableExportChunks} />
-          <DecodePanel encoding={settings.encoding} onDecode={stableDecode} onCopy={stableCopyText} />
+          <DecodePanel encoding={settings.encoding} onDecode={stableDecode} onCopy={stableCopyText} onSave={stableSaveDecoded} />
 
         </aside>
       </main>

@@ -1,4 +1,6 @@
-import { useState, memo } from 'react'
+import { useMemo, useState, memo } from 'react'
+import { textPreview } from '../../../shared/decodeIds'
+import { formatCount } from '../../../shared/format'
 import { ToolPanel } from './ToolPanel'
 
 /** What decoding a pasted id list gave. */
@@ -12,12 +14,19 @@ export interface DecodePanelProps {
   encoding: string
   onDecode(input: string): Promise<DecodeResult>
   onCopy(text: string): void
+  /** Saves the whole decoded text to a file. */
+  onSave(text: string): void
 }
 
-/** Paste token ids, get the text back; bad items are reported by position. */
-export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onCopy }: DecodePanelProps) {
+/**
+ * Paste token ids, get the text back; bad items are reported by position. A long text shows
+ * its start only (laying out a megabyte in one block froze the window for minutes); Copy and
+ * Save take all of it.
+ */
+export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onCopy, onSave }: DecodePanelProps) {
   const [input, setInput] = useState('')
   const [result, setResult] = useState<DecodeResult | null>(null)
+  const preview = useMemo(() => (result ? textPreview(result.text) : null), [result])
   const [busy, setBusy] = useState(false)
   const empty = input.trim() === ''
   const decode = async () => {
@@ -51,16 +60,26 @@ export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onCop
           Decode
         </button>
         {result && result.text !== '' && (
-          <button type="button" className="button small" onClick={() => onCopy(result.text)}>
-            Copy text
-          </button>
+          <>
+            <button type="button" className="button small" onClick={() => onCopy(result.text)}>
+              Copy text
+            </button>
+            <button type="button" className="button small" onClick={() => onSave(result.text)}>
+              Save text
+            </button>
+          </>
         )}
       </div>
-      {result && (
+      {result && preview && (
         <>
           <pre className="decode-output" aria-label="Decoded text">
-            {result.text}
+            {preview.shown}
           </pre>
+          {preview.hidden > 0 && (
+            <p className="hint">
+              … {formatCount(preview.hidden)} more characters ({formatCount(preview.hidden + Array.from(preview.shown).length)} in all; Copy text and Save text take all of them)
+            </p>
+          )}
           {result.problems.length > 0 && (
             <div role="alert">
               <ul className="decode-problems">

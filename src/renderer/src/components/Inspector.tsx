@@ -58,9 +58,9 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineC
           {bytesHex ?? '…'}
           {byteCount !== null && <span className="hint"> ({byteCount} byte{byteCount === 1 ? '' : 's'})</span>}
         </dd>
-        <dt>Range</dt>
+        <dt title="In characters (code points), as the Characters count and the exports' codepoint_start/end count them">Range</dt>
         <dd className="mono" aria-label="Character range">
-          {formatCount(info.start)}–{formatCount(info.end)}
+          {formatCount(info.codePointStart)}–{formatCount(info.codePointEnd)}
         </dd>
         {lineCost && (
           <>

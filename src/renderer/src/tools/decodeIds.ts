@@ -3,6 +3,7 @@ import type { EncodingName } from '../../../shared/encodings'
 import { formatCount } from '../../../shared/format'
 import type { DecodeResult } from '../components/DecodePanel'
 import type { TokenizerClient } from '../worker/tokenizerClient'
+import type { DecodeRequest, DecodeResponse } from '../worker/decodeProtocol'
 
 /** Problems listed one by one at most; the rest are counted. */
 const LISTED = 20
@@ -23,4 +24,20 @@ export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, 
   if (r.unknown.length > LISTED) problems.push(`…and ${formatCount(r.unknown.length - LISTED)} more unknown ids`)
   if (r.invalidBytes > 0) problems.push(`${formatCount(r.invalidBytes)} character(s) are incomplete (the ids cut a character short) and show as U+FFFD.`)
   return { text: r.text, problems }
+}
+
+/** decodeIdList in a fresh worker (its own copy of the encoding), so a million ids never hold up the window. */
+export function decodeInWorker(encoding: EncodingName, input: string): Promise<DecodeResult> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../worker/decode.worker.ts', import.meta.url), { type: 'module', name: 'decode' })
+    worker.onmessage = (e: MessageEvent<DecodeResponse>) => {
+      worker.terminate()
+      resolve(e.data.type === 'done' ? e.data.result : { text: '', problems: [`Could not decode: ${e.data.message}`] })
+    }
+    worker.onerror = (e) => {
+      worker.terminate()
+      resolve({ text: '', problems: [`Could not decode: ${e.message || 'the decode worker failed.'}`] })
+    }
+    worker.postMessage({ encoding, input } satisfies DecodeRequest)
+  })
 }

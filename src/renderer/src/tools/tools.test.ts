@@ -50,6 +50,6 @@ describe('tokenExport', () => {
     expect(rows.map((r) => r.bytes.replace(/ /g, '')).join('')).toBe(Buffer.from(text).toString('hex'))
     const csv = await tokenExport(view, (a, b) => text.slice(a, b), client, 'o200k_base', 'csv')
     expect(csv.exported).toBe(view.count)
-    expect(new TextDecoder().decode(csv.body).split('\n')[0]).toMatch(/^index,id,text,bytes,start,end/)
+    expect(new TextDecoder().decode(csv.body).split('\n')[0]).toMatch(/^index,id,text,bytes,codepoint_start,codepoint_end,byte_start,byte_end\r$/)
   })
 })
