@@ -288,6 +288,8 @@ test.describe('n-gram model of your text', () => {
     await expect(lab.getByText(/generated token 2/)).toBeVisible()
     await caretAt(page, text.length)
     await lab.getByRole('button', { name: 'Insert at the caret' }).click()
+    // The insert waits for the tokens' bytes from the worker: wait for the text to change.
+    await expect.poll(() => docText(page)).not.toBe(text)
     const after = await docText(page)
     expect(after.startsWith(text + ' cat')).toBe(true)
     expect(oracleIds('o200k_base', after.slice(text.length)).length).toBeGreaterThanOrEqual(5)
