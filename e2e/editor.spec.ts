@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { makeCorpus } from '../src/shared/testing/corpus'
 import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
@@ -132,4 +133,38 @@ test('a 15 KB line with 5,000 control characters pastes and takes keys without f
   // Generous for a loaded 2-core machine; the old behaviour was 2.5 s to paste and 0.3-0.8 s per key unloaded.
   expect(Math.max(0, ...keys)).toBeLessThan(1_500)
   expect(Math.max(0, ...paste)).toBeLessThan(3_000)
+})
+
+test('Ctrl+F finds text far outside the lines drawn, selects it and scrolls to it; the find panel passes axe in both themes', async ({ page }) => {
+  const lines = Array.from({ length: 6_000 }, (_, i) => `line ${i + 1}: the quick brown fox`)
+  lines[4_999] = 'line 5000: a needle in the haystack'
+  const text = lines.join('\n')
+  // Pasted in one transaction (typing 200 KB through the keyboard takes minutes).
+  await page.evaluate((t) => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; state: { doc: { length: number } } } }).tokenizerExplorerView
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t }, userEvent: 'input.paste' })
+  }, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  // The line is far below what the editor draws: the browser's own find cannot reach it.
+  await expect(page.locator('.cm-line', { hasText: 'needle' })).toHaveCount(0)
+  await editor(page).click({ position: { x: 40, y: 20 } })
+  await page.keyboard.press('ControlOrMeta+f')
+  const find = page.getByRole('textbox', { name: 'Find' })
+  await expect(find).toBeFocused()
+  await find.pressSequentially('needle')
+  await find.press('Enter')
+  const at = text.indexOf('needle')
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { selection: { main: { from: number; to: number } } } } }).tokenizerExplorerView.state.selection.main))
+    .toEqual(expect.objectContaining({ from: at, to: at + 'needle'.length }))
+  await expect(page.locator('.cm-line', { hasText: 'needle' })).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const result = await new AxeBuilder({ page }).include('.cm-panels').analyze()
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  }
+  // Escape closes the panel and gives the text its focus back.
+  await find.press('Escape')
+  await expect(find).toHaveCount(0)
+  await expect(editor(page)).toBeFocused()
 })

@@ -1,4 +1,5 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
+import { search, searchKeymap } from '@codemirror/search'
 import { Compartment, EditorState, type Text, type Transaction } from '@codemirror/state'
 import {
   drawSelection,
@@ -113,8 +114,11 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
         { key: 'Ctrl-m', mac: 'Shift-Alt-m', run: toggleTabIndents },
         ...defaultKeymap,
         ...historyKeymap,
+        // Ctrl+F / Cmd+F: the editor's own find (the browser's finds only the lines drawn), F3 next, Ctrl+Alt+G go to line.
+        ...searchKeymap,
         indentWithTab,
       ]),
+      search({ top: true }),
       // Wrapped lines are laid out whole; unwrapped, the editor draws only the visible part of a very long line.
       wrapCompartment.of(EditorView.lineWrapping),
       // Off until setLineNumbers says (the app's setting, on by default).
