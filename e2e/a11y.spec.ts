@@ -340,6 +340,14 @@ test('keyboard tour: every control is reached with Tab and works from the keyboa
   await expect(generate).toBeFocused()
   await press(generated.nth(1), 'Enter')
   await expect(generated.nth(1)).toHaveAttribute('aria-pressed', 'true')
+  // An edit rebuilds the model; Generate waits for it without losing focus.
+  await generate.focus()
+  await page.evaluate(() => (window as unknown as { tokenizerExplorerView: { dispatch(t: unknown): void } }).tokenizerExplorerView.dispatch({ changes: { from: 0, insert: '\n' } }))
+  const edited = oracleIds('o200k_base', '\n' + LONG_TEXT).length
+  await expectTokenCount(page, edited)
+  await expect(lab.getByRole('status', { name: 'n-gram model status' })).toContainText(`Model of ${edited.toLocaleString('en-US')} tokens`)
+  await expect(generate).toBeFocused()
+  await expect(generate).not.toHaveAttribute('aria-disabled', 'true')
   // Insert at the caret: focus goes to the text, after what was inserted.
   await press(lab.getByRole('button', { name: 'Insert at the caret' }), 'Enter', editor(page))
   await expect(page.getByRole('status', { name: 'Token count' })).not.toHaveText(n.toLocaleString('en-US'))
