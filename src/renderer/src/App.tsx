@@ -366,6 +366,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   )
   const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
   const onToggle = useCallback((key: ViewToggle, on: boolean) => update({ [key]: on }), [update])
+  /** Closing the sampling lab: its Close button goes with it, so focus goes back to the toolbar toggle that opened it. */
+  const closeSampling = useCallback(() => {
+    update({ showSampling: false })
+    document.querySelector<HTMLElement>('.toolbar [data-toggle="showSampling"]')?.focus()
+  }, [update])
 
   const { applyOpened, pending: pendingFile, keepMine, loadPending, dismiss: dismissPendingFile } = useIncomingFile({ viewRef, editedRef, documentState, setDocumentState, setMessage })
 
@@ -684,8 +689,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
               pending={pendingFile}
               currentText={() => viewRef.current?.state.doc.toString() ?? ''}
               countTokens={(texts) => clientRef.current?.count(settingsRef.current.encoding, settingsRef.current.specialMode, texts) ?? Promise.reject(new Error('The tokenizer is not running.'))}
-              onKeep={keepMine}
-              onLoad={loadPending}
+              onKeep={() => (keepMine(), viewRef.current?.focus())}
+              onLoad={() => (loadPending(), viewRef.current?.focus())}
             />
           )}
           <div className="editor" ref={editorParent} />
@@ -705,7 +710,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         </div>
         {settings.showSampling && (
           <Suspense fallback={<section className="sampling-lab" aria-label="Sampling lab" aria-busy="true" />}>
-            <SamplingPanel onClose={() => update({ showSampling: false })} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
+            <SamplingPanel onClose={closeSampling} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
           </Suspense>
         )}
         <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, memo } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, memo } from 'react'
 import { CHAT_ROLES, countedMessages, isBlankMessage, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, withEditorText, type ChatDraft, type ChatMessageDraft, type ChatRole } from '../../../shared/chat'
 import { formatCount } from '../../../shared/format'
 import { limitStatus, meterValue, parseLimit } from '../../../shared/limits'
@@ -66,7 +66,25 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
     (i: number, patch: Partial<ChatMessageDraft>) => change((d) => ({ ...d, messages: d.messages.map((m, k) => (k === i ? { ...m, ...patch } : m)) })),
     [change],
   )
-  const removeMessage = useCallback((i: number) => change((d) => ({ ...d, messages: d.messages.filter((_, k) => k !== i) })), [change])
+  // Rows are keyed by place, so removing a message unmounts the last row: when the focused ✕ goes
+  // with it, focus moves to the ✕ now at that place (or the last one, or Add message), not the page.
+  const listRef = useRef<HTMLOListElement>(null)
+  const refocusAt = useRef<number | null>(null)
+  const removeMessage = useCallback(
+    (i: number) => {
+      refocusAt.current = i
+      change((d) => ({ ...d, messages: d.messages.filter((_, k) => k !== i) }))
+    },
+    [change],
+  )
+  useLayoutEffect(() => {
+    const at = refocusAt.current
+    refocusAt.current = null
+    if (at === null || (document.activeElement && document.activeElement !== document.body)) return
+    const list = listRef.current
+    const buttons = list ? Array.from(list.querySelectorAll<HTMLElement>('.chat-message-head button')) : []
+    ;(buttons[Math.min(at, buttons.length - 1)] ?? list?.parentElement?.querySelector<HTMLElement>('.chat-actions button'))?.focus()
+  }, [draft.messages])
 
   // Count in the worker shortly after the last change, while the panel is open.
   const valid = model !== null && names.every((p) => p === null) && tooLong < 0
@@ -158,7 +176,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
           gpt-tokenizer has no chat format for {model.name}: the counts are the message texts only, without the format’s tokens.
         </p>
       )}
-      <ol className="chat-messages" aria-label="Messages">
+      <ol className="chat-messages" aria-label="Messages" ref={listRef}>
         {draft.messages.map((m, i) => {
           // Blank messages are not counted: the count lists the others, `positions` maps them back.
           const at = result ? result.positions.indexOf(i) : -1

@@ -91,7 +91,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
       <div className="toggles">
         {TOGGLES.map(({ key, label, title }) => (
           <label key={key} className="toggle" title={title}>
-            <input type="checkbox" checked={settings[key]} onChange={(e) => props.onToggle(key, e.target.checked)} />
+            <input type="checkbox" data-toggle={key} checked={settings[key]} onChange={(e) => props.onToggle(key, e.target.checked)} />
             <span>{label}</span>
           </label>
         ))}

@@ -32,6 +32,7 @@ export const LogprobsSource = memo(function LogprobsSource({ onLoad }: LogprobsS
   const [fileNote, setFileNote] = useState<{ tone: 'error' | 'info'; text: string } | null>(null)
   const [selected, setSelected] = useState<number | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
+  const responseBox = useRef<HTMLTextAreaElement>(null)
   const tokenRefs = useRef<(HTMLButtonElement | null)[]>([])
   const settled = useDebouncedValue(text, 250)
   const parsed = useMemo(() => (settled.trim() === '' ? null : parseLogprobs(settled)), [settled])
@@ -91,6 +92,7 @@ export const LogprobsSource = memo(function LogprobsSource({ onLoad }: LogprobsS
         server-sent events), or open a file of one (up to 50 MB).
       </p>
       <textarea
+        ref={responseBox}
         className="sampling-distribution mono"
         aria-label="API response"
         rows={3}
@@ -126,7 +128,7 @@ export const LogprobsSource = memo(function LogprobsSource({ onLoad }: LogprobsS
           }}
         />
         {text !== '' && (
-          <button type="button" className="button small" onClick={() => (setText(''), setSelected(null), setFileNote(null))}>
+          <button type="button" className="button small" onClick={() => (setText(''), setSelected(null), setFileNote(null), responseBox.current?.focus())}>
             Clear
           </button>
         )}

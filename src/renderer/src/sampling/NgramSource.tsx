@@ -220,7 +220,8 @@ export const NgramSource = memo(function NgramSource({ host, revision, encoding,
           <span>Tokens to generate</span>
           <input type="number" aria-label="Tokens to generate" min={1} max={500} value={count} onChange={(e) => setCount(Math.max(1, Math.min(500, Math.floor(Number(e.target.value)) || 1)))} />
         </label>
-        <button type="button" className="button small" disabled={!ready} onClick={() => void generate()}>
+        {/* aria-disabled, not disabled: the model rebuilds after every edit, and a disabled button drops the keyboard focus. */}
+        <button type="button" className="button small" aria-disabled={!ready} onClick={() => ready && void generate()}>
           Generate
         </button>
       </div>
