@@ -6,7 +6,8 @@ import type { EncodingName } from './encodings'
 import { createRequire } from 'node:module'
 import { freeOracles, harmonyExtraSpecials, oracleFor } from './testing/oracle'
 import { visibleTokenBytes } from './visibleText'
-import { hexBytes, parseVocabQuery, searchVocabulary, vocabularyOf, type Vocabulary } from './vocabSearch'
+import { flatTokenView } from './tokenView'
+import { hexBytes, occurrencesOf, parseVocabQuery, searchVocabulary, vocabularyOf, type Vocabulary } from './vocabSearch'
 
 const vocabs = new Map<EncodingName, Vocabulary>()
 beforeAll(async () => {
@@ -169,5 +170,19 @@ describe('searchVocabulary', () => {
     expect(searchVocabulary(cl, '#99999999999999999999999').matches).toEqual([])
     expect(searchVocabulary(cl, 'x'.repeat(100_000))).toEqual({ matches: [], more: 0 })
     expect(searchVocabulary(cl, '\ud800').matches.every((m) => !m.shown.includes('\ufffd') || m.hex.includes('EF BF BD'))).toBe(true)
+  })
+})
+
+describe('occurrencesOf', () => {
+  it('counts each id and finds its first token, as the encoded ids say', () => {
+    const text = 'the cat and the hat and the bat'
+    const ids = oracleFor('o200k_base').encode_ordinary(text)
+    const view = flatTokenView({ ids: Uint32Array.from(ids), starts: new Uint32Array(ids.length + 1), flags: new Uint8Array(ids.length) })
+    const the = Array.from(oracleFor('o200k_base').encode_ordinary(' the'))[0]
+    const wanted = [the, the, ids[0], 12345678]
+    const got = occurrencesOf(view, wanted)
+    const all = Array.from(ids)
+    expect(got).toEqual(wanted.map((id) => ({ count: all.filter((x) => x === id).length, first: all.indexOf(id) })))
+    expect(got[0].count).toBe(2)
   })
 })

@@ -1,3 +1,4 @@
+import type { TokenView } from './tokenView'
 import type { LoadedEncoding } from './encodingLoader'
 import { formatCount } from './format'
 import { visibleTokenBytes } from './visibleText'
@@ -165,4 +166,27 @@ export function searchVocabulary(vocab: Vocabulary, input: string, limit = MAX_V
     for (const entry of substrings) add(entry, 'substring')
   }
   return message === undefined ? { matches, more } : { matches, more, message }
+}
+
+/** How often a token occurs in a text, and the index of its first occurrence (-1: none). */
+export interface TokenOccurrences {
+  count: number
+  first: number
+}
+
+/** Occurrences of each of `ids` among the tokens, in one pass (a million tokens: a few ms). */
+export function occurrencesOf(tokens: TokenView, ids: readonly number[]): TokenOccurrences[] {
+  const out = ids.map(() => ({ count: 0, first: -1 }))
+  const slot = new Map<number, TokenOccurrences>()
+  ids.forEach((id, k) => {
+    const seen = slot.get(id)
+    if (seen) out[k] = seen // the same id twice (e.g. a special token's two names) shares one count
+    else slot.set(id, out[k])
+  })
+  const n = tokens.count
+  for (let i = 0; i < n; i++) {
+    const o = slot.get(tokens.id(i))
+    if (o && o.count++ === 0) o.first = i
+  }
+  return out
 }
