@@ -13,6 +13,8 @@ import { bytesToHex } from '../../shared/utf8'
 import { withVisibleWhitespace } from '../../shared/visibleText'
 import { fittedText } from '../../shared/fit'
 import { DecodePanel, type DecodeResult } from './components/DecodePanel'
+import { VocabPanel } from './components/VocabPanel'
+import { useVocabDocument } from './tools/vocabDocument'
 import { SplitPanel, type SplitResult } from './components/SplitPanel'
 import { ComparePanel } from './components/ComparePanel'
 import { StatsPanel } from './components/StatsPanel'
@@ -582,6 +584,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   )
   const stableCopyText = useStableCallback(copyText)
   const samplingHost = useSamplingHost(viewRef, streamRef, clientRef, settings.encoding)
+  const vocabDocument = useVocabDocument(viewRef, streamRef)
   const stableSaveDecoded = useStableCallback((text: string) => void saveFile({ suggestedName: 'decoded.txt', data: text, kind: 'text' }, 'Saved the decoded text'))
 
   /** File > New: an empty text (undoable), no longer tied to a file. */
@@ -751,6 +754,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           <StatsPanel compute={stableStats} textOf={stableTokenText} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={stableTextVersion} />
           <SplitPanel onSplit={stableSplit} preview={stablePreview} onCopy={stableCopyChunk} onExport={stableExportChunks} />
           <DecodePanel encoding={settings.encoding} onDecode={stableDecode} onCopy={stableCopyText} onSave={stableSaveDecoded} />
+          <VocabPanel encoding={settings.encoding} revision={snapshot} document={vocabDocument} />
 
         </aside>
       </main>
