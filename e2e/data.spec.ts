@@ -61,7 +61,8 @@ test('decode 300,000 ids: a bounded preview, the whole text copied and saved, no
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText().then((t) => t.length))).toBe(text.length)
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text)
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Save text' }).click()
+  // The decode panel's own Save text (the toolbar has one for the editor's text).
+  await output.locator('xpath=ancestor::details[1]').getByRole('button', { name: 'Save text' }).click()
   expect(await readFile(await (await download).path(), 'utf8')).toBe(text)
   expect(longest).toBeLessThan(1_000)
 })
