@@ -159,8 +159,13 @@ test('line numbers beside the text, so "cut at line N" can be found; the toolbar
   // Line 3's number sits level with line 3.
   const line3 = page.locator('.cm-line').nth(2)
   const number3 = numbers.filter({ hasText: /^3$/ })
-  const [a, b] = [(await line3.boundingBox())!, (await number3.boundingBox())!]
-  expect(Math.abs(a.y - b.y)).toBeLessThan(2)
+  // Polled: the gutter redraws its elements when the tokens (and the density strip) arrive.
+  await expect
+    .poll(async () => {
+      const [a, b] = [await line3.boundingBox(), await number3.boundingBox()]
+      return a && b ? Math.abs(a.y - b.y) : Infinity
+    })
+    .toBeLessThan(2)
   const toggle = page.getByRole('checkbox', { name: 'Line numbers' })
   await expect(toggle).toBeChecked()
   await toggle.uncheck()
