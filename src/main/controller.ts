@@ -1,8 +1,8 @@
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen } from 'electron'
 import { basename, isAbsolute, join } from 'node:path'
 import { IPC_EVENTS, type DocumentState, type FileOpenedEvent, type MenuCommand, type OpenTextFileResult, type SaveFileRequest, type SaveFileResult, type SaveKind } from '../shared/ipc'
-import { readChatDraft } from '../shared/chat'
-import { parseSettings, readSettings, type Settings } from '../shared/settings'
+import { parseSettings, type Settings } from '../shared/settings'
+import { stateRepairs } from '../shared/stateRepair'
 import { APP_NAME, windowTitle } from '../shared/title'
 import { aboutDetail } from './about'
 import { writeFileAtomic } from './atomicWrite'
@@ -105,14 +105,7 @@ export class AppController implements IpcDeps {
    */
   private async keepPartlyDamaged(values: Partial<Record<'settings' | 'chat', string | null>>): Promise<string[]> {
     const notes: string[] = []
-    const settings = readSettings(values.settings ?? null)
-    const chat = readChatDraft(values.chat ?? null)
-    const repairs = [
-      ['settings', settings.problems, JSON.stringify(settings.settings)],
-      ['chat', chat.problems, JSON.stringify(chat.draft)],
-    ] as const
-    for (const [key, problems, repaired] of repairs) {
-      if (!problems.length) continue
+    for (const { key, problems, repaired } of stateRepairs(values)) {
       const copy = await this.store.keepCopy(key)
       notes.push(...problems, copy ? `The file as it was is kept as ${copy}.` : 'A copy of the file as it was could not be made.')
       await this.store.save(key, repaired).catch(() => undefined)

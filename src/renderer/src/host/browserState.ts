@@ -1,6 +1,5 @@
-import { readChatDraft } from '../../../shared/chat'
 import type { StateKey } from '../../../shared/ipc'
-import { readSettings } from '../../../shared/settings'
+import { stateRepairs } from '../../../shared/stateRepair'
 import { formatBytes, formatCount } from '../../../shared/format'
 import type { HostNotice } from './host'
 
@@ -81,14 +80,7 @@ export class BrowserState {
   loadAll(): { values: Partial<Record<StateKey, string | null>>; problems: string[] } {
     const values: Partial<Record<StateKey, string | null>> = { settings: this.load('settings'), draft: this.load('draft'), chat: this.load('chat') }
     const problems: string[] = []
-    const settings = readSettings(values.settings ?? null)
-    const chat = readChatDraft(values.chat ?? null)
-    const repairs = [
-      ['settings', settings.problems, JSON.stringify(settings.settings)],
-      ['chat', chat.problems, JSON.stringify(chat.draft)],
-    ] as const
-    for (const [key, lost, repaired] of repairs) {
-      if (!lost.length) continue
+    for (const { key, problems: lost, repaired } of stateRepairs(values)) {
       const copyKey = `${STORAGE_PREFIX}${key}.damaged`
       let kept = false
       try {
