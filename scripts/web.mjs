@@ -3,6 +3,7 @@
 // `npm run web -- --no-build` serves the last build without building again.
 import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
+import { anyFreePort } from './ports.mjs'
 
 /** Resolves to true when nothing listens on 127.0.0.1:port. */
 function portIsFree(port) {
@@ -10,18 +11,6 @@ function portIsFree(port) {
     const srv = createServer()
     srv.once('error', () => resolve(false))
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
-  })
-}
-
-/** A port the system has free on 127.0.0.1. */
-function anyFreePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
   })
 }
 
