@@ -127,28 +127,5 @@ export function bytePairMergeRanges(n: number, rankOfRange: (start: number, end:
   return out
 }
 
-/** Pieces longer than this many bytes use bytePairMergeFast; shorter ones keep gpt-tokenizer's merge. */
+/** Pieces longer than this many bytes use the heap merge; shorter ones the simple quadratic merge, faster for them. */
 export const LONG_PIECE_BYTES = 256
-
-/** The parts of gpt-tokenizer's encoder core that installFastMerge swaps (not public API: checked at run time). */
-interface MergeCore {
-  bytePairMerge(piece: Uint8Array): number[]
-  getBpeRankFromBytes(bytes: Uint8Array): number | undefined
-  fastMergeInstalled?: boolean
-}
-
-/**
- * Makes a gpt-tokenizer encoding (a module's default export) merge long pieces with
- * bytePairMergeFast. Returns false, changing nothing, when the encoding's internals are not
- * as expected (a new gpt-tokenizer version): tokens stay right, only long pieces stay slow.
- */
-export function installFastMerge(encoding: unknown): boolean {
-  const core = (encoding as { bytePairEncodingCoreProcessor?: Partial<MergeCore> } | null)?.bytePairEncodingCoreProcessor
-  if (!core || typeof core.bytePairMerge !== 'function' || typeof core.getBpeRankFromBytes !== 'function') return false
-  if (core.fastMergeInstalled) return true
-  const original = core.bytePairMerge.bind(core)
-  const rankOf: RankOf = core.getBpeRankFromBytes.bind(core)
-  core.bytePairMerge = (piece: Uint8Array) => (piece.length > LONG_PIECE_BYTES ? bytePairMergeFast(piece, rankOf) : original(piece))
-  core.fastMergeInstalled = true
-  return true
-}
