@@ -2,6 +2,7 @@ import { defineConfig } from 'electron-vite'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { rendererConfig } from './vite.renderer.ts'
+import { aliases } from './vite.aliases.ts'
 
 /** Name, version and licence of every runtime dependency and Electron, for Help > About. */
 function shippedLicences(): { name: string; version: string; license: string }[] {
@@ -14,6 +15,7 @@ function shippedLicences(): { name: string; version: string; license: string }[]
 
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     define: { __APP_LICENCES__: JSON.stringify(shippedLicences()) },
     build: {
       outDir: 'out/main',
@@ -21,6 +23,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       outDir: 'out/preload',
       rollupOptions: {

@@ -12,6 +12,42 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'app']
+const PURE = {
+  paths: [
+    { name: 'electron', message: 'src/shared is pure: no Electron.' },
+    { name: 'react', message: 'src/shared is pure: no React.' },
+  ],
+  patterns: [
+    { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/shared is pure: no Node modules.' },
+    { group: ['**/main/**', '**/renderer/**', '**/preload/**', '../main/*', '../renderer/*', '../preload/*'], message: 'src/shared imports nothing from main, preload or renderer.' },
+    { group: ['@codemirror/*'], message: 'src/shared is pure: editor code lives in the renderer.' },
+  ],
+}
+
+/** One lint block per src/shared folder: the purity rules, plus no imports from later layers. */
+function sharedLayerRules(layers) {
+  return layers.map(([folder, allowed]) => {
+    const banned = SHARED_FOLDERS.filter((f) => f !== folder && !allowed.includes(f))
+    return {
+      files: [`src/shared/${folder}/**/*.ts`],
+      ignores: ['src/shared/**/*.test.ts'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            paths: PURE.paths,
+            patterns: [
+              ...PURE.patterns,
+              { group: banned.flatMap((f) => [`**/${f}/*`, `**/${f}`, `@shared/${f}/**`]), message: `src/shared/${folder} may import only ${allowed.length ? allowed.join(', ') : 'nothing else in src/shared'} (see the layer list in eslint.config.js).` },
+            ],
+          },
+        ],
+      },
+    }
+  })
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'docs/**'] },
   js.configs.recommended,
@@ -23,26 +59,19 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  {
-    files: ['src/shared/**/*.ts'],
-    ignores: ['src/shared/**/*.test.ts', 'src/shared/testing/**'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'src/shared is pure: no Electron.' },
-            { name: 'react', message: 'src/shared is pure: no React.' },
-          ],
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/shared is pure: no Node modules.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '../main/*', '../renderer/*', '../preload/*'], message: 'src/shared imports nothing from main, preload or renderer.' },
-            { group: ['@codemirror/*'], message: 'src/shared is pure: editor code lives in the renderer.' },
-          ],
-        },
-      ],
-    },
-  },
+  // src/shared is layered: a folder imports only the folders before it in this list (and its
+  // own). text < tokenizer < document < models < display < tools < app; sampling sits on
+  // document. Tests and the testing helpers may import anything.
+  ...sharedLayerRules([
+    ['text', []],
+    ['tokenizer', ['text']],
+    ['document', ['text', 'tokenizer']],
+    ['models', ['text', 'tokenizer', 'document']],
+    ['display', ['text', 'tokenizer', 'document', 'models']],
+    ['sampling', ['text', 'tokenizer', 'document']],
+    ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
+    ['app', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
+  ]),
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
+import { aliases } from './vite.aliases.ts'
 
 const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }
 
@@ -12,6 +13,7 @@ const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json')
 export default defineConfig({
   define: { __CLI_VERSION__: JSON.stringify(pkg.version) },
   ssr: { noExternal: ['ignore'] },
+  resolve: { alias: aliases },
   build: {
     ssr: true,
     target: 'node20',

@@ -1,6 +1,7 @@
 // Vite settings shared by the Electron renderer build and the plain-browser build (`npm run web`).
 import react from '@vitejs/plugin-react'
 import { resolve } from 'node:path'
+import { aliases } from './vite.aliases.ts'
 import type { Plugin, UserConfig } from 'vite'
 
 /** The Content-Security-Policy of the built renderer: our own scripts, workers and styles only. */
@@ -34,6 +35,7 @@ export function rendererConfig(outDir: string): UserConfig {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
     plugins: [react(), cspPlugin()],
+    resolve: { alias: aliases },
     worker: { format: 'es' },
     build: {
       outDir: resolve(import.meta.dirname, outDir),

@@ -5,7 +5,7 @@ import { mkdir, truncate, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { get_encoding } from 'tiktoken'
 import { makeCorpus } from '../src/shared/testing/corpus'
-import { withVisibleWhitespace } from '../src/shared/visibleText'
+import { withVisibleWhitespace } from '../src/shared/display/visibleText'
 import { expectTokenCount, openFresh, oracleIds, setText } from './helpers'
 
 /** Opens the lab from the toolbar and returns its region. */

@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { ENCODING_NAMES, isEncodingName, type EncodingName } from '../shared/encodings'
-import { parseLimit } from '../shared/limits'
-import { isSpecialMode, type SpecialMode } from '../shared/specialTokens'
-import { MAX_FILE_BYTES } from '../shared/textDecoding'
+import { ENCODING_NAMES, isEncodingName, type EncodingName } from '@shared/tokenizer/openai/encodings'
+import { parseLimit } from '@shared/models/limits'
+import { isSpecialMode, type SpecialMode } from '@shared/tokenizer/specialTokens'
+import { MAX_FILE_BYTES } from '@shared/app/textDecoding'
 import { usageError } from './errors'
 
 /** The subcommands, in the order help lists them. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { loadEncoding } from '../shared/encodingLoader'
-import { makeCorpus } from '../shared/testing/corpus'
-import { oracleFor } from '../shared/testing/oracle'
-import { utf8ByteLength } from '../shared/utf8'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { makeCorpus } from '@shared/testing/corpus'
+import { oracleFor } from '@shared/testing/oracle'
+import { utf8ByteLength } from '@shared/text/utf8'
 import { budgetOf, checkLine, checkSummary, checkText, positionAt } from './check'
 import { CliError } from './errors'
 

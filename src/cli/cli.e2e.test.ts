@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeCorpus } from '../shared/testing/corpus'
-import { oracleOrdinary } from '../shared/testing/oracle'
-import { SAMPLES } from '../shared/testing/samples'
+import { makeCorpus } from '@shared/testing/corpus'
+import { oracleOrdinary } from '@shared/testing/oracle'
+import { SAMPLES } from '@shared/testing/samples'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const BIN = join(ROOT, 'out/cli/tokenizer-explorer.js')

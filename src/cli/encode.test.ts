@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { loadEncoding } from '../shared/encodingLoader'
-import { oracleFor, oracleOrdinary, oracleWithSpecial } from '../shared/testing/oracle'
-import { SAMPLES } from '../shared/testing/samples'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { oracleFor, oracleOrdinary, oracleWithSpecial } from '@shared/testing/oracle'
+import { SAMPLES } from '@shared/testing/samples'
 import { decodeList, encodeJson, encodePlain, encodeWithSpans } from './encode'
 import { CliError } from './errors'
 

@@ -1,10 +1,10 @@
-import { decodeTokenBytes, parseIdList } from '../shared/decodeIds'
-import type { LoadedEncoding } from '../shared/encodingLoader'
-import { exportedTokens } from '../shared/exportTokens'
-import type { SpecialMode } from '../shared/specialTokens'
-import { tokenizeAll } from '../shared/tokenize'
-import { FLAG_SPECIAL } from '../shared/tokenSpans'
-import { flatTokenView } from '../shared/tokenView'
+import { decodeTokenBytes, parseIdList } from '@shared/tools/decodeIds'
+import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { exportedTokens } from '@shared/tools/exportTokens'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
+import { tokenizeAll } from '@shared/document/tokenize'
+import { FLAG_SPECIAL } from '@shared/tokenizer/tokenSpans'
+import { flatTokenView } from '@shared/document/tokenView'
 import { CliError, EXIT_FAIL } from './errors'
 
 /** One token as `encode --json` prints it. Spans are [start, end): UTF-16 units, code points and UTF-8 bytes. */

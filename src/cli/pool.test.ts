@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addCounts, countText, ZERO_COUNTS } from '../shared/counts'
-import { loadEncoding } from '../shared/encodingLoader'
-import { makeCorpus } from '../shared/testing/corpus'
-import { oracleOrdinary } from '../shared/testing/oracle'
+import { addCounts, countText, ZERO_COUNTS } from '@shared/text/counts'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { makeCorpus } from '@shared/testing/corpus'
+import { oracleOrdinary } from '@shared/testing/oracle'
 import { countTokens } from './count'
 import { MAX_WORKERS, PARALLEL_MIN_BYTES, piecesOf, workerCount } from './pool'
 

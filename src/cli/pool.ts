@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os'
 import { Worker, parentPort, workerData } from 'node:worker_threads'
-import { addCounts, countText, ZERO_COUNTS } from '../shared/counts'
-import { cutText } from '../shared/documentModel'
-import { loadEncoding } from '../shared/encodingLoader'
-import type { EncodingName } from '../shared/encodings'
-import type { SpecialMode } from '../shared/specialTokens'
+import { addCounts, countText, ZERO_COUNTS } from '@shared/text/counts'
+import { cutText } from '@shared/document/documentModel'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { countTokens, type TextMeasure, type TokenCounter } from './count'
 
 /**

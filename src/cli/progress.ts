@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../shared/format'
+import { formatBytes, formatCount } from '@shared/text/format'
 import type { CliIO } from './io'
 
 /** A run shorter than this shows no progress line at all (ms). */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { oracleOrdinary } from '../shared/testing/oracle'
+import { oracleOrdinary } from '@shared/testing/oracle'
 import { memoryIO } from './io'
 import { modelTable, runCli } from './run'
 

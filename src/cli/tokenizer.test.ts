@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ModelInfo } from '../shared/models'
+import type { ModelInfo } from '@shared/models/models'
 import { CliError } from './errors'
 import { resolveTokenizer, similarModels } from './tokenizer'
 

@@ -1,6 +1,6 @@
-import { loadEncoding, type LoadedEncoding } from '../shared/encodingLoader'
-import { DEFAULT_ENCODING, type EncodingName } from '../shared/encodings'
-import { loadModelList, type ModelInfo } from '../shared/models'
+import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { DEFAULT_ENCODING, type EncodingName } from '@shared/tokenizer/openai/encodings'
+import { loadModelList, type ModelInfo } from '@shared/models/models'
 import type { TokenizerOptions } from './args'
 import { usageError } from './errors'
 

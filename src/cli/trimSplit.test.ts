@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadEncoding } from '../shared/encodingLoader'
-import { makeCorpus } from '../shared/testing/corpus'
-import { oracleOrdinary } from '../shared/testing/oracle'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { makeCorpus } from '@shared/testing/corpus'
+import { oracleOrdinary } from '@shared/testing/oracle'
 import { CliError } from './errors'
 import { splitJsonl, splitText, trimSummary, trimText, writeChunkFiles } from './trimSplit'
 

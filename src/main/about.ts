@@ -1,4 +1,4 @@
-import { APP_NAME } from '../shared/title'
+import { APP_NAME } from '@shared/app/title'
 
 /** One third-party package shipped with the app and its licence. */
 export interface LicenceEntry {

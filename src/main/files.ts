@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { OpenTextFileResult } from '../shared/ipc'
-import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '../shared/textDecoding'
+import type { OpenTextFileResult } from '@shared/app/ipc'
+import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '@shared/app/textDecoding'
 
 /** The message when a file's bytes are not the ones expected (see readTextFile's `expectSha256`). */
 export const NOT_THE_DROPPED_FILE = 'its content is not that of the file dropped (it may have changed since)'

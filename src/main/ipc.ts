@@ -13,7 +13,7 @@ import {
   type SaveFileRequest,
   type SaveFileResult,
   type StateKey,
-} from '../shared/ipc'
+} from '@shared/app/ipc'
 import { isAppUrl } from './security'
 
 /** What the IPC handlers need from the app (injected, so they can be tested without Electron). */

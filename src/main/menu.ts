@@ -1,9 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
-import { ENCODING_DESCRIPTIONS, ENCODING_NAMES } from '../shared/encodings'
-import type { MenuCommand } from '../shared/ipc'
-import type { Settings, Theme } from '../shared/settings'
-import { APP_NAME } from '../shared/title'
+import { ENCODING_DESCRIPTIONS, ENCODING_NAMES } from '@shared/tokenizer/openai/encodings'
+import type { MenuCommand } from '@shared/app/ipc'
+import type { Settings, Theme } from '@shared/app/settings'
+import { APP_NAME } from '@shared/app/title'
 
 /** What the menu shows: the page's settings (for check marks) and the recent files. */
 export interface MenuState {

@@ -1,5 +1,5 @@
 import type { Event, Session, WebContents } from 'electron'
-import { decideExternalLink, isSafeExternalUrl } from '../shared/externalLinks'
+import { decideExternalLink, isSafeExternalUrl } from '@shared/app/externalLinks'
 
 export { isSafeExternalUrl }
 

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react'
-import type { ChatDraft } from '../../shared/chat'
+import type { ChatDraft } from '@shared/tools/chat'
 import type { Host } from './host/host'
 import type { StatusMessage } from './components/StatusBar'
 

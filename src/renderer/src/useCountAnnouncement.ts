@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { formatCount } from '../../shared/format'
+import { formatCount } from '@shared/text/format'
 import type { TokenSnapshot } from './tokens/tokenStream'
 
 /**

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { loadEncoding } from '../encodingLoader'
-import { tokenizeAll } from '../tokenize'
-import { flatTokenView } from '../tokenView'
+import { loadEncoding } from '../tokenizer/openai/encodingLoader'
+import { tokenizeAll } from '../document/tokenize'
+import { flatTokenView } from '../document/tokenView'
 import { tokensBefore } from './caretContext'
 
 describe('tokensBefore', () => {

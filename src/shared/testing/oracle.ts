@@ -1,6 +1,6 @@
 // Test-only helper: tiktoken (Rust BPE compiled to WASM) as an independent oracle.
 import { get_encoding, type Tiktoken, type TiktokenEncoding } from 'tiktoken'
-import type { EncodingName } from '../encodings'
+import type { EncodingName } from '../tokenizer/openai/encodings'
 
 const open = new Map<string, Tiktoken>()
 

@@ -1,9 +1,9 @@
 import { Fragment, useEffect, useRef, useState } from 'react'
-import { tokenColourSlot } from '../../../shared/palette'
-import type { EncodingName } from '../../../shared/encodings'
-import { countText } from '../../../shared/counts'
-import { formatCount } from '../../../shared/format'
-import { withVisibleWhitespace } from '../../../shared/visibleText'
+import { tokenColourSlot } from '@shared/display/palette'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { countText } from '@shared/text/counts'
+import { formatCount } from '@shared/text/format'
+import { withVisibleWhitespace } from '@shared/display/visibleText'
 import type { AlignedSide, CompareResponse } from '../worker/compareProtocol'
 
 /** Stretches drawn at most; the rest is summarised. */

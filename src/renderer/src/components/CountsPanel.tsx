@@ -1,6 +1,6 @@
-import type { TextCounts } from '../../../shared/counts'
-import { charsPerToken } from '../../../shared/counts'
-import { formatCount, formatRatio } from '../../../shared/format'
+import type { TextCounts } from '@shared/text/counts'
+import { charsPerToken } from '@shared/text/counts'
+import { formatCount, formatRatio } from '@shared/text/format'
 
 /** Props of the CountsPanel. */
 export interface CountsPanelProps {

@@ -1,6 +1,6 @@
 import { useMemo, useState, memo } from 'react'
-import { textPreview } from '../../../shared/decodeIds'
-import { formatCount } from '../../../shared/format'
+import { textPreview } from '@shared/tools/decodeIds'
+import { formatCount } from '@shared/text/format'
 import { ToolPanel } from './ToolPanel'
 
 /** What decoding a pasted id list gave. */

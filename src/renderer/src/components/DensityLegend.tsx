@@ -1,4 +1,4 @@
-import { COST_THRESHOLDS } from '../../../shared/stats'
+import { COST_THRESHOLDS } from '@shared/tools/stats'
 
 /** Each colour of the density strip with the characters per token it stands for, most per token first. */
 function levels(): { level: number; range: string }[] {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { countText } from '../../../shared/counts'
-import { formatCount } from '../../../shared/format'
+import { countText } from '@shared/text/counts'
+import { formatCount } from '@shared/text/format'
 
 /** A file text that would replace unsaved text, waiting for the user's choice. */
 export interface PendingFile {

@@ -1,7 +1,7 @@
-import { formatCount, formatRatio } from '../../../shared/format'
-import type { TokenInfo } from '../../../shared/tokenInfo'
-import { withVisibleWhitespace } from '../../../shared/visibleText'
-import { tokenColourSlot } from '../../../shared/palette'
+import { formatCount, formatRatio } from '@shared/text/format'
+import type { TokenInfo } from '@shared/display/tokenInfo'
+import { withVisibleWhitespace } from '@shared/display/visibleText'
+import { tokenColourSlot } from '@shared/display/palette'
 import type { LineCost } from '../editor/costGutter'
 
 /** Props of the Inspector. */

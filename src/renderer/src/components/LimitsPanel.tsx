@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { formatCount } from '../../../shared/format'
-import { limitStatus, MAX_CUSTOM_LIMIT, meterValue } from '../../../shared/limits'
-import { readLimit } from '../../../shared/limitInput'
-import type { ActiveLimit } from '../../../shared/settings'
-import type { FitMode } from '../../../shared/fit'
+import { formatCount } from '@shared/text/format'
+import { limitStatus, MAX_CUSTOM_LIMIT, meterValue } from '@shared/models/limits'
+import { readLimit } from '@shared/models/limitInput'
+import type { ActiveLimit } from '@shared/app/settings'
+import type { FitMode } from '@shared/tools/fit'
 
 const FIT_MODES: { mode: FitMode; label: string }[] = [
   { mode: 'head', label: 'the first tokens' },

@@ -1,5 +1,5 @@
 import { useCallback, useState, type KeyboardEvent, type PointerEvent } from 'react'
-import { clampSidebarWidth, DEFAULT_SIDEBAR_WIDTH, maxSidebarWidth, MIN_SIDEBAR_WIDTH, parseSidebarWidth, sidebarWidthAfterKey } from '../../../shared/sidebarWidth'
+import { clampSidebarWidth, DEFAULT_SIDEBAR_WIDTH, maxSidebarWidth, MIN_SIDEBAR_WIDTH, parseSidebarWidth, sidebarWidthAfterKey } from '@shared/display/sidebarWidth'
 
 /** Where the chosen width is kept (this window's storage: a view preference, not a document setting). */
 const STORAGE_KEY = 'tokenizer-explorer.sidebarWidth'

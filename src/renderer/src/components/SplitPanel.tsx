@@ -1,6 +1,6 @@
 import { useState, memo } from 'react'
-import { formatCount } from '../../../shared/format'
-import type { SplitChunk } from '../../../shared/split'
+import { formatCount } from '@shared/text/format'
+import type { SplitChunk } from '@shared/tools/split'
 import { ErrorNote, ToolPanel } from './ToolPanel'
 
 /** Chunks listed on screen at most (all of them are exported). */

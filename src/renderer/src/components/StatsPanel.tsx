@@ -1,7 +1,7 @@
 import { useState, memo } from 'react'
-import { formatCount } from '../../../shared/format'
-import type { TokenFrequency } from '../../../shared/stats'
-import { withVisibleWhitespace } from '../../../shared/visibleText'
+import { formatCount } from '@shared/text/format'
+import type { TokenFrequency } from '@shared/tools/stats'
+import { withVisibleWhitespace } from '@shared/display/visibleText'
 import { ErrorNote, ToolPanel } from './ToolPanel'
 
 /** Props of the StatsPanel. */

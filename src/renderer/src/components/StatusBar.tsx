@@ -1,5 +1,5 @@
-import type { EncodingName } from '../../../shared/encodings'
-import { formatCount } from '../../../shared/format'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { formatCount } from '@shared/text/format'
 import type { TokenSnapshot, Work } from '../tokens/tokenStream'
 
 /** A message for the user, with how loudly to show it, and optionally one thing they can do about it. */

@@ -1,10 +1,10 @@
 import { memo, useDeferredValue, useMemo, type KeyboardEvent, type MouseEvent } from 'react'
 import { useDebouncedValue } from '../useDebouncedValue'
 import { useThrottledValue } from '../useThrottledValue'
-import { tokenColourSlot } from '../../../shared/palette'
-import { formatCount } from '../../../shared/format'
-import { FLAG_SPECIAL } from '../../../shared/tokenSpans'
-import type { TokenView } from '../../../shared/tokenView'
+import { tokenColourSlot } from '@shared/display/palette'
+import { formatCount } from '@shared/text/format'
+import { FLAG_SPECIAL } from '@shared/tokenizer/tokenSpans'
+import type { TokenView } from '@shared/document/tokenView'
 
 /** Most id chips drawn at once (a screen of dense text holds one to two thousand tokens). */
 const MAX_CHIPS = 4000

@@ -1,10 +1,10 @@
 import { memo, useMemo } from 'react'
-import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '../../../shared/encodings'
-import type { ModelInfo } from '../../../shared/models'
-import { groupModels } from '../../../shared/modelFamilies'
-import { THEMES, type Settings, type Theme, type ViewToggle } from '../../../shared/settings'
-import type { SpecialMode } from '../../../shared/specialTokens'
-import { formatCount } from '../../../shared/format'
+import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { ModelInfo } from '@shared/models/models'
+import { groupModels } from '@shared/models/modelFamilies'
+import { THEMES, type Settings, type Theme, type ViewToggle } from '@shared/app/settings'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
+import { formatCount } from '@shared/text/format'
 
 /** Props of the Toolbar. */
 export interface ToolbarProps {

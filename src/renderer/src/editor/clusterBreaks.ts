@@ -1,6 +1,6 @@
 import type { EditorState, Line } from '@codemirror/state'
-import { isClusterBoundary, type FlagRunCache } from '../../../shared/clusterBoundary'
-import type { ClusterBreakTest } from '../../../shared/tokenGroups'
+import { isClusterBoundary, type FlagRunCache } from '@shared/text/clusterBoundary'
+import type { ClusterBreakTest } from '@shared/display/tokenGroups'
 import { mapClamped } from './screenWindow'
 import { tokenField } from './tokenState'
 

@@ -1,8 +1,8 @@
 import { Compartment, type EditorState, type Extension } from '@codemirror/state'
 import { gutter, GutterMarker, type BlockInfo, type EditorView } from '@codemirror/view'
-import { countText } from '../../../shared/counts'
-import { formatRatio } from '../../../shared/format'
-import { costLevel, tokensStartingIn } from '../../../shared/stats'
+import { countText } from '@shared/text/counts'
+import { formatRatio } from '@shared/text/format'
+import { costLevel, tokensStartingIn } from '@shared/tools/stats'
 import { docToTable, setTokens, tokenField } from './tokenState'
 
 /** Lines longer than this are measured in UTF-16 units, not characters (counting them on every redraw costs too much). */

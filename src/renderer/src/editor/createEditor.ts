@@ -9,10 +9,10 @@ import {
   lineNumbers,
   placeholder,
 } from '@codemirror/view'
-import type { TextEdit } from '../../../shared/workerProtocol'
-import type { OnScreen } from '../../../shared/localEdit'
-import { SCREEN_CHARS } from '../../../shared/tokenize'
-import type { TokenView } from '../../../shared/tokenView'
+import type { TextEdit } from '@shared/document/documentModel'
+import type { OnScreen } from '@shared/document/localEdit'
+import { SCREEN_CHARS } from '@shared/document/tokenize'
+import type { TokenView } from '@shared/document/tokenView'
 import { longClusters } from './longClusters'
 import { newlineMarkers } from './newlineMarkers'
 import { specialChars } from './specialChars'

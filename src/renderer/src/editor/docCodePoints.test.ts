@@ -1,7 +1,7 @@
 import { Text } from '@codemirror/state'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { codePointOffset } from '../../../shared/codePoints'
+import { codePointOffset } from '@shared/text/codePoints'
 import { docCodePointOffset } from './docCodePoints'
 
 const line = fc.array(fc.constantFrom('a', 'é', '🦙', '👩🏽‍💻', '日', ' ', '\ud83d'), { maxLength: 12 }).map((p) => p.join(''))

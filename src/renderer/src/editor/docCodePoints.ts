@@ -1,5 +1,5 @@
 import type { Text } from '@codemirror/state'
-import { pairsIn } from '../../../shared/codePoints'
+import { pairsIn } from '@shared/text/codePoints'
 
 /** Surrogate pairs in each node of a document tree; nodes are immutable and shared between versions. */
 const pairsOfNode = new WeakMap<Text, number>()

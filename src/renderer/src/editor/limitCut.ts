@@ -1,5 +1,5 @@
 import type { EditorState } from '@codemirror/state'
-import { limitCutOffset } from '../../../shared/limits'
+import { limitCutOffset } from '@shared/models/limits'
 import { tableToDoc, tokenField } from './tokenState'
 
 /**

@@ -1,7 +1,7 @@
 import { EditorSelection, type EditorState, type Extension, Prec, RangeSetBuilder } from '@codemirror/state'
 import { Decoration, type DecorationSet, Direction, EditorView, keymap, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view'
-import { formatCount } from '../../../shared/format'
-import { findLongClusters, LONG_CLUSTER_CHARS } from '../../../shared/longClusters'
+import { formatCount } from '@shared/text/format'
+import { findLongClusters, LONG_CLUSTER_CHARS } from '@shared/display/longClusters'
 import { docToTable, setTokens, tokenField } from './tokenState'
 
 /** A long grapheme cluster drawn as a box: its first character, its length and its tokens. */

@@ -1,6 +1,6 @@
 import { Text } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
-import { TOKEN_BOX_MIN_LINE_CHARS } from '../../../shared/tokenBoxes'
+import { TOKEN_BOX_MIN_LINE_CHARS } from '@shared/display/tokenBoxes'
 import { specialCharDecorations } from './specialChars'
 
 /** The positions and character codes the placeholders cover. */

@@ -1,6 +1,6 @@
 import { RangeSetBuilder, type Text } from '@codemirror/state'
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view'
-import { TOKEN_BOX_MIN_LINE_CHARS } from '../../../shared/tokenBoxes'
+import { TOKEN_BOX_MIN_LINE_CHARS } from '@shared/display/tokenBoxes'
 import { drawRanges, type ScreenWindow } from './screenWindow'
 import { screenMoved, screenWindowOf } from './tokenDecorations'
 

@@ -1,5 +1,5 @@
 import { type ChangeDesc, type EditorState, StateEffect, StateField } from '@codemirror/state'
-import type { TokenView } from '../../../shared/tokenView'
+import type { TokenView } from '@shared/document/tokenView'
 import { mapClamped } from './screenWindow'
 
 /** Edits the tokenizer has not answered yet, by document version. */

@@ -1,6 +1,6 @@
-import type { OpenTextFileResult, SaveKind, StateKey } from '../../../shared/ipc'
-import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '../../../shared/textDecoding'
-import { windowTitle } from '../../../shared/title'
+import type { OpenTextFileResult, SaveKind, StateKey } from '@shared/app/ipc'
+import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '@shared/app/textDecoding'
+import { windowTitle } from '@shared/app/title'
 import { BrowserState } from './browserState'
 import type { Host, HostNotice } from './host'
 

@@ -1,6 +1,6 @@
-import type { StateKey } from '../../../shared/ipc'
-import { stateRepairs } from '../../../shared/stateRepair'
-import { formatBytes, formatCount } from '../../../shared/format'
+import type { StateKey } from '@shared/app/ipc'
+import { stateRepairs } from '@shared/app/stateRepair'
+import { formatBytes, formatCount } from '@shared/text/format'
 import type { HostNotice } from './host'
 
 /** Prefix of this app's keys in localStorage. */

@@ -1,5 +1,5 @@
-import { isOpenTextFileResult, STATE_LIMITS, type LoadedStateResult, type OpenTextFileResult, type PreloadApi } from '../../../shared/ipc'
-import { MAX_FILE_BYTES } from '../../../shared/textDecoding'
+import { isOpenTextFileResult, STATE_LIMITS, type LoadedStateResult, type OpenTextFileResult, type PreloadApi } from '@shared/app/ipc'
+import { MAX_FILE_BYTES } from '@shared/app/textDecoding'
 import { readDroppedFile } from './browserHost'
 import type { Host } from './host'
 

@@ -1,4 +1,4 @@
-import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest, SaveFileResult, StateKey } from '../../../shared/ipc'
+import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest, SaveFileResult, StateKey } from '@shared/app/ipc'
 
 /** Something the host tells the user, optionally with one thing they can do about it. */
 export interface HostNotice {

@@ -1,9 +1,9 @@
 import { memo } from 'react'
-import { formatPercent, removedBy } from '../../../shared/sampling/describe'
-import type { SamplingResult } from '../../../shared/sampling/pipeline'
-import { rankOrder } from '../../../shared/sampling/renormalize'
-import { tokenColourSlot } from '../../../shared/palette'
-import { withVisibleWhitespace } from '../../../shared/visibleText'
+import { formatPercent, removedBy } from '@shared/sampling/describe'
+import type { SamplingResult } from '@shared/sampling/pipeline'
+import { rankOrder } from '@shared/sampling/renormalize'
+import { tokenColourSlot } from '@shared/display/palette'
+import { withVisibleWhitespace } from '@shared/display/visibleText'
 
 /** Most rows the chart draws (the rest are summed in one line). */
 export const MAX_CHART_ROWS = 60

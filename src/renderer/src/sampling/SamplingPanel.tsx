@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
-import { NEUTRAL_SETTINGS, type SamplingSettings } from '../../../shared/sampling/pipeline'
+import { NEUTRAL_SETTINGS, type SamplingSettings } from '@shared/sampling/pipeline'
 import { useDebouncedValue } from '../useDebouncedValue'
 import { useStableCallback } from '../useStableCallback'
 import { LogprobsSource } from './LogprobsSource'

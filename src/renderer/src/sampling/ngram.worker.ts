@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // Builds and queries the n-gram model of the document's tokens off the UI thread: a 10 MB text
 // is a few million tokens, and sorting them takes about a second.
-import { mostFrequent, NgramModel, type Continuations } from '../../../shared/sampling/ngram'
-import { generateTokens } from '../../../shared/sampling/ngramGenerate'
-import { seededRandom } from '../../../shared/sampling/random'
+import { mostFrequent, NgramModel, type Continuations } from '@shared/sampling/ngram'
+import { generateTokens } from '@shared/sampling/ngramGenerate'
+import { seededRandom } from '@shared/sampling/random'
 import type { NgramRequest, NgramResponse } from './ngramProtocol'
 
 declare const self: DedicatedWorkerGlobalScope

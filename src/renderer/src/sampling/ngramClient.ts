@@ -1,5 +1,5 @@
-import type { Continuations } from '../../../shared/sampling/ngram'
-import type { SamplingSettings } from '../../../shared/sampling/pipeline'
+import type { Continuations } from '@shared/sampling/ngram'
+import type { SamplingSettings } from '@shared/sampling/pipeline'
 import type { GeneratedToken, NgramRequest, NgramResponse } from './ngramProtocol'
 
 /** Talks to the n-gram worker: one model at a time (a new build replaces it), queries answered by job. */

@@ -1,5 +1,5 @@
-import type { Continuations } from '../../../shared/sampling/ngram'
-import type { SamplingSettings } from '../../../shared/sampling/pipeline'
+import type { Continuations } from '@shared/sampling/ngram'
+import type { SamplingSettings } from '@shared/sampling/pipeline'
 
 /** What the page asks the n-gram worker. */
 export type NgramRequest =

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { EncodingName } from '../../../shared/encodings'
-import type { LoadedEncoding } from '../../../shared/encodingLoader'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import { LocalEncoderLoader } from './localEncoder'
 
 const fake = (name: EncodingName) => ({ name }) as LoadedEncoding

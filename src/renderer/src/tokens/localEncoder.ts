@@ -1,5 +1,5 @@
-import type { EncodingName } from '../../../shared/encodings'
-import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
 
 /** Quiet time (no tokenizer work) before the encoder starts loading: start-up, pastes and the worker go first. */
 const LOAD_DELAY_MS = 800

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
-import { CHUNK_CHARS, SCREEN_CHARS, tokenizeChunk } from '../../../shared/tokenize'
-import { DocumentModel } from '../../../shared/documentModel'
-import { makeCorpus } from '../../../shared/testing/corpus'
-import type { ChunkTokens } from '../../../shared/tokenize'
-import type { TokenIndex } from '../../../shared/tokenIndex'
-import type { CoordinatorResponse } from '../../../shared/workerProtocol'
+import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { CHUNK_CHARS, SCREEN_CHARS, tokenizeChunk } from '@shared/document/tokenize'
+import { DocumentModel } from '@shared/document/documentModel'
+import { makeCorpus } from '@shared/testing/corpus'
+import type { ChunkTokens } from '@shared/document/tokenize'
+import type { TokenIndex } from '@shared/document/tokenIndex'
+import type { CoordinatorResponse } from '@shared/app/workerProtocol'
 import { TokenStream, type TokenSnapshot, type Work } from './tokenStream'
 
 /** Tokens for a chunk of `n` one-character tokens. */

@@ -1,10 +1,11 @@
-import type { TextCounts } from '../../../shared/counts'
-import type { EncodingName } from '../../../shared/encodings'
-import type { LoadedEncoding } from '../../../shared/encodingLoader'
-import { localTokenSplice, type OnScreen } from '../../../shared/localEdit'
-import type { SpecialMode } from '../../../shared/specialTokens'
-import { TokenIndex, type TokenSplice } from '../../../shared/tokenIndex'
-import type { CoordinatorResponse, TextEdit } from '../../../shared/workerProtocol'
+import type { TextCounts } from '@shared/text/counts'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { localTokenSplice, type OnScreen } from '@shared/document/localEdit'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
+import { TokenIndex, type TokenSplice } from '@shared/document/tokenIndex'
+import type { CoordinatorResponse } from '@shared/app/workerProtocol'
+import type { TextEdit } from '@shared/document/documentModel'
 
 /** What the UI shows about the tokens: a snapshot taken after tokenizer messages. */
 export interface TokenSnapshot {

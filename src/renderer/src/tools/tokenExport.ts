@@ -1,6 +1,6 @@
-import type { EncodingName } from '../../../shared/encodings'
-import { exportBody, MAX_EXPORT_TOKENS, partialTokenIndexes, tokenTableOf, type ExportJob } from '../../../shared/exportTokens'
-import type { TokenView } from '../../../shared/tokenView'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { exportBody, MAX_EXPORT_TOKENS, partialTokenIndexes, tokenTableOf, type ExportJob } from '@shared/tools/exportTokens'
+import type { TokenView } from '@shared/document/tokenView'
 import type { ExportResponse } from '../worker/exportProtocol'
 import type { TokenizerClient } from '../worker/tokenizerClient'
 

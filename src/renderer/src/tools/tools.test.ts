@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
-import { oracleOrdinary } from '../../../shared/testing/oracle'
-import { tokenizeAll } from '../../../shared/tokenize'
-import { flatTokenView } from '../../../shared/tokenView'
+import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { oracleOrdinary } from '@shared/testing/oracle'
+import { tokenizeAll } from '@shared/document/tokenize'
+import { flatTokenView } from '@shared/document/tokenView'
 import { decodeIdList } from './decodeIds'
 import { tokenExport } from './tokenExport'
 

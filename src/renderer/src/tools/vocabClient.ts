@@ -1,5 +1,5 @@
-import type { EncodingName } from '../../../shared/encodings'
-import type { VocabSearchResult } from '../../../shared/vocabSearch'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { VocabSearchResult } from '@shared/tools/vocabSearch'
 import type { VocabRequest, VocabResponse } from '../worker/vocabProtocol'
 
 /** Searches vocabularies in one worker of its own; only the newest search is answered. */

@@ -1,7 +1,7 @@
 import { EditorView } from '@codemirror/view'
 import { useMemo, type RefObject } from 'react'
-import { formatCount } from '../../../shared/format'
-import { occurrencesOf, type TokenOccurrences } from '../../../shared/vocabSearch'
+import { formatCount } from '@shared/text/format'
+import { occurrencesOf, type TokenOccurrences } from '@shared/tools/vocabSearch'
 import type { TokenStream } from '../tokens/tokenStream'
 import { useStableCallback } from '../useStableCallback'
 

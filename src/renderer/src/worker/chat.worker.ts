@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // Counts the chat composer's messages in the model's chat format, off the UI thread.
-import { ChatTextCache, countChat, type ChatMessageDraft } from '../../../shared/chat'
-import { loadEncoding } from '../../../shared/encodingLoader'
-import type { EncodingName } from '../../../shared/encodings'
-import { visibleTokenBytes } from '../../../shared/visibleText'
+import { ChatTextCache, countChat, type ChatMessageDraft } from '@shared/tools/chat'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { visibleTokenBytes } from '@shared/display/visibleText'
 import type { ChatReply, ChatRequest } from './chatProtocol'
 
 declare const self: DedicatedWorkerGlobalScope

@@ -1,5 +1,5 @@
-import type { ChatCount, ChatMessageDraft } from '../../../shared/chat'
-import type { EncodingName } from '../../../shared/encodings'
+import type { ChatCount, ChatMessageDraft } from '@shared/tools/chat'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 
 /** Asks the chat worker to count a chat; `seq` pairs the reply with the request. */
 export interface ChatRequest {

@@ -3,13 +3,13 @@
 // and aligning two encodings' segmentations of a stretch of text. One worker stays warm
 // (encodings loaded) while the panel is open; a job that must be cancelled ends the worker
 // (compareClient.ts). Every answer carries its request's seq.
-import { alignSegmentations } from '../../../shared/align'
-import { countTokens } from '../../../shared/compare'
-import { ENCODING_NAMES } from '../../../shared/encodings'
-import { loadEncoding } from '../../../shared/encodingLoader'
-import { tokenizeAll } from '../../../shared/tokenize'
-import { visibleTokenBytes } from '../../../shared/visibleText'
-import { FLAG_PARTIAL } from '../../../shared/tokenSpans'
+import { alignSegmentations } from '@shared/tools/align'
+import { countTokens } from '@shared/document/tokenize'
+import { ENCODING_NAMES } from '@shared/tokenizer/openai/encodings'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { tokenizeAll } from '@shared/document/tokenize'
+import { visibleTokenBytes } from '@shared/display/visibleText'
+import { FLAG_PARTIAL } from '@shared/tokenizer/tokenSpans'
 import type { CompareRequest, CompareResponse } from './compareProtocol'
 
 declare const self: DedicatedWorkerGlobalScope

@@ -1,6 +1,6 @@
-import type { AlignedGroup } from '../../../shared/align'
-import type { EncodingName } from '../../../shared/encodings'
-import type { SpecialMode } from '../../../shared/specialTokens'
+import type { AlignedGroup } from '@shared/tools/align'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 
 /** A job for the compare worker: count the text in every encoding, or align two encodings' tokens. */
 export type CompareJob =

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Decodes a pasted id list off the UI thread: parsing a million ids and joining their bytes
 // took the window a second or more. A fresh worker per decode; it loads the encoding itself.
-import { loadEncoding } from '../../../shared/encodingLoader'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import { decodeIdList } from '../tools/decodeIds'
 import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
 

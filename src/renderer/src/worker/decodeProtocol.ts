@@ -1,4 +1,4 @@
-import type { EncodingName } from '../../../shared/encodings'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 import type { DecodeResult } from '../components/DecodePanel'
 
 /** Asks the decode worker to decode a pasted id list with an encoding. */

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Builds token exports (CSV, JSON) off the UI thread: a million rows take seconds to write.
 // A fresh worker per export; the file comes back as bytes, transferred, not copied.
-import { exportBody, type ExportJob } from '../../../shared/exportTokens'
+import { exportBody, type ExportJob } from '@shared/tools/exportTokens'
 import type { ExportResponse } from './exportProtocol'
 
 declare const self: DedicatedWorkerGlobalScope

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 // A stateless helper: encodes batches of chunk texts for the coordinator, in parallel with it.
-import { loadEncoding } from '../../../shared/encodingLoader'
-import { tokenizeChunk } from '../../../shared/tokenize'
-import { transferablesOf, type HelperRequest, type HelperResponse } from '../../../shared/workerProtocol'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { tokenizeChunk } from '@shared/document/tokenize'
+import { transferablesOf, type HelperRequest, type HelperResponse } from '@shared/app/workerProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 

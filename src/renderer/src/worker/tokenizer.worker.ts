@@ -3,19 +3,19 @@
 // (DocumentModel), applies the editor's edits as they come, re-encodes only the chunks an
 // edit touched, and streams tokens to the UI as chunk splices and fills. Large jobs (a
 // paste or open) are shared with helper workers; the chunks on screen go first.
-import { DocumentModel, type ChunkRange } from '../../../shared/documentModel'
-import { DEFAULT_ENCODING, type EncodingName } from '../../../shared/encodings'
-import { loadEncoding, type LoadedEncoding } from '../../../shared/encodingLoader'
-import type { SpecialMode } from '../../../shared/specialTokens'
-import { ChunkCache, CHUNK_CHARS, SCREEN_CHARS, tokenizeChunk, type ChunkTokens } from '../../../shared/tokenize'
-import { countTokens } from '../../../shared/compare'
+import { DocumentModel, type ChunkRange } from '@shared/document/documentModel'
+import { DEFAULT_ENCODING, type EncodingName } from '@shared/tokenizer/openai/encodings'
+import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
+import { ChunkCache, CHUNK_CHARS, SCREEN_CHARS, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
+import { countTokens } from '@shared/document/tokenize'
 import {
   transferablesOf,
   type CoordinatorRequest,
   type CoordinatorResponse,
   type HelperRequest,
   type HelperResponse,
-} from '../../../shared/workerProtocol'
+} from '@shared/app/workerProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 

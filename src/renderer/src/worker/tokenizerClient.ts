@@ -1,6 +1,7 @@
-import type { EncodingName } from '../../../shared/encodings'
-import type { SpecialMode } from '../../../shared/specialTokens'
-import type { CoordinatorRequest, CoordinatorResponse, TextEdit } from '../../../shared/workerProtocol'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
+import type { CoordinatorRequest, CoordinatorResponse } from '@shared/app/workerProtocol'
+import type { TextEdit } from '@shared/document/documentModel'
 
 /**
  * Talks to the coordinating tokenizer worker: sends the text once, then only edits, and

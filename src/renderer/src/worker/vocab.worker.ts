@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // Searches an encoding's tokens off the UI thread: preparing o200k's 200,000 entries and
 // scanning all of them for a substring would hold up the window. Keeps each prepared vocabulary.
-import { loadEncoding } from '../../../shared/encodingLoader'
-import type { EncodingName } from '../../../shared/encodings'
-import { searchVocabulary, vocabularyOf, type Vocabulary } from '../../../shared/vocabSearch'
+import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { searchVocabulary, vocabularyOf, type Vocabulary } from '@shared/tools/vocabSearch'
 import type { VocabRequest, VocabResponse } from './vocabProtocol'
 
 declare const self: DedicatedWorkerGlobalScope

@@ -1,5 +1,5 @@
-import type { EncodingName } from '../../../shared/encodings'
-import type { VocabSearchResult } from '../../../shared/vocabSearch'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { VocabSearchResult } from '@shared/tools/vocabSearch'
 
 /** Asks the vocabulary worker to search an encoding's tokens. */
 export interface VocabRequest {

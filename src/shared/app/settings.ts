@@ -1,0 +1,118 @@
+import { DEFAULT_ENCODING, isEncodingName, type EncodingName } from '../tokenizer/openai/encodings'
+import { MAX_CUSTOM_LIMIT } from '../models/limits'
+import { isSpecialMode, type SpecialMode } from '../tokenizer/specialTokens'
+
+/** Which limit dims the tokens past it. */
+export type ActiveLimit = 'l1024' | 'l4096' | 'model' | 'custom'
+
+/** The colour theme: follow the system, or always light or dark. */
+export type Theme = 'system' | 'light' | 'dark'
+
+/** The themes in the order menus list them. */
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
+
+/** The on/off view settings (toolbar checkboxes and View menu items). */
+export type ViewToggle = 'showWhitespace' | 'showIds' | 'showCost' | 'wrapLines' | 'lineNumbers' | 'showSampling'
+
+/** The user's choices, saved across restarts. */
+export interface Settings {
+  encoding: EncodingName
+  /** A model name from gpt-tokenizer's list, or null for "encoding only". */
+  model: string | null
+  specialMode: SpecialMode
+  showWhitespace: boolean
+  showIds: boolean
+  /** The strip beside the text coloured by characters per token. */
+  showCost: boolean
+  /** Wrap long lines (off: very long lines scroll sideways and edit faster). */
+  wrapLines: boolean
+  /** Line numbers beside the text (limits say on which line they cut). */
+  lineNumbers: boolean
+  /** The sampling lab panel is open. */
+  showSampling: boolean
+  theme: Theme
+  customLimit: number | null
+  activeLimit: ActiveLimit
+}
+
+/** Settings for a first start. */
+export const DEFAULT_SETTINGS: Settings = {
+  encoding: DEFAULT_ENCODING,
+  model: null,
+  specialMode: 'text',
+  showWhitespace: false,
+  showIds: false,
+  showCost: true,
+  wrapLines: true,
+  lineNumbers: true,
+  showSampling: false,
+  theme: 'system',
+  customLimit: null,
+  activeLimit: 'l4096',
+}
+
+const ACTIVE_LIMITS: readonly ActiveLimit[] = ['l1024', 'l4096', 'model', 'custom']
+
+/**
+ * Reads saved settings, keeping each valid field and using the default for anything
+ * missing, mistyped or malformed (a corrupt file never stops the app).
+ */
+export function parseSettings(json: string | null): Settings {
+  if (!json) return { ...DEFAULT_SETTINGS }
+  let raw: unknown
+  try {
+    raw = JSON.parse(json)
+  } catch {
+    return { ...DEFAULT_SETTINGS }
+  }
+  if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_SETTINGS }
+  const r = raw as Record<string, unknown>
+  const s = { ...DEFAULT_SETTINGS }
+  if (isEncodingName(r.encoding)) s.encoding = r.encoding
+  if (typeof r.model === 'string' && r.model.length > 0 && r.model.length < 200) s.model = r.model
+  if (isSpecialMode(r.specialMode)) s.specialMode = r.specialMode
+  if (typeof r.showWhitespace === 'boolean') s.showWhitespace = r.showWhitespace
+  if (typeof r.showIds === 'boolean') s.showIds = r.showIds
+  if (typeof r.showCost === 'boolean') s.showCost = r.showCost
+  if (typeof r.wrapLines === 'boolean') s.wrapLines = r.wrapLines
+  if (typeof r.lineNumbers === 'boolean') s.lineNumbers = r.lineNumbers
+  if (typeof r.showSampling === 'boolean') s.showSampling = r.showSampling
+  if (THEMES.includes(r.theme as Theme)) s.theme = r.theme as Theme
+  if (typeof r.customLimit === 'number' && Number.isInteger(r.customLimit) && r.customLimit >= 1 && r.customLimit <= MAX_CUSTOM_LIMIT) {
+    s.customLimit = r.customLimit
+  }
+  if (ACTIVE_LIMITS.includes(r.activeLimit as ActiveLimit)) s.activeLimit = r.activeLimit as ActiveLimit
+  return s
+}
+
+/** Settings read back, with what could not be kept. */
+export interface SettingsReport {
+  settings: Settings
+  /** Messages for the user (empty when everything saved was kept). */
+  problems: string[]
+}
+
+/**
+ * Reads saved settings like parseSettings, and says what was lost: the whole file when it
+ * is not JSON, or each saved field whose value was invalid and was reset to its default.
+ * (Fields that are missing, e.g. added in a later version, are not problems.)
+ */
+export function readSettings(json: string | null): SettingsReport {
+  const settings = parseSettings(json)
+  if (!json) return { settings, problems: [] }
+  let raw: unknown
+  try {
+    raw = JSON.parse(json)
+  } catch {
+    return { settings, problems: ['Your saved settings could not be read (the saved text is not valid JSON), so the defaults are in use.'] }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { settings, problems: ['Your saved settings were not in the expected form, so the defaults are in use.'] }
+  }
+  const r = raw as Record<string, unknown>
+  const reset = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((k) => k in r && r[k] !== settings[k])
+  return {
+    settings,
+    problems: reset.length ? [`Some saved settings were not valid and were reset to their defaults: ${reset.join(', ')}. The others were kept.`] : [],
+  }
+}

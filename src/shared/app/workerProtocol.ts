@@ -1,0 +1,54 @@
+import type { EncodingName } from '../tokenizer/openai/encodings'
+import type { SpecialMode } from '../tokenizer/specialTokens'
+import type { TokenSplice } from '../document/tokenIndex'
+import type { ChunkTokens } from '../document/tokenize'
+import type { TextEdit } from '../document/documentModel'
+
+/** A message from the UI thread to the coordinating tokenizer worker. */
+export type CoordinatorRequest =
+  | { type: 'configure'; encoding: EncodingName; mode: SpecialMode }
+  | { type: 'reset'; version: number; text: string }
+  | { type: 'edit'; version: number; edits: TextEdit[] }
+  | { type: 'viewport'; from: number; to: number }
+  | { type: 'tokenBytes'; job: number; encoding: EncodingName; ids: number[] }
+  | { type: 'count'; job: number; encoding: EncodingName; mode: SpecialMode; texts: string[] }
+
+/** A message from the coordinator to the UI thread. `generation` changes with the encoding or mode. */
+export type CoordinatorResponse =
+  | { type: 'loading'; encoding: EncodingName }
+  /** `last`: no more splices follow for this version (an edit request of n changes sends n splices). */
+  | { type: 'splice'; version: number; generation: number; splice: TokenSplice; last: boolean }
+  | { type: 'fill'; version: number; generation: number; fills: { index: number; tokens: ChunkTokens }[] }
+  | {
+      type: 'status'
+      version: number
+      generation: number
+      encoding: EncodingName
+      mode: SpecialMode
+      pendingChunks: number
+      totalChunks: number
+      /** Milliseconds since the work for this state began (until it was complete, when pendingChunks is 0). */
+      elapsedMs: number
+    }
+  /** Bytes per id, null for an id the encoding does not have. */
+  | { type: 'tokenBytes'; job: number; bytes: (Uint8Array | null)[] }
+  /** Token counts of the texts of a 'count' request, in order. */
+  | { type: 'count'; job: number; counts: number[] }
+  | { type: 'error'; message: string }
+
+/** A batch of chunk texts for a helper worker to encode, or a request to load an encoding ahead of time. */
+export type HelperRequest =
+  | { type: 'encode'; batch: number; encoding: EncodingName; mode: SpecialMode; pieces: { stamp: number; text: string }[] }
+  | { type: 'warm'; encoding: EncodingName }
+
+/** A helper's answer. */
+export type HelperResponse =
+  | { type: 'encoded'; batch: number; results: { stamp: number; tokens: ChunkTokens }[] }
+  | { type: 'error'; batch: number; message: string }
+
+/** The typed arrays inside chunk tokens, for zero-copy transfer. */
+export function transferablesOf(tokens: readonly ChunkTokens[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = []
+  for (const t of tokens) out.push(t.ids.buffer as ArrayBuffer, t.starts.buffer as ArrayBuffer, t.flags.buffer as ArrayBuffer)
+  return out
+}

@@ -1,0 +1,194 @@
+import { nextChunkEnd } from '../tokenizer/chunking'
+
+/** One text change, applied in order: replace [from, to) of the current text with `insert`. */
+export type TextEdit = [from: number, to: number, insert: string]
+
+/** A chunk of the document: text [start, end), cut only at safe cuts. */
+export interface ChunkRange {
+  start: number
+  end: number
+}
+
+/** How the chunk list changed: chunks [from, from + remove) were replaced by `insert`; later chunks moved by `shift` characters. */
+export interface ChunkSplice {
+  from: number
+  remove: number
+  insert: ChunkRange[]
+  shift: number
+}
+
+/**
+ * The document text and its chunk list, kept in step with edits. The text is held as one
+ * string per chunk, so an edit never copies the whole document (a 10 MB string rebuilt per
+ * keystroke costs tens of milliseconds and as much garbage). An edit re-cuts only near it
+ * (recutEdit), so on a large document a keystroke touches one or two chunks. Pure: no
+ * encoding happens here.
+ */
+export class DocumentModel {
+  private chunkList: ChunkRange[] = []
+  /** The text of each chunk, in step with chunkList. */
+  private texts: string[] = []
+  private lengthValue = 0
+
+  /** @param minChars smallest chunk (except the last): see CHUNK_CHARS */
+  constructor(private readonly minChars: number) {}
+
+  /** The whole text, joined from the chunks (O(length): for tests and rare whole-text needs). */
+  get text(): string {
+    return this.texts.join('')
+  }
+
+  /** Length of the text in UTF-16 units. */
+  get length(): number {
+    return this.lengthValue
+  }
+
+  /** The current chunks, in order, tiling the text. */
+  get chunks(): readonly ChunkRange[] {
+    return this.chunkList
+  }
+
+  /** The text of `chunk`, which must be one of the current chunks. */
+  chunkText(chunk: ChunkRange): string {
+    const k = this.chunkIndexAt(chunk.start)
+    if (this.chunkList[k] !== chunk) throw new RangeError(`Not a current chunk: ${chunk.start}-${chunk.end}`)
+    return this.texts[k]
+  }
+
+  /** Replaces all the text. */
+  reset(text: string): ChunkSplice {
+    const remove = this.chunkList.length
+    this.chunkList = cutText(text, this.minChars)
+    this.texts = this.chunkList.map((c) => text.slice(c.start, c.end))
+    this.lengthValue = text.length
+    return { from: 0, remove, insert: this.chunkList.map((c) => ({ ...c })), shift: 0 }
+  }
+
+  /** Replaces text [from, to) with `insert` (positions in the current text). */
+  edit(from: number, to: number, insert: string): ChunkSplice {
+    if (from < 0 || to < from || to > this.lengthValue) throw new RangeError(`Bad edit ${from}-${to} of ${this.lengthValue}`)
+    const chunks = this.chunkList
+    if (chunks.length === 0) return this.reset(insert)
+    const r = recutEdit(chunks, (k) => this.texts[k], this.minChars, from, to, insert)!
+    for (let k = r.from + r.remove; k < chunks.length; k++) {
+      chunks[k].start += r.shift
+      chunks[k].end += r.shift
+    }
+    chunks.splice(r.from, r.remove, ...r.insert)
+    this.texts.splice(r.from, r.remove, ...r.texts)
+    this.lengthValue += r.shift
+    return { from: r.from, remove: r.remove, insert: r.insert.map((c) => ({ ...c })), shift: r.shift }
+  }
+
+  /** Index of the chunk containing `pos` (the last chunk for pos = length). */
+  chunkIndexAt(pos: number): number {
+    return indexAt(this.chunkList, pos)
+  }
+}
+
+/** The chunks of a whole text, cut from its start (what a fresh document is cut into). */
+export function cutText(text: string, minChars: number): ChunkRange[] {
+  const chunks: ChunkRange[] = []
+  for (let pos = 0; pos < text.length; ) {
+    const end = nextChunkEnd(text, pos, minChars)
+    chunks.push({ start: pos, end })
+    pos = end
+  }
+  return chunks
+}
+
+/** How far past an edit (in minChars) the re-cut goes before it takes the old cuts back (see recutEdit). */
+const SETTLE_FACTOR = 4
+
+/** A re-cut after one edit: the splice plus the text of each new chunk. */
+export interface Recut extends ChunkSplice {
+  texts: string[]
+}
+
+/**
+ * The chunk splice for replacing [from, to) with `insert` in a text cut into `chunks`
+ * (non-empty, tiling the text at safe cuts). Re-cuts with nextChunkEnd from the chunk
+ * holding from - 2 until the new cuts meet the old ones again, or at most a few chunks past
+ * the edit; reads only the old text of those chunks, through `textOf(k)`, so the worker
+ * (which keeps chunk texts) and the UI (which reads them from the editor) compute the same
+ * splice without copying the document.
+ * Does not change `chunks`. With `maxChars`, gives up (null) when the text it would read and
+ * re-cut exceeds that many characters.
+ */
+export function recutEdit(
+  chunks: readonly ChunkRange[],
+  textOf: (k: number) => string,
+  minChars: number,
+  from: number,
+  to: number,
+  insert: string,
+  maxChars = Infinity,
+): Recut | null {
+  const shift = insert.length - (to - from)
+  // A cut depends on the two characters before it, so re-cut from the chunk holding from - 2.
+  const k0 = indexAt(chunks, Math.max(0, from - 2))
+  const base = chunks[k0].start
+  // `local` is the new text of old chunks k0..j-1 (j grows when a cut needs to look further):
+  // their text before `from`, the insert, their text after `to`. Chunks wholly inside the
+  // replaced range are never read (replacing all of a big document reads two chunks).
+  let j = indexAt(chunks, to) + 1
+  const last = chunks[j - 1]
+  if (from - base + insert.length + last.end - to > maxChars) return null
+  let head = ''
+  let headEnd = -1 // the last chunk read for the head, whose text the tail may reuse
+  let headEndText = ''
+  for (let k = k0; k < j && chunks[k].start < from; k++) {
+    headEndText = textOf(k)
+    headEnd = k
+    head += headEndText
+  }
+  const tail = (headEnd === j - 1 ? headEndText : textOf(j - 1)).slice(to - last.start)
+  let local = head.slice(0, from - base) + insert + tail
+  const editEnd = from + insert.length - base
+  let after = j // first old chunk wholly after the edit not yet passed by the new cuts
+  const fresh: ChunkRange[] = []
+  const texts: string[] = []
+  let pos = 0
+  while (pos < local.length) {
+    const end = nextChunkEnd(local, pos, minChars)
+    // A cut is decided by the characters up to two past it: near the window's end, look further.
+    if (end > local.length - 2 && j < chunks.length) {
+      if (local.length + chunks[j].end - chunks[j].start > maxChars) return null
+      local += textOf(j++)
+      continue
+    }
+    fresh.push({ start: base + pos, end: base + end })
+    texts.push(local.slice(pos, end))
+    pos = end
+    while (after < j && chunks[after].start + shift - base < end) after++
+    // Back in step: from here the old chain of cuts continues unchanged.
+    if (end >= editEnd + 2 && after < j && chunks[after].start + shift - base === end) {
+      j = after
+      break
+    }
+    // Text with a repeating layout (identical lines) can keep the new cuts out of step with
+    // the old ones to the end of the document. Far enough past the edit, end one chunk at the
+    // next old cut, which is still safe (a cut depends only on the characters around it), and
+    // keep the old cuts from there.
+    if (pos >= editEnd + SETTLE_FACTOR * minChars && (after < j || j < chunks.length)) {
+      const next = after < j ? chunks[after].start + shift - base : local.length
+      fresh.push({ start: base + pos, end: base + next })
+      texts.push(local.slice(pos, next))
+      j = after
+      break
+    }
+  }
+  return { from: k0, remove: j - k0, insert: fresh, texts, shift }
+}
+
+/** Index of the chunk of `chunks` (in order, tiling a text) containing `pos`; the last one for pos = length. */
+export function indexAt(chunks: readonly ChunkRange[], pos: number): number {
+  let lo = 0
+  let hi = chunks.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (chunks[mid].start <= pos) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}

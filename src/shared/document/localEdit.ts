@@ -1,0 +1,80 @@
+import { cutText, recutEdit, type Recut } from './documentModel'
+import type { LoadedEncoding } from '../tokenizer/openai/encodingLoader'
+import type { SpecialMode } from '../tokenizer/specialTokens'
+import type { TokenIndex, TokenSplice } from './tokenIndex'
+import { CHUNK_CHARS, tokenizeChunk } from './tokenize'
+import type { TextEdit } from './documentModel'
+
+/**
+ * Most characters the UI thread re-cuts and encodes for one edit (about a millisecond of
+ * encoding); larger edits are left to the worker, except the part of them on screen.
+ */
+export const LOCAL_EDIT_MAX_CHARS = 24 * 1024
+
+/** Whether the chunk [start, end) of the text after an edit will be on screen. */
+export type OnScreen = (start: number, end: number) => boolean
+
+/** Options of localTokenSplice. */
+export interface LocalEditOptions {
+  /** For a big edit (a paste, an opened file): which new chunks to encode here; the rest are left pending for the worker. */
+  onScreen?: OnScreen
+  /** Smallest chunk (tests use small ones). */
+  minChars?: number
+}
+
+/**
+ * The token splice for one edit, computed on the thread where the edit happened so the
+ * count and colours can change in the same frame as the keystroke. It is the splice the
+ * worker computes for the same edit (same cuts through recutEdit or, in an empty document,
+ * cutText; same encoder), so either may be applied. A small edit comes back fully encoded.
+ * A big one, given `onScreen`, comes back with only its on-screen chunks encoded (at most
+ * LOCAL_EDIT_MAX_CHARS) and the others pending, so the first colours of a paste need no
+ * round trip to the worker; the worker's fills complete it. `index` must describe the text
+ * before the edit, whose characters `oldText(from, to)` returns. Null when the index is not
+ * complete (chunks still waiting for tokens) or the edit is big and `onScreen` not given:
+ * then the worker answers.
+ */
+export function localTokenSplice(
+  index: TokenIndex,
+  oldText: (from: number, to: number) => string,
+  edit: TextEdit,
+  encoding: LoadedEncoding,
+  mode: SpecialMode,
+  { onScreen, minChars = CHUNK_CHARS }: LocalEditOptions = {},
+): TokenSplice | null {
+  const chunks = index.chunkList
+  if (index.pending > 0) return null
+  const [from, to, insert] = edit
+  let recut: Recut | null
+  let small: boolean
+  if (chunks.length === 0) {
+    // An empty document: the worker cuts the inserted text afresh.
+    if (from !== 0 || to !== 0) return null
+    const fresh = cutText(insert, minChars)
+    recut = { from: 0, remove: 0, shift: 0, insert: fresh, texts: fresh.map((c) => insert.slice(c.start, c.end)) }
+    small = insert.length <= LOCAL_EDIT_MAX_CHARS
+  } else {
+    const read = (k: number) => oldText(chunks[k].start, chunks[k].end)
+    recut = recutEdit(chunks, read, minChars, from, to, insert, LOCAL_EDIT_MAX_CHARS)
+    small = recut !== null
+    if (!recut && onScreen) recut = recutEdit(chunks, read, minChars, from, to, insert)
+  }
+  if (!recut || (!small && !onScreen)) return null
+  let budget = LOCAL_EDIT_MAX_CHARS
+  const encodeHere = (start: number, end: number) => {
+    if (small) return true
+    if (end - start > budget || !onScreen!(start, end)) return false
+    budget -= end - start
+    return true
+  }
+  return {
+    from: recut.from,
+    remove: recut.remove,
+    shift: recut.shift,
+    insert: recut.insert.map((c, k) => ({
+      start: c.start,
+      end: c.end,
+      tokens: encodeHere(c.start, c.end) ? tokenizeChunk(recut.texts[k], 0, recut.texts[k].length, encoding, mode) : null,
+    })),
+  }
+}
