@@ -1,0 +1,321 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, memo } from 'react'
+import { CHAT_ROLES, countedMessages, isBlankMessage, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, withEditorText, type ChatDraft, type ChatMessageDraft, type ChatRole } from '@shared/tools/chat'
+import { formatCount } from '@shared/text/format'
+import { limitStatus, meterValue, parseLimit } from '@shared/models/limits'
+import type { ModelInfo } from '@shared/models/models'
+import { tokenColourSlot } from '@shared/display/palette'
+import type { ChatReply, ChatRequest } from './chatProtocol'
+import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
+
+/** A count, with the place in the draft of each message it counted (blank ones are left out). */
+type Result = Extract<ChatReply, { count: unknown }> & { positions: number[] }
+
+/** Props of the ChatPanel. */
+export interface ChatPanelProps {
+  models: ModelInfo[] | null
+  initial: ChatDraft
+  onChange(draft: ChatDraft): void
+  /** The editor's text, added as a user message on request. */
+  editorText(): string
+  /** The toolbar's model (null: none chosen): the chat follows it, and choosing here sets it there. */
+  model: string | null
+  onModel(model: string): void
+}
+
+/** Compose a chat (roles, names, messages), count it in the model's chat format, and check it plus a reply reserve against the window. */
+export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText, model: toolbarModel, onModel }: ChatPanelProps) {
+  const [draft, setDraft] = useState(initial)
+  const [open, setOpen] = useState(false)
+  /** Ids under the formatted tokens, as text (otherwise only in their tooltips). */
+  const [showIds, setShowIds] = useState(false)
+  const [result, setResult] = useState<Result | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  // The 3,000 chips of the formatted stream are drawn only while they are shown.
+  const [streamOpen, setStreamOpen] = useState(false)
+  const worker = useRef<Worker | null>(null)
+  const seq = useRef(0)
+  const sentPositions = useRef<number[]>([])
+  useEffect(() => () => worker.current?.terminate(), [])
+
+  const model = models?.find((m) => m.name === draft.model) ?? null
+  const names = draft.messages.map((m) => nameProblem(m.name))
+  const tooLong = draft.messages.findIndex((m) => m.content.length > MAX_CHAT_CHARS)
+  const reserve = parseLimit(draft.reserve.trim() === '' ? '0' : draft.reserve)
+
+  // Every change goes through `change`, from the draft of the moment, so the row callbacks stay
+  // the same between renders and a keystroke re-renders only its own row (2,000 rows took ~280 ms).
+  const onChangeRef = useRef(onChange)
+  const draftRef = useRef(draft)
+  useEffect(() => {
+    onChangeRef.current = onChange
+  }, [onChange])
+  const change = useCallback((edit: (d: ChatDraft) => ChatDraft) => {
+    const next = edit(draftRef.current)
+    draftRef.current = next
+    setDraft(next)
+    onChangeRef.current(next)
+  }, [])
+  const update = (next: ChatDraft) => change(() => next)
+  // One model for the app: a model chosen in the toolbar is the chat's too.
+  const [followed, setFollowed] = useState(toolbarModel)
+  if (toolbarModel !== followed) {
+    setFollowed(toolbarModel)
+    if (toolbarModel !== null && toolbarModel !== draft.model) update({ ...draft, model: toolbarModel })
+  }
+  const setMessage = useCallback(
+    (i: number, patch: Partial<ChatMessageDraft>) => change((d) => ({ ...d, messages: d.messages.map((m, k) => (k === i ? { ...m, ...patch } : m)) })),
+    [change],
+  )
+  // Rows are keyed by place, so removing a message unmounts the last row: when the focused ✕ goes
+  // with it, focus moves to the ✕ now at that place (or the last one, or Add message), not the page.
+  const listRef = useRef<HTMLOListElement>(null)
+  const refocusAt = useRef<number | null>(null)
+  const removeMessage = useCallback(
+    (i: number) => {
+      refocusAt.current = i
+      change((d) => ({ ...d, messages: d.messages.filter((_, k) => k !== i) }))
+    },
+    [change],
+  )
+  useLayoutEffect(() => {
+    const at = refocusAt.current
+    refocusAt.current = null
+    if (at === null || (document.activeElement && document.activeElement !== document.body)) return
+    const list = listRef.current
+    const buttons = list ? Array.from(list.querySelectorAll<HTMLElement>('.chat-message-head button')) : []
+    ;(buttons[Math.min(at, buttons.length - 1)] ?? list?.parentElement?.querySelector<HTMLElement>('.chat-actions button'))?.focus()
+  }, [draft.messages])
+
+  // Count in the worker shortly after the last change, while the panel is open.
+  const valid = model !== null && names.every((p) => p === null) && tooLong < 0
+  useEffect(() => {
+    if (!open || !valid || !model) return
+    const t = window.setTimeout(() => {
+      if (!worker.current) {
+        worker.current = new Worker(new URL('./chat.worker.ts', import.meta.url), { type: 'module', name: 'chat' })
+        worker.current.onmessage = (e: MessageEvent<ChatReply>) => {
+          if (e.data.seq !== seq.current) return
+          if ('error' in e.data) {
+            setError(`Could not count this chat: ${e.data.error}`)
+            setResult(null)
+          } else {
+            setError(null)
+            setResult({ ...e.data, positions: sentPositions.current })
+          }
+        }
+      }
+      // Blank messages (the new chat's empty user message) are slots to fill, not counted.
+      const counted = countedMessages(draft.messages)
+      sentPositions.current = counted.positions
+      const request: ChatRequest = { seq: ++seq.current, encoding: model.encoding, model: model.name, formatted: model.chat, messages: counted.messages }
+      worker.current.postMessage(request)
+    }, 120)
+    return () => window.clearTimeout(t)
+  }, [open, valid, model, draft.messages])
+
+  const total = result ? result.count.total : null
+  const window_ = model?.contextWindow ?? null
+  const needed = total !== null && reserve !== null ? total + reserve : null
+  const status = needed !== null && window_ ? limitStatus(needed, window_) : null
+  const chatModels = useMemo(() => (models ?? []).filter((m) => m.chat), [models])
+  const otherModels = useMemo(() => (models ?? []).filter((m) => !m.chat), [models])
+
+  return (
+    <ToolPanel title="Chat prompt" className="chat" onToggle={setOpen}>
+      <div className="chat-settings">
+        <label>
+          Model
+          <select
+            aria-label="Chat model"
+            value={draft.model}
+            onChange={(e) => {
+              update({ ...draft, model: e.target.value })
+              onModel(e.target.value)
+            }}
+            disabled={!models}
+          >
+            {!models && <option value={draft.model}>Loading models…</option>}
+            {models && !model && <option value={draft.model}>{draft.model} (unknown)</option>}
+            <optgroup label="Chat format known">
+              {chatModels.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Text only (no chat format)">
+              {otherModels.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <label>
+          Reply reserve
+          <input
+            inputMode="numeric"
+            aria-label="Reply reserve in tokens"
+            aria-invalid={reserve === null}
+            value={draft.reserve}
+            onChange={(e) => update({ ...draft, reserve: e.target.value })}
+            placeholder={model?.maxOutput ? `max ${formatCount(model.maxOutput)}` : 'e.g. 1000'}
+          />
+        </label>
+      </div>
+      {models && !model && <ErrorNote>{draft.model} is not in gpt-tokenizer’s model list; choose a model to count the chat.</ErrorNote>}
+      {reserve === null && <ErrorNote>Enter the reply reserve as a whole number of tokens, e.g. 1000 or 4k.</ErrorNote>}
+      {model?.chat && model.encoding === 'o200k_harmony' && (
+        <p className="hint" role="note">
+          Counted as OpenAI’s harmony renderer writes these messages; a server’s chat template may add a system message of its own.
+        </p>
+      )}
+      {model && !model.chat && (
+        <p className="hint chat-warning" role="note">
+          gpt-tokenizer has no chat format for {model.name}: the counts are the message texts only, without the format’s tokens.
+        </p>
+      )}
+      <ol className="chat-messages" aria-label="Messages" ref={listRef}>
+        {draft.messages.map((m, i) => {
+          // Blank messages are not counted: the count lists the others, `positions` maps them back.
+          const at = result ? result.positions.indexOf(i) : -1
+          const counted = at >= 0 ? result?.count.messages[at] : undefined
+          return (
+            <ChatMessageRow
+              key={i}
+              index={i}
+              message={m}
+              blank={isBlankMessage(m)}
+              nameProblem={names[i]}
+              contentTokens={counted?.content ?? null}
+              totalTokens={counted?.total ?? null}
+              formatted={result?.count.formatted ?? false}
+              onEdit={setMessage}
+              onRemove={removeMessage}
+            />
+          )
+        })}
+      </ol>
+      {tooLong >= 0 && <ErrorNote>Message {tooLong + 1} is over {formatCount(MAX_CHAT_CHARS)} characters; shorten it to count the chat.</ErrorNote>}
+      <div className="chat-actions">
+        <button type="button" className="button small" onClick={() => update({ ...draft, messages: [...draft.messages, { role: 'user', name: '', content: '' }] })}>
+          Add message
+        </button>
+        <button
+          type="button"
+          className="button small"
+          title="Put the editor's text in the empty user message, or add it as a new one"
+          onClick={() => update({ ...draft, messages: withEditorText(draft.messages, editorText().slice(0, MAX_CHAT_CHARS)) })}
+        >
+          Add editor text
+        </button>
+      </div>
+      {error && <ErrorNote>{error}</ErrorNote>}
+      {result && model && (
+        <div className="chat-summary">
+          <p aria-label="Chat total">
+            <strong>{formatCount(result.count.total)}</strong> tokens in the prompt
+            {result.count.formatted ? ` (${formatCount(result.count.prime)} prime the reply)` : ''}
+            {reserve !== null && reserve > 0 ? ` + ${formatCount(reserve)} reserved for the reply` : ''}
+          </p>
+          {status && window_ && needed !== null && (
+            <>
+              <div
+                role="meter"
+                aria-label="Chat window"
+                aria-valuemin={0}
+                aria-valuemax={window_}
+                aria-valuenow={meterValue(needed, window_)}
+                aria-valuetext={status.over > 0 ? `${formatCount(status.over)} over` : `${formatCount(status.remaining)} left`}
+                className={status.over > 0 ? 'meter over' : 'meter'}
+              >
+                <div className="meter-fill" style={{ width: `${Math.min(100, status.fraction * 100)}%` }} />
+              </div>
+              <p className={status.over > 0 ? 'chat-fit over' : 'chat-fit'}>
+                {formatCount(needed)} of {formatCount(window_)} ({model.name} window):{' '}
+                {status.over > 0 ? `${formatCount(status.over)} over` : `${formatCount(status.remaining)} left`}
+              </p>
+            </>
+          )}
+          <details className="chat-stream" onToggle={(e) => setStreamOpen(e.currentTarget.open)}>
+            <summary>Formatted tokens</summary>
+            <label className="toggle hint">
+              <input type="checkbox" checked={showIds} onChange={(e) => setShowIds(e.target.checked)} />
+              Show IDs
+            </label>
+            {streamOpen && (
+            <p className={showIds ? 'chat-stream-tokens chip-ids' : 'chat-stream-tokens'} aria-label="Formatted chat tokens">
+              {result.labels.map((label, k) => (
+                <span
+                  key={k}
+                  className={result.special[k] ? 'chip tok-special' : `chip tok-c${tokenColourSlot(k)}`}
+                  title={`#${k + 1} · ${result.count.stream[k] >= 0 ? `id ${result.count.stream[k]}` : 'format token (id not published)'}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.positions[result.count.owners[k]] + 1}`}`}
+                >
+                  {label}
+                  {showIds && <span className="chip-id">{result.count.stream[k] >= 0 ? result.count.stream[k] : 'n/a'}</span>}
+                </span>
+              ))}
+              {result.count.total > MAX_STREAM_TOKENS && <span className="hint"> …and {formatCount(result.count.total - MAX_STREAM_TOKENS)} more</span>}
+            </p>
+            )}
+          </details>
+        </div>
+      )}
+    </ToolPanel>
+  )
+})
+
+/** Props of one message row. */
+interface ChatMessageRowProps {
+  index: number
+  message: ChatMessageDraft
+  /** An empty message: a slot to fill, not counted. */
+  blank: boolean
+  nameProblem: string | null
+  /** Tokens of the text and of the whole message, or null while counting. */
+  contentTokens: number | null
+  totalTokens: number | null
+  formatted: boolean
+  onEdit(index: number, patch: Partial<ChatMessageDraft>): void
+  onRemove(index: number): void
+}
+
+/** One message of the composer: role, name, text and its count; redrawn only when its own props change. */
+const ChatMessageRow = memo(function ChatMessageRow({ index, message: m, blank, nameProblem, contentTokens, totalTokens, formatted, onEdit, onRemove }: ChatMessageRowProps) {
+  const n = index + 1
+  return (
+    <li className="chat-message">
+      <div className="chat-message-head">
+        <select aria-label={`Role of message ${n}`} value={m.role} onChange={(e) => onEdit(index, { role: e.target.value as ChatRole })}>
+          {CHAT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label={`Name of message ${n}`}
+          placeholder="name (optional)"
+          value={m.name}
+          aria-invalid={nameProblem !== null}
+          onChange={(e) => onEdit(index, { name: e.target.value })}
+        />
+        <button type="button" className="button small" aria-label={`Remove message ${n}`} onClick={() => onRemove(index)}>
+          ✕
+        </button>
+      </div>
+      {nameProblem && <ErrorNote>{nameProblem}</ErrorNote>}
+      <textarea aria-label={`Message ${n}`} rows={3} value={m.content} onChange={(e) => onEdit(index, { content: e.target.value })} spellCheck={false} />
+      <div className="hint" aria-label={`Tokens of message ${n}`}>
+        {blank
+          ? 'Empty: not counted'
+          : totalTokens !== null && contentTokens !== null
+          ? formatted
+            ? `${formatCount(totalTokens)} tokens (${formatCount(contentTokens)} text + ${formatCount(totalTokens - contentTokens)} format)`
+            : `${formatCount(totalTokens)} tokens`
+          : '…'}
+      </div>
+    </li>
+  )
+})

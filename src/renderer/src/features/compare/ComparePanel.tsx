@@ -1,0 +1,163 @@
+import { useEffect, useRef, useState, memo } from 'react'
+import { modelFit } from '@shared/tools/compare'
+import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '@shared/tokenizer/openai/encodings'
+import { formatCount } from '@shared/text/format'
+import type { ModelInfo } from '@shared/models/models'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
+import type { CompareResponse } from './compareProtocol'
+import { CompareClient } from './compareClient'
+import { AlignedView } from './AlignedView'
+import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
+
+/** Characters aligned side by side at most (from the top of the screen). */
+export const MAX_ALIGN_CHARS = 20_000
+
+/** Props of the ComparePanel. */
+export interface ComparePanelProps {
+  current: EncodingName
+  mode: SpecialMode
+  models: ModelInfo[] | null
+  /** The text to compare (read when the user asks, not on every keystroke). */
+  getText(): string
+  /** The text on screen and after it, up to `max` characters, and where it starts. */
+  getVisibleText(max: number): { text: string; from: number }
+  /** The version of the text last tokenized; it grows with every edit. */
+  textVersion: number
+  /** The editor's text version now (getText's text). */
+  getTextVersion(): number
+}
+
+/** Token counts of the current text in every encoding side by side, and which model windows they fit. */
+export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText, textVersion, getTextVersion }: ComparePanelProps) {
+  const [counts, setCounts] = useState<Partial<Record<EncodingName, number>>>({})
+  const [state, setState] = useState<'idle' | 'running' | 'done' | string>('idle')
+  /** Which text and special-token mode the shown counts are of. */
+  const [countedFor, setCountedFor] = useState<{ version: number; mode: SpecialMode } | null>(null)
+  // Warm workers while the panel is open: one counts in every encoding, one aligns two.
+  const worker = useRef<CompareClient | null>(null)
+  const alignWorker = useRef<CompareClient | null>(null)
+  const clients = () => {
+    worker.current ??= new CompareClient()
+    alignWorker.current ??= new CompareClient()
+    return { counter: worker.current, aligner: alignWorker.current }
+  }
+  const onToggle = (open: boolean) => {
+    if (open) clients().counter.warm()
+    else {
+      // Closed: free the encodings' memory; opening again warms up again.
+      worker.current?.dispose()
+      alignWorker.current?.dispose()
+      if (state === 'running') setState('idle')
+      setAligning(false)
+    }
+  }
+  const [other, setOther] = useState<EncodingName>(current === 'cl100k_base' ? 'o200k_base' : 'cl100k_base')
+  const [aligning, setAligning] = useState(false)
+  const [alignError, setAlignError] = useState<string | null>(null)
+  const [aligned, setAligned] = useState<{ text: string; from: number; names: [EncodingName, EncodingName]; result: Extract<CompareResponse, { type: 'aligned' }> } | null>(null)
+  useEffect(
+    () => () => {
+      worker.current?.dispose()
+      alignWorker.current?.dispose()
+    },
+    [],
+  )
+
+  const compare = () => {
+    if (state === 'running') return
+    setCounts({})
+    setState('running')
+    setCountedFor({ version: getTextVersion(), mode })
+    clients().counter.run({ type: 'count', text: getText(), mode }, (msg) => {
+      if (msg.type === 'count') setCounts((c) => ({ ...c, [msg.encoding]: msg.count }))
+      else if (msg.type === 'done') setState('done')
+      else if (msg.type === 'error') setState(`Could not compare: ${msg.message}`)
+    })
+  }
+  const stale = state === 'done' && countedFor !== null && (textVersion > countedFor.version || countedFor.mode !== mode)
+
+  const align = () => {
+    if (aligning || other === current) return
+    const { text, from } = getVisibleText(MAX_ALIGN_CHARS)
+    const names: [EncodingName, EncodingName] = [current, other]
+    setAligning(true)
+    setAlignError(null)
+    clients().aligner.run({ type: 'align', text, mode, a: current, b: other }, (msg) => {
+      setAligning(false)
+      if (msg.type === 'aligned') setAligned({ text, from, names, result: msg })
+      else if (msg.type === 'error') setAlignError(`Could not align: ${msg.message}`)
+    })
+  }
+
+  const base = counts[current]
+  return (
+    <ToolPanel title="Compare encodings" className="compare" onToggle={onToggle}>
+      <div className="compare-actions">
+        {/* aria-disabled, not disabled, while busy: a disabled button drops the keyboard focus to the page. */}
+        <button type="button" className="button small" onClick={compare} aria-disabled={state === 'running'}>
+          {state === 'running' ? 'Counting…' : 'Compare'}
+        </button>
+        {stale && (
+          <span className="hint stale-note" role="status">
+            The text changed since these counts: Compare again to update them.
+          </span>
+        )}
+        {state !== 'idle' && state !== 'running' && state !== 'done' && (
+          <span className="field-error" role="alert">
+            {state}
+          </span>
+        )}
+      </div>
+      {state !== 'idle' && (
+        <>
+          <table className={stale ? 'compare-table stale' : 'compare-table'} aria-label="Token counts by encoding">
+            <thead>
+              <tr>
+                <th scope="col">Encoding</th>
+                <th scope="col">Tokens</th>
+                <th scope="col" title={`Difference from ${current}`}>Δ</th>
+                <th scope="col" title="Models of that encoding whose context window holds the text">Fits</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ENCODING_NAMES.map((name) => {
+                const n = counts[name]
+                const fit = n !== undefined && models ? modelFit(n, name, models) : null
+                const delta = n !== undefined && base ? ((n - base) / base) * 100 : null
+                return (
+                  <tr key={name} className={name === current ? 'current' : undefined} title={ENCODING_DESCRIPTIONS[name]}>
+                    <th scope="row">{name}</th>
+                    <td data-encoding={name}>{n === undefined ? '…' : formatCount(n)}</td>
+                    <td>{delta === null || name === current ? '' : `${delta > 0 ? '+' : ''}${delta.toFixed(1)}%`}</td>
+                    <td title={fit?.smallest ? `Smallest window that fits: ${fit.smallest.name} (${formatCount(fit.smallest.contextWindow)})` : undefined}>
+                      {fit ? (fit.of === 0 ? '–' : `${fit.fits}/${fit.of}`) : ''}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+          <p className="hint">Fits: how many of the encoding’s models have a context window that holds this text.</p>
+        </>
+      )}
+      <div className="compare-align">
+        <label>
+          Side by side with{' '}
+          <select aria-label="Second encoding" value={other} onChange={(e) => setOther(e.target.value as EncodingName)}>
+            {ENCODING_NAMES.filter((n) => n !== current).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button small" onClick={align} aria-disabled={aligning || other === current}>
+          {aligning ? 'Aligning…' : 'Show'}
+        </button>
+      </div>
+      <p className="hint">Both encodings’ tokens of the text on screen (up to {formatCount(MAX_ALIGN_CHARS)} characters), with the places they cut differently outlined.</p>
+      {alignError && <ErrorNote>{alignError}</ErrorNote>}
+      {aligned && <AlignedView text={aligned.text} offset={aligned.from} names={aligned.names} aligned={aligned.result} onClose={() => setAligned(null)} />}
+    </ToolPanel>
+  )
+})

@@ -1,0 +1,43 @@
+import { decodeTokenBytes, parseIdList } from '@shared/tools/decodeIds'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { formatCount } from '@shared/text/format'
+import type { DecodeResult } from './DecodePanel'
+import type { TokenizerClient } from '../../worker/tokenizerClient'
+import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
+
+/** Problems listed one by one at most; the rest are counted. */
+const LISTED = 20
+
+/** An item as typed, in quotes unless it brings its own ("x" stays "x", never ""x""). */
+export function quoted(text: string): string {
+  return /^(["'“‘]).*(["'”’])$/s.test(text) && text.length > 1 ? text : `“${text}”`
+}
+
+/** Decodes a pasted id list with `encoding`: the tokens' bytes (from the worker) joined, then decoded once. */
+export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, encoding: EncodingName, input: string): Promise<DecodeResult> {
+  const { ids, items, errors } = parseIdList(input)
+  const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} (${quoted(e.text)}): ${e.message}` : e.message))
+  if (ids.length === 0) return { text: '', problems: problems.length ? problems : ['No token ids found.'] }
+  const bytes = await client.tokenBytes(encoding, ids)
+  const r = decodeTokenBytes(ids, items, (i) => bytes[i] ?? null)
+  for (const u of r.unknown.slice(0, LISTED)) problems.push(`Item ${formatCount(u.item)}: ${u.id} is not a token of ${encoding}`)
+  if (r.unknown.length > LISTED) problems.push(`…and ${formatCount(r.unknown.length - LISTED)} more unknown ids`)
+  if (r.invalidBytes > 0) problems.push(`${formatCount(r.invalidBytes)} character(s) are incomplete (the ids cut a character short) and show as U+FFFD.`)
+  return { text: r.text, problems }
+}
+
+/** decodeIdList in a fresh worker (its own copy of the encoding), so a million ids never hold up the window. */
+export function decodeInWorker(encoding: EncodingName, input: string): Promise<DecodeResult> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'decode' })
+    worker.onmessage = (e: MessageEvent<DecodeResponse>) => {
+      worker.terminate()
+      resolve(e.data.type === 'done' ? e.data.result : { text: '', problems: [`Could not decode: ${e.data.message}`] })
+    }
+    worker.onerror = (e) => {
+      worker.terminate()
+      resolve({ text: '', problems: [`Could not decode: ${e.message || 'the decode worker failed.'}`] })
+    }
+    worker.postMessage({ encoding, input } satisfies DecodeRequest)
+  })
+}

@@ -1,0 +1,11 @@
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { DecodeResult } from './DecodePanel'
+
+/** Asks the decode worker to decode a pasted id list with an encoding. */
+export interface DecodeRequest {
+  encoding: EncodingName
+  input: string
+}
+
+/** The decode worker's answer: the text and problems, or why it failed. */
+export type DecodeResponse = { type: 'done'; result: DecodeResult } | { type: 'error'; message: string }

@@ -1,0 +1,89 @@
+import { formatCount, formatRatio } from '@shared/text/format'
+import type { TokenInfo } from '@shared/display/tokenInfo'
+import { withVisibleWhitespace } from '@shared/display/visibleText'
+import { tokenColourSlot } from '@shared/display/palette'
+import type { LineCost } from '../../editor/costGutter'
+
+/** Props of the Inspector. */
+export interface InspectorProps {
+  /** Moves the inspector to another token index. */
+  onStep(index: number): void
+  tokenCount: number
+  info: TokenInfo | null
+  /** The token's bytes in hex (from the vocabulary), or null while they load. */
+  bytesHex: string | null
+  byteCount: number | null
+  /** The token's line: its characters per token (the cost strip's colour, in words). */
+  lineCost?: LineCost | null
+}
+
+/** Details of the token under the pointer or caret: number (from 1), id, text, bytes, range. */
+export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineCost }: InspectorProps) {
+  if (!info) {
+    return (
+      <section className="panel inspector" aria-label="Token inspector">
+        <h2>Token</h2>
+        <p className="hint">Hover a token or put the caret in it to see its id, bytes and position.</p>
+      </section>
+    )
+  }
+  const shown = info.text === '' ? '' : withVisibleWhitespace(info.text)
+  const atFirst = info.index === 0
+  const atLast = info.index + 1 >= tokenCount
+  // Not a live region: the Alt+arrow keys announce the token once (the app's announcer), and hovering is silent.
+  // The step buttons are aria-disabled, not disabled, so focus stays on them at either end.
+  return (
+    <section className="panel inspector" aria-label="Token inspector">
+      <div className="inspector-head">
+        <h2>
+          Token <span className="mono">#{formatCount(info.index + 1)}</span>
+        </h2>
+        <button type="button" className="button small" aria-label="Previous token" aria-disabled={atFirst} onClick={() => !atFirst && onStep(info.index - 1)}>
+          ‹
+        </button>
+        <button type="button" className="button small" aria-label="Next token" aria-disabled={atLast} onClick={() => !atLast && onStep(info.index + 1)}>
+          ›
+        </button>
+      </div>
+      <div className={`inspector-chip tok tok-c${tokenColourSlot(info.index)}${info.special ? ' tok-special' : ''}`}>
+        {shown !== '' ? shown : <span className="hint">(part of a character)</span>}
+      </div>
+      <dl className="inspector-grid">
+        <dt>ID</dt>
+        <dd className="mono" aria-label="Token ID">
+          {info.id}
+        </dd>
+        <dt>Bytes</dt>
+        <dd className="mono bytes" aria-label="Token bytes">
+          {bytesHex ?? '…'}
+          {byteCount !== null && <span className="hint"> ({byteCount} byte{byteCount === 1 ? '' : 's'})</span>}
+        </dd>
+        <dt title="In characters (code points), as the Characters count and the exports' codepoint_start/end count them">Range</dt>
+        <dd className="mono" aria-label="Character range">
+          {formatCount(info.codePointStart)}–{formatCount(info.codePointEnd)}
+        </dd>
+        {lineCost && (
+          <>
+            <dt>Line</dt>
+            <dd className="line-cost">
+              {formatCount(lineCost.line)}: {formatRatio(lineCost.charsPerToken)} characters per token ({formatCount(lineCost.tokens)} tokens)
+            </dd>
+          </>
+        )}
+        <dt>Kind</dt>
+        <dd>
+          {info.special ? 'Special token' : info.partial ? 'Partial character' : 'Text'}
+        </dd>
+      </dl>
+      {info.group && (
+        <p className="note">
+          {info.partial
+            ? 'This token holds only some of a character’s UTF-8 bytes.'
+            : 'This token is part of one visible character (an emoji sequence or a letter with marks).'}{' '}
+          Tokens {formatCount(info.group.first + 1)}–{formatCount(info.group.last + 1)} make it up together; the text shows them as one
+          piece with a dashed underline. Use the arrows to step through them.
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,45 @@
+import { isolateHistory } from '@codemirror/commands'
+import type { EditorView } from '@codemirror/view'
+import { useMemo, type RefObject } from 'react'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { tokensBefore } from '@shared/sampling/caretContext'
+import type { TokenStream } from '../../tokens/tokenStream'
+import type { TokenizerClient } from '../../worker/tokenizerClient'
+import type { NgramHost } from './NgramSource'
+
+/** What the sampling lab's n-gram source reads from the app: the editor, its tokens and the tokenizer. */
+export function useSamplingHost(
+  viewRef: RefObject<EditorView | null>,
+  streamRef: RefObject<TokenStream | null>,
+  clientRef: RefObject<TokenizerClient | null>,
+  encoding: EncodingName,
+): NgramHost {
+  return useMemo<NgramHost>(
+    () => ({
+      tokenIds: () => {
+        const tokens = streamRef.current?.current
+        return tokens && tokens.pending === 0 ? tokens.allIds() : null
+      },
+      tokensBeforeCaret: () => {
+        const tokens = streamRef.current?.current
+        const view = viewRef.current
+        return tokens && view ? tokensBefore(tokens, view.state.selection.main.head) : 0
+      },
+      tokenBytes: async (ids) => (clientRef.current ? clientRef.current.tokenBytes(encoding, ids) : ids.map(() => null)),
+      insertAtCaret: (text) => {
+        const view = viewRef.current
+        if (!view) return
+        const at = view.state.selection.main.head
+        view.dispatch({
+          changes: { from: at, insert: text },
+          selection: { anchor: at + text.length },
+          annotations: isolateHistory.of('full'),
+          userEvent: 'input.generate',
+          scrollIntoView: true,
+        })
+        view.focus()
+      },
+    }),
+    [viewRef, streamRef, clientRef, encoding],
+  )
+}
