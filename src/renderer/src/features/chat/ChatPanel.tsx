@@ -4,7 +4,8 @@ import { formatCount } from '@shared/text/format'
 import { limitStatus, meterValue, parseLimit } from '@shared/models/limits'
 import type { ModelInfo } from '@shared/models/models'
 import { tokenColourSlot } from '@shared/display/palette'
-import type { ChatReply, ChatRequest } from './chatProtocol'
+import type { ChatReply } from './chatProtocol'
+import { useChatClient } from './useChatClient'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 
 /** A count, with the place in the draft of each message it counted (blank ones are left out). */
@@ -32,10 +33,16 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   const [error, setError] = useState<string | null>(null)
   // The 3,000 chips of the formatted stream are drawn only while they are shown.
   const [streamOpen, setStreamOpen] = useState(false)
-  const worker = useRef<Worker | null>(null)
-  const seq = useRef(0)
   const sentPositions = useRef<number[]>([])
-  useEffect(() => () => worker.current?.terminate(), [])
+  const client = useChatClient((reply) => {
+    if ('error' in reply) {
+      setError(`Could not count this chat: ${reply.error}`)
+      setResult(null)
+    } else {
+      setError(null)
+      setResult({ ...reply, positions: sentPositions.current })
+    }
+  })
 
   const model = models?.find((m) => m.name === draft.model) ?? null
   const names = draft.messages.map((m) => nameProblem(m.name))
@@ -91,27 +98,13 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   useEffect(() => {
     if (!open || !valid || !model) return
     const t = window.setTimeout(() => {
-      if (!worker.current) {
-        worker.current = new Worker(new URL('./chat.worker.ts', import.meta.url), { type: 'module', name: 'chat' })
-        worker.current.onmessage = (e: MessageEvent<ChatReply>) => {
-          if (e.data.seq !== seq.current) return
-          if ('error' in e.data) {
-            setError(`Could not count this chat: ${e.data.error}`)
-            setResult(null)
-          } else {
-            setError(null)
-            setResult({ ...e.data, positions: sentPositions.current })
-          }
-        }
-      }
       // Blank messages (the new chat's empty user message) are slots to fill, not counted.
       const counted = countedMessages(draft.messages)
       sentPositions.current = counted.positions
-      const request: ChatRequest = { seq: ++seq.current, encoding: model.encoding, model: model.name, formatted: model.chat, messages: counted.messages }
-      worker.current.postMessage(request)
+      client.count({ encoding: model.encoding, model: model.name, formatted: model.chat, messages: counted.messages })
     }, 120)
     return () => window.clearTimeout(t)
-  }, [open, valid, model, draft.messages])
+  }, [open, valid, model, draft.messages, client])
 
   const total = result ? result.count.total : null
   const window_ = model?.contextWindow ?? null

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, memo } from 'react'
+import { useState, memo } from 'react'
 import { modelFit } from '@shared/tools/compare'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '@shared/tokenizer/openai/encodings'
 import { formatCount } from '@shared/text/format'
 import type { ModelInfo } from '@shared/models/models'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { CompareResponse } from './compareProtocol'
-import { CompareClient } from './compareClient'
+import { useCompareClients } from './useCompareClients'
 import { AlignedView } from './AlignedView'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 
@@ -34,19 +34,13 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
   /** Which text and special-token mode the shown counts are of. */
   const [countedFor, setCountedFor] = useState<{ version: number; mode: SpecialMode } | null>(null)
   // Warm workers while the panel is open: one counts in every encoding, one aligns two.
-  const worker = useRef<CompareClient | null>(null)
-  const alignWorker = useRef<CompareClient | null>(null)
-  const clients = () => {
-    worker.current ??= new CompareClient()
-    alignWorker.current ??= new CompareClient()
-    return { counter: worker.current, aligner: alignWorker.current }
-  }
+  const workers = useCompareClients()
+  const clients = workers.get
   const onToggle = (open: boolean) => {
     if (open) clients().counter.warm()
     else {
       // Closed: free the encodings' memory; opening again warms up again.
-      worker.current?.dispose()
-      alignWorker.current?.dispose()
+      workers.dispose()
       if (state === 'running') setState('idle')
       setAligning(false)
     }
@@ -55,13 +49,6 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
   const [aligning, setAligning] = useState(false)
   const [alignError, setAlignError] = useState<string | null>(null)
   const [aligned, setAligned] = useState<{ text: string; from: number; names: [EncodingName, EncodingName]; result: Extract<CompareResponse, { type: 'aligned' }> } | null>(null)
-  useEffect(
-    () => () => {
-      worker.current?.dispose()
-      alignWorker.current?.dispose()
-    },
-    [],
-  )
 
   const compare = () => {
     if (state === 'running') return

@@ -1,19 +1,13 @@
 import { isolateHistory } from '@codemirror/commands'
-import type { EditorView } from '@codemirror/view'
-import { useMemo, type RefObject } from 'react'
+import { useMemo } from 'react'
 import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 import { tokensBefore } from '@shared/sampling/caretContext'
-import type { TokenStream } from '../../tokens/tokenStream'
-import type { TokenizerClient } from '../../worker/tokenizerClient'
+import type { Workspace } from '../../workspace/workspace'
 import type { NgramHost } from './NgramSource'
 
 /** What the sampling lab's n-gram source reads from the app: the editor, its tokens and the tokenizer. */
-export function useSamplingHost(
-  viewRef: RefObject<EditorView | null>,
-  streamRef: RefObject<TokenStream | null>,
-  clientRef: RefObject<TokenizerClient | null>,
-  encoding: EncodingName,
-): NgramHost {
+export function useSamplingHost(ws: Workspace, encoding: EncodingName): NgramHost {
+  const { viewRef, streamRef, clientRef } = ws
   return useMemo<NgramHost>(
     () => ({
       tokenIds: () => {

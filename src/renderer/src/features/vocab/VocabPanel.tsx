@@ -4,7 +4,7 @@ import { formatCount } from '@shared/text/format'
 import type { VocabSearchResult } from '@shared/tools/vocabSearch'
 import { useDebouncedValue } from '../../ui/useDebouncedValue'
 import type { VocabDocument } from './vocabDocument'
-import { VocabClient } from './vocabClient'
+import { useVocabClient } from './useVocabClient'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 
 /** Props of the VocabPanel. */
@@ -30,13 +30,11 @@ export const VocabPanel = memo(function VocabPanel({ encoding, revision, documen
   const [found, setFound] = useState<Found | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [note, setNote] = useState('')
-  const clientRef = useRef<VocabClient | null>(null)
+  const client = useVocabClient()
   const tableRef = useRef<HTMLTableElement>(null)
 
-  useEffect(() => () => clientRef.current?.dispose(), [])
   useEffect(() => {
     if (!open) return
-    const client = (clientRef.current ??= new VocabClient())
     let live = true
     client.search(encoding, query).then(
       (result) => {
@@ -49,7 +47,7 @@ export const VocabPanel = memo(function VocabPanel({ encoding, revision, documen
     return () => {
       live = false
     }
-  }, [open, encoding, query])
+  }, [open, encoding, query, client])
 
   const result = found?.result
   const ids = useMemo(() => result?.matches.map((m) => m.id) ?? [], [result])

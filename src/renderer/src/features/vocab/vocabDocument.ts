@@ -1,8 +1,8 @@
 import { EditorView } from '@codemirror/view'
-import { useMemo, type RefObject } from 'react'
+import { useMemo } from 'react'
 import { formatCount } from '@shared/text/format'
 import { occurrencesOf, type TokenOccurrences } from '@shared/tools/vocabSearch'
-import type { TokenStream } from '../../tokens/tokenStream'
+import type { Workspace } from '../../workspace/workspace'
 import { useStableCallback } from '../../ui/useStableCallback'
 
 /** Occurrences of tokens in the current text; `complete` is false while parts are still being tokenized. */
@@ -20,7 +20,8 @@ export interface VocabDocument {
 }
 
 /** The vocabulary panel's view of the editor and its tokens (stable callbacks for a memoized panel). */
-export function useVocabDocument(viewRef: RefObject<EditorView | null>, streamRef: RefObject<TokenStream | null>): VocabDocument {
+export function useVocabDocument(ws: Workspace): VocabDocument {
+  const { viewRef, streamRef } = ws
   const occurrences = useStableCallback((ids: readonly number[]): VocabOccurrences | null => {
     const tokens = streamRef.current?.current
     return tokens ? { counts: occurrencesOf(tokens, ids), complete: tokens.pending === 0 } : null

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import type { MenuCommand } from '@shared/app/ipc'
+import { runMenuCommand, webShortcut, type MenuActions } from './menuCommands'
+
+/** Actions that record what was called, with which argument. */
+function recorder() {
+  const calls: [string, unknown?][] = []
+  const rec = (name: string) => (arg?: unknown) => void calls.push(arg === undefined ? [name] : [name, arg])
+  const actions: MenuActions = {
+    newText: rec('newText'),
+    openFile: rec('openFile'),
+    saveTextAs: rec('saveTextAs'),
+    exportTokens: rec('exportTokens'),
+    setEncoding: rec('setEncoding'),
+    toggle: rec('toggle'),
+    setTheme: rec('setTheme'),
+  }
+  return { calls, actions }
+}
+
+describe('runMenuCommand', () => {
+  it('routes each command to its action with its argument', () => {
+    const commands: MenuCommand[] = [
+      { type: 'new' },
+      { type: 'open' },
+      { type: 'save-text-as' },
+      { type: 'export-tokens', format: 'json' },
+      { type: 'encoding', encoding: 'cl100k_base' },
+      { type: 'theme', theme: 'dark' },
+    ]
+    const { calls, actions } = recorder()
+    for (const c of commands) runMenuCommand(c, actions)
+    expect(calls).toEqual([['newText'], ['openFile'], ['saveTextAs'], ['exportTokens', 'json'], ['setEncoding', 'cl100k_base'], ['setTheme', 'dark']])
+  })
+  it('maps every View toggle to the setting it flips', () => {
+    const { calls, actions } = recorder()
+    for (const what of ['whitespace', 'ids', 'cost', 'wrap', 'lines'] as const) runMenuCommand({ type: 'toggle', what }, actions)
+    expect(calls.map((c) => c[1])).toEqual(['showWhitespace', 'showIds', 'showCost', 'wrapLines', 'lineNumbers'])
+  })
+})
+
+describe('webShortcut', () => {
+  const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({ ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, key: k, ...mods })
+  it('saves on Ctrl+S or Cmd+S (Shift too) and opens on Ctrl+O', () => {
+    expect(webShortcut(key('s', { ctrlKey: true }))).toBe('save')
+    expect(webShortcut(key('S', { metaKey: true, shiftKey: true }))).toBe('save')
+    expect(webShortcut(key('o', { ctrlKey: true }))).toBe('open')
+  })
+  it('leaves other keys alone: no modifier, Alt, Ctrl+Shift+O', () => {
+    expect(webShortcut(key('s'))).toBeNull()
+    expect(webShortcut(key('s', { ctrlKey: true, altKey: true }))).toBeNull()
+    expect(webShortcut(key('O', { ctrlKey: true, shiftKey: true }))).toBeNull()
+    expect(webShortcut(key('x', { ctrlKey: true }))).toBeNull()
+  })
+})

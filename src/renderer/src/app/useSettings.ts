@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { parseSettings, type Settings, type ViewToggle } from '@shared/app/settings'
+import type { LoadedStateResult } from '@shared/app/ipc'
+import type { ModelInfo } from '@shared/models/models'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { SpecialMode } from '@shared/tokenizer/specialTokens'
+import type { Host } from '../host/host'
+
+/**
+ * The user's settings: read from the saved state, saved on every change, the theme applied to
+ * the page. The setters are stable, so the toolbar (with its long model list) re-renders only
+ * when settings change. `settingsRef` holds the settings of the moment for callbacks.
+ */
+export function useSettings(host: Host, saved: LoadedStateResult, models: ModelInfo[] | null) {
+  const [settings, setSettings] = useState<Settings>(() => parseSettings(saved.values.settings ?? null))
+  const settingsRef = useRef(settings)
+  useEffect(() => {
+    settingsRef.current = settings
+  }, [settings])
+  useEffect(() => {
+    void host.saveState('settings', JSON.stringify(settings))
+  }, [host, settings])
+  useEffect(() => {
+    if (settings.theme === 'system') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = settings.theme
+  }, [settings.theme])
+
+  const update = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), [])
+  const onEncoding = useCallback((encoding: EncodingName) => update({ encoding, model: null }), [update])
+  const onModel = useCallback(
+    (name: string | null) => {
+      const m = name ? models?.find((x) => x.name === name) : undefined
+      setSettings((s) =>
+        m ? { ...s, model: m.name, encoding: m.encoding, activeLimit: 'model' } : { ...s, model: null, activeLimit: s.activeLimit === 'model' ? 'l4096' : s.activeLimit },
+      )
+    },
+    [models],
+  )
+  const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
+  const onToggle = useCallback((key: ViewToggle, on: boolean) => update({ [key]: on }), [update])
+  /** Flips a view toggle (the menu's check items). */
+  const toggle = useCallback((key: ViewToggle) => setSettings((s) => ({ ...s, [key]: !s[key] })), [])
+  /** Closing the sampling lab: its Close button goes with it, so focus goes back to the toolbar toggle that opened it. */
+  const closeSampling = useCallback(() => {
+    update({ showSampling: false })
+    document.querySelector<HTMLElement>('.toolbar [data-toggle="showSampling"]')?.focus()
+  }, [update])
+  /** A custom limit set or cleared: it becomes active; cleared while active, 4,096 takes over. */
+  const onCustomLimit = useCallback(
+    (customLimit: number | null) =>
+      setSettings((s) => ({ ...s, customLimit, activeLimit: customLimit === null ? (s.activeLimit === 'custom' ? 'l4096' : s.activeLimit) : 'custom' })),
+    [],
+  )
+
+  return { settings, settingsRef, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit }
+}

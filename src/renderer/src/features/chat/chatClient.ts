@@ -1,0 +1,34 @@
+import type { ChatReply, ChatRequest } from './chatProtocol'
+
+/** Counts chats in one worker of its own (started on the first count); only the newest request is answered. */
+export class ChatClient {
+  private worker: Worker | null = null
+  private seq = 0
+
+  private onReply: (reply: ChatReply) => void = () => {}
+
+  /** Sets who gets the answer to the newest request (older answers are dropped). */
+  listen(onReply: (reply: ChatReply) => void): void {
+    this.onReply = onReply
+  }
+
+  /** Asks for a count; a request sent before it is no longer answered. */
+  count(request: Omit<ChatRequest, 'seq'>): void {
+    const worker = (this.worker ??= this.start())
+    worker.postMessage({ ...request, seq: ++this.seq } satisfies ChatRequest)
+  }
+
+  /** Stops the worker (a later count starts a new one). */
+  dispose(): void {
+    this.worker?.terminate()
+    this.worker = null
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./chat.worker.ts', import.meta.url), { type: 'module', name: 'chat' })
+    worker.onmessage = (e: MessageEvent<ChatReply>) => {
+      if (e.data.seq === this.seq) this.onReply(e.data)
+    }
+    return worker
+  }
+}

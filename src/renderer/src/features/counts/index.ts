@@ -1,0 +1,2 @@
+/** Counts: tokens, characters, words and lines of the text. */
+export { CountsPanel } from './CountsPanel'

@@ -1,0 +1,2 @@
+/** Inspector: the selected token's text, id, bytes and place. */
+export { Inspector } from './Inspector'

@@ -1,0 +1,3 @@
+/** Stats: how often each token occurs in the text. */
+export { StatsPanel } from './StatsPanel'
+export { useStats } from './useStats'

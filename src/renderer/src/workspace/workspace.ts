@@ -1,0 +1,74 @@
+import type { EditorView } from '@codemirror/view'
+import { useMemo, useRef, type RefObject } from 'react'
+import type { Settings } from '@shared/app/settings'
+import type { SaveFileRequest } from '@shared/app/ipc'
+import { tokenField } from '../editor/tokenState'
+import type { Host } from '../host/host'
+import type { StatusMessage } from '../ui/StatusBar'
+import type { LocalEncoderLoader } from '../tokens/localEncoder'
+import type { TokenStream } from '../tokens/tokenStream'
+import type { TokenizerClient } from '../worker/tokenizerClient'
+
+/**
+ * What every feature gets from the app: the editor and its tokenizer (refs, set once the
+ * editor exists), the settings of the moment, the status line, and copy/save helpers that
+ * report how it went there.
+ */
+export interface Workspace {
+  editorParent: RefObject<HTMLDivElement | null>
+  viewRef: RefObject<EditorView | null>
+  clientRef: RefObject<TokenizerClient | null>
+  streamRef: RefObject<TokenStream | null>
+  loaderRef: RefObject<LocalEncoderLoader | null>
+  /** The settings as of now (read in callbacks, never in render). */
+  settingsRef: RefObject<Settings>
+  setMessage(message: StatusMessage | null): void
+  /** The whole text (empty before the editor exists). */
+  text(): string
+  /** The editor's text version now (-1 before the editor exists): says which text a result is of. */
+  textVersion(): number
+  /** The text from `from` to `to` (clipped to the text; empty before the editor exists). */
+  slice(from: number, to: number): string
+  /** Copies text to the clipboard and says so (or that it could not). */
+  copy(text: string, done: string): void
+  /** Saves data where the user chooses and says where (or why not). */
+  saveFile(request: SaveFileRequest, done: string): Promise<void>
+}
+
+/** Creates the workspace once per host; `setMessage` must be stable (a state setter). */
+export function useWorkspace(host: Host, settingsRef: RefObject<Settings>, setMessage: (message: StatusMessage | null) => void): Workspace {
+  const editorParent = useRef<HTMLDivElement>(null)
+  const viewRef = useRef<EditorView | null>(null)
+  const clientRef = useRef<TokenizerClient | null>(null)
+  const streamRef = useRef<TokenStream | null>(null)
+  const loaderRef = useRef<LocalEncoderLoader | null>(null)
+  return useMemo<Workspace>(
+    () => ({
+      editorParent,
+      viewRef,
+      clientRef,
+      streamRef,
+      loaderRef,
+      settingsRef,
+      setMessage,
+      text: () => viewRef.current?.state.doc.toString() ?? '',
+      textVersion: () => viewRef.current?.state.field(tokenField).docVersion ?? -1,
+      slice: (from, to) => {
+        const doc = viewRef.current?.state.doc
+        return doc ? doc.sliceString(from, Math.min(to, doc.length)) : ''
+      },
+      copy: (text, done) => {
+        navigator.clipboard
+          .writeText(text)
+          .then(() => setMessage({ tone: 'info', text: done }))
+          .catch(() => setMessage({ tone: 'error', text: 'Could not write to the clipboard.' }))
+      },
+      saveFile: async (request, done) => {
+        const r = await host.saveFile(request)
+        if (r.kind === 'saved') setMessage({ tone: 'info', text: `${done} (${r.name}).` })
+        else if (r.kind === 'error') setMessage({ tone: 'error', text: r.message })
+      },
+    }),
+    [host, settingsRef, setMessage],
+  )
+}
