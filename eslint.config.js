@@ -82,6 +82,36 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer layers: app/ composes features/; a feature reaches another only through its
+    // index (../chat, never ../chat/ChatPanel); ui/ and workspace/ know no feature and no app.
+    files: ['src/renderer/src/features/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches Electron only through the preload API.' }],
+          patterns: [
+            notFromMainOrPreload,
+            { regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: "Import another feature through its index ('../chat'), not its files." },
+            { regex: '^\\.\\./\\.\\./(app|App)(/|$)', message: 'Features do not import the app shell: app/ composes them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/src/ui/**/*.{ts,tsx}', 'src/renderer/src/workspace/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches Electron only through the preload API.' }],
+          patterns: [notFromMainOrPreload, { regex: '^\\.\\./(features|app|App)(/|$)', message: 'ui/ and workspace/ are below the features and the app: they import neither.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only shared code.' }] }],

@@ -1,25 +1,12 @@
 import { EditorView } from '@codemirror/view'
 import { useEffect, useMemo } from 'react'
 import { formatCount } from '@shared/text/format'
-import { STANDARD_LIMITS } from '@shared/models/limits'
 import type { ModelInfo } from '@shared/models/models'
-import type { ActiveLimit, Settings } from '@shared/app/settings'
+import type { Settings } from '@shared/app/settings'
 import { firstTokenPastLimit, limitCutPosition } from '../../editor/limitCut'
 import { setViewOptions } from '../../editor/tokenState'
 import type { Workspace } from '../../workspace/workspace'
-import type { LimitRow } from './LimitsPanel'
-
-/** The limits the text is measured against (1,024, 4,096, the model's window, a custom one). */
-export function limitRows(model: ModelInfo | null, customLimit: number | null): LimitRow[] {
-  const list: LimitRow[] = STANDARD_LIMITS.map((value) => ({
-    key: (value === 1024 ? 'l1024' : 'l4096') as ActiveLimit,
-    value,
-    title: `${formatCount(value)} tokens`,
-  }))
-  if (model) list.push({ key: 'model', value: model.contextWindow, title: `${model.name} window` })
-  if (customLimit !== null) list.push({ key: 'custom', value: customLimit, title: 'Custom limit' })
-  return list
-}
+import { limitRows } from './limitRows'
 
 /**
  * The limit rows and the active one; keeps the editor's limit markers and inspected-token
