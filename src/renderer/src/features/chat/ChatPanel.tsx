@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, memo } from 'react'
-import { CHAT_ROLES, countedMessages, isBlankMessage, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, withEditorText, type ChatDraft, type ChatMessageDraft, type ChatRole } from '@shared/tools/chat'
+import { countedMessages, isBlankMessage, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, withEditorText, type ChatDraft, type ChatMessageDraft } from '@shared/tools/chat'
 import { formatCount } from '@shared/text/format'
 import { limitStatus, meterValue, parseLimit } from '@shared/models/limits'
 import type { ModelInfo } from '@shared/models/models'
 import { tokenColourSlot } from '@shared/display/palette'
 import type { ChatReply } from './chatProtocol'
+import { ChatMessageRow } from './ChatMessageRow'
 import { useChatClient } from './useChatClient'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 
@@ -256,59 +257,5 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
         </div>
       )}
     </ToolPanel>
-  )
-})
-
-/** Props of one message row. */
-interface ChatMessageRowProps {
-  index: number
-  message: ChatMessageDraft
-  /** An empty message: a slot to fill, not counted. */
-  blank: boolean
-  nameProblem: string | null
-  /** Tokens of the text and of the whole message, or null while counting. */
-  contentTokens: number | null
-  totalTokens: number | null
-  formatted: boolean
-  onEdit(index: number, patch: Partial<ChatMessageDraft>): void
-  onRemove(index: number): void
-}
-
-/** One message of the composer: role, name, text and its count; redrawn only when its own props change. */
-const ChatMessageRow = memo(function ChatMessageRow({ index, message: m, blank, nameProblem, contentTokens, totalTokens, formatted, onEdit, onRemove }: ChatMessageRowProps) {
-  const n = index + 1
-  return (
-    <li className="chat-message">
-      <div className="chat-message-head">
-        <select aria-label={`Role of message ${n}`} value={m.role} onChange={(e) => onEdit(index, { role: e.target.value as ChatRole })}>
-          {CHAT_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-        <input
-          aria-label={`Name of message ${n}`}
-          placeholder="name (optional)"
-          value={m.name}
-          aria-invalid={nameProblem !== null}
-          onChange={(e) => onEdit(index, { name: e.target.value })}
-        />
-        <button type="button" className="button small" aria-label={`Remove message ${n}`} onClick={() => onRemove(index)}>
-          ✕
-        </button>
-      </div>
-      {nameProblem && <ErrorNote>{nameProblem}</ErrorNote>}
-      <textarea aria-label={`Message ${n}`} rows={3} value={m.content} onChange={(e) => onEdit(index, { content: e.target.value })} spellCheck={false} />
-      <div className="hint" aria-label={`Tokens of message ${n}`}>
-        {blank
-          ? 'Empty: not counted'
-          : totalTokens !== null && contentTokens !== null
-          ? formatted
-            ? `${formatCount(totalTokens)} tokens (${formatCount(contentTokens)} text + ${formatCount(totalTokens - contentTokens)} format)`
-            : `${formatCount(totalTokens)} tokens`
-          : '…'}
-      </div>
-    </li>
   )
 })
