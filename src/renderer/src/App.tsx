@@ -1,7 +1,6 @@
 import { isolateHistory } from '@codemirror/commands'
 import { EditorView } from '@codemirror/view'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { flushSync } from 'react-dom'
 import { formatCount } from '@shared/text/format'
 import { STANDARD_LIMITS } from '@shared/models/limits'
 import { loadModelList, type ModelInfo } from '@shared/models/models'
@@ -32,16 +31,13 @@ import { Toolbar } from './components/Toolbar'
 import { EditorKeysHint } from './components/EditorKeysHint'
 import { SidebarSplitter, useSidebarWidth } from './components/SidebarSplitter'
 import { useCountAnnouncement } from './useCountAnnouncement'
-import { createEditor, setLineNumbers, setShowWhitespace, setWrapLines } from './editor/createEditor'
 import { DensityLegend } from './components/DensityLegend'
-import { lineCostAt, setShowCost, type LineCost } from './editor/costGutter'
-import { setTokens, setViewOptions, tokenField } from './editor/tokenState'
+import { lineCostAt, type LineCost } from './editor/costGutter'
+import { tokenField } from './editor/tokenState'
 import { clusterBreakTest } from './editor/clusterBreaks'
 import { firstTokenPastLimit, limitCutPosition } from './editor/limitCut'
 import type { Host } from './host/host'
 import { SAMPLE_TEXT } from './sampleText'
-import { TokenizerClient } from './worker/tokenizerClient'
-import type { TokenIndex } from '@shared/document/tokenIndex'
 import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 import { useStableCallback } from './useStableCallback'
 import { useSamplingHost } from './sampling/useSamplingHost'
@@ -51,9 +47,7 @@ import { FileConflictBar } from './components/FileConflictBar'
 import { decodeInWorker } from './tools/decodeIds'
 import { exportInWorker, tokenExport } from './tools/tokenExport'
 import { exportFileName, MAX_EXPORT_TOKENS } from '@shared/tools/exportTokens'
-import { TokenStream, type TokenSnapshot, type Work } from './tokens/tokenStream'
-import { LocalEncoderLoader } from './tokens/localEncoder'
-import { LOCAL_EDIT_MAX_CHARS } from '@shared/document/localEdit'
+import { useEditorSession, useEditorSessionEvents } from './session/useEditorSession'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { DocumentState, LoadedStateResult, MenuCommand, SaveFileRequest } from '@shared/app/ipc'
 
@@ -70,9 +64,6 @@ const subscribedHosts = new WeakSet<Host>()
 export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const [settings, setSettings] = useState<Settings>(() => parseSettings(saved.values.settings ?? null))
   const [models, setModels] = useState<ModelInfo[] | null>(null)
-  const [snapshot, setSnapshot] = useState<TokenSnapshot | null>(null)
-  const [shownIndex, setShownIndex] = useState<TokenIndex | null>(null)
-  const [work, setWork] = useState<Work>({ kind: 'idle' })
   const [message, setMessage] = useState<StatusMessage | null>(() => (saved.problems.length ? { tone: 'warning', text: saved.problems.join(' ') } : null))
   const textEdited = useTransientMessages(message, setMessage)
   /** The open file's name (null: untitled) and whether the text changed since it was opened or saved. */
@@ -80,24 +71,22 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const editedRef = useRef(false)
   /** The first text: the saved draft, or the sample on a first start. */
   const [initialText] = useState(() => saved.values.draft ?? SAMPLE_TEXT)
+  // The editor and its tokenizer (editor/, tokens/, worker client), linked in one session.
+  const { session, snapshot: editor, editorParent } = useEditorSession({ initialText, encoding: settings.encoding, mode: settings.specialMode, display: settings })
+  const { viewRef, streamRef, clientRef } = session
+  const { tokens: snapshot, index: shownIndex, work, screen, tabIndents } = editor
   const [inspected, setInspectedState] = useState<number | null>(null)
   const [info, setInfo] = useState<TokenInfo | null>(null)
-  /** The document range on screen (the token-id view lists its tokens). */
-  const [screen, setScreen] = useState({ from: 0, to: 0 })
   const [bytes, setBytes] = useState<{ index: number; hex: string; count: number } | null>(null)
   /** The inspected token's line: what the cost strip beside it shows, in text. */
   const [lineCost, setLineCost] = useState<LineCost | null>(null)
-  const editorParent = useRef<HTMLDivElement>(null)
-  const viewRef = useRef<EditorView | null>(null)
-  const clientRef = useRef<TokenizerClient | null>(null)
-  const streamRef = useRef<TokenStream | null>(null)
-  const loaderRef = useRef<LocalEncoderLoader | null>(null)
   const inspectedRef = useRef<number | null>(null)
   /** A text position whose token the inspector shows once the new encoding's tokens arrive. */
   const inspectAtPos = useRef<number | null>(null)
+  /** Token tables swapped in before inspectAtPos was set: the position is looked up in the next one. */
+  const swapsAtSwitch = useRef(0)
   const draftTimer = useRef<number | undefined>(undefined)
   const draftWarned = useRef(false)
-  const viewportTimer = useRef<number | undefined>(undefined)
 
   const settingsRef = useRef(settings)
   useEffect(() => {
@@ -115,7 +104,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
       draftWarned.current = true
       setMessage(host.lastSaveProblem?.('draft') ?? { tone: 'warning', text: 'This text is too large to autosave here; save it to a file to keep it.' })
     } else if (ok) draftWarned.current = false
-  }, [host])
+  }, [host, viewRef])
   const saveDraftSoon = useCallback(() => {
     window.clearTimeout(draftTimer.current)
     draftTimer.current = window.setTimeout(() => void saveDraft(), DRAFT_SAVE_MS)
@@ -151,13 +140,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     void clientRef.current?.tokenBytes(encoding, [base.id]).then(([b]) => {
       if (b && inspectedRef.current === base.index) setBytes({ index: base.index, hex: bytesToHex(b), count: b.length })
     })
-  }, [])
+  }, [viewRef, streamRef, clientRef])
 
   const inspectTimer = useRef<number | undefined>(undefined)
   /** What the one live region says (a token reached by keyboard, a new count after a switch). */
   const [announcement, setAnnouncement] = useState('')
-  /** Ctrl+M makes Tab indent in the editor; by default Tab moves focus. */
-  const [tabIndents, setTabIndents] = useState(false)
   const [sidebarWidth, setSidebarWidth] = useSidebarWidth()
 
   /** Tells screen readers which token the keyboard moved to. */
@@ -167,7 +154,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     if (index === null || !view || !tokens || index >= tokens.count) return
     const text = view.state.doc.sliceString(tokens.start(index), Math.min(tokens.end(index), view.state.doc.length))
     setAnnouncement(`Token ${formatCount(index + 1)} of ${formatCount(tokens.count)}: ${withVisibleWhitespace(text) || 'part of a character'}, id ${tokens.id(index)}`)
-  }, [])
+  }, [viewRef, streamRef])
 
   /** Inspects a token; when the keyboard asked (a step button, the id list's arrows), says which. */
   const inspectAndAnnounce = useCallback(
@@ -178,109 +165,41 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     [inspect, announceToken],
   )
 
-  // Editor, worker and token stream: created once.
-  useEffect(() => {
-    // The inspector catches up just after the count (off the keystroke's critical path).
-    const refreshInspector = () => {
-      // After an encoding or mode switch: the token now at the inspected text position.
-      const tokens = stream.current
-      const pos = inspectAtPos.current
-      if (pos !== null && remapInspected && tokens) {
-        const k = tokens.indexAt(pos)
-        if (k >= 0 && tokens.chunk(tokens.chunkAt(pos)).tokens) {
-          inspectedRef.current = k
-          inspectAtPos.current = null
-          remapInspected = false
-        }
+  /** The inspector catches up just after the count (off the keystroke's critical path). */
+  const refreshInspector = () => {
+    // After an encoding or mode switch: the token now at the inspected text position, once the new tokens took over.
+    const tokens = streamRef.current?.current
+    const pos = inspectAtPos.current
+    if (pos !== null && tokens && session.tableSwaps > swapsAtSwitch.current) {
+      const k = tokens.indexAt(pos)
+      if (k >= 0 && tokens.chunk(tokens.chunkAt(pos)).tokens) {
+        inspectedRef.current = k
+        inspectAtPos.current = null
       }
-      if (inspectedRef.current === null) return
-      window.clearTimeout(inspectTimer.current)
-      inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
     }
-    // A snapshot from a keystroke tokenized here is drawn in that keystroke's frame.
-    let urgent: TokenSnapshot | null = null
-    // True once a new encoding's tokens took over while inspectAtPos waits for them.
-    let remapInspected = false
-    const loader = new LocalEncoderLoader((enc) => stream.setLocalEncoder(enc))
-    loaderRef.current = loader
-    const stream = new TokenStream({
-      showTokens: (index, version) => {
-        viewRef.current?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
-        refreshInspector()
-      },
-      indexChanged: (index) => {
-        setShownIndex(index)
-        if (inspectAtPos.current !== null) remapInspected = true
-      },
-      snapshot: (s, isUrgent) => {
-        if (isUrgent) urgent = s
-        else setSnapshot(s)
-        if (s.pending > 0) loader.busy()
-      },
-      work: setWork,
-      error: (text) => setMessage({ tone: 'error', text: `Tokenizing failed: ${text}` }),
-    })
-    streamRef.current = stream
-    const client = new TokenizerClient((msg) => stream.handle(msg))
-    clientRef.current = client
-    const s = settingsRef.current
-    client.configure(s.encoding, s.specialMode)
-    loader.want(s.encoding)
-    const view = createEditor(editorParent.current!, initialText, {
-      onEdit: (version, edits, before, onScreen) => {
-        const local = stream.editLocally(version, edits, (from, to) => before.sliceString(from, to), onScreen)
-        // A big paste whose screen is tokenized here: its copy to the worker waits for the first frame.
-        if (local && local.pending > 0) client.editAfterPaint(version, edits)
-        else client.edit(version, edits)
-        // A paste or other big change: the tokenizer is about to be busy.
-        if (!local && edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)) loader.busy()
-        saveDraftSoon()
-        textEdited()
-        if (!editedRef.current) {
-          editedRef.current = true
-          setDocumentState((d) => ({ ...d, edited: true }))
-        }
-        return local
-      },
-      onLocalTokensShown: () => {
-        const next = urgent
-        urgent = null
-        if (next) flushSync(() => setSnapshot(next))
-        refreshInspector()
-      },
-      onInspect: (index, source) => {
-        inspect(index)
-        if (source === 'keyboard') announceToken(index)
-      },
-      onViewport: (from, to) => {
-        stream.setViewport(from, to)
-        window.clearTimeout(viewportTimer.current)
-        viewportTimer.current = window.setTimeout(() => client.viewport(from, to), 30)
-      },
-      onScreen: (from, to) => setScreen({ from, to }),
-      onTabIndents: (indents) => {
-        setTabIndents(indents)
-        setAnnouncement(indents ? 'Tab now indents.' : 'Tab now moves focus.')
-      },
-    })
-    viewRef.current = view
-    // For tests and benchmarks: the editor view (CodeMirror's public API).
-    ;(window as unknown as Record<string, unknown>).tokenizerExplorerView = view
-    stream.setViewport(view.viewport.from, view.viewport.to)
-    client.viewport(view.viewport.from, view.viewport.to)
-    client.reset(0, view.state.doc.toString())
-    view.focus()
-    return () => {
-      view.destroy()
-      client.dispose()
-      stream.dispose()
-      loader.dispose()
-      loaderRef.current = null
-      viewRef.current = null
-      clientRef.current = null
-      streamRef.current = null
-    }
-  }, [host, initialText, saveDraftSoon, inspect, announceToken, textEdited])
+    if (inspectedRef.current === null) return
+    window.clearTimeout(inspectTimer.current)
+    inspectTimer.current = window.setTimeout(() => inspect(inspectedRef.current), 80)
+  }
+
+  // The editor and its tokenizer (editor/, tokens/, worker client), linked in one session.
+  useEditorSessionEvents(session, {
+    edited: () => {
+      saveDraftSoon()
+      textEdited()
+      if (!editedRef.current) {
+        editedRef.current = true
+        setDocumentState((d) => ({ ...d, edited: true }))
+      }
+    },
+    inspect: (index, source) => {
+      inspect(index)
+      if (source === 'keyboard') announceToken(index)
+    },
+    tokensShown: refreshInspector,
+    tabIndents: (indents) => setAnnouncement(indents ? 'Tab now indents.' : 'Tab now moves focus.'),
+    error: (text) => setMessage({ tone: 'error', text: `Tokenizing failed: ${text}` }),
+  })
 
   // Models load after first paint: they are not needed to start typing.
   useEffect(() => {
@@ -306,21 +225,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     const tokens = streamRef.current?.current
     const i = inspectedRef.current
     inspectAtPos.current = tokens && i !== null && i < tokens.count ? tokens.start(i) : null
-    clientRef.current?.configure(settings.encoding, settings.specialMode)
-    loaderRef.current?.want(settings.encoding)
-  }, [settings.encoding, settings.specialMode])
-  useEffect(() => {
-    if (viewRef.current) setShowWhitespace(viewRef.current, settings.showWhitespace)
-  }, [settings.showWhitespace])
-  useEffect(() => {
-    if (viewRef.current) setShowCost(viewRef.current, settings.showCost)
-  }, [settings.showCost])
-  useEffect(() => {
-    if (viewRef.current) setWrapLines(viewRef.current, settings.wrapLines)
-  }, [settings.wrapLines])
-  useEffect(() => {
-    if (viewRef.current) setLineNumbers(viewRef.current, settings.lineNumbers)
-  }, [settings.lineNumbers])
+    swapsAtSwitch.current = session.tableSwaps
+  }, [settings.encoding, settings.specialMode, streamRef, session])
   useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme
     else document.documentElement.dataset.theme = settings.theme
@@ -341,14 +247,12 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
 
   // Tell the editor which limits to mark and which token to outline.
   useEffect(() => {
-    viewRef.current?.dispatch({
-      effects: setViewOptions.of({
-        activeLimit: activeRow ? activeRow.value : null,
-        limits: rows.map((r) => ({ value: r.value, label: formatCount(r.value) })),
-        inspected,
-      }),
+    session.setViewOptions({
+      activeLimit: activeRow ? activeRow.value : null,
+      limits: rows.map((r) => ({ value: r.value, label: formatCount(r.value) })),
+      inspected,
     })
-  }, [rows, activeRow, inspected])
+  }, [session, rows, activeRow, inspected])
 
   const complete = snapshot !== null && snapshot.pending === 0
   const tokenCount = complete ? snapshot.count : null
