@@ -149,10 +149,11 @@ export class EditorSession {
   }
 
   /**
-   * Starts the worker and, given `parent`, the editor in it, with the initial text (or the
-   * text of an earlier attach). Without a parent only the tokenizer side runs (tests).
+   * Starts the worker and, given `parent`, the editor in it, with the initial text (again
+   * after a detach: React's strict mode mounts twice). Without a parent only the tokenizer
+   * side runs (tests).
    */
-  attach(parent: HTMLElement | null, callbacks: Omit<EditorCallbacks, 'onTabIndents'> = { onInspect: (i, s) => this.events.inspect?.(i, s) }): void {
+  attach(parent: HTMLElement | null): void {
     if (this.parts) return
     const stream = new TokenStream(
       {
@@ -177,17 +178,11 @@ export class EditorSession {
     const loader = new LocalEncoderLoader((enc) => stream.setLocalEncoder(enc), this.deps.loadEncoder)
     const client = new TokenizerClient((msg: CoordinatorResponse) => stream.handle(msg), this.deps.createWorker, this.deps.afterPaint)
     this.parts = { client, stream, loader, view: null }
-    this.update({ tokens: null, index: null, work: { kind: 'idle' } })
+    this.update({ tokens: null, index: null, work: { kind: 'idle' }, tabIndents: false })
     client.configure(this.config.encoding, this.config.mode)
     loader.want(this.config.encoding)
     const text = parent
-      ? mountEditor(parent, this.initialText, this.source, {
-          ...callbacks,
-          onTabIndents: (tabIndents) => {
-            this.update({ tabIndents })
-            this.events.tabIndents?.(tabIndents)
-          },
-        }, (view) => this.afterMount(view))
+      ? mountEditor(parent, this.initialText, this.source, this.editorCallbacks, (view) => this.afterMount(view))
       : null
     client.reset(0, text ?? this.initialText)
   }
@@ -236,6 +231,15 @@ export class EditorSession {
   setViewOptions(options: TokenViewOptions): void {
     this.viewOptions = options
     this.view?.dispatch({ effects: setViewOptions.of(options) })
+  }
+
+  /** What the editor itself reports (besides edits and the screen, which go to `source`). */
+  private readonly editorCallbacks: EditorCallbacks = {
+    onInspect: (index, source) => this.events.inspect?.(index, source),
+    onTabIndents: (tabIndents) => {
+      this.update({ tabIndents })
+      this.events.tabIndents?.(tabIndents)
+    },
   }
 
   /** The token source the editor is linked to (tokenSync). */
