@@ -9,6 +9,7 @@ import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { CoordinatorResponse } from '@shared/app/workerProtocol'
 import type { EditorCallbacks } from '../editor/createEditor'
+import { tablePositions } from '../editor/positions'
 import { setTokens, setViewOptions, type TokenViewOptions } from '../editor/tokenState'
 import type { TokenSource } from '../editor/tokenSync'
 import { LocalEncoderLoader } from '../tokens/localEncoder'
@@ -24,7 +25,7 @@ export interface EditorSnapshot {
   readonly index: TokenIndex | null
   /** What the tokenizer is doing, for the status bar. */
   readonly work: Work
-  /** The document range on screen (first to last visible character). */
+  /** The range on screen (first to last visible character) in the shown tokens' coordinates. */
   readonly screen: { readonly from: number; readonly to: number }
   /** Whether Tab indents in the editor (Ctrl+M), instead of moving focus. */
   readonly tabIndents: boolean
@@ -269,8 +270,11 @@ export class EditorSession {
     screen: (from: number, to: number) => {
       const parts = this.parts
       if (!parts) return
-      parts.stream.setViewport(from, to)
-      this.update({ screen: { from, to } })
+      // The stream and the token-id list read the shown tokens; the worker has every edit already.
+      const table = parts.view ? tablePositions(parts.view.state) : null
+      const screen = table ? { from: table.toTable(from, -1), to: table.toTable(to, 1) } : { from, to }
+      parts.stream.setViewport(screen.from, screen.to)
+      this.update({ screen })
       this.timers.clearTimeout(this.screenTimer)
       this.screenTimer = this.timers.setTimeout(() => this.parts?.client.viewport(from, to), SCREEN_MESSAGE_MS)
     },
