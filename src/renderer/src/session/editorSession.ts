@@ -13,7 +13,7 @@ import { tablePositions } from '../editor/positions'
 import { setTokens, setViewOptions, type TokenViewOptions } from '../editor/tokenState'
 import type { TokenSource } from '../editor/tokenSync'
 import { LocalEncoderLoader } from '../tokens/localEncoder'
-import { TokenStream, type Timers, type TokenSnapshot, type Work } from '../tokens/tokenStream'
+import { browserTimers, TokenStream, type Timers, type TokenSnapshot, type Work } from '../tokens/tokenStream'
 import { TokenizerClient } from '../worker/tokenizerClient'
 import { applyDisplay, mountEditor, type EditorDisplay } from './mountEditor'
 
@@ -61,12 +61,6 @@ export interface EditorSessionDeps {
 
 /** How soon after the screen moves the worker is told (scrolling sends many moves). */
 const SCREEN_MESSAGE_MS = 30
-
-const browserTimers: Timers = {
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-  clearTimeout: (id) => window.clearTimeout(id),
-}
 
 /** The parts that live while the session is attached. */
 interface Attached {
@@ -292,11 +286,6 @@ export class EditorSession {
 
 /** Whether two values of a snapshot field show the same thing (the stream already drops repeated work states). */
 function sameValue(key: keyof EditorSnapshot, a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (key === 'screen') {
-    const x = a as EditorSnapshot['screen']
-    const y = b as EditorSnapshot['screen']
-    return x.from === y.from && x.to === y.to
-  }
-  return false
+  const range = (v: unknown) => v as EditorSnapshot['screen']
+  return a === b || (key === 'screen' && range(a).from === range(b).from && range(a).to === range(b).to)
 }
