@@ -29,6 +29,8 @@ import { SidebarSplitter, useSidebarWidth } from './ui/SidebarSplitter'
 import { StatusBar } from './ui/StatusBar'
 import { Toolbar } from './ui/Toolbar'
 import { useWorkspace } from './workspace/workspace'
+import { useEditorSession } from './session/useEditorSession'
+import { SAMPLE_TEXT } from './sampleText'
 
 /** The sampling lab loads when first opened. */
 const SamplingPanel = lazy(() => import('./features/sampling/SamplingPanel'))
@@ -38,10 +40,12 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const { message, setMessage, textEdited } = useStatusMessage(saved)
   const models = useModels(setMessage)
   const { settings, settingsRef, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit } = useSettings(host, saved, models)
-  const ws = useWorkspace(host, settingsRef, setMessage)
+  // The editor and its tokenizer (editor/, tokens/, worker client), linked in one session.
+  const { session, snapshot: editor, editorParent } = useEditorSession({ initialText: saved.values.draft ?? SAMPLE_TEXT, encoding: settings.encoding, mode: settings.specialMode, display: settings })
+  const ws = useWorkspace(session, host, settingsRef, setMessage)
   const inspector = useInspector(ws)
   const file = useDocumentFile(host, saved, ws)
-  const { editorParent, snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ host, ws, settings, setMessage, textEdited, ...file, ...inspector })
+  const { snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ ws, settings, setMessage, textEdited, ...file, ...inspector }, editor)
   const { rows, activeRow, cutLine, showCut } = useLimits(ws, settings, models, inspector.inspected)
   const complete = snapshot !== null && snapshot.pending === 0
   const tokenCount = complete ? snapshot.count : null

@@ -2,7 +2,6 @@ import { isolateHistory } from '@codemirror/commands'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DocumentState, LoadedStateResult } from '@shared/app/ipc'
 import type { Host } from '../host/host'
-import { SAMPLE_TEXT } from '../sampleText'
 import type { Workspace } from '../workspace/workspace'
 import { useIncomingFile } from './useIncomingFile'
 
@@ -20,7 +19,6 @@ export function useDocumentFile(host: Host, saved: LoadedStateResult, ws: Worksp
   const [documentState, setDocumentState] = useState<DocumentState>({ name: null, edited: false })
   const editedRef = useRef(false)
   /** The first text: the saved draft, or the sample on a first start. */
-  const [initialText] = useState(() => saved.values.draft ?? SAMPLE_TEXT)
   const draftTimer = useRef<number | undefined>(undefined)
   const draftWarned = useRef(false)
   useEffect(() => host.setDocumentState(documentState), [host, documentState])
@@ -93,5 +91,5 @@ export function useDocumentFile(host: Host, saved: LoadedStateResult, ws: Worksp
     [host, applyOpened],
   )
 
-  return { documentState, setDocumentState, editedRef, initialText, saveDraftSoon, flushDraft, newText, saveTextAs, openFile, onDrop, incoming }
+  return { documentState, setDocumentState, editedRef, saveDraftSoon, flushDraft, newText, saveTextAs, openFile, onDrop, incoming }
 }

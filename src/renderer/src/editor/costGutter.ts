@@ -3,7 +3,8 @@ import { gutter, GutterMarker, type BlockInfo, type EditorView } from '@codemirr
 import { countText } from '@shared/text/counts'
 import { formatRatio } from '@shared/text/format'
 import { costLevel, tokensStartingIn } from '@shared/tools/stats'
-import { docToTable, setTokens, tokenField } from './tokenState'
+import { tablePositions } from './positions'
+import { setTokens } from './tokenState'
 
 /** Lines longer than this are measured in UTF-16 units, not characters (counting them on every redraw costs too much). */
 const EXACT_CHARS_UP_TO = 100_000
@@ -38,14 +39,14 @@ export interface LineCost {
  * null when it has no tokens yet. The inspector says it in text, for the keyboard.
  */
 export function lineCostAt(state: EditorState, pos: number): LineCost | null {
-  const { tokens } = state.field(tokenField)
+  const { tokens, toTable } = tablePositions(state)
   const doc = state.doc
   const line = doc.lineAt(Math.min(pos, doc.length))
   if (!tokens || line.length === 0) return null
   const to = Math.min(doc.length, line.to + 1)
   // While an edit is on its way to the tokenizer, read the tokens at the positions they describe.
-  const from = docToTable(state, line.from, -1)
-  const end = docToTable(state, to, 1)
+  const from = toTable(line.from, -1)
+  const end = toTable(to, 1)
   const n = tokensStartingIn(tokens, from, end)
   if (n === 0) return null
   const chars = line.length > EXACT_CHARS_UP_TO ? line.length : countText(line.text).characters

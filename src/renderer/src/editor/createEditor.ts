@@ -1,6 +1,6 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
 import { search, searchKeymap } from '@codemirror/search'
-import { Compartment, EditorState, type Text, type Transaction } from '@codemirror/state'
+import { Compartment, EditorState, type Extension } from '@codemirror/state'
 import {
   drawSelection,
   EditorView,
@@ -9,35 +9,19 @@ import {
   lineNumbers,
   placeholder,
 } from '@codemirror/view'
-import type { TextEdit } from '@shared/document/documentModel'
-import type { OnScreen } from '@shared/document/localEdit'
-import { SCREEN_CHARS } from '@shared/document/tokenize'
-import type { TokenView } from '@shared/document/tokenView'
 import { longClusters } from './longClusters'
 import { newlineMarkers } from './newlineMarkers'
 import { specialChars } from './specialChars'
-import { screenListener, tokenDecorations } from './tokenDecorations'
+import { tokenDecorations } from './tokenDecorations'
 import { costStripExtension } from './costGutter'
-import { docToTable, setTokens, tableToDoc, tokenField, viewOptionsField } from './tokenState'
+import { tablePositions } from './positions'
+import { tokenField, viewOptionsField } from './tokenState'
+import { dispatchWithTokens } from './tokenSync'
 
-/** What the editor tells the app. */
+/** What the editor tells the app (edits and what is on screen go to the token source, see tokenSync). */
 export interface EditorCallbacks {
-  /**
-   * The document changed: `version` is the new document version, `edits` what changed, in
-   * order, `before` the text before them, `onScreen` which parts of the new text will
-   * likely be on screen. Returns the tokens of the new version when they could be made at
-   * once (a small edit, or the visible part of a big one), to be drawn in the same update;
-   * else null.
-   */
-  onEdit(version: number, edits: TextEdit[], before: Text, onScreen: OnScreen): TokenView | null
-  /** The update that draws tokens returned by onEdit is done. */
-  onLocalTokensShown(): void
   /** The token under the pointer or caret changed (null: none). */
   onInspect(index: number | null, source: 'hover' | 'caret' | 'keyboard'): void
-  /** The part of the document CodeMirror renders changed (what is on screen and a margin). */
-  onViewport(from: number, to: number): void
-  /** The part of the document on screen changed (first to last visible character). */
-  onScreen(from: number, to: number): void
   /** Ctrl+M switched what Tab does: true, Tab indents; false, Tab moves focus (the default). */
   onTabIndents?(indents: boolean): void
 }
@@ -45,26 +29,9 @@ export interface EditorCallbacks {
 /** The id of the element that says which keys the editor takes (its aria-describedby). */
 export const EDITOR_KEYS_HINT_ID = 'editor-keys-hint'
 
-/**
- * Which parts of the text after `tr` will likely be on screen: a screenful from where the
- * viewport started, and one before the caret when the transaction scrolls to it (a paste).
- */
-function likelyOnScreen(tr: Transaction, view: EditorView): OnScreen {
-  const top = tr.changes.mapPos(view.viewport.from, -1)
-  const ranges = [{ from: top, to: top + SCREEN_CHARS }]
-  if (tr.scrollIntoView) {
-    const head = tr.newSelection.main.head
-    ranges.push({ from: head - SCREEN_CHARS, to: head + 1 })
-  }
-  return (start, end) => ranges.some((r) => end > r.from && start < r.to)
-}
-
 /** The token index at a document position, accounting for edits not yet re-tokenized. */
 export function tokenIndexAtPos(state: EditorState, pos: number): number | null {
-  const { tokens } = state.field(tokenField)
-  if (!tokens || tokens.count === 0) return null
-  const i = tokens.indexAt(docToTable(state, pos, 1))
-  return i < 0 ? null : i
+  return tablePositions(state).tokenAt(pos)
 }
 
 const whitespaceCompartment = new Compartment()
@@ -76,8 +43,11 @@ function whitespaceExtensions(show: boolean) {
   return show ? [highlightWhitespace(), newlineMarkers] : []
 }
 
-/** Creates the CodeMirror editor with token colouring, limit markers and the inspector hooks. */
-export function createEditor(parent: HTMLElement, text: string, callbacks: EditorCallbacks): EditorView {
+/**
+ * Creates the CodeMirror editor with token colouring, limit markers and the inspector hooks;
+ * `tokens` links it to where its tokens come from (tokenSync).
+ */
+export function createEditor(parent: HTMLElement, text: string, callbacks: EditorCallbacks, tokens: Extension = []): EditorView {
   let lastHover: number | null = null
   // Tab moves focus by default, so the keyboard is never trapped in the text (WCAG 2.1.2);
   // Ctrl+M (Shift+Alt+M on macOS) makes Tab indent, and Escape then Tab still leaves.
@@ -91,11 +61,12 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
   let keyboardToken: number | null = null
   /** Alt+Left/Right: put the caret at the previous/next token and inspect it (zero-width tokens too). */
   const moveByToken = (view: EditorView, step: 1 | -1): boolean => {
-    const { tokens } = view.state.field(tokenField)
+    const positions = tablePositions(view.state)
+    const { tokens } = positions
     if (!tokens || tokens.count === 0) return false
-    const current = keyboardToken ?? tokenIndexAtPos(view.state, view.state.selection.main.head) ?? 0
+    const current = keyboardToken ?? positions.tokenAt(view.state.selection.main.head) ?? 0
     const target = Math.max(0, Math.min(tokens.count - 1, current + step))
-    const pos = tableToDoc(view.state, tokens.start(target), 1)
+    const pos = positions.toDoc(tokens.start(target), 1)
     keyboardToken = target
     view.dispatch({ selection: { anchor: pos }, scrollIntoView: true, userEvent: 'select.token' })
     callbacks.onInspect(target, 'keyboard')
@@ -134,9 +105,8 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       longClusters,
       costStripExtension,
       whitespaceCompartment.of(whitespaceExtensions(false)),
-      screenListener.of(({ from, to }) => callbacks.onScreen(from, to)),
+      tokens,
       EditorView.updateListener.of((update) => {
-        if (update.viewportChanged) callbacks.onViewport(update.view.viewport.from, update.view.viewport.to)
         // The inspector follows caret moves and clicks; while typing it keeps its token,
         // which saves a redraw per keystroke.
         const byToken = update.transactions.some((tr) => tr.isUserEvent('select.token'))
@@ -165,31 +135,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
   const view = new EditorView({
     state,
     parent,
-    // Edits go to the tokenizer before the editor does its own DOM work for them, so the
-    // worker starts while the editor renders (50 ms for a 10 MB paste).
-    dispatchTransactions(transactions, view) {
-      let version = view.state.field(tokenField).docVersion
-      let local: { tokens: TokenView; version: number } | null = null
-      for (const tr of transactions) {
-        if (!tr.docChanged) continue
-        version++
-        const edits: TextEdit[] = []
-        // Positions in the text as each earlier change of this transaction is applied.
-        tr.changes.iterChanges((fromA, toA, fromB, _toB, inserted) => {
-          edits.push([fromB, fromB + (toA - fromA), inserted.toString()])
-        })
-        const tokens = callbacks.onEdit(version, edits, tr.startState.doc, likelyOnScreen(tr, view))
-        if (tokens) local = { tokens, version }
-      }
-      if (!local) {
-        view.update(transactions)
-        return
-      }
-      // The edit and its tokens in one update: one redraw, in the keystroke's own frame.
-      const last = transactions[transactions.length - 1]
-      view.update([...transactions, last.state.update({ effects: setTokens.of(local) })])
-      callbacks.onLocalTokensShown()
-    },
+    dispatchTransactions: dispatchWithTokens,
   })
   view.setTabFocusMode(true)
   return view

@@ -1,6 +1,6 @@
 import type { EditorState } from '@codemirror/state'
 import { limitCutOffset } from '@shared/models/limits'
-import { tableToDoc, tokenField } from './tokenState'
+import { tablePositions } from './positions'
 
 /**
  * Where a limit of `limit` tokens cuts the editor's text now: the start of the first token
@@ -8,11 +8,11 @@ import { tableToDoc, tokenField } from './tokenState'
  * text fits, or while the tokens before the cut are still being counted.
  */
 export function limitCutPosition(state: EditorState, limit: number): number | null {
-  const { tokens } = state.field(tokenField)
+  const { tokens, toDoc } = tablePositions(state)
   if (!tokens) return null
   const cut = limitCutOffset(tokens, limit)
   if (cut === null) return null
-  return tableToDoc(state, cut, -1)
+  return toDoc(cut, -1)
 }
 
 /**
@@ -23,9 +23,9 @@ export function limitCutPosition(state: EditorState, limit: number): number | nu
 export function firstTokenPastLimit(state: EditorState, limit: number): { from: number; to: number } | null {
   const from = limitCutPosition(state, limit)
   if (from === null) return null
-  const { tokens } = state.field(tokenField)
+  const { tokens, toDoc } = tablePositions(state)
   if (!tokens) return null
-  const toNew = (pos: number) => tableToDoc(state, pos, 1)
+  const toNew = (pos: number) => toDoc(pos, 1)
   let last = limit
   while (last + 1 < tokens.count && toNew(tokens.end(last)) <= from) last++
   return { from, to: Math.max(from, toNew(tokens.end(last))) }

@@ -2,7 +2,8 @@ import { EditorSelection, type EditorState, type Extension, Prec, RangeSetBuilde
 import { Decoration, type DecorationSet, Direction, EditorView, keymap, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view'
 import { formatCount } from '@shared/text/format'
 import { findLongClusters, LONG_CLUSTER_CHARS } from '@shared/display/longClusters'
-import { docToTable, setTokens, tokenField } from './tokenState'
+import { tablePositions } from './positions'
+import { setTokens } from './tokenState'
 
 /** A long grapheme cluster drawn as a box: its first character, its length and its tokens. */
 class LongClusterWidget extends WidgetType {
@@ -38,10 +39,10 @@ class LongClusterWidget extends WidgetType {
 
 /** The first and last token of document range from..to, or null when there are no tokens. */
 function tokensIn(state: EditorState, from: number, to: number): { first: number; last: number } | null {
-  const { tokens } = state.field(tokenField)
+  const { tokens, toTable } = tablePositions(state)
   if (!tokens || tokens.count === 0) return null
-  const first = tokens.indexAt(docToTable(state, from, 1))
-  const last = tokens.indexAt(Math.max(0, docToTable(state, to, -1) - 1))
+  const first = tokens.indexAt(toTable(from, 1))
+  const last = tokens.indexAt(Math.max(0, toTable(to, -1) - 1))
   return first < 0 || last < first ? null : { first, last }
 }
 

@@ -1,4 +1,5 @@
 import type { ChangeDesc } from '@codemirror/state'
+import { clampPos, mapClamped } from './positions'
 
 /**
  * Characters coloured beyond the edges of what is on screen. Scrolling re-reads the screen
@@ -12,21 +13,6 @@ export const SCREEN_MARGIN_CHARS = 300
 
 /** A document range around what is on screen now, or null before the first layout. */
 export type ScreenWindow = { from: number; to: number } | null
-
-/** `pos` moved into 0..length. */
-export function clampPos(pos: number, length: number): number {
-  return pos < 0 ? 0 : pos > length ? length : pos
-}
-
-/**
- * Maps `pos` through `changes` after clamping it into the document they start from, so a
- * position a little past the end (a stale screen edge, a token table one edit ahead) maps
- * to the end instead of throwing. Null changes: the position, clamped to `length`.
- */
-export function mapClamped(changes: ChangeDesc | null, pos: number, assoc: -1 | 1, length: number): number {
-  if (!changes) return clampPos(pos, length)
-  return clampPos(changes.mapPos(clampPos(pos, changes.length), assoc), length)
-}
 
 /**
  * The on-screen window after `changes`, until the next measure: mapped through the changes

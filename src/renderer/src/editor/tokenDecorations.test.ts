@@ -8,9 +8,10 @@ import { tokenColourSlot } from '@shared/display/palette'
 import { TokenIndex } from '@shared/document/tokenIndex'
 import { tokenizeChunk } from '@shared/document/tokenize'
 import { limitCutPosition } from './limitCut'
-import { drawRanges, mapClamped, mapScreen, type ScreenWindow } from './screenWindow'
+import { drawRanges, mapScreen, type ScreenWindow } from './screenWindow'
+import { mapClamped, tableToDoc } from './positions'
 import { buildTokenDecorations } from './tokenDecorations'
-import { setTokens, setViewOptions, tableToDoc, tokenField, viewOptionsField } from './tokenState'
+import { setTokens, setViewOptions, tokenField, viewOptionsField } from './tokenState'
 
 let o200k: LoadedEncoding
 beforeAll(async () => {

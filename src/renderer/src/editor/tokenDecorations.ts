@@ -7,7 +7,8 @@ import { clusterBreakTest } from './clusterBreaks'
 import { limitCutPosition } from './limitCut'
 import { BIDI_SCAN_CHARS, drawsTokenBoxes } from '@shared/display/tokenBoxes'
 import { drawRanges, mapScreen, SCREEN_MARGIN_CHARS, type ScreenWindow } from './screenWindow'
-import { docToTable, setTokens, tableToDoc, tokenField, viewOptionsField } from './tokenState'
+import { tablePositions } from './positions'
+import { setTokens, viewOptionsField } from './tokenState'
 
 /** Marks rendered beyond this many tokens per visible range are skipped (a safety valve). */
 const MAX_MARKS_PER_RANGE = 20_000
@@ -47,7 +48,7 @@ function classFor(first: number, last: number, flags: number, activeLimit: numbe
   return cls
 }
 
-/** Told the document range that is on screen (first to last visible character) whenever it changes. */
+/** Told the document range that is on screen (first to last visible character) whenever it changes (see onScreenRange). */
 export const screenListener = Facet.define<(visible: { from: number; to: number }) => void>()
 
 /**
@@ -74,14 +75,12 @@ function readScreen(view: EditorView): { visible: { from: number; to: number }; 
  * every range lies inside the document, sorted, whatever the token table holds.
  */
 export function buildTokenDecorations(state: EditorState, visible: readonly { from: number; to: number }[], screen: ScreenWindow): DecorationSet {
-  const { tokens } = state.field(tokenField)
+  const { tokens, toDoc: toNew, toTable: toOld } = tablePositions(state)
   const options = state.field(viewOptionsField)
   const builder = new RangeSetBuilder<Decoration>()
   if (!tokens) return builder.finish()
   const n = tokens.count
   const docLength = state.doc.length
-  const toNew = (pos: number, assoc: -1 | 1) => tableToDoc(state, pos, assoc)
-  const toOld = (pos: number, assoc: -1 | 1) => docToTable(state, pos, assoc)
   // Limit markers, by new-document position.
   const markers = new Map<number, LimitMarker[]>()
   for (const limit of options.limits) {
@@ -210,6 +209,18 @@ export const tokenDecorations = ViewPlugin.fromClass(
 /** The on-screen window the token colouring draws in (null before the first measure): other extensions draw in the same part of the text. */
 export function screenWindowOf(view: EditorView): ScreenWindow {
   return view.plugin(tokenDecorations)?.screen ?? null
+}
+
+/**
+ * What is on screen: the one answer every part of the app uses (the token colouring, the
+ * local tokenizing of an edit, the worker's priorities, the token-id list). The first to
+ * last visible character as last measured; before the first measure, CodeMirror's viewport.
+ */
+export function onScreenRange(view: EditorView): { from: number; to: number } {
+  const visible = view.plugin(tokenDecorations)?.visible
+  const length = view.state.doc.length
+  const { from, to } = visible ?? view.viewport
+  return { from: Math.min(from, length), to: Math.min(to, length) }
 }
 
 /** Whether `update` redraws the token colouring because the on-screen window moved. */

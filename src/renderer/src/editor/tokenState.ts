@@ -1,6 +1,5 @@
-import { type ChangeDesc, type EditorState, StateEffect, StateField } from '@codemirror/state'
+import { type ChangeDesc, StateEffect, StateField } from '@codemirror/state'
 import type { TokenView } from '@shared/document/tokenView'
-import { mapClamped } from './screenWindow'
 
 /** Edits the tokenizer has not answered yet, by document version. */
 interface Unacked {
@@ -46,24 +45,6 @@ export const tokenField = StateField.define<TokenFieldValue>({
     return next
   },
 })
-
-/**
- * A position in the token table's coordinates (the text the tokens describe) as a position
- * in the editor's document: mapped over edits not yet re-tokenized, always within the
- * document (a position past the table's text maps to its end, never throws).
- */
-export function tableToDoc(state: EditorState, pos: number, assoc: -1 | 1): number {
-  return mapClamped(state.field(tokenField).pending, pos, assoc, state.doc.length)
-}
-
-/**
- * A document position in the token table's coordinates (the inverse of tableToDoc), within
- * the text the tokens describe when they are known.
- */
-export function docToTable(state: EditorState, pos: number, assoc: -1 | 1): number {
-  const { pending } = state.field(tokenField)
-  return pending ? mapClamped(pending.invertedDesc, pos, assoc, pending.length) : Math.max(0, Math.min(pos, state.doc.length))
-}
 
 /** Display options the token extensions read. */
 export interface TokenViewOptions {

@@ -44,7 +44,8 @@ export interface Timers {
   clearTimeout(id: number | undefined): void
 }
 
-const browserTimers: Timers = {
+/** The browser's timers. */
+export const browserTimers: Timers = {
   now: () => performance.now(),
   setTimeout: (fn, ms) => window.setTimeout(fn, ms),
   clearTimeout: (id) => window.clearTimeout(id),

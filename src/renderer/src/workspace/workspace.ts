@@ -1,11 +1,11 @@
 import type { EditorView } from '@codemirror/view'
-import { useMemo, useRef, type RefObject } from 'react'
+import { useMemo, type RefObject } from 'react'
 import type { Settings } from '@shared/app/settings'
 import type { SaveFileRequest } from '@shared/app/ipc'
 import { tokenField } from '../editor/tokenState'
 import type { Host } from '../host/host'
 import type { StatusMessage } from '../ui/StatusBar'
-import type { LocalEncoderLoader } from '../tokens/localEncoder'
+import type { EditorSession } from '../session/editorSession'
 import type { TokenStream } from '../tokens/tokenStream'
 import type { TokenizerClient } from '../worker/tokenizerClient'
 
@@ -15,11 +15,11 @@ import type { TokenizerClient } from '../worker/tokenizerClient'
  * report how it went there.
  */
 export interface Workspace {
-  editorParent: RefObject<HTMLDivElement | null>
-  viewRef: RefObject<EditorView | null>
-  clientRef: RefObject<TokenizerClient | null>
-  streamRef: RefObject<TokenStream | null>
-  loaderRef: RefObject<LocalEncoderLoader | null>
+  /** The editor and its tokenizer (limit markers and the inspected outline go through it). */
+  session: EditorSession
+  viewRef: { readonly current: EditorView | null }
+  clientRef: { readonly current: TokenizerClient | null }
+  streamRef: { readonly current: TokenStream | null }
   /** The settings as of now (read in callbacks, never in render). */
   settingsRef: RefObject<Settings>
   setMessage(message: StatusMessage | null): void
@@ -35,20 +35,15 @@ export interface Workspace {
   saveFile(request: SaveFileRequest, done: string): Promise<void>
 }
 
-/** Creates the workspace once per host; `setMessage` must be stable (a state setter). */
-export function useWorkspace(host: Host, settingsRef: RefObject<Settings>, setMessage: (message: StatusMessage | null) => void): Workspace {
-  const editorParent = useRef<HTMLDivElement>(null)
-  const viewRef = useRef<EditorView | null>(null)
-  const clientRef = useRef<TokenizerClient | null>(null)
-  const streamRef = useRef<TokenStream | null>(null)
-  const loaderRef = useRef<LocalEncoderLoader | null>(null)
+/** Creates the workspace once per session and host; `setMessage` must be stable (a state setter). */
+export function useWorkspace(session: EditorSession, host: Host, settingsRef: RefObject<Settings>, setMessage: (message: StatusMessage | null) => void): Workspace {
+  const { viewRef, clientRef, streamRef } = session
   return useMemo<Workspace>(
     () => ({
-      editorParent,
+      session,
       viewRef,
       clientRef,
       streamRef,
-      loaderRef,
       settingsRef,
       setMessage,
       text: () => viewRef.current?.state.doc.toString() ?? '',
@@ -69,6 +64,6 @@ export function useWorkspace(host: Host, settingsRef: RefObject<Settings>, setMe
         else if (r.kind === 'error') setMessage({ tone: 'error', text: r.message })
       },
     }),
-    [host, settingsRef, setMessage],
+    [session, viewRef, clientRef, streamRef, host, settingsRef, setMessage],
   )
 }

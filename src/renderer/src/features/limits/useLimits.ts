@@ -4,7 +4,6 @@ import { formatCount } from '@shared/text/format'
 import type { ModelInfo } from '@shared/models/models'
 import type { Settings } from '@shared/app/settings'
 import { firstTokenPastLimit, limitCutPosition } from '../../editor/limitCut'
-import { setViewOptions } from '../../editor/tokenState'
 import type { Workspace } from '../../workspace/workspace'
 import { limitRows } from './limitRows'
 
@@ -19,12 +18,10 @@ export function useLimits(ws: Workspace, settings: Settings, models: ModelInfo[]
 
   // Tell the editor which limits to mark and which token to outline.
   useEffect(() => {
-    ws.viewRef.current?.dispatch({
-      effects: setViewOptions.of({
-        activeLimit: activeRow ? activeRow.value : null,
-        limits: rows.map((r) => ({ value: r.value, label: formatCount(r.value) })),
-        inspected,
-      }),
+    ws.session.setViewOptions({
+      activeLimit: activeRow ? activeRow.value : null,
+      limits: rows.map((r) => ({ value: r.value, label: formatCount(r.value) })),
+      inspected,
     })
   }, [ws, rows, activeRow, inspected])
 
