@@ -23,6 +23,7 @@ import { parseChatDraft } from '@shared/tools/chat'
 import { tokenFrequencies } from '@shared/tools/stats'
 import { chunksToJsonl, chunksToZip, splitVerified, type SplitChunk } from '@shared/tools/split'
 import { CountsPanel } from './components/CountsPanel'
+import { CostLine } from './components/CostLine'
 import { Inspector } from './components/Inspector'
 import { LimitsPanel, type FitRequest, type LimitRow } from './components/LimitsPanel'
 import { StatusBar, type StatusMessage } from './components/StatusBar'
@@ -725,7 +726,9 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             version={snapshot?.version ?? -1}
             encoding={snapshot?.encoding ?? null}
             tokenizedBy={snapshot?.local ? 'editor' : 'worker'}
-          />
+          >
+            <CostLine tokens={tokenCount} model={settings.model} prices={settings.prices} reserve={settings.replyReserve} onChange={update} />
+          </CountsPanel>
           <LimitsPanel
             tokens={tokenCount}
             countedSoFar={snapshot?.count}
@@ -750,6 +753,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             getVisibleText={stableVisibleText}
             textVersion={snapshot?.version ?? -1}
             getTextVersion={stableTextVersion}
+            model={settings.model}
+            prices={settings.prices}
           />
           <StatsPanel compute={stableStats} textOf={stableTokenText} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={stableTextVersion} />
           <SplitPanel onSplit={stableSplit} preview={stablePreview} onCopy={stableCopyChunk} onExport={stableExportChunks} />
