@@ -110,13 +110,16 @@ test('Compare encodings has an Input cost column only when a price is in use', a
   await expect(page.locator('details.compare').getByLabel('Price source')).toContainText(`gpt-4o-mini: $0.15 in / $0.6 out per million tokens; prices as of ${PRICE_TABLE_DATE}`)
 })
 
-test('the counts panel with prices shown and edited passes axe', async ({ page }) => {
+test('the counts panel with prices shown and edited passes axe in both themes', async ({ page }) => {
   await pickModel(page, 'gpt-4o')
   await counts(page).getByRole('button', { name: 'Edit prices' }).click()
   await counts(page).getByLabel('Reply tokens to price').fill('500')
   await counts(page).getByLabel('Input price per million tokens').fill('-2')
   await expect(counts(page).getByRole('alert')).toBeVisible()
-  const result = await new AxeBuilder({ page }).include('section[aria-label="Counts"]').analyze()
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-  if (process.env.COST_SHOTS) await counts(page).screenshot({ path: '/tmp/price/counts.png' })
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const result = await new AxeBuilder({ page }).include('section[aria-label="Counts"]').analyze()
+    expect(result.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    if (process.env.COST_SHOTS) await counts(page).screenshot({ path: `/tmp/price/counts-${colorScheme}.png` })
+  }
 })
