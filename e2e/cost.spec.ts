@@ -100,14 +100,15 @@ test('Compare encodings has an Input cost column only when a price is in use', a
   await page.getByRole('button', { name: 'Compare', exact: true }).click()
   const table = page.getByRole('table', { name: 'Token counts by encoding' })
   await expect(table.locator('td[data-encoding="cl100k_base"]')).not.toHaveText('…')
-  await expect(table.getByRole('columnheader', { name: 'Input cost' })).toHaveCount(0)
+  await expect(table.getByRole('columnheader', { name: 'Cost' })).toHaveCount(0)
 
   await pickModel(page, 'gpt-4o-mini')
-  await expect(table.getByRole('columnheader', { name: 'Input cost' })).toBeVisible()
+  await expect(table.getByRole('columnheader', { name: 'Cost' })).toBeVisible()
   for (const name of ['o200k_base', 'cl100k_base'] as const) {
     await expect(table.locator(`td[data-cost-encoding="${name}"]`)).toHaveText(formatCost((oracleIds(name, TEXT).length * 0.15) / 1_000_000))
   }
   await expect(page.locator('details.compare').getByLabel('Price source')).toContainText(`gpt-4o-mini: $0.15 in / $0.6 out per million tokens; prices as of ${PRICE_TABLE_DATE}`)
+  if (process.env.COST_SHOTS) await page.locator('details.compare').screenshot({ path: '/tmp/price/compare.png' })
 })
 
 test('the counts panel with prices shown and edited passes axe in both themes', async ({ page }) => {

@@ -116,14 +116,14 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
       </div>
       {state !== 'idle' && (
         <>
-          <table className={stale ? 'compare-table stale' : 'compare-table'} aria-label="Token counts by encoding">
+          <table className={`compare-table${stale ? ' stale' : ''}${price ? ' priced' : ''}`} aria-label="Token counts by encoding">
             <thead>
               <tr>
                 <th scope="col">Encoding</th>
                 <th scope="col">Tokens</th>
                 <th scope="col" title={`Difference from ${current}`}>Δ</th>
                 <th scope="col" title="Models of that encoding whose context window holds the text">Fits</th>
-                {price && <th scope="col" title="These tokens at the input price in use">Input cost</th>}
+                {price && <th scope="col" title="Input cost: these tokens at the input price in use">Cost</th>}
               </tr>
             </thead>
             <tbody>
