@@ -34,7 +34,36 @@ describe('parseCommandLine', () => {
       maxBytes: MAX_FILE_BYTES,
       gitignore: true,
       jobs: null,
+      reserve: 0,
+      price: false,
+      priceIn: null,
+      priceOut: null,
     })
+  })
+
+  it('parses --price, --price-in and --price-out (either implies --price) and count --reserve', () => {
+    expect(parseCommandLine(['count', '--price', '-m', 'gpt-4o'])).toMatchObject({ price: true, priceIn: null, priceOut: null, reserve: 0 })
+    expect(parseCommandLine(['count', '--price-in', '2.5', '--price-out=$10', '--reserve', '1k'])).toMatchObject({ price: true, priceIn: 2.5, priceOut: 10, reserve: 1000 })
+    expect(parseCommandLine(['check', '-l', '8k', '--reserve', '500', '--price-out', '0'])).toMatchObject({ price: true, priceIn: null, priceOut: 0, reserve: 500 })
+  })
+
+  it('refuses bad prices with exit code 2 and a clear message', () => {
+    for (const [argv, message] of [
+      [['count', '--price-in', '-1'], /--price-in needs a value/],
+      [['count', '--price-in=-1'], /--price-in: A price cannot be negative/],
+      [['count', '--price-in', 'NaN'], /--price-in: "NaN" is not a price/],
+      [['check', '-l', '9', '--price-out', '1e9'], /--price-out: "1e9" is not a price/],
+      [['count', '--price-out', '1000000'], /--price-out: 1000000 dollars per million tokens is more than the 10,000 accepted/],
+      [['count', '--price-in', ''], /--price-in: Enter a price/],
+      [['count', '--reserve', '100'], /--reserve on count sets the reply tokens to price: use it with --price/],
+    ] as const) {
+      const err = failure([...argv])
+      expect(err.exitCode).toBe(2)
+      expect(err.message).toMatch(message)
+    }
+    // --price takes no value: "yes" is a path.
+    expect(parseCommandLine(['count', '--price', 'yes'])).toMatchObject({ price: true, paths: ['yes'] })
+    expect(failure(['count', '--price=yes']).message).toMatch(/--price takes no value/)
   })
 
   it('parses count options in any order, short and long, = or a separate value', () => {

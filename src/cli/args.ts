@@ -4,6 +4,7 @@ import { parseLimit } from '@shared/models/limits'
 import { isSpecialMode, type SpecialMode } from '@shared/tokenizer/specialTokens'
 import { MAX_FILE_BYTES } from '@shared/app/textDecoding'
 import { usageError } from './errors'
+import { priceOptions, type PriceOptions } from './price'
 
 /** The subcommands, in the order help lists them. */
 export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'models'] as const
@@ -37,8 +38,8 @@ export interface InputOptions {
 export type Invocation =
   | { command: 'help'; topic: CommandName | null }
   | { command: 'version' }
-  | ({ command: 'count'; json: boolean } & TokenizerOptions & InputOptions)
-  | ({ command: 'check'; json: boolean; limit: number | null; reserve: number } & TokenizerOptions & InputOptions)
+  | ({ command: 'count'; json: boolean; reserve: number } & TokenizerOptions & InputOptions & PriceOptions)
+  | ({ command: 'check'; json: boolean; limit: number | null; reserve: number } & TokenizerOptions & InputOptions & PriceOptions)
   | ({ command: 'encode'; json: boolean; path: string; text: string | null } & TokenizerOptions)
   | ({ command: 'decode'; json: boolean; ids: string | null; path: string } & TokenizerOptions)
   | ({ command: 'trim'; path: string; limit: number | null; reserve: number; keep: 'first' | 'last' | 'both'; marker: string } & TokenizerOptions)
@@ -60,10 +61,11 @@ const INPUT: Options = {
 }
 const JSON_FLAG: Options = { json: { type: 'boolean' } }
 const LIMIT: Options = { limit: { type: 'string', short: 'l' }, reserve: { type: 'string' } }
+const PRICE: Options = { price: { type: 'boolean' }, 'price-in': { type: 'string' }, 'price-out': { type: 'string' } }
 
 const OPTIONS: Record<CommandName, Options> = {
-  count: { ...TOKENIZER, ...INPUT, ...JSON_FLAG },
-  check: { ...TOKENIZER, ...INPUT, ...JSON_FLAG, ...LIMIT },
+  count: { ...TOKENIZER, ...INPUT, ...JSON_FLAG, ...PRICE, reserve: { type: 'string' } },
+  check: { ...TOKENIZER, ...INPUT, ...JSON_FLAG, ...LIMIT, ...PRICE },
   encode: { ...TOKENIZER, ...JSON_FLAG, text: { type: 'string', short: 't' } },
   decode: { ...TOKENIZER, ...JSON_FLAG },
   trim: { ...TOKENIZER, ...LIMIT, keep: { type: 'string' }, marker: { type: 'string' } },
@@ -170,8 +172,13 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     const jobs = jobsText === undefined ? null : /^\d{1,3}$/.test(jobsText) && Number(jobsText) >= 1 ? Number(jobsText) : null
     if (jobsText !== undefined && jobs === null) throw usageError(`--jobs takes a number of threads (1 for none), not "${jobsText}".`, command)
     const input: InputOptions = { paths: positionals.length > 0 ? positionals : ['-'], maxBytes, gitignore: values['no-ignore'] !== true, jobs }
-    if (command === 'count') return { command, json, ...tokenizer, ...input }
-    return { command, json, ...tokenizer, ...input, ...limitOptions(values, tokenizer, command) }
+    const price = priceOptions(values, command)
+    if (command === 'count') {
+      const reserve = values.reserve === undefined ? 0 : tokenNumber(values.reserve as string, 'reserve', command, 0)
+      if (reserve > 0 && !price.price) throw usageError('--reserve on count sets the reply tokens to price: use it with --price (or --price-in and --price-out).', command)
+      return { command, json, ...tokenizer, ...input, reserve, ...price }
+    }
+    return { command, json, ...tokenizer, ...input, ...limitOptions(values, tokenizer, command), ...price }
   }
   if (command === 'encode') {
     const text = (values.text as string | undefined) ?? null

@@ -6,7 +6,9 @@ import type { ModelInfo } from '@shared/models/models'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { tokenizeAll } from '@shared/document/tokenize'
 import { flatTokenView } from '@shared/document/tokenView'
-import { countFiles, inputWarnings, type TokenCounter } from './count'
+import { countFiles, inputWarnings, type Pricing, type TokenCounter } from './count'
+import { costJson, fileCosts, priceJson, priceNote, resolvePrice, sumCosts, type PriceOptions } from './price'
+import { formatCost } from '@shared/models/prices'
 import { EXIT_FAIL, EXIT_OK, usageError } from './errors'
 import type { FoundFile, SkippedInput } from './inputs'
 import type { CliIO } from './io'
@@ -105,7 +107,9 @@ export function checkReportJson(
   budget: Budget,
   tokenizer: { encodingName: EncodingName; model: ModelInfo | null },
   special: SpecialMode,
+  pricing: Pricing | null = null,
 ): string {
+  const costs = pricing ? fileCosts(files.map((f) => f.tokens), pricing.reserve, pricing.price) : null
   const report = {
     encoding: tokenizer.encodingName,
     model: tokenizer.model?.name ?? null,
@@ -113,16 +117,18 @@ export function checkReportJson(
     limit: budget.limit,
     reserve: budget.reserve,
     budget: budget.budget,
+    ...(pricing && { price: priceJson(pricing.price, pricing.reserve) }),
     fits: files.every((f) => f.fits),
-    files: files.map((f) => ({ path: f.path, tokens: f.tokens, fits: f.fits, over: f.over, remaining: f.remaining, cut: f.cut && { line: f.cut.line, column: f.cut.column, offset: f.cut.offset } })),
+    files: files.map((f, i) => ({ path: f.path, tokens: f.tokens, fits: f.fits, over: f.over, remaining: f.remaining, cut: f.cut && { line: f.cut.line, column: f.cut.column, offset: f.cut.offset }, ...(costs && { cost: costJson(costs[i]) }) })),
     skipped: skipped.map((s) => ({ path: s.path, reason: s.reason, message: s.message })),
+    ...(costs && { cost: costJson(sumCosts(costs)) }),
   }
   return JSON.stringify(report, null, 2) + '\n'
 }
 
 /** `check` on the files found: exit 0 when every file fits the budget, 1 when one does not. */
 export async function runCheck(
-  options: { maxBytes: number; json: boolean; special: SpecialMode; limit: number | null; reserve: number },
+  options: { maxBytes: number; json: boolean; special: SpecialMode; limit: number | null; reserve: number } & Partial<PriceOptions>,
   found: { files: FoundFile[]; skipped: SkippedInput[] },
   tokenizer: { encodingName: EncodingName; model: ModelInfo | null; encoding: () => Promise<LoadedEncoding> },
   counter: TokenCounter,
@@ -130,6 +136,8 @@ export async function runCheck(
   ahead = 1,
 ): Promise<number> {
   const budget = budgetOf(options.limit, options.reserve, tokenizer.model, 'check')
+  const price = resolvePrice({ price: options.price ?? false, priceIn: options.priceIn ?? null, priceOut: options.priceOut ?? null }, tokenizer.model?.name ?? null, 'check')
+  const pricing = price && { price, reserve: options.reserve }
   const checked: CheckedFile[] = []
   const result = await countFiles(found.files, options.maxBytes, counter, io, {
     verb: 'checking',
@@ -142,12 +150,14 @@ export async function runCheck(
   })
   const skipped = [...found.skipped, ...result.skipped]
   const over = checked.filter((f) => !f.fits).length
-  if (options.json) io.out(checkReportJson(checked, skipped, budget, tokenizer, options.special))
+  if (options.json) io.out(checkReportJson(checked, skipped, budget, tokenizer, options.special, pricing))
   else {
-    for (const f of checked) io.out(checkLine(f, budget) + '\n')
+    const costs = pricing && fileCosts(checked.map((f) => f.tokens), pricing.reserve, pricing.price)
+    checked.forEach((f, i) => io.out(checkLine(f, budget) + (costs ? `; cost ${formatCost(costs[i].total)}` : '') + '\n'))
     const n = checked.length
     const within = `${formatCount(budget.budget)} tokens (${budget.source}${budget.reserve > 0 ? ` minus ${formatCount(budget.reserve)} reserved` : ''}, ${tokenizer.encodingName})`
     io.out(checkSummary(n, over, within) + '\n')
+    if (pricing && costs) io.out(`${n > 1 ? `total cost ${formatCost(sumCosts(costs).total)}; ` : ''}${priceNote(pricing.price, tokenizer.model?.name ?? null, pricing.reserve)}\n`)
     io.err(inputWarnings(result.files, skipped))
   }
   return over > 0 ? EXIT_FAIL : EXIT_OK

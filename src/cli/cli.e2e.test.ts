@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCorpus } from '@shared/testing/corpus'
 import { oracleOrdinary } from '@shared/testing/oracle'
 import { SAMPLES } from '@shared/testing/samples'
+import { PRICE_TABLE_DATE, formatCost } from '@shared/models/prices'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const BIN = join(ROOT, 'out/cli/tokenizer-explorer.js')
@@ -263,5 +264,55 @@ describe('tokenizer-explorer count on worker threads', () => {
     expect(over.code).toBe(1)
     expect(JSON.parse(over.stdout)).toEqual(JSON.parse(cli(['check', 'par', '--limit', '1000', '--jobs', '1', '--json']).stdout))
     rmSync(join(dir, 'par'), { recursive: true })
+  })
+})
+
+describe('tokenizer-explorer --price', () => {
+  const code = TEXTS['src/code.ts']
+  const crlf = TEXTS['crlf.txt']
+  it('count --price: each file at the dated table price of the model, plus the reserved reply (tiktoken counts)', () => {
+    const r = cli(['count', 'src/code.ts', 'crlf.txt', '-m', 'gpt-4o', '--price', '--reserve', '500', '--json'])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(Object.keys(report)).toEqual(['encoding', 'model', 'special', 'price', 'files', 'skipped', 'total'])
+    expect(report.price).toMatchObject({ input: 2.5, output: 10, reserve: 500, origin: 'table', asOf: PRICE_TABLE_DATE })
+    let total = 0
+    for (const [i, text] of [code, crlf].entries()) {
+      const expected = (oracleOrdinary('o200k_base', text).length * 2.5 + 500 * 10) / 1e6
+      expect(report.files[i].cost.total).toBeCloseTo(expected, 10)
+      total += expected
+    }
+    expect(report.total.cost.total).toBeCloseTo(total, 10)
+
+    const table = cli(['count', 'src/code.ts', '-m', 'gpt-4o', '--price'])
+    expect(table.code).toBe(0)
+    expect(table.stdout.split('\n')[0]).toMatch(/^tokens\s+characters\s+words\s+bytes\s+lines\s+cost\s+path$/)
+    expect(table.stdout).toContain(`prices as of ${PRICE_TABLE_DATE}, source pydantic/genai-prices (openai)`)
+  })
+
+  it('check --price-in/--price-out: the user’s prices, the reply at the output price, a cost per file', () => {
+    const r = cli(['check', 'src/code.ts', '--limit', '100k', '--reserve', '1000', '--price-in', '1', '--price-out', '$4'])
+    expect(r.code).toBe(0)
+    const cost = (oracleOrdinary('o200k_base', code).length * 1 + 1000 * 4) / 1e6
+    expect(r.stdout).toContain(`; cost ${formatCost(cost)}\n`)
+    expect(r.stdout).toContain('your prices (--price-in/--price-out)')
+    expect(r.stdout).not.toContain('prices as of')
+  })
+
+  it('exits 2 with a clear message for a bad or missing price; never a stack trace', () => {
+    for (const [args, message] of [
+      [['count', 'crlf.txt', '--price'], /--price needs a price: no --model was given/],
+      [['count', 'crlf.txt', '--price-in=-5', '--price-out', '1'], /--price-in: A price cannot be negative/],
+      [['count', 'crlf.txt', '--price-in', 'NaN', '--price-out', '1'], /--price-in: "NaN" is not a price/],
+      [['check', 'crlf.txt', '-l', '9', '--price-out', '123456789'], /--price-out: 123456789 dollars per million tokens is more than the 10,000 accepted/],
+      [['check', 'crlf.txt', '-m', 'davinci-codex', '--price'], new RegExp(`the price table \\(${PRICE_TABLE_DATE}\\) has no price for davinci-codex`)],
+    ] as const) {
+      const r = cli([...args])
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(message)
+      expectNoStack(r.stderr)
+    }
   })
 })

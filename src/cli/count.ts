@@ -7,6 +7,8 @@ import { CHUNK_CHARS, encodeIds } from '@shared/document/tokenize'
 import { readInput, type FoundFile, type SkippedInput } from './inputs'
 import type { CliIO } from './io'
 import { ProgressLine } from './progress'
+import { costJson, fileCosts, priceJson, priceNote, resolvePrice, sumCosts, type PriceOptions } from './price'
+import { formatCost, type PriceInUse } from '@shared/models/prices'
 
 /** Measurements of one file (or of all of them, in `total`). */
 export interface Measures {
@@ -147,18 +149,29 @@ export function countReport(files: FileCount[], skipped: SkippedInput[], encodin
   return { encoding, model, special, files, skipped, total: totalOf(files) }
 }
 
-/** The report as JSON: keys in a fixed order (the schema README documents), 2-space indented. */
-export function countReportJson(report: CountReport): string {
+/** A price and the reply tokens priced with each file (count and check with --price). */
+export interface Pricing {
+  price: PriceInUse
+  reserve: number
+}
+
+/**
+ * The report as JSON: keys in a fixed order (the schema README documents), 2-space indented.
+ * With pricing, `price` follows `special` and each file and the total end with `cost`.
+ */
+export function countReportJson(report: CountReport, pricing: Pricing | null = null): string {
   const measures = (m: Measures) => ({ tokens: m.tokens, characters: m.characters, words: m.words, bytes: m.bytes, lines: m.lines })
+  const costs = pricing ? fileCosts(report.files.map((f) => f.tokens), pricing.reserve, pricing.price) : null
   return (
     JSON.stringify(
       {
         encoding: report.encoding,
         model: report.model,
         special: report.special,
-        files: report.files.map((f) => ({ path: f.path, ...measures(f), invalidBytes: f.invalidBytes })),
+        ...(pricing && { price: priceJson(pricing.price, pricing.reserve) }),
+        files: report.files.map((f, i) => ({ path: f.path, ...measures(f), invalidBytes: f.invalidBytes, ...(costs && { cost: costJson(costs[i]) }) })),
         skipped: report.skipped.map((s) => ({ path: s.path, reason: s.reason, message: s.message })),
-        total: { files: report.total.files, ...measures(report.total) },
+        total: { files: report.total.files, ...measures(report.total), ...(costs && { cost: costJson(sumCosts(costs)) }) },
       },
       null,
       2,
@@ -168,14 +181,22 @@ export function countReportJson(report: CountReport): string {
 
 const COLUMNS = ['tokens', 'characters', 'words', 'bytes', 'lines'] as const
 
-/** A table like wc's: one row per file, right-aligned numbers, a total row when there are several files. */
-export function countTable(report: CountReport): string {
-  const rows: string[][] = report.files.map((f) => [...COLUMNS.map((c) => String(f[c])), f.path])
-  if (report.files.length !== 1) rows.push([...COLUMNS.map((c) => String(report.total[c])), `total (${report.total.files} file${report.total.files === 1 ? '' : 's'})`])
-  const header = [...COLUMNS, 'path']
-  const widths = COLUMNS.map((c, k) => Math.max(c.length, ...rows.map((r) => r[k].length)))
-  const line = (cells: string[]) => cells.map((cell, k) => (k < COLUMNS.length ? cell.padStart(widths[k]) : cell)).join('  ')
-  return [line(header), ...rows.map(line)].join('\n') + '\n'
+/**
+ * A table like wc's: one row per file, right-aligned numbers, a total row when there are several
+ * files. With pricing, a cost column (each file a prompt plus the reply) and a line dating the prices.
+ */
+export function countTable(report: CountReport, pricing: Pricing | null = null): string {
+  const costs = pricing ? fileCosts(report.files.map((f) => f.tokens), pricing.reserve, pricing.price) : null
+  const names = costs ? [...COLUMNS, 'cost'] : [...COLUMNS]
+  const rows: string[][] = report.files.map((f, i) => [...COLUMNS.map((c) => String(f[c])), ...(costs ? [formatCost(costs[i].total)] : []), f.path])
+  if (report.files.length !== 1) {
+    rows.push([...COLUMNS.map((c) => String(report.total[c])), ...(costs ? [formatCost(sumCosts(costs).total)] : []), `total (${report.total.files} file${report.total.files === 1 ? '' : 's'})`])
+  }
+  const header = [...names, 'path']
+  const widths = names.map((c, k) => Math.max(c.length, ...rows.map((r) => r[k].length)))
+  const line = (cells: string[]) => cells.map((cell, k) => (k < names.length ? cell.padStart(widths[k]) : cell)).join('  ')
+  const note = pricing ? priceNote(pricing.price, report.model, pricing.reserve) + '\n' : ''
+  return [line(header), ...rows.map(line)].join('\n') + '\n' + note
 }
 
 /** Lines for standard error naming each skipped input and invalid UTF-8 that was replaced. */
@@ -188,19 +209,22 @@ export function inputWarnings(files: readonly FileCount[], skipped: readonly Ski
 
 /** `count`: counts the files found and prints the table or JSON. Returns the exit code. */
 export async function runCount(
-  options: { maxBytes: number; json: boolean; special: SpecialMode },
+  options: { maxBytes: number; json: boolean; special: SpecialMode; reserve?: number } & Partial<PriceOptions>,
   found: { files: FoundFile[]; skipped: SkippedInput[] },
   tokenizer: { encodingName: EncodingName; model: { name: string } | null },
   counter: TokenCounter,
   io: CliIO,
   ahead = 1,
 ): Promise<number> {
+  const model = tokenizer.model?.name ?? null
+  const price = resolvePrice({ price: options.price ?? false, priceIn: options.priceIn ?? null, priceOut: options.priceOut ?? null }, model, 'count')
+  const pricing = price && { price, reserve: options.reserve ?? 0 }
   const result = await countFiles(found.files, options.maxBytes, counter, io, { ahead })
   const skipped = [...found.skipped, ...result.skipped]
-  const report = countReport(result.files, skipped, tokenizer.encodingName, tokenizer.model?.name ?? null, options.special)
-  if (options.json) io.out(countReportJson(report))
+  const report = countReport(result.files, skipped, tokenizer.encodingName, model, options.special)
+  if (options.json) io.out(countReportJson(report, pricing))
   else {
-    io.out(countTable(report))
+    io.out(countTable(report, pricing))
     io.err(inputWarnings(result.files, skipped))
   }
   return 0

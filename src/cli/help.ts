@@ -8,6 +8,13 @@ Tokenizer (as in the app):
       --special MODE    text (default): strings such as <|endoftext|> are ordinary text;
                         special: each one is its single special token`
 
+const PRICE_OPTIONS = `
+Cost (US dollars; each file priced as one prompt plus the reply):
+      --price           add a cost column at the model's prices from the bundled, dated table
+                        (the date and source are printed with the costs)
+      --price-in X      dollars per million prompt tokens, instead of the table's (implies --price)
+      --price-out Y     dollars per million reply tokens, instead of the table's (implies --price)`
+
 const INPUT_OPTIONS = `
 Inputs: files, folders (read recursively; what .gitignore ignores is left out, and .git),
 or - for standard input (the default). Binary files and files over --max-size are skipped
@@ -46,7 +53,11 @@ total. On a terminal, a progress line shows on standard error for long runs.
 
       --json            print JSON: {encoding, model, special, files: [{path, tokens, characters,
                         words, bytes, lines, invalidBytes}], skipped: [{path, reason, message}],
-                        total: {files, tokens, characters, words, bytes, lines}}
+                        total: {files, tokens, characters, words, bytes, lines}}; with --price,
+                        also price: {input, output, reserve, origin, asOf, source, tiered} and a
+                        cost: {input, output, total} per file and in the total
+      --reserve M       with --price: price a reply of M tokens with each file
+${PRICE_OPTIONS}
 ${INPUT_OPTIONS}
 ${TOKENIZER_OPTIONS}
 `
@@ -60,7 +71,10 @@ one does not (it says which, by how much, and at which line and column the limit
   -l, --limit N         the limit in tokens (4096, 8,192, 128k); default: the model's window
       --reserve M       keep M tokens free (for the reply): the budget is the limit minus M
       --json            print JSON: {encoding, model, limit, reserve, budget, fits, files: [{path,
-                        tokens, fits, over, remaining, cut: {line, column, offset} | null}], skipped}
+                        tokens, fits, over, remaining, cut: {line, column, offset} | null}], skipped};
+                        with --price, also price, a cost per file and the total cost
+${PRICE_OPTIONS}
+                        (the reply priced is --reserve's M tokens)
 ${INPUT_OPTIONS}
 ${TOKENIZER_OPTIONS}
 `

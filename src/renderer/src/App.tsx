@@ -14,6 +14,7 @@ import { FileConflictBar } from './app/FileConflictBar'
 import { ChatPanel, useChatAutosave } from './features/chat'
 import { ComparePanel, useCompareSource } from './features/compare'
 import { CountsPanel } from './features/counts'
+import { CostLine } from './features/cost'
 import { DecodePanel, useDecode } from './features/decode'
 import { useTokenExport } from './features/export'
 import { Inspector } from './features/inspector'
@@ -114,7 +115,9 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             version={snapshot?.version ?? -1}
             encoding={snapshot?.encoding ?? null}
             tokenizedBy={snapshot?.local ? 'editor' : 'worker'}
-          />
+          >
+            <CostLine tokens={tokenCount} model={settings.model} prices={settings.prices} reserve={settings.replyReserve} onChange={update} />
+          </CountsPanel>
           <LimitsPanel
             tokens={tokenCount}
             countedSoFar={snapshot?.count}
@@ -136,7 +139,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             byteCount={inspector.shownBytes?.count ?? null}
           />
           <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={editorText} model={settings.model} onModel={onModel} />
-          <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} />
+          <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} model={settings.model} prices={settings.prices} />
           <StatsPanel compute={stats.compute} textOf={stats.textOf} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={textVersion} />
           <SplitPanel onSplit={split.split} preview={split.preview} onCopy={split.copyChunk} onExport={split.exportChunks} />
           <DecodePanel encoding={settings.encoding} onDecode={decode.decode} onCopy={decode.copy} onSave={decode.save} />

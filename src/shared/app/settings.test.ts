@@ -3,14 +3,14 @@ import { DEFAULT_SETTINGS, parseSettings, readSettings } from './settings'
 
 describe('parseSettings', () => {
   it('round-trips valid settings', () => {
-    const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showCost: false, wrapLines: false, lineNumbers: false, theme: 'dark' as const }
+    const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showCost: false, wrapLines: false, lineNumbers: false, theme: 'dark' as const, prices: { 'gpt-4o': { input: 1, output: 4 }, '': { input: 0, output: 0.5 } }, replyReserve: 800 }
     expect(parseSettings(JSON.stringify(s))).toEqual(s)
   })
   it.each([null, '', '{', 'null', '[]', '42', '"x"'])('falls back to defaults for %j', (json) => {
     expect(parseSettings(json)).toEqual(DEFAULT_SETTINGS)
   })
   it('keeps valid fields and drops bad ones', () => {
-    const s = parseSettings(JSON.stringify({ encoding: 'nope', showIds: true, customLimit: -3, activeLimit: 'x', specialMode: 'special', theme: 'pink', showCost: 'yes', lineNumbers: 'no' }))
+    const s = parseSettings(JSON.stringify({ encoding: 'nope', showIds: true, customLimit: -3, activeLimit: 'x', specialMode: 'special', theme: 'pink', showCost: 'yes', lineNumbers: 'no', replyReserve: -5 }))
     expect(s).toEqual({ ...DEFAULT_SETTINGS, showIds: true, specialMode: 'special' })
   })
 })
@@ -27,5 +27,15 @@ describe('readSettings', () => {
     expect(readSettings(JSON.stringify({ ...DEFAULT_SETTINGS, customLimit: 8000, future: 1 })).problems).toEqual([])
     expect(readSettings(JSON.stringify({ encoding: 'r50k_base' })).problems).toEqual([])
     expect(readSettings(null).problems).toEqual([])
+  })
+  it('keeps valid saved prices and names the malformed ones it removed', () => {
+    const saved = { prices: { 'gpt-4o': { input: 1, output: 4 }, '': { input: 0, output: 0 }, 'gpt-4.1': { input: -2, output: 8 }, o3: { input: 'cheap', output: 1 }, o1: { input: 1e9, output: 1 } } }
+    const report = readSettings(JSON.stringify(saved))
+    expect(report.settings.prices).toEqual({ 'gpt-4o': { input: 1, output: 4 }, '': { input: 0, output: 0 } })
+    expect(report.problems).toHaveLength(1)
+    expect(report.problems[0]).toMatch(/^Saved prices for gpt-4\.1, o3, o1 were not valid .* and were removed/)
+    expect(readSettings(JSON.stringify({ prices: { 'gpt-4o': { input: 1, output: 4 } } })).problems).toEqual([])
+    expect(readSettings(JSON.stringify({ prices: [1, 2] })).problems[0]).toMatch(/reset to their defaults: prices\./)
+    expect(readSettings(JSON.stringify({ prices: [1, 2] })).settings.prices).toEqual({})
   })
 })

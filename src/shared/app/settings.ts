@@ -1,6 +1,7 @@
 import { DEFAULT_ENCODING, isEncodingName, type EncodingName } from '../tokenizer/openai/encodings'
 import { MAX_CUSTOM_LIMIT } from '../models/limits'
 import { isSpecialMode, type SpecialMode } from '../tokenizer/specialTokens'
+import { isPrice, MAX_PRICE_PER_MILLION, type Price } from '../models/prices'
 
 /** Which limit dims the tokens past it. */
 export type ActiveLimit = 'l1024' | 'l4096' | 'model' | 'custom'
@@ -33,6 +34,10 @@ export interface Settings {
   theme: Theme
   customLimit: number | null
   activeLimit: ActiveLimit
+  /** Prices the user set, per model name ('' for no model); they replace the dated table's. */
+  prices: Record<string, Price>
+  /** Reply tokens priced on top of the prompt (at the output price). */
+  replyReserve: number
 }
 
 /** Settings for a first start. */
@@ -49,6 +54,21 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   customLimit: null,
   activeLimit: 'l4096',
+  prices: {},
+  replyReserve: 0,
+}
+
+/** Most models with prices of the user's own that are kept (a bigger saved list is cut). */
+export const MAX_PRICE_EDITS = 500
+
+/** The valid entries of saved prices (at most MAX_PRICE_EDITS, names under 200 characters). */
+function parsePrices(raw: unknown): Record<string, Price> {
+  const out: Record<string, Price> = {}
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out
+  for (const [name, value] of Object.entries(raw).slice(0, MAX_PRICE_EDITS)) {
+    if (name.length < 200 && isPrice(value)) out[name] = { input: value.input, output: value.output }
+  }
+  return out
 }
 
 const ACTIVE_LIMITS: readonly ActiveLimit[] = ['l1024', 'l4096', 'model', 'custom']
@@ -82,6 +102,8 @@ export function parseSettings(json: string | null): Settings {
     s.customLimit = r.customLimit
   }
   if (ACTIVE_LIMITS.includes(r.activeLimit as ActiveLimit)) s.activeLimit = r.activeLimit as ActiveLimit
+  if ('prices' in r) s.prices = parsePrices(r.prices)
+  if (typeof r.replyReserve === 'number' && Number.isInteger(r.replyReserve) && r.replyReserve >= 0 && r.replyReserve <= MAX_CUSTOM_LIMIT) s.replyReserve = r.replyReserve
   return s
 }
 
@@ -110,9 +132,17 @@ export function readSettings(json: string | null): SettingsReport {
     return { settings, problems: ['Your saved settings were not in the expected form, so the defaults are in use.'] }
   }
   const r = raw as Record<string, unknown>
-  const reset = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((k) => k in r && r[k] !== settings[k])
-  return {
-    settings,
-    problems: reset.length ? [`Some saved settings were not valid and were reset to their defaults: ${reset.join(', ')}. The others were kept.`] : [],
+  const priceMap = typeof r.prices === 'object' && r.prices !== null && !Array.isArray(r.prices)
+  // Saved prices are read model by model (below); a prices value that is no map at all is reset like any field.
+  const same = (k: keyof Settings) => (k === 'prices' ? priceMap || !('prices' in r) : r[k] === settings[k])
+  const reset = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((k) => k in r && !same(k))
+  const problems = reset.length ? [`Some saved settings were not valid and were reset to their defaults: ${reset.join(', ')}. The others were kept.`] : []
+  if (priceMap) {
+    const dropped = Object.keys(r.prices as object).filter((name) => !(name in settings.prices))
+    const named = dropped.slice(0, 5).map((n) => (n === '' ? '(no model)' : n.slice(0, 60)))
+    if (dropped.length > 0) {
+      problems.push(`Saved prices for ${named.join(', ')}${dropped.length > 5 ? ` and ${dropped.length - 5} more` : ''} were not valid (each needs an input and an output price from 0 to ${MAX_PRICE_PER_MILLION.toLocaleString('en-US')} dollars per million tokens) and were removed; the dated table's prices apply there.`)
+    }
   }
+  return { settings, problems }
 }

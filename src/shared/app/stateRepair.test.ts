@@ -26,4 +26,14 @@ describe('stateRepairs', () => {
     expect(readSettings(repairs[0].repaired).problems).toEqual([])
     expect(readChatDraft(repairs[1].repaired).problems).toEqual([])
   })
+
+  it('repairs saved prices that are malformed, keeping the good ones', () => {
+    const settings = JSON.stringify({ ...DEFAULT_SETTINGS, prices: { 'gpt-4o': { input: 1, output: 4 }, o3: { input: 'NaN', output: 1 } } })
+    const [repair] = stateRepairs({ settings })
+    expect(repair.key).toBe('settings')
+    expect(repair.problems[0]).toMatch(/Saved prices for o3 were not valid/)
+    const again = readSettings(repair.repaired)
+    expect(again.problems).toEqual([])
+    expect(again.settings.prices).toEqual({ 'gpt-4o': { input: 1, output: 4 } })
+  })
 })

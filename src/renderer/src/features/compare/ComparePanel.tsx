@@ -8,6 +8,8 @@ import type { CompareResponse } from './compareProtocol'
 import { useCompareClients } from './useCompareClients'
 import { AlignedView } from './AlignedView'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
+import { PriceCaption } from '../cost'
+import { costOf, formatCost, priceFor, type Price } from '@shared/models/prices'
 
 /** Characters aligned side by side at most (from the top of the screen). */
 export const MAX_ALIGN_CHARS = 20_000
@@ -25,10 +27,13 @@ export interface ComparePanelProps {
   textVersion: number
   /** The editor's text version now (getText's text). */
   getTextVersion(): number
+  /** The chosen model and the user's prices: with a price in use, a column gives each count's input cost. */
+  model?: string | null
+  prices?: Record<string, Price>
 }
 
 /** Token counts of the current text in every encoding side by side, and which model windows they fit. */
-export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText, textVersion, getTextVersion }: ComparePanelProps) {
+export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText, textVersion, getTextVersion, model = null, prices = {} }: ComparePanelProps) {
   const [counts, setCounts] = useState<Partial<Record<EncodingName, number>>>({})
   const [state, setState] = useState<'idle' | 'running' | 'done' | string>('idle')
   /** Which text and special-token mode the shown counts are of. */
@@ -77,6 +82,7 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
   }
 
   const base = counts[current]
+  const price = priceFor(model, prices)
   return (
     <ToolPanel title="Compare encodings" className="compare" onToggle={onToggle}>
       <div className="compare-actions">
@@ -97,13 +103,14 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
       </div>
       {state !== 'idle' && (
         <>
-          <table className={stale ? 'compare-table stale' : 'compare-table'} aria-label="Token counts by encoding">
+          <table className={`compare-table${stale ? ' stale' : ''}${price ? ' priced' : ''}`} aria-label="Token counts by encoding">
             <thead>
               <tr>
                 <th scope="col">Encoding</th>
                 <th scope="col">Tokens</th>
                 <th scope="col" title={`Difference from ${current}`}>Δ</th>
                 <th scope="col" title="Models of that encoding whose context window holds the text">Fits</th>
+                {price && <th scope="col" title="Input cost: these tokens at the input price in use">Cost</th>}
               </tr>
             </thead>
             <tbody>
@@ -119,12 +126,14 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
                     <td title={fit?.smallest ? `Smallest window that fits: ${fit.smallest.name} (${formatCount(fit.smallest.contextWindow)})` : undefined}>
                       {fit ? (fit.of === 0 ? '–' : `${fit.fits}/${fit.of}`) : ''}
                     </td>
+                    {price && <td data-cost-encoding={name}>{n === undefined ? '…' : formatCost(costOf(n, price.input))}</td>}
                   </tr>
                 )
               })}
             </tbody>
           </table>
           <p className="hint">Fits: how many of the encoding’s models have a context window that holds this text.</p>
+          {price && <PriceCaption model={model} price={price} />}
         </>
       )}
       <div className="compare-align">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { TextCounts } from '@shared/text/counts'
 import { charsPerToken } from '@shared/text/counts'
 import { formatCount, formatRatio } from '@shared/text/format'
@@ -13,10 +14,12 @@ export interface CountsPanelProps {
   encoding: string | null
   /** Where that version was tokenized: 'editor' (the UI thread, a small edit) or 'worker'. */
   tokenizedBy: 'editor' | 'worker'
+  /** Shown under the counts (the cost line). */
+  children?: ReactNode
 }
 
 /** Token, character, word, byte and line counts, and characters per token. */
-export function CountsPanel({ tokens, counts, stale, version, encoding, tokenizedBy }: CountsPanelProps) {
+export function CountsPanel({ tokens, counts, stale, version, encoding, tokenizedBy, children }: CountsPanelProps) {
   const lines = counts ? (counts.characters === 0 ? 0 : counts.newlines + 1) : null
   const show = (n: number | null) => (n === null ? '…' : formatCount(n))
   return (
@@ -60,6 +63,7 @@ export function CountsPanel({ tokens, counts, stale, version, encoding, tokenize
           </dd>
         </div>
       </dl>
+      {children}
     </section>
   )
 }
