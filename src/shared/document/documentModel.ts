@@ -1,4 +1,5 @@
 import { nextChunkEnd } from '../tokenizer/chunking'
+import { lastIndexAtMost } from '../text/binarySearch'
 
 /** One text change, applied in order: replace [from, to) of the current text with `insert`. */
 export type TextEdit = [from: number, to: number, insert: string]
@@ -183,12 +184,5 @@ export function recutEdit(
 
 /** Index of the chunk of `chunks` (in order, tiling a text) containing `pos`; the last one for pos = length. */
 export function indexAt(chunks: readonly ChunkRange[], pos: number): number {
-  let lo = 0
-  let hi = chunks.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (chunks[mid].start <= pos) lo = mid
-    else hi = mid - 1
-  }
-  return lo
+  return Math.max(0, lastIndexAtMost(chunks.length, (k) => chunks[k].start, pos))
 }
