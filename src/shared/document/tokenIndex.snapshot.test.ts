@@ -89,9 +89,13 @@ describe('TokenIndex as a value', () => {
     expect(leavesOf(next).every((leaf) => (leaf as { chunks: unknown[] }).chunks.length <= LEAF_CHUNKS)).toBe(true)
   })
 
-  it('rejects a splice or fill outside the chunk list', () => {
+  it('removes at most the chunks there are (like Array.splice) and rejects a fill outside the list', () => {
     const index = new TokenIndex().applySplice({ from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 2, tokens: null }] })
-    expect(() => index.applySplice({ from: 1, remove: 1, shift: 0, insert: [] })).toThrow(RangeError)
+    // A new encoding's first splice names the old list's chunks; applied to an empty index it just inserts.
+    const fresh = new TokenIndex().applySplice({ from: 0, remove: 5, shift: 0, insert: [{ start: 0, end: 2, tokens: null }] })
+    expect(fresh.chunkList).toEqual(index.chunkList)
+    expect(index.applySplice({ from: 0, remove: 9, shift: 0, insert: [] }).chunkCount).toBe(0)
+    expect(() => index.applySplice({ from: -1, remove: 0, shift: 0, insert: [] })).toThrow(RangeError)
     expect(() => index.fill(1, tokenizeChunk('ab', 0, 2, enc, 'text'))).toThrow(RangeError)
     expect(index.chunkCount).toBe(1)
   })

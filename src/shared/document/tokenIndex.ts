@@ -59,12 +59,17 @@ export class TokenIndex implements TokenView {
     this.totals = totals
   }
 
-  /** The index after a splice from the tokenizer (this one is unchanged). */
+  /**
+   * The index after a splice from the tokenizer (this one is unchanged). Like Array.splice,
+   * it removes at most the chunks there are: a new encoding's first splice replaces the old
+   * chunk list and is applied to a new, empty index.
+   */
   applySplice(s: TokenSplice): TokenIndex {
     const n = this.chunkCount
-    if (s.from < 0 || s.remove < 0 || s.from + s.remove > n) throw new RangeError(`Bad splice ${s.from}+${s.remove} of ${n} chunks`)
+    if (!(s.from >= 0 && s.remove >= 0)) throw new RangeError(`Bad splice ${s.from}+${s.remove}`)
     const leaves = this.leaves
     if (leaves.length === 0) return new TokenIndex(leavesOf(s.insert))
+    s = s.from <= n && s.from + s.remove <= n ? s : { ...s, from: Math.min(s.from, n), remove: Math.max(0, Math.min(s.remove, n - Math.min(s.from, n))) }
     // Leaves a..b hold the replaced chunks (or the insertion point); they are rebuilt from
     // their chunks before the splice, the inserted ones and their chunks after it.
     let a = this.leafOfChunk(Math.min(s.from, n - 1))
