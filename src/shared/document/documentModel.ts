@@ -1,4 +1,5 @@
 import { nextChunkEnd } from '../tokenizer/chunking'
+import { lastIndexAtMost } from '../text/binarySearch'
 
 /** One text change, applied in order: replace [from, to) of the current text with `insert`. */
 export type TextEdit = [from: number, to: number, insert: string]
@@ -69,7 +70,7 @@ export class DocumentModel {
     if (from < 0 || to < from || to > this.lengthValue) throw new RangeError(`Bad edit ${from}-${to} of ${this.lengthValue}`)
     const chunks = this.chunkList
     if (chunks.length === 0) return this.reset(insert)
-    const r = recutEdit(chunks, (k) => this.texts[k], this.minChars, from, to, insert)!
+    const r = recutEdit(arraySource(chunks), (k) => this.texts[k], this.minChars, from, to, insert)!
     for (let k = r.from + r.remove; k < chunks.length; k++) {
       chunks[k].start += r.shift
       chunks[k].end += r.shift
@@ -100,6 +101,19 @@ export function cutText(text: string, minChars: number): ChunkRange[] {
 /** How far past an edit (in minChars) the re-cut goes before it takes the old cuts back (see recutEdit). */
 const SETTLE_FACTOR = 4
 
+/** Read access to a chunk list (an array through arraySource, or a TokenIndex's chunks without copying them). */
+export interface ChunkSource {
+  readonly length: number
+  at(k: number): ChunkRange
+  /** Index of the chunk containing `pos` (the last one for pos = length). */
+  indexAt(pos: number): number
+}
+
+/** A ChunkSource over an array of chunks. */
+export function arraySource(chunks: readonly ChunkRange[]): ChunkSource {
+  return { length: chunks.length, at: (k) => chunks[k], indexAt: (pos) => indexAt(chunks, pos) }
+}
+
 /** A re-cut after one edit: the splice plus the text of each new chunk. */
 export interface Recut extends ChunkSplice {
   texts: string[]
@@ -116,7 +130,7 @@ export interface Recut extends ChunkSplice {
  * re-cut exceeds that many characters.
  */
 export function recutEdit(
-  chunks: readonly ChunkRange[],
+  chunks: ChunkSource,
   textOf: (k: number) => string,
   minChars: number,
   from: number,
@@ -126,18 +140,18 @@ export function recutEdit(
 ): Recut | null {
   const shift = insert.length - (to - from)
   // A cut depends on the two characters before it, so re-cut from the chunk holding from - 2.
-  const k0 = indexAt(chunks, Math.max(0, from - 2))
-  const base = chunks[k0].start
+  const k0 = chunks.indexAt(Math.max(0, from - 2))
+  const base = chunks.at(k0).start
   // `local` is the new text of old chunks k0..j-1 (j grows when a cut needs to look further):
   // their text before `from`, the insert, their text after `to`. Chunks wholly inside the
   // replaced range are never read (replacing all of a big document reads two chunks).
-  let j = indexAt(chunks, to) + 1
-  const last = chunks[j - 1]
+  let j = chunks.indexAt(to) + 1
+  const last = chunks.at(j - 1)
   if (from - base + insert.length + last.end - to > maxChars) return null
   let head = ''
   let headEnd = -1 // the last chunk read for the head, whose text the tail may reuse
   let headEndText = ''
-  for (let k = k0; k < j && chunks[k].start < from; k++) {
+  for (let k = k0; k < j && chunks.at(k).start < from; k++) {
     headEndText = textOf(k)
     headEnd = k
     head += headEndText
@@ -153,16 +167,16 @@ export function recutEdit(
     const end = nextChunkEnd(local, pos, minChars)
     // A cut is decided by the characters up to two past it: near the window's end, look further.
     if (end > local.length - 2 && j < chunks.length) {
-      if (local.length + chunks[j].end - chunks[j].start > maxChars) return null
+      if (local.length + chunks.at(j).end - chunks.at(j).start > maxChars) return null
       local += textOf(j++)
       continue
     }
     fresh.push({ start: base + pos, end: base + end })
     texts.push(local.slice(pos, end))
     pos = end
-    while (after < j && chunks[after].start + shift - base < end) after++
+    while (after < j && chunks.at(after).start + shift - base < end) after++
     // Back in step: from here the old chain of cuts continues unchanged.
-    if (end >= editEnd + 2 && after < j && chunks[after].start + shift - base === end) {
+    if (end >= editEnd + 2 && after < j && chunks.at(after).start + shift - base === end) {
       j = after
       break
     }
@@ -171,7 +185,7 @@ export function recutEdit(
     // next old cut, which is still safe (a cut depends only on the characters around it), and
     // keep the old cuts from there.
     if (pos >= editEnd + SETTLE_FACTOR * minChars && (after < j || j < chunks.length)) {
-      const next = after < j ? chunks[after].start + shift - base : local.length
+      const next = after < j ? chunks.at(after).start + shift - base : local.length
       fresh.push({ start: base + pos, end: base + next })
       texts.push(local.slice(pos, next))
       j = after
@@ -183,12 +197,5 @@ export function recutEdit(
 
 /** Index of the chunk of `chunks` (in order, tiling a text) containing `pos`; the last one for pos = length. */
 export function indexAt(chunks: readonly ChunkRange[], pos: number): number {
-  let lo = 0
-  let hi = chunks.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (chunks[mid].start <= pos) lo = mid
-    else hi = mid - 1
-  }
-  return lo
+  return Math.max(0, lastIndexAtMost(chunks.length, (k) => chunks[k].start, pos))
 }

@@ -18,8 +18,8 @@ beforeAll(async () => {
 
 /** An index of `model`'s text, every chunk encoded, as the worker would send it. */
 function indexOf(model: DocumentModel, enc: LoadedEncoding, mode: SpecialMode): TokenIndex {
-  const index = new TokenIndex()
-  index.applySplice({ from: 0, remove: 0, shift: 0, insert: model.chunks.map((c) => ({ ...c, tokens: tokenizeChunk(model.text, c.start, c.end, enc, mode) })) })
+  let index = new TokenIndex()
+  index = index.applySplice({ from: 0, remove: 0, shift: 0, insert: model.chunks.map((c) => ({ ...c, tokens: tokenizeChunk(model.text, c.start, c.end, enc, mode) })) })
   return index
 }
 
@@ -36,7 +36,7 @@ describe('localTokenSplice', () => {
       fc.property(textArb, fc.array(editArb, { minLength: 1, maxLength: 8 }), (text, edits) => {
         const model = new DocumentModel(8)
         model.reset(text)
-        const index = indexOf(model, enc, mode)
+        let index = indexOf(model, enc, mode)
         for (const e of edits) {
           const before = model.text
           const from = e.a % (before.length + 1)
@@ -46,7 +46,7 @@ describe('localTokenSplice', () => {
           expect(local).not.toBeNull()
           expect({ from: local!.from, remove: local!.remove, shift: local!.shift, insert: local!.insert.map((c) => ({ start: c.start, end: c.end })) }).toEqual(worker)
           for (const c of local!.insert) expect(Array.from(c.tokens!.ids)).toEqual(Array.from(tokenizeChunk(model.text, c.start, c.end, enc, mode).ids))
-          index.applySplice(local!)
+          index = index.applySplice(local!)
         }
         if (mode === 'text') expect(Array.from(index.allIds())).toEqual(oracleOrdinary(name, model.text))
         expect(index.count).toBe(tokenizeChunk(model.text, 0, model.text.length, enc, mode).ids.length)
@@ -63,8 +63,8 @@ describe('localTokenSplice', () => {
     const read = (a: number, b: number) => text.slice(a, b)
     expect(localTokenSplice(index, read, [10, 10, 'x'.repeat(LOCAL_EDIT_MAX_CHARS + 1)], o200k, 'text', { minChars: 64 })).toBeNull()
     expect(localTokenSplice(index, read, [10, 10, 'x'], o200k, 'text', { minChars: 64 })).not.toBeNull()
-    const pending = new TokenIndex()
-    pending.applySplice({ from: 0, remove: 0, shift: 0, insert: model.chunks.map((c) => ({ ...c, tokens: null })) })
+    let pending = new TokenIndex()
+    pending = pending.applySplice({ from: 0, remove: 0, shift: 0, insert: model.chunks.map((c) => ({ ...c, tokens: null })) })
     expect(localTokenSplice(pending, read, [10, 10, 'x'], o200k, 'text', { minChars: 64 })).toBeNull()
     expect(localTokenSplice(pending, read, [10, 10, 'x'.repeat(50_000)], o200k, 'text', { minChars: 64, onScreen: () => true })).toBeNull()
   })
@@ -72,14 +72,14 @@ describe('localTokenSplice', () => {
   it('deletes a big range reading only the chunks at its two ends, as the worker does', () => {
     const model = new DocumentModel(64)
     model.reset('Some words here.\n'.repeat(5000))
-    const index = indexOf(model, o200k, 'text')
+    let index = indexOf(model, o200k, 'text')
     const text = model.text
     let read = 0
     const splice = localTokenSplice(index, (a, b) => ((read += b - a), text.slice(a, b)), [10, 70_000, ''], o200k, 'text', { minChars: 64 })
     expect(read).toBeLessThan(1_000)
     const worker = model.edit(10, 70_000, '')
     expect({ from: splice!.from, remove: splice!.remove, shift: splice!.shift, insert: splice!.insert.map((c) => ({ start: c.start, end: c.end })) }).toEqual(worker)
-    index.applySplice(splice!)
+    index = index.applySplice(splice!)
     expect(Array.from(index.allIds())).toEqual(oracleOrdinary('o200k_base', model.text))
   })
 
@@ -99,7 +99,7 @@ describe('localTokenSplice', () => {
   ])('a big paste %s: the worker’s chunks, the ones on screen encoded here (at most the budget), the rest pending', (_, before, from, to) => {
     const model = new DocumentModel(CHUNK_CHARS)
     model.reset(before)
-    const index = indexOf(model, o200k, 'text')
+    let index = indexOf(model, o200k, 'text')
     const paste = makeCorpus(600_000)
     // On screen after the paste: its end, where the caret lands.
     const caret = from + paste.length
@@ -116,9 +116,11 @@ describe('localTokenSplice', () => {
     for (const c of splice.insert) expect(c.tokens !== null).toBe(onScreen(c.start, c.end) && encoded.includes(c))
     for (const c of encoded) expect(Array.from(c.tokens!.ids)).toEqual(Array.from(tokenizeChunk(model.text, c.start, c.end, o200k, 'text').ids))
     // The worker's fills complete it: then the index equals tiktoken of the new text.
-    index.applySplice(splice)
+    index = index.applySplice(splice)
     expect(index.pending).toBe(splice.insert.length - encoded.length)
-    model.chunks.forEach((c, k) => index.chunk(k).tokens === null && index.fill(k, tokenizeChunk(model.text, c.start, c.end, o200k, 'text')))
+    model.chunks.forEach((c, k) => {
+      if (index.chunk(k).tokens === null) index = index.fill(k, tokenizeChunk(model.text, c.start, c.end, o200k, 'text'))
+    })
     expect(index.pending).toBe(0)
     expect(Array.from(index.allIds())).toEqual(oracleOrdinary('o200k_base', model.text))
   })
@@ -127,7 +129,7 @@ describe('localTokenSplice', () => {
     // Identical lines: a plain re-cut would never meet the old cuts again (see recutEdit).
     const model = new DocumentModel(64)
     model.reset('Same line here!\n'.repeat(5_000))
-    const index = indexOf(model, o200k, 'text')
+    let index = indexOf(model, o200k, 'text')
     let read = 0
     const text = model.text
     const splice = localTokenSplice(index, (a, b) => ((read += b - a), text.slice(a, b)), [0, 0, 'Same line here!\n'], o200k, 'text', { minChars: 64 })
@@ -135,7 +137,7 @@ describe('localTokenSplice', () => {
     expect(read).toBeLessThan(1_000)
     const worker = model.edit(0, 0, 'Same line here!\n')
     expect({ ...worker, insert: worker.insert }).toEqual({ from: splice!.from, remove: splice!.remove, shift: splice!.shift, insert: splice!.insert.map((c) => ({ start: c.start, end: c.end })) })
-    index.applySplice(splice!)
+    index = index.applySplice(splice!)
     expect(Array.from(index.allIds())).toEqual(oracleOrdinary('o200k_base', model.text))
   })
 })

@@ -1,4 +1,4 @@
-import { cutText, recutEdit, type Recut } from './documentModel'
+import { cutText, recutEdit, type ChunkSource, type Recut } from './documentModel'
 import type { LoadedEncoding } from '../tokenizer/openai/encodingLoader'
 import type { SpecialMode } from '../tokenizer/specialTokens'
 import type { TokenIndex, TokenSplice } from './tokenIndex'
@@ -42,7 +42,8 @@ export function localTokenSplice(
   mode: SpecialMode,
   { onScreen, minChars = CHUNK_CHARS }: LocalEditOptions = {},
 ): TokenSplice | null {
-  const chunks = index.chunkList
+  // The index's chunks read in place: a keystroke costs O(log n), not a copy of the list.
+  const chunks: ChunkSource = { length: index.chunkCount, at: (k) => index.chunk(k), indexAt: (pos) => index.chunkAt(pos) }
   if (index.pending > 0) return null
   const [from, to, insert] = edit
   let recut: Recut | null
@@ -54,7 +55,10 @@ export function localTokenSplice(
     recut = { from: 0, remove: 0, shift: 0, insert: fresh, texts: fresh.map((c) => insert.slice(c.start, c.end)) }
     small = insert.length <= LOCAL_EDIT_MAX_CHARS
   } else {
-    const read = (k: number) => oldText(chunks[k].start, chunks[k].end)
+    const read = (k: number) => {
+      const c = chunks.at(k)
+      return oldText(c.start, c.end)
+    }
     recut = recutEdit(chunks, read, minChars, from, to, insert, LOCAL_EDIT_MAX_CHARS)
     small = recut !== null
     if (!recut && onScreen) recut = recutEdit(chunks, read, minChars, from, to, insert)

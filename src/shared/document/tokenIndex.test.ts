@@ -15,9 +15,9 @@ beforeAll(async () => {
 })
 
 /** Mirrors what the worker and UI do: the model re-cuts, new chunks are encoded, the index is spliced. */
-function applyEdit(model: DocumentModel, index: TokenIndex, enc: LoadedEncoding, mode: SpecialMode, from: number, to: number, insert: string) {
+function applyEdit(model: DocumentModel, index: TokenIndex, enc: LoadedEncoding, mode: SpecialMode, from: number, to: number, insert: string): TokenIndex {
   const splice = model.edit(from, to, insert)
-  index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: tokenizeChunk(model.text, c.start, c.end, enc, mode) })) })
+  return index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: tokenizeChunk(model.text, c.start, c.end, enc, mode) })) })
 }
 
 describe('TokenIndex', () => {
@@ -31,17 +31,17 @@ describe('TokenIndex', () => {
       fc.assert(
         fc.property(textArb, fc.array(editArb, { maxLength: 8 }), (text, edits) => {
           const model = new DocumentModel(8)
-          const index = new TokenIndex()
+          let index = new TokenIndex()
           const splice = model.reset(text)
-          index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: null })) })
+          index = index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: null })) })
           expect(index.pending).toBe(splice.insert.length)
-          splice.insert.forEach((c, k) => index.fill(k, tokenizeChunk(model.text, c.start, c.end, enc, mode)))
+          splice.insert.forEach((c, k) => (index = index.fill(k, tokenizeChunk(model.text, c.start, c.end, enc, mode))))
           expect(index.pending).toBe(0)
           for (const e of edits) {
             const len = model.text.length
             const from = len === 0 ? 0 : e.a % (len + 1)
             const to = from + (len - from === 0 ? 0 : e.b % (len - from + 1))
-            applyEdit(model, index, enc, mode, from, to, e.insert)
+            index = applyEdit(model, index, enc, mode, from, to, e.insert)
           }
           const whole = tokenizeAll(model.text, enc, mode)
           const flat = flatTokenView(whole.table)
@@ -67,17 +67,17 @@ describe('TokenIndex', () => {
     const text = 'First line here.\nSecond line here.\nThird line here.\nFourth line.'
     const splice = model.reset(text)
     expect(splice.insert.length).toBeGreaterThanOrEqual(3)
-    const index = new TokenIndex()
-    index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: null })) })
+    let index = new TokenIndex()
+    index = index.applySplice({ ...splice, insert: splice.insert.map((c) => ({ ...c, tokens: null })) })
     const tokensOf = (k: number) => tokenizeChunk(text, splice.insert[k].start, splice.insert[k].end, enc, 'text')
     expect(index.exactCount).toBe(0)
     // The last chunk first (as when it is on screen): its tokens are counted, not exact.
-    index.fill(splice.insert.length - 1, tokensOf(splice.insert.length - 1))
+    index = index.fill(splice.insert.length - 1, tokensOf(splice.insert.length - 1))
     expect(index.count).toBeGreaterThan(0)
     expect(index.exactCount).toBe(0)
-    index.fill(0, tokensOf(0))
+    index = index.fill(0, tokensOf(0))
     expect(index.exactCount).toBe(tokensOf(0).ids.length)
-    splice.insert.forEach((_, k) => index.fill(k, tokensOf(k)))
+    splice.insert.forEach((_, k) => (index = index.fill(k, tokensOf(k))))
     expect(index.exactCount).toBe(index.count)
     expect(index.count).toBe(oracleOrdinary('o200k_base', text).length)
   })

@@ -1,4 +1,5 @@
 import { utf8ByteLength } from '../text/utf8'
+import { lastIndexAtMost } from '../text/binarySearch'
 
 /** Flag bit: the token holds only part of a character's UTF-8 bytes (or shares one with a neighbour). */
 export const FLAG_PARTIAL = 1
@@ -72,13 +73,7 @@ export function spansFromIds(
 /** Index of the token whose span contains UTF-16 offset `pos` (the last token for pos = length); -1 when there are no tokens. */
 export function tokenAt(starts: ArrayLike<number>, count: number, pos: number): number {
   if (count === 0) return -1
-  let lo = 0
-  let hi = count - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid] <= pos) lo = mid
-    else hi = mid - 1
-  }
+  let lo = Math.max(0, lastIndexAtMost(count, (i) => starts[i], pos))
   // Skip zero-width tokens (bytes of a character owned by the previous token) backwards
   // only if pos is past them; a zero-width token never owns a position.
   while (lo > 0 && starts[lo] === starts[lo + 1] && starts[lo] > pos) lo--

@@ -15,9 +15,8 @@ beforeAll(async () => {
 
 /** An editor state holding `text` and its tokens, as the worker would send them. */
 function stateWith(text: string): EditorState {
-  const index = new TokenIndex()
   const chunks = cutText(text, 16).map((c) => ({ ...c, tokens: tokenizeChunk(text, c.start, c.end, o200k, 'text') }))
-  index.applySplice({ from: 0, remove: 0, shift: 0, insert: chunks })
+  const index = new TokenIndex().applySplice({ from: 0, remove: 0, shift: 0, insert: chunks })
   const state = EditorState.create({ doc: text, extensions: [tokenField] })
   return state.update({ effects: setTokens.of({ tokens: index, version: 0 }) }).state
 }

@@ -20,9 +20,8 @@ beforeAll(async () => {
 
 /** The tokens of `text` as the worker sends them: chunks, each tokenized on its own. */
 function tokensOf(text: string): TokenIndex {
-  const index = new TokenIndex()
   const chunks = cutText(text, 64).map((c) => ({ ...c, tokens: tokenizeChunk(text, c.start, c.end, o200k, 'text') }))
-  index.applySplice({ from: 0, remove: 0, shift: 0, insert: chunks })
+  const index = new TokenIndex().applySplice({ from: 0, remove: 0, shift: 0, insert: chunks })
   return index
 }
 

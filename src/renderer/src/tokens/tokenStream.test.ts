@@ -82,12 +82,16 @@ describe('TokenStream', () => {
     t.send({ type: 'splice', version: 2, generation: 1, splice: { from: 0, remove: 1, shift: 2, insert: [{ start: 0, end: 6, tokens: tokens(6) }] }, last: false })
     t.send(t.status(1, 2, 0))
     expect(t.shown.length).toBe(shownBefore)
+    expect(t.stream.current!.count).toBe(8)
+    expect(t.stream.current!.chunk(1)).toMatchObject({ start: 4, end: 8 })
+    t.send({ type: 'splice', version: 2, generation: 1, splice: { from: 1, remove: 1, shift: 1, insert: [{ start: 6, end: 11, tokens: tokens(5) }] }, last: true })
+    const after = t.stream.current!
+    expect(t.shown.slice(shownBefore)).toEqual([{ index: after, version: 2 }])
+    expect(after.count).toBe(11)
+    expect(after.chunk(1)).toMatchObject({ start: 6, end: 11 })
+    // The index shown before the edit is a value: it still holds version 1.
     expect(index.count).toBe(8)
     expect(index.chunk(1)).toMatchObject({ start: 4, end: 8 })
-    t.send({ type: 'splice', version: 2, generation: 1, splice: { from: 1, remove: 1, shift: 1, insert: [{ start: 6, end: 11, tokens: tokens(5) }] }, last: true })
-    expect(t.shown.slice(shownBefore)).toEqual([{ index, version: 2 }])
-    expect(index.count).toBe(11)
-    expect(index.chunk(1)).toMatchObject({ start: 6, end: 11 })
   })
 
   it('shows a quick edit at once and skips renders for statuses that change nothing', () => {

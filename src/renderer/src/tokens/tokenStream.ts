@@ -29,7 +29,7 @@ export type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { 
 export interface TokenStreamListener {
   /** The editor should show `index` as the tokens of document version `version`. */
   showTokens(index: TokenIndex, version: number): void
-  /** The shown index object changed (a new encoding or mode took over). */
+  /** The shown index changed: a new encoding or mode took over, or (TokenIndex being an immutable value) a splice or fill made a new one. */
   indexChanged(index: TokenIndex): void
   /** What the UI shows changed; `urgent` when it should be drawn in this frame (a local edit). */
   snapshot(snapshot: TokenSnapshot, urgent: boolean): void
@@ -56,19 +56,16 @@ const BUSY_REFRESH_MS = 250
 
 /**
  * Fills the chunks of `index` that are still pending with the tokens of the same chunks in
- * `splice`, a splice already applied to it. True when any were filled.
+ * `splice`, a splice already applied to it: the filled index, or null when none were.
  */
-function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): boolean {
-  let filled = false
+function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): TokenIndex | null {
+  let filled = index
   splice.insert.forEach((c, k) => {
     const at = splice.from + k
-    const mine = at < index.chunkCount ? index.chunk(at) : null
-    if (c.tokens && mine && mine.tokens === null && mine.start === c.start && mine.end === c.end) {
-      index.fill(at, c.tokens)
-      filled = true
-    }
+    const mine = at < filled.chunkCount ? filled.chunk(at) : null
+    if (c.tokens && mine && mine.tokens === null && mine.start === c.start && mine.end === c.end) filled = filled.fill(at, c.tokens)
   })
-  return filled
+  return filled === index ? null : filled
 }
 
 /**
@@ -83,6 +80,8 @@ function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): boolean 
 export class TokenStream {
   private shown: { index: TokenIndex; generation: number } | null = null
   private next: { index: TokenIndex; generation: number } | null = null
+  /** The index last passed to listener.indexChanged. */
+  private announced: TokenIndex | null = null
   private version = 0
   private encoding: EncodingName | null = null
   private elapsedMs = 0
@@ -140,7 +139,7 @@ export class TokenStream {
     if (this.version !== version - 1 || !this.versionComplete || this.held.length > 0 || shown.index.pending > 0) return null
     const splice = localTokenSplice(shown.index, oldText, edits[0], enc, key.mode, { onScreen })
     if (!splice) return null
-    shown.index.applySplice(splice)
+    shown.index = shown.index.applySplice(splice)
     this.version = version
     this.localVersion = version
     // A big paste: the worker has the rest to do (its statuses take over from here).
@@ -231,17 +230,20 @@ export class TokenStream {
     // This edit was already tokenized here, into the same splice. Chunks left pending here
     // (an edit too big to encode here whole) take their tokens from the worker's copy.
     else if (msg.type === 'splice' && msg.version <= this.localVersion) {
-      if (msg.version < this.localVersion || !fillPendingFromSplice(shown.index, msg.splice)) return
+      const filled = msg.version < this.localVersion ? null : fillPendingFromSplice(shown.index, msg.splice)
+      if (!filled) return
+      shown.index = filled
       alreadyApplied = true
     }
-    if (msg.type === 'splice' && !alreadyApplied) target!.index.applySplice(msg.splice)
-    else if (msg.type === 'fill') for (const f of msg.fills) target!.index.fill(f.index, f.tokens)
+    if (msg.type === 'splice' && !alreadyApplied) target!.index = target!.index.applySplice(msg.splice)
+    else if (msg.type === 'fill') for (const f of msg.fills) target!.index = target!.index.fill(f.index, f.tokens)
     // Swap in a new index at once when there is nothing to show yet, else once it has tokens.
     if (target !== shown && (!shown || target!.index.count > 0 || target!.index.pending === 0)) {
       this.shown = target
       this.next = null
       this.shownKey = null
       shown = target
+      this.announced = target!.index
       this.listener.indexChanged(target!.index)
     }
     if (target !== shown || !shown) return
@@ -282,6 +284,10 @@ export class TokenStream {
   private publish(version: number, force: boolean, urgent = false): void {
     const index = this.shown?.index
     if (!index) return
+    if (index !== this.announced && !this.next) {
+      this.announced = index
+      this.listener.indexChanged(index)
+    }
     const next: TokenSnapshot = {
       local: version === this.localVersion,
       version,
