@@ -69,8 +69,10 @@ interface CaretWindow {
 
 /**
  * The text around the caret between two places no token can cross (a line start whose first
- * character is a letter or digit, or the document's ends: no pre-token piece of the OpenAI
- * patterns runs from a newline into a letter or digit), and the count the page shows.
+ * character is a letter or digit, or a space and then one, or the document's ends: no
+ * pre-token piece of the OpenAI patterns runs from a newline into a letter, a digit, or a
+ * space before one: whitespace that holds a newline ends at its last newline), and the count
+ * the page shows.
  */
 async function caretWindow(page: Page): Promise<CaretWindow> {
   return page.evaluate(() => {
@@ -82,12 +84,12 @@ async function caretWindow(page: Page): Promise<CaretWindow> {
     const view = (window as unknown as { tokenizerExplorerView: { state: { selection: { main: { head: number } }; doc: { length: number; lines: number; lineAt(pos: number): Line; line(n: number): Line; sliceString(a: number, b: number): string } } } }).tokenizerExplorerView
     const { doc } = view.state
     const pos = view.state.selection.main.head
-    const safe = (line: Line) => /^[\p{L}\p{N}]/u.test(doc.sliceString(line.from, line.from + 1))
+    const safe = (line: Line) => /^ ?[\p{L}\p{N}]/u.test(doc.sliceString(line.from, line.from + 2))
     let first = doc.lineAt(pos)
-    for (let k = 0; k < 500 && first.number > 1 && !safe(first); k++) first = doc.line(first.number - 1)
+    for (let k = 0; k < 5000 && first.number > 1 && !safe(first); k++) first = doc.line(first.number - 1)
     const from = first.number > 1 && safe(first) ? first.from : 0
     let to = doc.length
-    for (let n = doc.lineAt(pos).number + 1, k = 0; n <= doc.lines && k < 500; n++, k++) {
+    for (let n = doc.lineAt(pos).number + 1, k = 0; n <= doc.lines && k < 5000; n++, k++) {
       const line = doc.line(n)
       if (safe(line)) {
         to = line.from
