@@ -8,7 +8,7 @@ if (process.getuid?.() === 0) args.push('--no-sandbox')
 export default defineConfig({
   testDir: '.',
   testMatch: /bench\.spec\.ts/,
-  timeout: 20 * 60_000,
+  timeout: 90 * 60_000,
   workers: 1,
   reporter: [['list']],
   use: {

@@ -78,6 +78,11 @@ export class BpeEncoder {
   private readonly rankOfByteArray = new Map<string, number>()
   /** Tokens of pieces that needed merging, by piece text; bounded (see MERGE_CACHE_ENTRIES). */
   private readonly mergeCache = new Map<string, number[]>()
+  /**
+   * Rank of every token of 1 to 3 bytes by shortKey: most pair lookups while merging text
+   * made of rare characters are this short, and a number key needs no string sliced and hashed.
+   */
+  private readonly rankOfShort = new Map<number, number>()
 
   /**
    * @param ranks the encoding's rank table
@@ -91,6 +96,9 @@ export class BpeEncoder {
       const entry = ranks[id]
       if (typeof entry === 'string') this.rankOfText.set(entry, id)
       else if (entry !== undefined) this.rankOfByteArray.set(String.fromCharCode(...entry), id)
+      if (entry === undefined) continue
+      const bytes = typeof entry === 'string' ? utf8ByteString(entry) : String.fromCharCode(...entry)
+      if (bytes.length <= 3) this.rankOfShort.set(shortKey(bytes, 0, bytes.length), id)
     }
   }
 
@@ -120,8 +128,9 @@ export class BpeEncoder {
       b += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1
     }
-    const { rankOfText, rankOfByteArray } = this
+    const { rankOfText, rankOfByteArray, rankOfShort } = this
     const rankOfRange = (start: number, end: number): number | undefined => {
+      if (end - start <= 3) return rankOfShort.get(shortKey(bytes, start, end))
       const from = textAt[start]
       const to = textAt[end]
       if (from >= 0 && to >= 0) {
@@ -139,6 +148,13 @@ export class BpeEncoder {
     if (bytes.length <= LONG_PIECE_BYTES) this.mergeCache.set(piece, tokens)
     return tokens
   }
+}
+
+/** A number naming bytes [start, end) of a byte string, 1 to 3 bytes long: length and bytes in 26 bits (a small integer in V8). */
+function shortKey(bytes: string, start: number, end: number): number {
+  let key = end - start
+  for (let i = start; i < end; i++) key = (key << 8) | bytes.charCodeAt(i)
+  return key
 }
 
 /** tiktoken's quadratic merge, fastest for short pieces: rescans the pair ranks after each merge. */
