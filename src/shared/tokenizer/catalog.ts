@@ -40,13 +40,16 @@ const utf8 = new TextDecoder()
 /** The JSON of a gzip-compressed bundled asset. */
 export async function readJsonAsset(read: ByteReader, fileName: string): Promise<unknown> {
   const bytes = await read(fileName)
-  return JSON.parse(utf8.decode(fileName.endsWith('.gz') ? gunzipSync(bytes) : bytes))
+  // Gzip by its magic number, so a reader may hand over the uncompressed source file.
+  const gzip = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
+  return JSON.parse(utf8.decode(gzip ? gunzipSync(bytes) : bytes))
 }
 
 /** Bundled asset name of a Hugging Face tokenizer's file ('tokenizer' or 'tokenizer_config'). */
 export const hfAsset = (id: string, file: 'tokenizer' | 'tokenizer_config') => `${id}.${file}.json.gz`
 
-interface HfBundle {
+/** A bundled Hugging Face tokenizer. */
+export interface HfBundle {
   id: string
   name: string
   family: string
