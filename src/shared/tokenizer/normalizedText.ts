@@ -14,6 +14,9 @@ interface ChangedRun {
   normEnd: number
   origStart: number
   origEnd: number
+  /** Length of the prefix and of the suffix that the normalizer left alone (they map exactly). */
+  same: number
+  sameEnd: number
 }
 
 const identity = (text: string): NormalizedText => ({ text, toOriginal: (i) => i })
@@ -26,7 +29,8 @@ const isAscii = (c: number) => c < 0x80
  * followed by ASCII (or ends the text): ASCII is stable under NFC/NFKC and never composes
  * with what precedes it, and the character before a non-ASCII stretch goes with the stretch
  * (it may take a combining mark). Stretches that change map as wholes: a token starting
- * inside one starts at the stretch's start in the original.
+ * inside one starts where the stretch's unchanged prefix ends in the original (its unchanged
+ * prefix and suffix map exactly).
  */
 function normalizeUnicode(text: string, form: 'NFC' | 'NFKC'): NormalizedText {
   const whole = text.normalize(form)
@@ -44,7 +48,14 @@ function normalizeUnicode(text: string, form: 'NFC' | 'NFKC'): NormalizedText {
     while (j < text.length && !(isAscii(text.charCodeAt(j)) && (j + 1 >= text.length || isAscii(text.charCodeAt(j + 1))))) j++
     const stretch = text.slice(i, j)
     const normalized = stretch.normalize(form)
-    if (normalized !== stretch) runs.push({ normStart: out.length, normEnd: out.length + normalized.length, origStart: i, origEnd: j })
+    if (normalized !== stretch) {
+      let same = 0
+      while (same < normalized.length && normalized[same] === stretch[same]) same++
+      let sameEnd = 0
+      const limit = Math.min(normalized.length, stretch.length) - same
+      while (sameEnd < limit && normalized[normalized.length - 1 - sameEnd] === stretch[stretch.length - 1 - sameEnd]) sameEnd++
+      runs.push({ normStart: out.length, normEnd: out.length + normalized.length, origStart: i, origEnd: j, same, sameEnd })
+    }
     out += normalized
     i = j
   }
@@ -63,7 +74,10 @@ function normalizeUnicode(text: string, form: 'NFC' | 'NFKC'): NormalizedText {
       }
       if (found < 0) return p
       const run = runs[found]
-      return p >= run.normEnd ? run.origEnd + (p - run.normEnd) : run.origStart
+      if (p >= run.normEnd) return run.origEnd + (p - run.normEnd)
+      if (p - run.normStart <= run.same) return run.origStart + (p - run.normStart)
+      if (run.normEnd - p <= run.sameEnd) return run.origEnd - (run.normEnd - p)
+      return run.origStart + run.same
     },
   }
 }
