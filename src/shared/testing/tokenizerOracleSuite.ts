@@ -4,7 +4,8 @@
 // encoding at the tokenizer's safe chunk cuts equals encoding the whole.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadTokenizer } from '../tokenizer/catalog'
+import { hfAsset, loadTokenizer, readJsonAsset } from '../tokenizer/catalog'
+import { renderChat, type ChatTemplateConfig } from '../tokenizer/chatTemplate'
 import type { SpecialMode } from '../tokenizer/specialTokens'
 import type { Tokenizer } from '../tokenizer/tokenizer'
 import { makeCorpus } from './corpus'
@@ -107,6 +108,14 @@ export function tokenizerOracleSuite(id: string, runs = 40): void {
         { seed: 1414, numRuns: runs },
       )
     }, 60_000)
+
+    it('a chat rendered with the template tokenizes as the reference does (or there is no template)', async () => {
+      if (id === 'claude-legacy') return
+      const config = (await readJsonAsset(sourceReader, hfAsset(id, 'tokenizer_config'))) as ChatTemplateConfig
+      const r = renderChat(config, [{ role: 'user', content: 'Hi, what is 2+2?' }, { role: 'assistant', content: '4.' }, { role: 'user', content: 'Thanks!' }], true)
+      if (!r.ok) throw new Error(r.reason)
+      expect(Array.from(tok.tokenize(r.text, 'special').ids)).toEqual(await oracle.encode(r.text, 'special'))
+    })
 
     it('encoding at every safe chunk cut equals encoding the whole (or the tokenizer has no cut rule)', () => {
       if (tok.chunkCuts === null) return
