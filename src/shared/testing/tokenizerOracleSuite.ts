@@ -20,7 +20,7 @@ const EDGE_TEXTS = [
   "I'M HERE, you're there; they'LL see. DON'T",
   '12345678901234567890 3.14159 1,000,000 ٣٤٥ ๑๒๓',
   'مرحبا بالعالم — שלום עולם (mixed) ‏ ‎',
-  '\u2581 ▁▁x ▁ <0x0A> <unk> </s>',
+  '\u2581 ▁▁x ▁ <0x0A> <unk> </s> <b> </b> a> </x >▁</ >  </',
   'x'.repeat(3000) + ' ' + ' '.repeat(2000) + '\n'.repeat(70) + '!'.repeat(1500),
 ]
 
@@ -29,7 +29,7 @@ const randomText = fc
   .array(
     fc.oneof(
       fc.string({ unit: 'binary', maxLength: 6 }),
-      fc.constantFrom(' ', '  ', '\n', '\n\n', '\t', 'the', 'Hello', "'s", '日本', '👩🏽‍💻', '123', '.', ', ', 'é', 'e\u0301'),
+      fc.constantFrom(' ', '  ', '\n', '> </', '>', '</', '\n\n', '\t', 'the', 'Hello', "'s", '日本', '👩🏽‍💻', '123', '.', ', ', 'é', 'e\u0301'),
     ),
     { maxLength: 24 },
   )

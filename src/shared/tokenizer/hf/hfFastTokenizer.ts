@@ -119,8 +119,9 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
   }
 
   const ignoreMerges = model.ignore_merges === true
+  const split = replaceBack && !plan.byteLevel ? wordSplitter(plan.split, replaceBack.to, Object.keys(vocab)) ?? plan.split : plan.split
   const encoder: SegmentEncoder = {
-    encode: makePieceEncoder(plan.split, plan.byteLevel, { idOf, merges, ignoreMerges, byteIds, byteFallback, unkId }),
+    encode: makePieceEncoder(split, plan.byteLevel, { idOf, merges, ignoreMerges, byteIds, byteFallback, unkId }),
     normByteLength: (id) => normLength[id],
   }
 
@@ -143,6 +144,37 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
     byteExact: steps.length === 0,
     chunkCuts: info.chunkCuts,
   }
+}
+
+/**
+ * SentencePiece-style files (Gemma) replace spaces with a marker ('▁') and then encode each
+ * text between added tokens as ONE piece: slow, and never cached. A merge can only make a
+ * vocabulary token, so where no token can span a position, the two sides merge
+ * independently: this splitter cuts each piece before every marker that follows a
+ * non-marker, except inside an occurrence of one of the few tokens that hold such a pair
+ * (Gemma 3 has one, '>▁</'). Null when more than 64 tokens do (then pieces stay whole).
+ */
+function wordSplitter(split: PieceSplitter, marker: string, tokens: readonly string[]): PieceSplitter | null {
+  const crossing = tokens.filter((t) => t.includes(marker) && new RegExp(`[^${marker}]${marker}`, 'u').test(t))
+  if (crossing.length > 64) return null
+  return (text, onPiece) =>
+    split(text, (start, end) => {
+      const piece = text.slice(start, end)
+      const forbidden = new Set<number>()
+      for (const token of crossing) {
+        for (let at = piece.indexOf(token); at >= 0; at = piece.indexOf(token, at + 1)) {
+          for (let k = 1; k < token.length; k++) if (token[k] === marker && token[k - 1] !== marker) forbidden.add(at + k)
+        }
+      }
+      let from = 0
+      for (let i = piece.indexOf(marker, 1); i >= 0; i = piece.indexOf(marker, i + 1)) {
+        if (piece[i - 1] !== marker && !forbidden.has(i)) {
+          onPiece(start + from, start + i)
+          from = i
+        }
+      }
+      onPiece(start + from, end)
+    })
 }
 
 /** "a b" merges; a token may itself hold no space, so the first space separates. */
