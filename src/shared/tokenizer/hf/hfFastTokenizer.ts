@@ -62,13 +62,17 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
   }
 
   const vocab = model.vocab as Record<string, number>
-  let idLimit = 0
-  for (const id of Object.values(vocab)) idLimit = Math.max(idLimit, id + 1)
+  // One pass over the vocabulary (Gemma's has 262,144 entries).
+  const idOf = new Map<string, number>()
+  const tokenOf: (string | undefined)[] = []
+  for (const token in vocab) {
+    const id = vocab[token]
+    idOf.set(token, id)
+    tokenOf[id] = token
+  }
+  let idLimit = tokenOf.length
   for (const t of added) idLimit = Math.max(idLimit, t.id + 1)
-  const tokenOf: (string | undefined)[] = new Array(idLimit)
-  for (const [token, id] of Object.entries(vocab)) tokenOf[id] = token
   const addedById = new Map(added.map((t) => [t.id, t]))
-  const idOf = new Map(Object.entries(vocab))
 
   const rawMerges = model.merges as (string | [string, string])[]
   const pairs: [number, number, number][] = []
@@ -119,7 +123,7 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
   }
 
   const ignoreMerges = model.ignore_merges === true
-  const split = replaceBack && !plan.byteLevel ? wordSplitter(plan.split, replaceBack.to, Object.keys(vocab)) ?? plan.split : plan.split
+  const split = replaceBack && !plan.byteLevel ? wordSplitter(plan.split, replaceBack.to, idOf.keys()) ?? plan.split : plan.split
   const encoder: SegmentEncoder = {
     encode: makePieceEncoder(split, plan.byteLevel, { idOf, merges, ignoreMerges, byteIds, byteFallback, unkId }),
     normByteLength: (id) => normLength[id],
@@ -137,7 +141,7 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
     encodeOrdinary: (text) => encodeNormalized(text, ordinarySplitter, steps, encoder),
     tokenize: (text, mode) => tokenizeNormalized(text, mode === 'special' ? allSplitter : ordinarySplitter, steps, encoder, isSpecial),
     specialTokens,
-    ordinaryCount: Object.keys(vocab).length,
+    ordinaryCount: idOf.size,
     byteLength: (id) => tokenBytes(id).length,
     tokenBytes,
     isSpecial,
@@ -154,8 +158,9 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
  * non-marker, except inside an occurrence of one of the few tokens that hold such a pair
  * (Gemma 3 has one, '>▁</'). Null when more than 64 tokens do (then pieces stay whole).
  */
-function wordSplitter(split: PieceSplitter, marker: string, tokens: readonly string[]): PieceSplitter | null {
-  const crossing = tokens.filter((t) => t.includes(marker) && new RegExp(`[^${marker}]${marker}`, 'u').test(t))
+function wordSplitter(split: PieceSplitter, marker: string, tokens: Iterable<string>): PieceSplitter | null {
+  const markerAfterOther = new RegExp(`[^${marker}]${marker}`, 'u')
+  const crossing = [...tokens].filter((t) => t.includes(marker) && markerAfterOther.test(t))
   if (crossing.length > 64) return null
   return (text, onPiece) =>
     split(text, (start, end) => {
