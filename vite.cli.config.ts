@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
 import { aliases } from './vite.aliases.ts'
+import { tokenizersPlugin } from './vite.renderer.ts'
 
 const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }
 
@@ -11,6 +12,8 @@ const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json')
  * (a runtime dependency); the gitignore matcher is bundled in.
  */
 export default defineConfig({
+  // The bundled tokenizers' files, read from out/cli/tokenizers.
+  plugins: [tokenizersPlugin('out/cli')],
   define: { __CLI_VERSION__: JSON.stringify(pkg.version) },
   ssr: { noExternal: ['ignore'] },
   resolve: { alias: aliases },

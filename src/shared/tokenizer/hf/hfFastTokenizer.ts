@@ -1,0 +1,246 @@
+import { AddedTokenSplitter, type AddedToken } from '../addedTokens'
+import { utf8ByteString } from '../bpe/bpeEncoder'
+import { PairMerges } from '../bpe/pairMerge'
+import type { NormalizerStep } from '../normalizedText'
+import { encodeNormalized, tokenizeNormalized, type SegmentEncoder } from '../normalizingPipeline'
+import type { ChunkCutRule, Tokenizer } from '../tokenizer'
+import { BYTE_TO_CHAR, byteLevelBytes } from './byteLevel'
+import { planPreTokenizer, type PieceSplitter } from './preTokenizer'
+import { utf8ByteLength } from '../../text/utf8'
+
+type Json = Record<string, unknown>
+
+/** Thrown when a tokenizer.json uses something the fast engine does not run. */
+export class UnsupportedTokenizerError extends Error {}
+
+/** Pieces whose ids are remembered; the cache is emptied when it reaches this size. */
+const PIECE_CACHE_ENTRIES = 32_768
+
+/** The normalizer steps of a tokenizer.json normalizer, or an error for unsupported ones. */
+function planNormalizer(config: Json | null): NormalizerStep[] {
+  if (!config) return []
+  const type = config.type
+  if (type === 'Sequence') return (config.normalizers as Json[]).flatMap(planNormalizer)
+  if (type === 'NFC' || type === 'NFKC') return [{ kind: 'unicode', form: type }]
+  if (type === 'Replace') {
+    const from = (config.pattern as { String?: string }).String
+    const to = config.content as string
+    if (from !== undefined && from.length === to.length) return [{ kind: 'replace', from, to }]
+  }
+  throw new UnsupportedTokenizerError(`Unsupported normalizer ${JSON.stringify(config).slice(0, 80)}`)
+}
+
+/** Options of the fast engine's tokenizer beyond the file. */
+export interface HfTokenizerInfo {
+  id: string
+  displayName: string
+  chunkCuts: ChunkCutRule | null
+}
+
+/**
+ * A Hugging Face BPE tokenizer.json run by our own code: added tokens, normalizer (NFC,
+ * NFKC, same-length Replace), regex pre-tokenizer, byte-level or SentencePiece-style
+ * (byte-fallback) BPE with the file's merges. Throws UnsupportedTokenizerError for other
+ * models and steps (WordPiece, Unigram, Metaspace, ...): those go to the general engine.
+ */
+export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenizer {
+  const model = json.model as Json
+  if (model?.type !== 'BPE') throw new UnsupportedTokenizerError(`Unsupported model ${String(model?.type)}`)
+  if (model.continuing_subword_prefix || model.end_of_word_suffix || model.dropout) throw new UnsupportedTokenizerError('Unsupported BPE options (subword prefix, suffix or dropout)')
+  const steps = planNormalizer(json.normalizer as Json | null)
+  if (steps.filter((s) => s.kind === 'unicode').length > 1) throw new UnsupportedTokenizerError('Unsupported normalizer: two Unicode forms')
+  let plan
+  try {
+    plan = planPreTokenizer(json.pre_tokenizer as Json | null)
+  } catch (e) {
+    throw new UnsupportedTokenizerError((e as Error).message)
+  }
+  const added = (json.added_tokens as (AddedToken & Json)[]) ?? []
+  for (const t of added) {
+    if (t.lstrip || t.rstrip || t.single_word) throw new UnsupportedTokenizerError(`Unsupported added token options on ${t.content}`)
+    if (t.normalized && !t.special && steps.length > 0) throw new UnsupportedTokenizerError(`Unsupported normalized added token ${t.content}`)
+  }
+
+  const vocab = model.vocab as Record<string, number>
+  // One pass over the vocabulary (Gemma's has 262,144 entries).
+  const idOf = new Map<string, number>()
+  const tokenOf: (string | undefined)[] = []
+  for (const token in vocab) {
+    const id = vocab[token]
+    idOf.set(token, id)
+    tokenOf[id] = token
+  }
+  let idLimit = tokenOf.length
+  for (const t of added) idLimit = Math.max(idLimit, t.id + 1)
+  const addedById = new Map(added.map((t) => [t.id, t]))
+
+  const rawMerges = model.merges as (string | [string, string])[]
+  const pairs: [number, number, number][] = []
+  for (const m of rawMerges) {
+    const [a, b] = typeof m === 'string' ? splitMerge(m) : m
+    const left = idOf.get(a)
+    const right = idOf.get(b)
+    const result = idOf.get(a + b)
+    if (left === undefined || right === undefined || result === undefined) throw new UnsupportedTokenizerError(`Merge ${a} ${b} names a token outside the vocabulary`)
+    pairs.push([left, right, result])
+  }
+  const merges = new PairMerges(pairs, idLimit)
+
+  const byteFallback = model.byte_fallback === true
+  const byteIds = new Int32Array(256).fill(-1)
+  for (let b = 0; b < 256; b++) {
+    const id = plan.byteLevel ? idOf.get(BYTE_TO_CHAR[b]) : idOf.get(`<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`)
+    if (id !== undefined) byteIds[b] = id
+  }
+  const unkId = typeof model.unk_token === 'string' ? idOf.get(model.unk_token) : undefined
+
+  // Per-id bytes: decoded (public) and as they stand in the normalized text (spans).
+  const replaceBack = steps.find((s): s is Extract<NormalizerStep, { kind: 'replace' }> => s.kind === 'replace')
+  const utf8 = new TextEncoder()
+  const bytesCache = new Map<number, Uint8Array>()
+  const tokenBytes = (id: number): Uint8Array => {
+    let bytes = bytesCache.get(id)
+    if (bytes) return bytes
+    const addedToken = addedById.get(id)
+    const token = addedToken?.content ?? tokenOf[id]
+    if (token === undefined) throw new RangeError(`Token id ${id} is not in ${info.id}`)
+    if (addedToken) bytes = utf8.encode(token)
+    else if (plan.byteLevel) bytes = byteLevelBytes(token) ?? utf8.encode(token)
+    else if (byteFallback && /^<0x[0-9A-F]{2}>$/.test(token)) bytes = Uint8Array.of(parseInt(token.slice(3, 5), 16))
+    else bytes = utf8.encode(replaceBack ? token.split(replaceBack.to).join(replaceBack.from) : token)
+    bytesCache.set(id, bytes)
+    return bytes
+  }
+  const normLength = new Uint32Array(idLimit)
+  for (let id = 0; id < idLimit; id++) {
+    const addedToken = addedById.get(id)
+    const token = addedToken?.content ?? tokenOf[id]
+    if (token === undefined) continue
+    if (addedToken) normLength[id] = utf8ByteLength(token)
+    else if (plan.byteLevel) normLength[id] = token.length
+    else if (byteFallback && /^<0x[0-9A-F]{2}>$/.test(token)) normLength[id] = 1
+    else normLength[id] = utf8ByteLength(token)
+  }
+
+  const ignoreMerges = model.ignore_merges === true
+  const split = replaceBack && !plan.byteLevel ? wordSplitter(plan.split, replaceBack.to, idOf.keys()) ?? plan.split : plan.split
+  const encoder: SegmentEncoder = {
+    encode: makePieceEncoder(split, plan.byteLevel, { idOf, merges, ignoreMerges, byteIds, byteFallback, unkId }),
+    normByteLength: (id) => normLength[id],
+  }
+
+  const specialTokens = new Map(added.filter((t) => t.special).map((t) => [t.content, t.id]))
+  const specialIds = new Set(specialTokens.values())
+  const isSpecial = (id: number) => specialIds.has(id)
+  const allSplitter = new AddedTokenSplitter(added)
+  const ordinarySplitter = new AddedTokenSplitter(added.filter((t) => !t.special))
+  return {
+    id: info.id,
+    displayName: info.displayName,
+    engine: 'hf-fast',
+    encodeOrdinary: (text) => encodeNormalized(text, ordinarySplitter, steps, encoder),
+    tokenize: (text, mode) => tokenizeNormalized(text, mode === 'special' ? allSplitter : ordinarySplitter, steps, encoder, isSpecial),
+    specialTokens,
+    ordinaryCount: idOf.size,
+    byteLength: (id) => tokenBytes(id).length,
+    tokenBytes,
+    isSpecial,
+    byteExact: steps.length === 0,
+    chunkCuts: info.chunkCuts,
+  }
+}
+
+/**
+ * SentencePiece-style files (Gemma) replace spaces with a marker ('▁') and then encode each
+ * text between added tokens as ONE piece: slow, and never cached. A merge can only make a
+ * vocabulary token, so where no token can span a position, the two sides merge
+ * independently: this splitter cuts each piece before every marker that follows a
+ * non-marker, except inside an occurrence of one of the few tokens that hold such a pair
+ * (Gemma 3 has one, '>▁</'). Null when more than 64 tokens do (then pieces stay whole).
+ */
+function wordSplitter(split: PieceSplitter, marker: string, tokens: Iterable<string>): PieceSplitter | null {
+  const markerAfterOther = new RegExp(`[^${marker}]${marker}`, 'u')
+  const crossing = [...tokens].filter((t) => t.includes(marker) && markerAfterOther.test(t))
+  if (crossing.length > 64) return null
+  return (text, onPiece) =>
+    split(text, (start, end) => {
+      const piece = text.slice(start, end)
+      const forbidden = new Set<number>()
+      for (const token of crossing) {
+        for (let at = piece.indexOf(token); at >= 0; at = piece.indexOf(token, at + 1)) {
+          for (let k = 1; k < token.length; k++) if (token[k] === marker && token[k - 1] !== marker) forbidden.add(at + k)
+        }
+      }
+      let from = 0
+      for (let i = piece.indexOf(marker, 1); i >= 0; i = piece.indexOf(marker, i + 1)) {
+        if (piece[i - 1] !== marker && !forbidden.has(i)) {
+          onPiece(start + from, start + i)
+          from = i
+        }
+      }
+      onPiece(start + from, end)
+    })
+}
+
+/** "a b" merges; a token may itself hold no space, so the first space separates. */
+function splitMerge(merge: string): [string, string] {
+  const at = merge.indexOf(' ', 1)
+  return [merge.slice(0, at), merge.slice(at + 1)]
+}
+
+interface PieceModel {
+  idOf: ReadonlyMap<string, number>
+  merges: PairMerges
+  ignoreMerges: boolean
+  byteIds: Int32Array
+  byteFallback: boolean
+  unkId: number | undefined
+}
+
+/** The model run over each pre-token piece, with a bounded cache by piece. */
+function makePieceEncoder(split: PieceSplitter, byteLevel: boolean, m: PieceModel): (text: string) => number[] {
+  const cache = new Map<string, number[]>()
+  const symbolsOf = (piece: string): number[] => {
+    const symbols: number[] = []
+    if (byteLevel) {
+      const bytes = utf8ByteString(piece)
+      for (let i = 0; i < bytes.length; i++) symbols.push(m.byteIds[bytes.charCodeAt(i)])
+      return symbols
+    }
+    for (const ch of piece) {
+      const id = m.idOf.get(ch)
+      if (id !== undefined) symbols.push(id)
+      else if (m.byteFallback) {
+        const bytes = utf8ByteString(ch)
+        for (let i = 0; i < bytes.length; i++) symbols.push(m.byteIds[bytes.charCodeAt(i)])
+      } else if (m.unkId !== undefined) symbols.push(m.unkId)
+      else throw new Error(`No token for ${JSON.stringify(ch)} and no unknown token`)
+    }
+    return symbols
+  }
+  const encodePiece = (piece: string): number[] => {
+    const cached = cache.get(piece)
+    if (cached) return cached
+    const key = byteLevel ? toByteLevel(piece) : piece
+    const whole = m.ignoreMerges ? m.idOf.get(key) : undefined
+    const ids = whole !== undefined ? [whole] : m.merges.merge(symbolsOf(piece))
+    if (cache.size >= PIECE_CACHE_ENTRIES) cache.clear()
+    if (piece.length <= 256) cache.set(piece, ids)
+    return ids
+  }
+  return (text) => {
+    const out: number[] = []
+    split(text, (start, end) => {
+      for (const id of encodePiece(text.slice(start, end))) out.push(id)
+    })
+    return out
+  }
+}
+
+/** A piece in GPT-2's byte alphabet (one character per UTF-8 byte). */
+function toByteLevel(piece: string): string {
+  const bytes = utf8ByteString(piece)
+  let out = ''
+  for (let i = 0; i < bytes.length; i++) out += BYTE_TO_CHAR[bytes.charCodeAt(i)]
+  return out
+}

@@ -1,0 +1,100 @@
+/** A normalizer step the fast engines support. */
+export type NormalizerStep = { kind: 'unicode'; form: 'NFC' | 'NFKC' } | { kind: 'replace'; from: string; to: string }
+
+/** A normalized text and the way back to the original's UTF-16 offsets. */
+export interface NormalizedText {
+  text: string
+  /** Original offset of normalized offset `i` (monotone, so spans mapped through it still tile). */
+  toOriginal(i: number): number
+}
+
+/** A stretch whose normalized form differs from the original. */
+interface ChangedRun {
+  normStart: number
+  normEnd: number
+  origStart: number
+  origEnd: number
+  /** Length of the prefix and of the suffix that the normalizer left alone (they map exactly). */
+  same: number
+  sameEnd: number
+}
+
+const identity = (text: string): NormalizedText => ({ text, toOriginal: (i) => i })
+
+/** True for UTF-16 unit `c` in ASCII. */
+const isAscii = (c: number) => c < 0x80
+
+/**
+ * Unicode normalization with offsets. The text is cut before each ASCII character that is
+ * followed by ASCII (or ends the text): ASCII is stable under NFC/NFKC and never composes
+ * with what precedes it, and the character before a non-ASCII stretch goes with the stretch
+ * (it may take a combining mark). Stretches that change map as wholes: a token starting
+ * inside one starts where the stretch's unchanged prefix ends in the original (its unchanged
+ * prefix and suffix map exactly).
+ */
+function normalizeUnicode(text: string, form: 'NFC' | 'NFKC'): NormalizedText {
+  const whole = text.normalize(form)
+  if (whole === text) return identity(text)
+  const runs: ChangedRun[] = []
+  let out = ''
+  let i = 0
+  while (i < text.length) {
+    // An ASCII character followed by ASCII or the end: stable on its own.
+    if (isAscii(text.charCodeAt(i)) && (i + 1 >= text.length || isAscii(text.charCodeAt(i + 1)))) {
+      out += text[i++]
+      continue
+    }
+    let j = i + 1
+    while (j < text.length && !(isAscii(text.charCodeAt(j)) && (j + 1 >= text.length || isAscii(text.charCodeAt(j + 1))))) j++
+    const stretch = text.slice(i, j)
+    const normalized = stretch.normalize(form)
+    if (normalized !== stretch) {
+      let same = 0
+      while (same < normalized.length && normalized[same] === stretch[same]) same++
+      let sameEnd = 0
+      const limit = Math.min(normalized.length, stretch.length) - same
+      while (sameEnd < limit && normalized[normalized.length - 1 - sameEnd] === stretch[stretch.length - 1 - sameEnd]) sameEnd++
+      runs.push({ normStart: out.length, normEnd: out.length + normalized.length, origStart: i, origEnd: j, same, sameEnd })
+    }
+    out += normalized
+    i = j
+  }
+  return {
+    text: out,
+    toOriginal(p) {
+      let lo = 0
+      let hi = runs.length - 1
+      let found = -1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        if (runs[mid].normStart <= p) {
+          found = mid
+          lo = mid + 1
+        } else hi = mid - 1
+      }
+      if (found < 0) return p
+      const run = runs[found]
+      if (p >= run.normEnd) return run.origEnd + (p - run.normEnd)
+      if (p - run.normStart <= run.same) return run.origStart + (p - run.normStart)
+      if (run.normEnd - p <= run.sameEnd) return run.origEnd - (run.normEnd - p)
+      return run.origStart + run.same
+    },
+  }
+}
+
+/** Applies the steps in order (at most one step may change lengths: checked at load). */
+export function normalizeWithOffsets(text: string, steps: readonly NormalizerStep[]): NormalizedText {
+  let result = identity(text)
+  for (const step of steps) {
+    if (step.kind === 'replace') {
+      // Same-length replacement (a space for '▁'): offsets unchanged.
+      const before = result
+      result = { text: before.text.split(step.from).join(step.to), toOriginal: before.toOriginal }
+    } else {
+      const before = result
+      const next = normalizeUnicode(before.text, step.form)
+      result = { text: next.text, toOriginal: (i) => before.toOriginal(next.toOriginal(i)) }
+    }
+  }
+  return result
+}

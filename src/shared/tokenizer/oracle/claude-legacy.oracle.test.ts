@@ -1,0 +1,4 @@
+// claude-legacy: ids, spans and chunk cuts against the reference implementation (see tokenizerOracleSuite.ts).
+import { tokenizerOracleSuite } from '../../testing/tokenizerOracleSuite'
+
+tokenizerOracleSuite('claude-legacy')

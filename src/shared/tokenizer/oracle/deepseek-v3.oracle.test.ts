@@ -1,0 +1,4 @@
+// deepseek-v3: ids, spans and chunk cuts against the reference implementation (see tokenizerOracleSuite.ts).
+import { tokenizerOracleSuite } from '../../testing/tokenizerOracleSuite'
+
+tokenizerOracleSuite('deepseek-v3')

@@ -1,0 +1,4 @@
+// qwen3: ids, spans and chunk cuts against the reference implementation (see tokenizerOracleSuite.ts).
+import { tokenizerOracleSuite } from '../../testing/tokenizerOracleSuite'
+
+tokenizerOracleSuite('qwen3')
