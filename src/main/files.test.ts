@@ -62,7 +62,7 @@ describe('readTokenizerFiles', () => {
     await writeFile(join(dir, 'Llama-3-8B', 'tokenizer.json'), json)
     await writeFile(join(dir, 'Llama-3-8B', 'tokenizer_config.json'), '{"chat_template": "x"}')
     const r = await readTokenizerFiles(join(dir, 'Llama-3-8B', 'tokenizer.json'))
-    expect(r).toEqual({ kind: 'opened', files: { sourceName: 'Llama-3-8B', tokenizer: bytes(json), config: bytes('{"chat_template": "x"}') } })
+    expect(r).toEqual({ kind: 'opened', files: { sourceName: 'Llama-3-8B', fileName: 'tokenizer.json', tokenizer: bytes(json), config: bytes('{"chat_template": "x"}') } })
     // The folder itself opens the same files.
     expect(await readTokenizerFiles(join(dir, 'Llama-3-8B'))).toEqual(r)
   })

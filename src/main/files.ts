@@ -90,7 +90,7 @@ export async function readTokenizerFiles(path: string, expectSha256?: string, ma
     if (expectSha256 !== undefined && !hasDigest(tokenizer, expectSha256)) {
       return { kind: 'error', message: `Could not open ${name} by its path: ${NOT_THE_DROPPED_FILE}.` }
     }
-    return { kind: 'opened', files: { sourceName, tokenizer, config: await readConfigBeside(file, maxBytes) } }
+    return { kind: 'opened', files: { sourceName, fileName: basename(file), tokenizer, config: await readConfigBeside(file, maxBytes) } }
   } catch (err) {
     return { kind: 'error', message: `Could not open ${name}: ${readFailure(err)}.` }
   }

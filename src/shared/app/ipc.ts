@@ -71,7 +71,7 @@ export function isOpenTokenizerResult(value: unknown): value is OpenTokenizerRes
   if (v.kind === 'error') return typeof v.message === 'string'
   if (v.kind !== 'opened' || typeof v.files !== 'object' || v.files === null) return false
   const f = v.files as Record<string, unknown>
-  return typeof f.sourceName === 'string' && f.tokenizer instanceof Uint8Array && (f.config === null || f.config instanceof Uint8Array)
+  return typeof f.sourceName === 'string' && (f.fileName === undefined || typeof f.fileName === 'string') && f.tokenizer instanceof Uint8Array && (f.config === null || f.config instanceof Uint8Array)
 }
 
 /** Facts about the running app. */

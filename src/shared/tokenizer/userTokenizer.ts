@@ -4,7 +4,7 @@
  * says plainly what is wrong. Nothing here touches the app's state, so a refused file
  * changes nothing.
  */
-import { formatBytes } from '../text/format'
+import { formatBytes, formatCount } from '../text/format'
 import { tokenizerFromJson } from './hf/hfGeneralTokenizer'
 import type { EngineKind, Tokenizer } from './tokenizer'
 
@@ -19,6 +19,8 @@ export const MAX_TOKENIZER_BYTES = 100 * 1024 * 1024
 export interface UserTokenizerFiles {
   /** Name to show for the source: the model folder's name, else the file's. */
   sourceName: string
+  /** The tokenizer file's own name, for messages (default 'tokenizer.json'). */
+  fileName?: string
   /** Bytes of tokenizer.json. */
   tokenizer: Uint8Array
   /** Bytes of tokenizer_config.json beside it, or null. */
@@ -39,10 +41,25 @@ export interface UserTokenizerDescription {
   engine: EngineKind
   /** True when tokenizer_config.json has a chat template. */
   hasChatTemplate: boolean
+  /** The tokenizer file's name. */
+  fileName: string
   /** Size of tokenizer.json in bytes. */
   bytes: number
   /** Things to know that do not stop it (e.g. a config that could not be read). */
   notes: string[]
+}
+
+/** What each engine means for the user, in a few words. */
+const ENGINE_WORDS: Partial<Record<EngineKind, string>> = {
+  'hf-fast': 'fast exact engine',
+  'hf-general': 'general engine (slower; token positions approximate)',
+}
+
+/** One line about a checked tokenizer, e.g. "Llama-3-8B: BPE, 128,000 tokens + 256 special, fast exact engine, chat template". */
+export function summarizeUserTokenizer(d: UserTokenizerDescription): string {
+  const special = d.specialCount > 0 ? ` + ${formatCount(d.specialCount)} special` : ''
+  const parts = [`${d.modelType}, ${formatCount(d.vocabSize)} tokens${special}`, ENGINE_WORDS[d.engine] ?? d.engine, d.hasChatTemplate ? 'chat template' : 'no chat template']
+  return `${d.name}: ${parts.join(', ')}`
 }
 
 /** Result of checking a user's tokenizer: ready (with the built tokenizer) or refused with a message. */
@@ -119,7 +136,7 @@ function hasChatTemplate(config: Json | null): boolean {
  * short sample, so a file that builds but cannot run is refused here, not later.
  */
 export function checkUserTokenizer(files: UserTokenizerFiles, id = 'user-tokenizer'): UserTokenizerCheck {
-  const file = 'tokenizer.json'
+  const file = files.fileName ?? 'tokenizer.json'
   const size = files.tokenizer.byteLength
   if (size === 0) return { ok: false, message: `Could not open ${file}: the file is empty.` }
   if (size > MAX_TOKENIZER_BYTES) return { ok: false, message: tokenizerTooLargeMessage(file, size) }
@@ -170,6 +187,7 @@ export function checkUserTokenizer(files: UserTokenizerFiles, id = 'user-tokeniz
       specialCount: tokenizer.specialTokens.size,
       engine: tokenizer.engine,
       hasChatTemplate: hasChatTemplate(config),
+      fileName: file,
       bytes: size,
       notes,
     },

@@ -57,7 +57,7 @@ describe('electron host: tokenizers', () => {
 
   it('one main refuses, or without a path, opens by the bytes the page read', async () => {
     const refused = tokenizerApi('//host/share/tokenizer.json', { kind: 'error', message: 'network path' })
-    const expected = { kind: 'opened', files: { sourceName: 'tokenizer.json', tokenizer: new Uint8Array(Buffer.from(json)), config: null } }
+    const expected = { kind: 'opened', files: { sourceName: 'tokenizer.json', fileName: 'tokenizer.json', tokenizer: new Uint8Array(Buffer.from(json)), config: null } }
     expect(await createElectronHost(refused).openDroppedTokenizer({ file: new File([json], 'tokenizer.json'), entry: null })).toEqual(expected)
     const noPath = tokenizerApi('', null)
     expect(await createElectronHost(noPath).openDroppedTokenizer({ file: new File([json], 'tokenizer.json'), entry: null })).toEqual(expected)

@@ -7,9 +7,9 @@ const bytes = (s: string) => new Uint8Array(Buffer.from(s))
 
 describe('readPickedTokenizer', () => {
   it('one file is the tokenizer; with tokenizer_config.json picked too, that one is the config', async () => {
-    expect(await readPickedTokenizer([new File(['{"model":{}}'], 'my.json')])).toEqual({ kind: 'opened', files: { sourceName: 'my.json', tokenizer: bytes('{"model":{}}'), config: null } })
+    expect(await readPickedTokenizer([new File(['{"model":{}}'], 'my.json')])).toEqual({ kind: 'opened', files: { sourceName: 'my.json', fileName: 'my.json', tokenizer: bytes('{"model":{}}'), config: null } })
     const both = await readPickedTokenizer([new File(['{}'], 'tokenizer_config.json'), new File(['{"model":{}}'], 'tokenizer.json')])
-    expect(both).toEqual({ kind: 'opened', files: { sourceName: 'tokenizer.json', tokenizer: bytes('{"model":{}}'), config: bytes('{}') } })
+    expect(both).toEqual({ kind: 'opened', files: { sourceName: 'tokenizer.json', fileName: 'tokenizer.json', tokenizer: bytes('{"model":{}}'), config: bytes('{}') } })
   })
 
   it('nothing picked is a cancel; a tokenizer_config.json alone is read as the tokenizer (and refused by the check, by name)', async () => {

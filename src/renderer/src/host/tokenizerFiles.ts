@@ -36,7 +36,7 @@ export async function readPickedTokenizer(files: readonly File[], sourceName?: s
   const tokenizer = await readBytes(tokenizerFile, tokenizerFile.name)
   if (typeof tokenizer === 'string') return { kind: 'error', message: tokenizer }
   const config = configFile ? await readBytes(configFile, configFile.name) : null
-  return { kind: 'opened', files: { sourceName: sourceName ?? tokenizerFile.name, tokenizer, config: typeof config === 'string' ? null : config } }
+  return { kind: 'opened', files: { sourceName: sourceName ?? tokenizerFile.name, fileName: tokenizerFile.name, tokenizer, config: typeof config === 'string' ? null : config } }
 }
 
 /** The file `name` in a dropped folder, or null when there is none. */
