@@ -1,6 +1,7 @@
 // Opening a tokenizer.json from disk (web build): through the Open tokenizer file chooser and by
 // dropping it on the window. Bad files get a clear message and change nothing; a good one is
 // described. Fixtures are the bundled Llama 3 files, copied or cut in the test's output folder.
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { copyFile, mkdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -81,6 +82,11 @@ test('a valid tokenizer.json with its tokenizer_config.json is described', async
   await expect(panel.getByRole('definition').nth(4)).toHaveText('Yes') // the chat template
   await expect(page.getByRole('status').filter({ hasText: 'Opened tokenizer.json: BPE, 128,000 tokens' })).toBeVisible()
   await expect(editor(page)).toHaveText(TEXT)
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const result = await new AxeBuilder({ page }).include('section[aria-label="Opened tokenizer"]').include('.file-actions').analyze()
+    expect(result.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  }
   // Screenshots for a look by eye (OPENTOK_SHOTS=1), not compared.
   if (process.env.OPENTOK_SHOTS) await page.screenshot({ path: '/tmp/opentok/opened.png' })
   // A bad file afterwards changes nothing: the opened one stays described.
