@@ -1,7 +1,7 @@
 // The controller (the glue between Electron and the tested modules) with Electron mocked:
 // start-up, opening, saving, the title, the close-time save and the menu's state.
 import { createHash } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -172,6 +172,47 @@ describe('AppController', async () => {
   it('menu items that belong to the page are sent to it as commands', () => {
     item(lastMenu(), 'View', 'Encoding', 'cl100k_base').click!()
     expect(win.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.menuCommand, { type: 'encoding', encoding: 'cl100k_base' })
+  })
+
+  it('Open Tokenizer: the dialog reads the file and its config, the recent tokenizers list it and come back after a restart', async () => {
+    const folder = join(dir, 'Llama-3-8B')
+    await mkdir(folder)
+    await writeFile(join(folder, 'tokenizer.json'), '{"model": {}}')
+    await writeFile(join(folder, 'tokenizer_config.json'), '{}')
+    fake.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [join(folder, 'tokenizer.json')] })
+    expect(await controller.chooseAndOpenTokenizer(win as never)).toMatchObject({ kind: 'opened', files: { sourceName: 'Llama-3-8B', config: new Uint8Array(Buffer.from('{}')) } })
+    expect(item(lastMenu(), 'File', 'Open Recent Tokenizer', '1 Llama-3-8B/tokenizer.json')).toBeTruthy()
+    fake.module.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
+    expect(await controller.chooseAndOpenTokenizer(win as never)).toEqual({ kind: 'cancelled' })
+    // A restart finds the list again; its item reads the tokenizer and sends it to the page.
+    await new Promise((r) => setTimeout(r, 50)) // the list is written in the background
+    fake.FakeWindow.all.length = 0
+    const next = new AppController(undefined)
+    await next.start(null)
+    const nextWin = fake.FakeWindow.all[0]
+    fake.state.focused = nextWin
+    item(lastMenu(), 'File', 'Open Recent Tokenizer', '1 Llama-3-8B').click!()
+    await vi.waitFor(() => expect(nextWin.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.tokenizerOpened, expect.objectContaining({ kind: 'opened' })))
+    // One that is gone says so and leaves the list.
+    await rm(folder, { recursive: true })
+    item(lastMenu(), 'File', 'Open Recent Tokenizer', '1 Llama-3-8B').click!()
+    await vi.waitFor(() => expect(nextWin.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.tokenizerOpened, expect.objectContaining({ kind: 'error' })))
+    expect(item(lastMenu(), 'File', 'Open Recent Tokenizer', 'No Recent Tokenizers')).toBeTruthy()
+    fake.state.focused = win
+  })
+
+  it('the page opens a tokenizer path only with proof: a made-up path is refused unread, a drop opens with its tokenizer.json digest', async () => {
+    const folder = join(dir, 'qwen3')
+    await mkdir(folder)
+    const json = '{"model": {"type": "BPE"}}'
+    await writeFile(join(folder, 'tokenizer.json'), json)
+    expect(await controller.openTokenizerPathForPage(win as never, folder, null)).toMatchObject({ kind: 'error', message: expect.stringMatching(/only tokenizers you choose or drop/) })
+    expect(await controller.openTokenizerPathForPage(win as never, '//host/share/tokenizer.json', null)).toMatchObject({ kind: 'error', message: expect.stringMatching(/another computer/) })
+    const wrong = await controller.openTokenizerPathForPage(win as never, folder, createHash('sha256').update('guess').digest('hex'))
+    expect(wrong).toMatchObject({ kind: 'error', message: expect.stringContaining('not that of the file dropped') })
+    const digest = createHash('sha256').update(json).digest('hex')
+    expect(await controller.openTokenizerPathForPage(win as never, folder, digest)).toMatchObject({ kind: 'opened', files: { sourceName: 'qwen3', config: null } })
+    expect(item(lastMenu(), 'File', 'Open Recent Tokenizer', '1 qwen3')).toBeTruthy()
   })
 
   it('saving settings updates the menu check marks and the native theme', async () => {

@@ -1,11 +1,12 @@
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen } from 'electron'
 import { basename, isAbsolute, join } from 'node:path'
-import { IPC_EVENTS, type DocumentState, type FileOpenedEvent, type MenuCommand, type OpenTextFileResult, type SaveFileRequest, type SaveFileResult, type SaveKind } from '@shared/app/ipc'
+import { IPC_EVENTS, type DocumentState, type FileOpenedEvent, type MenuCommand, type OpenTextFileResult, type OpenTokenizerResult, type SaveFileRequest, type SaveFileResult, type SaveKind } from '@shared/app/ipc'
 import { parseSettings, type Settings } from '@shared/app/settings'
 import { stateRepairs } from '@shared/app/stateRepair'
 import { APP_NAME, windowTitle } from '@shared/app/title'
 import { aboutDetail } from './about'
 import { writeFileAtomic } from './atomicWrite'
+import { readTokenizerFiles } from './files'
 import type { IpcDeps } from './ipc'
 import { buildMenuTemplate } from './menu'
 import { OpenFileTracker } from './openFile'
@@ -27,6 +28,11 @@ function sessionFile(json: string | null): string | null {
 
 const OPEN_FILTERS = [
   { name: 'Text', extensions: ['txt', 'md', 'json', 'jsonl', 'csv', 'tsv', 'xml', 'html', 'js', 'ts', 'py', 'yaml', 'yml', 'prompt'] },
+  { name: 'All files', extensions: ['*'] },
+]
+
+const TOKENIZER_FILTERS = [
+  { name: 'Tokenizer (tokenizer.json)', extensions: ['json'] },
   { name: 'All files', extensions: ['*'] },
 ]
 
@@ -61,9 +67,11 @@ export class AppController implements IpcDeps {
   readonly devServerUrl: string | undefined
   private readonly store: StateStore
   /** State only main writes (the page cannot add paths to the recent list). */
-  private readonly ownStore: StateStore<'recent' | 'session'>
+  private readonly ownStore: StateStore<'recent' | 'session' | 'recent-tokenizers'>
   private entries: WindowEntry[] = []
   private recent: string[] = []
+  /** Tokenizer files and model folders opened before (File > Open Recent Tokenizer). */
+  private recentTokenizers: string[] = []
   /** The paths the user gave main (the page may ask to open only these, or prove a drop). */
   private readonly openable = new OpenablePaths()
   private settings: Settings = parseSettings(null)
@@ -77,7 +85,7 @@ export class AppController implements IpcDeps {
     this.devServerUrl = devServerUrl
     const dir = join(app.getPath('userData'), 'state')
     this.store = new StateStore(dir)
-    this.ownStore = new StateStore(dir, { recent: 256 * 1024, session: 8 * 1024 })
+    this.ownStore = new StateStore(dir, { recent: 256 * 1024, session: 8 * 1024, 'recent-tokenizers': 256 * 1024 })
   }
 
   /** Loads the saved state, builds the menu and opens the window (with `file` from the command line, if any). */
@@ -86,7 +94,8 @@ export class AppController implements IpcDeps {
     this.settings = parseSettings(saved.values.settings)
     const own = await this.ownStore.loadAll()
     this.recent = parseRecent(own.values.recent)
-    for (const path of this.recent) this.openable.allow(path)
+    this.recentTokenizers = parseRecent(own.values['recent-tokenizers'])
+    for (const path of [...this.recent, ...this.recentTokenizers]) this.openable.allow(path)
     this.startupProblems = [...saved.problems, ...own.problems, ...(await this.keepPartlyDamaged(saved.values))]
     nativeTheme.themeSource = this.settings.theme
     this.rebuildMenu()
@@ -202,7 +211,7 @@ export class AppController implements IpcDeps {
 
   private rebuildMenu(): void {
     const template = buildMenuTemplate(
-      { settings: this.settings, recent: this.recent, platform: process.platform },
+      { settings: this.settings, recent: this.recent, recentTokenizers: this.recentTokenizers, platform: process.platform },
       {
         command: (c) => (c.type === 'open' ? void this.menuOpen() : this.command(c)),
         openRecent: (path) => {
@@ -213,6 +222,14 @@ export class AppController implements IpcDeps {
           this.recent = []
           app.clearRecentDocuments()
           this.saveRecent()
+        },
+        openRecentTokenizer: (path) => {
+          const win = BrowserWindow.getFocusedWindow() ?? this.entries[0]?.win
+          if (win) void this.openRecentTokenizer(path).then((result) => !win.isDestroyed() && win.webContents.send(IPC_EVENTS.tokenizerOpened, result))
+        },
+        clearRecentTokenizers: () => {
+          this.recentTokenizers = []
+          this.saveRecentTokenizers()
         },
         about: () => void this.about(),
       },
@@ -236,6 +253,33 @@ export class AppController implements IpcDeps {
 
   private saveRecent(): void {
     void this.ownStore.save('recent', JSON.stringify(this.recent)).catch(() => undefined)
+    this.rebuildMenu()
+  }
+
+  /** Reads a tokenizer main may open; when it reads, it goes to the top of the recent tokenizers. */
+  private async openTokenizerPath(path: string, expectSha256?: string): Promise<OpenTokenizerResult> {
+    const result = await readTokenizerFiles(path, expectSha256)
+    if (result.kind === 'opened') {
+      this.openable.allow(path)
+      this.recentTokenizers = addRecent(this.recentTokenizers, path)
+      this.saveRecentTokenizers()
+    }
+    return result
+  }
+
+  /** Opens a tokenizer from the recent list (menu only); one that no longer reads leaves the list. */
+  private async openRecentTokenizer(path: string): Promise<OpenTokenizerResult> {
+    if (!this.recentTokenizers.includes(path)) return { kind: 'error', message: `${basename(path)} is not in the recent tokenizers.` }
+    const result = await this.openTokenizerPath(path)
+    if (result.kind === 'error') {
+      this.recentTokenizers = this.recentTokenizers.filter((p) => p !== path)
+      this.saveRecentTokenizers()
+    }
+    return result
+  }
+
+  private saveRecentTokenizers(): void {
+    void this.ownStore.save('recent-tokenizers', JSON.stringify(this.recentTokenizers)).catch(() => undefined)
     this.rebuildMenu()
   }
 
@@ -286,6 +330,24 @@ export class AppController implements IpcDeps {
       this.saveRecent()
     }
     return result
+  }
+
+  async chooseAndOpenTokenizer(win: BrowserWindow): Promise<OpenTokenizerResult> {
+    // A dialog cannot pick files and folders at once except on macOS; elsewhere folders are dropped.
+    const properties: ('openFile' | 'openDirectory')[] = process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile']
+    const choice = await dialog.showOpenDialog(win, { title: 'Open tokenizer (tokenizer.json or model folder)', properties, filters: TOKENIZER_FILTERS })
+    if (choice.canceled || choice.filePaths.length === 0) return { kind: 'cancelled' }
+    return this.openTokenizerPath(choice.filePaths[0])
+  }
+
+  async openTokenizerPathForPage(_win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTokenizerResult> {
+    const name = basename(path) || path
+    const refusal = pathRefusal(path)
+    if (refusal) return { kind: 'error', message: `Could not open ${name}: ${refusal}.` }
+    if (this.openable.has(path)) return this.openTokenizerPath(path)
+    // A path main never saw: only a drop, proven by the digest of the tokenizer.json the page holds.
+    if (sha256 === null) return { kind: 'error', message: `Could not open ${name}: the app opens only tokenizers you choose or drop.` }
+    return this.openTokenizerPath(path, sha256)
   }
 
   async saveFile(win: BrowserWindow, request: SaveFileRequest): Promise<SaveFileResult> {

@@ -1,8 +1,9 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readTextFile } from './files'
+import { readTextFile, readTokenizerFiles } from './files'
 
 let dir: string
 beforeAll(async () => {
@@ -49,5 +50,43 @@ describe('readTextFile', () => {
     const path = await file('locked.txt', 'secret')
     await chmod(path, 0o000)
     expect(await readTextFile(path)).toMatchObject({ kind: 'error', message: expect.stringMatching(/permission denied/) })
+  })
+})
+
+describe('readTokenizerFiles', () => {
+  const json = '{"model": {"type": "BPE"}}'
+  const bytes = (s: string) => new Uint8Array(Buffer.from(s))
+
+  it('reads a chosen tokenizer.json and the tokenizer_config.json beside it, named by their folder', async () => {
+    await mkdir(join(dir, 'Llama-3-8B'))
+    await writeFile(join(dir, 'Llama-3-8B', 'tokenizer.json'), json)
+    await writeFile(join(dir, 'Llama-3-8B', 'tokenizer_config.json'), '{"chat_template": "x"}')
+    const r = await readTokenizerFiles(join(dir, 'Llama-3-8B', 'tokenizer.json'))
+    expect(r).toEqual({ kind: 'opened', files: { sourceName: 'Llama-3-8B', fileName: 'tokenizer.json', tokenizer: bytes(json), config: bytes('{"chat_template": "x"}') } })
+    // The folder itself opens the same files.
+    expect(await readTokenizerFiles(join(dir, 'Llama-3-8B'))).toEqual(r)
+  })
+
+  it('a tokenizer.json alone has no config; a folder without one is refused', async () => {
+    await mkdir(join(dir, 'alone'))
+    await writeFile(join(dir, 'alone', 'my-tokenizer.json'), json)
+    expect(await readTokenizerFiles(join(dir, 'alone', 'my-tokenizer.json'))).toMatchObject({ kind: 'opened', files: { sourceName: 'alone', config: null } })
+    expect(await readTokenizerFiles(join(dir, 'alone'))).toEqual({ kind: 'error', message: 'Could not open alone/tokenizer.json: the folder has no tokenizer.json.' })
+    expect(await readTokenizerFiles(join(dir, 'nope.json'))).toMatchObject({ kind: 'error', message: expect.stringMatching(/does not exist/) })
+  })
+
+  it('refuses a file over the limit before reading it', async () => {
+    const path = await file('huge-tokenizer.json', 'x'.repeat(2000))
+    expect(await readTokenizerFiles(path, undefined, 1000)).toEqual({
+      kind: 'error',
+      message: 'Could not open huge-tokenizer.json: it is 2.0 KB, and the largest tokenizer.json Tokenizer Explorer opens is 1000 B.',
+    })
+  })
+
+  it('with a digest, opens only the file whose bytes have it', async () => {
+    const path = await file('dropped-tokenizer.json', json)
+    const digest = createHash('sha256').update(json).digest('hex')
+    expect(await readTokenizerFiles(path, digest)).toMatchObject({ kind: 'opened' })
+    expect(await readTokenizerFiles(path, '0'.repeat(64))).toMatchObject({ kind: 'error', message: expect.stringMatching(/not that of the file dropped/) })
   })
 })

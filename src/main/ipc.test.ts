@@ -21,6 +21,8 @@ function setup() {
     setDocumentState: vi.fn(),
     readyToClose: vi.fn(),
     appInfo: () => ({ name: 'Tokenizer Explorer', version: '0.1.0', platform: 'linux' }),
+    chooseAndOpenTokenizer: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    openTokenizerPathForPage: vi.fn(async () => ({ kind: 'cancelled' as const })),
   } satisfies IpcDeps
   registerIpc({ handle: (channel: string, h: Handler) => handlers.set(channel, h) } as never, deps)
   const event = (senderId: number, url: string, parent: unknown = null) =>
@@ -40,6 +42,8 @@ const VALID: Record<string, unknown[]> = {
   [IPC.documentState]: [{ name: 'notes.txt', edited: true }],
   [IPC.readyToClose]: [],
   [IPC.appInfo]: [],
+  [IPC.openTokenizer]: [],
+  [IPC.openTokenizerPath]: ['/models/llama', 'a'.repeat(64)],
 }
 
 describe('registerIpc', () => {
@@ -59,6 +63,8 @@ describe('registerIpc', () => {
     expect(deps.setDocumentState).toHaveBeenCalledWith(win, { name: 'notes.txt', edited: true })
     expect(deps.forgetFile).toHaveBeenCalledWith(win)
     expect(deps.readyToClose).toHaveBeenCalledWith(win)
+    expect(deps.chooseAndOpenTokenizer).toHaveBeenCalledWith(win)
+    expect(deps.openTokenizerPathForPage).toHaveBeenCalledWith(win, '/models/llama', 'a'.repeat(64))
   })
 
   it.each([
@@ -77,6 +83,8 @@ describe('registerIpc', () => {
   it.each([
     [IPC.openTextFile, [['/etc/passwd'], [{ __proto__: { polluted: true } }], ['x'.repeat(1_000_000)], [undefined]]],
     [IPC.appInfo, [[1]]],
+    [IPC.openTokenizer, [['/etc/passwd']]],
+    [IPC.openTokenizerPath, [[], [42, null], ['', null], ['a\0b', null], ['x'.repeat(5000), null], ['/a'], ['/a', 'f'.repeat(63)]]],
     [IPC.openPath, [[], [42, null], ['', null], ['a\0b', null], ['x'.repeat(5000), null], ['/a'], ['/a', '/b'], ['/a', 'A'.repeat(64)], ['/a', 'f'.repeat(63)], [{ toString: (): string => '/etc/passwd' }, null]]],
     [IPC.saveFile, [[], [null], [[]], [{ suggestedName: '../../.bashrc', data: 'x', kind: 'text' }], [{ suggestedName: 'a.txt', data: 'x', kind: 'exe' }], [{ suggestedName: 'a.txt', data: 42, kind: 'text' }], [{ suggestedName: 'x'.repeat(300), data: '', kind: 'text' }]]],
     [IPC.saveState, [[], ['settings'], ['passwords', 'x'], ['__proto__', '{}'], ['settings', 42], ['settings', 'x'.repeat(70 * 1024)], ['window', 'x'.repeat(5000)]]],

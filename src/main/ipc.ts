@@ -10,6 +10,7 @@ import {
   type DocumentState,
   type LoadedStateResult,
   type OpenTextFileResult,
+  type OpenTokenizerResult,
   type SaveFileRequest,
   type SaveFileResult,
   type StateKey,
@@ -31,6 +32,10 @@ export interface IpcDeps {
   setDocumentState(win: BrowserWindow, state: DocumentState): void
   readyToClose(win: BrowserWindow): void
   appInfo(): AppInfo
+  /** File > Open Tokenizer…: a dialog, then the chosen tokenizer's bytes (added to the recent tokenizers). */
+  chooseAndOpenTokenizer(win: BrowserWindow): Promise<OpenTokenizerResult>
+  /** A tokenizer path the page asks for: one the user gave main, or a drop proven by the tokenizer.json's digest. */
+  openTokenizerPathForPage(win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTokenizerResult>
 }
 
 /** The window an invoke came from, when it is the main frame of one of our windows showing our page; else null. */
@@ -60,4 +65,6 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: IpcDeps): vo
   handle(IPC.documentState, parseDocumentStateArgs, (win, state) => deps.setDocumentState(win, state))
   handle(IPC.readyToClose, none, (win) => deps.readyToClose(win))
   handle(IPC.appInfo, none, () => deps.appInfo())
+  handle(IPC.openTokenizer, none, (win) => deps.chooseAndOpenTokenizer(win))
+  handle(IPC.openTokenizerPath, parseOpenPathArgs, (win, { path, sha256 }) => deps.openTokenizerPathForPage(win, path, sha256))
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/app/settings'
 import { buildMenuTemplate, type MenuActions } from './menu'
 
-const actions = (): MenuActions => ({ command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn() })
+const actions = (): MenuActions => ({ command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), openRecentTokenizer: vi.fn(), clearRecentTokenizers: vi.fn(), about: vi.fn() })
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[]
 const find = (list: MenuItemConstructorOptions[], label: RegExp) => list.find((i) => label.test((i.label ?? '').replace('&', '')))!
 const click = (item: MenuItemConstructorOptions) => (item.click as () => void)()
@@ -54,6 +54,37 @@ describe('buildMenuTemplate', () => {
     expect(a.openRecent).toHaveBeenCalledWith('/tmp/prompt.md')
     click(find(recent, /Clear/))
     expect(a.clearRecent).toHaveBeenCalled()
+  })
+
+  it('File > Open Tokenizer… sends its command, with an accelerator no other item uses', () => {
+    const a = actions()
+    const menu = buildMenuTemplate({ settings: DEFAULT_SETTINGS, recent: [], platform: 'linux' }, a)
+    const file = items(menu[0])
+    const open = find(file, /Open Tokenizer…/)
+    expect(open.accelerator).toBe('CmdOrCtrl+Shift+O')
+    click(open)
+    expect(a.command).toHaveBeenCalledWith({ type: 'open-tokenizer' })
+    expect(items(find(file, /Open Recent Tokenizer|Open Recent To/))).toEqual([{ label: 'No Recent Tokenizers', enabled: false }])
+    const accelerators: string[] = []
+    const walk = (list: MenuItemConstructorOptions[]) => list.forEach((i) => (i.accelerator && accelerators.push(String(i.accelerator)), Array.isArray(i.submenu) && walk(i.submenu)))
+    walk(menu)
+    expect(accelerators.filter((k) => k === 'CmdOrCtrl+Shift+O')).toHaveLength(1)
+  })
+
+  it('lists recent tokenizers by folder and file, opens and clears them', () => {
+    const a = actions()
+    const recentTokenizers = ['/models/Llama-3-8B/tokenizer.json', '/models/qwen3']
+    const file = items(buildMenuTemplate({ settings: DEFAULT_SETTINGS, recent: [], recentTokenizers, platform: 'linux' }, a)[0])
+    const list = items(find(file, /Open Recent To/))
+    expect(list.slice(0, 2)).toMatchObject([
+      { label: '&1 Llama-3-8B/tokenizer.json', toolTip: '/models/Llama-3-8B/tokenizer.json' },
+      { label: '&2 qwen3', toolTip: '/models/qwen3' },
+    ])
+    click(list[1])
+    expect(a.openRecentTokenizer).toHaveBeenCalledWith('/models/qwen3')
+    click(find(list, /Clear/))
+    expect(a.clearRecentTokenizers).toHaveBeenCalled()
+    expect(a.clearRecent).not.toHaveBeenCalled()
   })
 
   it('on macOS puts the app menu first with About and Quit, and no Quit in File', () => {

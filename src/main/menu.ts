@@ -1,14 +1,16 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES } from '@shared/tokenizer/openai/encodings'
 import type { MenuCommand } from '@shared/app/ipc'
 import type { Settings, Theme } from '@shared/app/settings'
 import { APP_NAME } from '@shared/app/title'
 
-/** What the menu shows: the page's settings (for check marks) and the recent files. */
+/** What the menu shows: the page's settings (for check marks), the recent files and the recent tokenizers. */
 export interface MenuState {
   settings: Settings
   recent: readonly string[]
+  /** Tokenizer files and model folders opened before (File > Open Recent Tokenizer); none when absent. */
+  recentTokenizers?: readonly string[]
   platform: NodeJS.Platform
 }
 
@@ -18,7 +20,15 @@ export interface MenuActions {
   command(command: MenuCommand): void
   openRecent(path: string): void
   clearRecent(): void
+  openRecentTokenizer(path: string): void
+  clearRecentTokenizers(): void
   about(): void
+}
+
+/** A recent tokenizer's menu label: its model folder's name ("Llama-3-8B/tokenizer.json"), or the folder alone. */
+function tokenizerLabel(path: string): string {
+  const parent = basename(dirname(path))
+  return /\.json$/i.test(path) && parent ? `${parent}/${basename(path)}` : basename(path)
 }
 
 const THEME_LABELS: Record<Theme, string> = { system: 'Follow System', light: 'Light', dark: 'Dark' }
@@ -31,18 +41,20 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   const mac = state.platform === 'darwin'
   const { settings } = state
   const send = (command: MenuCommand) => () => actions.command(command)
-  const recent: MenuItemConstructorOptions[] =
-    state.recent.length === 0
-      ? [{ label: 'No Recent Files', enabled: false }]
+  const recentList = (paths: readonly string[], none: string, open: (path: string) => void, clear: () => void, name: (path: string) => string): MenuItemConstructorOptions[] =>
+    paths.length === 0
+      ? [{ label: none, enabled: false }]
       : [
-          ...state.recent.map((path, i) => ({
-            label: `${i < 9 ? `&${i + 1} ` : ''}${basename(path)}`,
+          ...paths.map((path, i) => ({
+            label: `${i < 9 ? `&${i + 1} ` : ''}${name(path)}`,
             toolTip: path,
-            click: () => actions.openRecent(path),
+            click: () => open(path),
           })),
           { type: 'separator' },
-          { label: 'Clear Recently Opened', click: () => actions.clearRecent() },
+          { label: 'Clear Recently Opened', click: clear },
         ]
+  const recent = recentList(state.recent, 'No Recent Files', actions.openRecent, actions.clearRecent, basename)
+  const recentTokenizers = recentList(state.recentTokenizers ?? [], 'No Recent Tokenizers', actions.openRecentTokenizer, actions.clearRecentTokenizers, tokenizerLabel)
 
   const file: MenuItemConstructorOptions = {
     label: '&File',
@@ -50,6 +62,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { label: '&New', accelerator: 'CmdOrCtrl+N', click: send({ type: 'new' }) },
       { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: send({ type: 'open' }) },
       { label: 'Open &Recent', submenu: recent },
+      { label: 'Open &Tokenizer…', accelerator: 'CmdOrCtrl+Shift+O', click: send({ type: 'open-tokenizer' }) },
+      { label: 'Open Recent To&kenizer', submenu: recentTokenizers },
       { type: 'separator' },
       { label: '&Save Text As…', accelerator: 'CmdOrCtrl+Shift+S', click: send({ type: 'save-text-as' }) },
       {

@@ -36,6 +36,22 @@ describe('preload', async () => {
     await call('openTextFile')
     expect(electron.invoke).toHaveBeenLastCalledWith(IPC.openTextFile)
     expect(call('pathForFile', 'not a file')).toBe('')
+    await call('openTokenizer')
+    expect(electron.invoke).toHaveBeenLastCalledWith(IPC.openTokenizer)
+    await call('openTokenizerPath', '/models/llama', null)
+    expect(electron.invoke).toHaveBeenLastCalledWith(IPC.openTokenizerPath, '/models/llama', null)
+  })
+
+  it('passes on only well-formed tokenizer results', () => {
+    const seen: unknown[] = []
+    ;(api.onTokenizerOpened as (l: (c: unknown) => void) => void)((c) => seen.push(c))
+    const deliver = electron.listeners.get(IPC_EVENTS.tokenizerOpened)!
+    const files = { sourceName: 'llama', tokenizer: new Uint8Array([123, 125]), config: null }
+    deliver({}, { kind: 'opened', files })
+    deliver({}, { kind: 'opened', files: { ...files, tokenizer: 'not bytes' } })
+    deliver({}, { kind: 'error', message: 'Could not open tokenizer.json.' })
+    deliver({}, { kind: 'surprise' })
+    expect(seen).toEqual([{ kind: 'opened', files }, { kind: 'error', message: 'Could not open tokenizer.json.' }])
   })
 
   it('passes on only well-formed menu commands', () => {

@@ -1,6 +1,6 @@
 // The only bridge between the page and Electron: named functions, never ipcRenderer itself.
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { IPC, IPC_EVENTS, isMenuCommand, PRELOAD_GLOBAL, type FileOpenedEvent, type PreloadApi } from '@shared/app/ipc'
+import { IPC, IPC_EVENTS, isMenuCommand, isOpenTokenizerResult, PRELOAD_GLOBAL, type FileOpenedEvent, type PreloadApi } from '@shared/app/ipc'
 
 const api: PreloadApi = {
   openTextFile: () => ipcRenderer.invoke(IPC.openTextFile),
@@ -23,6 +23,13 @@ const api: PreloadApi = {
   },
   onBeforeClose: (listener) => {
     ipcRenderer.on(IPC_EVENTS.beforeClose, () => listener())
+  },
+  openTokenizer: () => ipcRenderer.invoke(IPC.openTokenizer),
+  openTokenizerPath: (path, sha256) => ipcRenderer.invoke(IPC.openTokenizerPath, path, sha256),
+  onTokenizerOpened: (listener) => {
+    ipcRenderer.on(IPC_EVENTS.tokenizerOpened, (_event, result: unknown) => {
+      if (isOpenTokenizerResult(result)) listener(result)
+    })
   },
 }
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { parseChatDraft } from '@shared/tools/chat'
 import type { LoadedStateResult } from '@shared/app/ipc'
 import type { Host } from './host/host'
@@ -15,6 +15,7 @@ import { ChatPanel, useChatAutosave } from './features/chat'
 import { ComparePanel, useCompareSource } from './features/compare'
 import { CountsPanel } from './features/counts'
 import { CostLine } from './features/cost'
+import { OpenedTokenizer, OpenTokenizerButton, useCustomTokenizer } from './features/customTokenizer'
 import { DecodePanel, useDecode } from './features/decode'
 import { useTokenExport } from './features/export'
 import { Inspector } from './features/inspector'
@@ -45,7 +46,9 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const { session, snapshot: editor, editorParent } = useEditorSession({ initialText: saved.values.draft ?? SAMPLE_TEXT, encoding: settings.encoding, mode: settings.specialMode, display: settings })
   const ws = useWorkspace(session, host, settingsRef, setMessage)
   const inspector = useInspector(ws)
-  const file = useDocumentFile(host, saved, ws)
+  const customTokenizer = useCustomTokenizer(ws, host)
+  const file = useDocumentFile(host, saved, ws, customTokenizer.openDropped)
+  const openTokenizerButton = useMemo(() => <OpenTokenizerButton onOpen={customTokenizer.open} busy={customTokenizer.checking} />, [customTokenizer.open, customTokenizer.checking])
   const { snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ ws, settings, setMessage, textEdited, ...file, ...inspector }, editor)
   const { rows, activeRow, cutLine, showCut } = useLimits(ws, settings, models, inspector.inspected)
   const complete = snapshot !== null && snapshot.pending === 0
@@ -67,6 +70,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const actions = {
     newText: file.newText,
     openFile: file.openFile,
+    openTokenizer: customTokenizer.open,
     saveTextAs: () => void file.saveTextAs(),
     exportTokens,
     setEncoding: onEncoding,
@@ -79,7 +83,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
 
   return (
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={file.onDrop}>
-      <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} />
+      <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} openTokenizer={openTokenizerButton} />
       <main
         className={`workspace${settings.showSampling ? ' with-sampling' : ''}`}
         style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}
@@ -118,6 +122,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           >
             <CostLine tokens={tokenCount} model={settings.model} prices={settings.prices} reserve={settings.replyReserve} onChange={update} />
           </CountsPanel>
+          <OpenedTokenizer opened={customTokenizer.opened} />
           <LimitsPanel
             tokens={tokenCount}
             countedSoFar={snapshot?.count}

@@ -4,6 +4,7 @@
  * run time in main (types and sizes) by the validators below.
  */
 import { ENCODING_NAMES, type EncodingName } from '../tokenizer/openai/encodings'
+import type { UserTokenizerFiles } from '../tokenizer/userTokenizer'
 import { THEMES, type Theme } from './settings'
 
 /** Invoke channels (renderer asks, main answers). */
@@ -17,6 +18,8 @@ export const IPC = {
   documentState: 'window:document',
   readyToClose: 'app:ready-to-close',
   appInfo: 'app:info',
+  openTokenizer: 'tokenizer:open',
+  openTokenizerPath: 'tokenizer:open-path',
 } as const
 
 /** Event channels (main tells the renderer). */
@@ -24,6 +27,7 @@ export const IPC_EVENTS = {
   menuCommand: 'menu:command',
   fileOpened: 'file:opened',
   beforeClose: 'app:before-close',
+  tokenizerOpened: 'tokenizer:opened',
 } as const
 
 /** A text file the user chose, decoded. */
@@ -51,6 +55,23 @@ export interface FileOpenedEvent {
    * saved draft belongs to, at start-up; the page keeps its draft and takes only the name.
    */
   reason: 'opened' | 'launched' | 'changed' | 'restored'
+}
+
+/**
+ * Result of asking for a tokenizer file: its bytes (and its tokenizer_config.json's), a
+ * cancel, or why it could not be read. The page checks the bytes (userTokenizer.ts).
+ */
+export type OpenTokenizerResult = { kind: 'opened'; files: UserTokenizerFiles } | { kind: 'cancelled' } | { kind: 'error'; message: string }
+
+/** True for a value shaped like an OpenTokenizerResult (checked when it crosses the bridge). */
+export function isOpenTokenizerResult(value: unknown): value is OpenTokenizerResult {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Record<string, unknown>
+  if (v.kind === 'cancelled') return true
+  if (v.kind === 'error') return typeof v.message === 'string'
+  if (v.kind !== 'opened' || typeof v.files !== 'object' || v.files === null) return false
+  const f = v.files as Record<string, unknown>
+  return typeof f.sourceName === 'string' && (f.fileName === undefined || typeof f.fileName === 'string') && f.tokenizer instanceof Uint8Array && (f.config === null || f.config instanceof Uint8Array)
 }
 
 /** Facts about the running app. */
@@ -106,6 +127,7 @@ export interface LoadedStateResult {
 export type MenuCommand =
   | { type: 'new' }
   | { type: 'open' }
+  | { type: 'open-tokenizer' }
   | { type: 'save-text-as' }
   | { type: 'export-tokens'; format: 'csv' | 'json' }
   | { type: 'encoding'; encoding: EncodingName }
@@ -135,6 +157,16 @@ export interface PreloadApi {
   onMenuCommand(listener: (command: MenuCommand) => void): void
   onFileOpened(listener: (event: FileOpenedEvent) => void): void
   onBeforeClose(listener: () => void): void
+  /** File > Open Tokenizer… and the toolbar's Open tokenizer: a dialog, then the chosen file's (or folder's) tokenizer bytes. */
+  openTokenizer(): Promise<OpenTokenizerResult>
+  /**
+   * Reads a dropped tokenizer.json, or a dropped model folder's, by its path (so it joins
+   * Open Recent Tokenizer). As with openPath, a path main was not given opens only when
+   * the tokenizer.json's bytes have `sha256`.
+   */
+  openTokenizerPath(path: string, sha256: string | null): Promise<OpenTokenizerResult>
+  /** A tokenizer opened from the menu's recent list. */
+  onTokenizerOpened(listener: (result: OpenTokenizerResult) => void): void
 }
 
 /** Name of the global the preload script defines. */
@@ -164,6 +196,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
   switch (v.type) {
     case 'new':
     case 'open':
+    case 'open-tokenizer':
     case 'save-text-as':
       return true
     case 'export-tokens':

@@ -9,6 +9,7 @@ function recorder() {
   const actions: MenuActions = {
     newText: rec('newText'),
     openFile: rec('openFile'),
+    openTokenizer: rec('openTokenizer'),
     saveTextAs: rec('saveTextAs'),
     exportTokens: rec('exportTokens'),
     setEncoding: rec('setEncoding'),
@@ -23,6 +24,7 @@ describe('runMenuCommand', () => {
     const commands: MenuCommand[] = [
       { type: 'new' },
       { type: 'open' },
+      { type: 'open-tokenizer' },
       { type: 'save-text-as' },
       { type: 'export-tokens', format: 'json' },
       { type: 'encoding', encoding: 'cl100k_base' },
@@ -30,7 +32,7 @@ describe('runMenuCommand', () => {
     ]
     const { calls, actions } = recorder()
     for (const c of commands) runMenuCommand(c, actions)
-    expect(calls).toEqual([['newText'], ['openFile'], ['saveTextAs'], ['exportTokens', 'json'], ['setEncoding', 'cl100k_base'], ['setTheme', 'dark']])
+    expect(calls).toEqual([['newText'], ['openFile'], ['openTokenizer'], ['saveTextAs'], ['exportTokens', 'json'], ['setEncoding', 'cl100k_base'], ['setTheme', 'dark']])
   })
   it('maps every View toggle to the setting it flips', () => {
     const { calls, actions } = recorder()

@@ -12,6 +12,8 @@ export const MENU_TOGGLES = { whitespace: 'showWhitespace', ids: 'showIds', cost
 export interface MenuActions {
   newText(): void
   openFile(): void
+  /** File > Open Tokenizer…. */
+  openTokenizer(): void
   saveTextAs(): void
   exportTokens(format: 'csv' | 'json'): void
   setEncoding(encoding: EncodingName): void
@@ -26,6 +28,8 @@ export function runMenuCommand(command: MenuCommand, actions: MenuActions): void
       return actions.newText()
     case 'open':
       return actions.openFile()
+    case 'open-tokenizer':
+      return actions.openTokenizer()
     case 'save-text-as':
       return actions.saveTextAs()
     case 'export-tokens':

@@ -2,6 +2,7 @@ import { isolateHistory } from '@codemirror/commands'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DocumentState, LoadedStateResult } from '@shared/app/ipc'
 import type { Host } from '../host/host'
+import { isTokenizerFileName, type DroppedTokenizer } from '../host/tokenizerFiles'
 import type { Workspace } from '../workspace/workspace'
 import { useIncomingFile } from './useIncomingFile'
 
@@ -11,9 +12,10 @@ const DRAFT_SAVE_MS = 600
 /**
  * The document's file lifecycle: the first text (saved draft or sample), the draft autosave,
  * the open file's name and edited mark (shown in the title), New, Open, Save Text As, dropped
- * files, and files that arrive while the text has unsaved changes (useIncomingFile).
+ * files, and files that arrive while the text has unsaved changes (useIncomingFile). A dropped
+ * tokenizer.json or folder goes to `onTokenizerDrop` instead of the editor.
  */
-export function useDocumentFile(host: Host, saved: LoadedStateResult, ws: Workspace) {
+export function useDocumentFile(host: Host, saved: LoadedStateResult, ws: Workspace, onTokenizerDrop?: (drop: DroppedTokenizer) => void) {
   const { viewRef, setMessage } = ws
   /** The open file's name (null: untitled) and whether the text changed since it was opened or saved. */
   const [documentState, setDocumentState] = useState<DocumentState>({ name: null, edited: false })
@@ -86,9 +88,12 @@ export function useDocumentFile(host: Host, saved: LoadedStateResult, ws: Worksp
       const file = e.dataTransfer.files?.[0]
       if (!file) return
       e.preventDefault()
-      void host.openDroppedFile(file).then((r) => applyOpened(r))
+      // The entry is readable only during the drop event: take it now.
+      const entry = e.dataTransfer.items?.[0]?.webkitGetAsEntry?.() ?? null
+      if (onTokenizerDrop && (entry?.isDirectory || isTokenizerFileName(file.name))) onTokenizerDrop({ file, entry })
+      else void host.openDroppedFile(file).then((r) => applyOpened(r))
     },
-    [host, applyOpened],
+    [host, applyOpened, onTokenizerDrop],
   )
 
   return { documentState, setDocumentState, editedRef, saveDraftSoon, flushDraft, newText, saveTextAs, openFile, onDrop, incoming }

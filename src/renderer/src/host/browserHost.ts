@@ -3,6 +3,7 @@ import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '@shared/
 import { windowTitle } from '@shared/app/title'
 import { BrowserState } from './browserState'
 import type { Host, HostNotice } from './host'
+import { chooseTokenizerFile, readDroppedTokenizer } from './tokenizerFiles'
 
 /** Drafts larger than this are not kept in browser storage (it holds about 5 MB). */
 const MAX_BROWSER_DRAFT_CHARS = 2_000_000
@@ -79,6 +80,9 @@ export function createBrowserHost(): Host {
       })
     },
     openDroppedFile: readDroppedFile,
+    openTokenizerFile: chooseTokenizerFile,
+    openDroppedTokenizer: readDroppedTokenizer,
+    onTokenizerOpened: () => undefined,
     saveFile({ suggestedName, data, kind }) {
       // Bytes over a plain ArrayBuffer go to the Blob as they are (a copy of a 50 MB export costs a frame).
       const part = typeof data === 'string' || data.buffer instanceof ArrayBuffer ? (data as string | Uint8Array<ArrayBuffer>) : new Uint8Array(data)

@@ -37,3 +37,34 @@ describe('electron host: dropped files', () => {
     expect(api.forgetFile).toHaveBeenCalled()
   })
 })
+
+describe('electron host: tokenizers', () => {
+  const json = '{"model": {"type": "BPE"}}'
+  const tokenizerApi = (path: string, answer: unknown) =>
+    ({
+      pathForFile: vi.fn(() => path),
+      openTokenizerPath: vi.fn(async () => answer),
+      openTokenizer: vi.fn(async () => answer),
+    }) as unknown as PreloadApi & { openTokenizerPath: ReturnType<typeof vi.fn> }
+
+  it('a dropped tokenizer.json opens by its path with the SHA-256 of its bytes (so it joins the recent tokenizers)', async () => {
+    const fromMain = { kind: 'opened', files: { sourceName: 'Llama-3-8B', tokenizer: new Uint8Array(Buffer.from(json)), config: new Uint8Array([123, 125]) } }
+    const api = tokenizerApi('/models/Llama-3-8B/tokenizer.json', fromMain)
+    const result = await createElectronHost(api).openDroppedTokenizer({ file: new File([json], 'tokenizer.json'), entry: null })
+    expect(result).toEqual(fromMain)
+    expect(api.openTokenizerPath).toHaveBeenCalledWith('/models/Llama-3-8B/tokenizer.json', createHash('sha256').update(json).digest('hex'))
+  })
+
+  it('one main refuses, or without a path, opens by the bytes the page read', async () => {
+    const refused = tokenizerApi('//host/share/tokenizer.json', { kind: 'error', message: 'network path' })
+    const expected = { kind: 'opened', files: { sourceName: 'tokenizer.json', fileName: 'tokenizer.json', tokenizer: new Uint8Array(Buffer.from(json)), config: null } }
+    expect(await createElectronHost(refused).openDroppedTokenizer({ file: new File([json], 'tokenizer.json'), entry: null })).toEqual(expected)
+    const noPath = tokenizerApi('', null)
+    expect(await createElectronHost(noPath).openDroppedTokenizer({ file: new File([json], 'tokenizer.json'), entry: null })).toEqual(expected)
+    expect(noPath.openTokenizerPath).not.toHaveBeenCalled()
+  })
+
+  it('an answer from main that is not a tokenizer result is refused', async () => {
+    expect(await createElectronHost(tokenizerApi('', { kind: 'opened', files: { tokenizer: 'text' } })).openTokenizerFile()).toEqual({ kind: 'error', message: 'The app returned an unexpected answer.' })
+  })
+})

@@ -1,7 +1,8 @@
-import { isOpenTextFileResult, STATE_LIMITS, type LoadedStateResult, type OpenTextFileResult, type PreloadApi } from '@shared/app/ipc'
+import { isOpenTextFileResult, isOpenTokenizerResult, STATE_LIMITS, type LoadedStateResult, type OpenTextFileResult, type OpenTokenizerResult, type PreloadApi } from '@shared/app/ipc'
 import { MAX_FILE_BYTES } from '@shared/app/textDecoding'
 import { readDroppedFile } from './browserHost'
 import type { Host } from './host'
+import { readDroppedTokenizer, type DroppedTokenizer } from './tokenizerFiles'
 
 const UNEXPECTED = { kind: 'error', message: 'The app returned an unexpected answer.' } as const
 
@@ -35,6 +36,19 @@ async function openDropped(api: PreloadApi, file: File): Promise<OpenTextFileRes
   return { ...result, file: { ...result.file, warning: result.file.warning ? `${result.file.warning} ${note}` : note } }
 }
 
+/**
+ * Opens a dropped tokenizer. The page reads it first (a folder's files too); from the
+ * desktop it is then opened by path, with the tokenizer.json's digest as proof, so it
+ * joins Open Recent Tokenizer. When main refuses (a network path), the bytes read here are used.
+ */
+async function openDroppedTokenizer(api: PreloadApi, drop: DroppedTokenizer): Promise<OpenTokenizerResult> {
+  const read = await readDroppedTokenizer(drop)
+  const path = read.kind === 'opened' ? api.pathForFile(drop.file) : ''
+  if (read.kind !== 'opened' || !path) return read
+  const result: unknown = await api.openTokenizerPath(path, await sha256Hex(read.files.tokenizer.slice().buffer)).catch(() => null)
+  return isOpenTokenizerResult(result) && result.kind === 'opened' ? result : read
+}
+
 /** Host inside Electron: native dialogs and menu through the preload API, state in the userData folder. */
 export function createElectronHost(api: PreloadApi): Host {
   return {
@@ -53,6 +67,12 @@ export function createElectronHost(api: PreloadApi): Host {
       return isOpenTextFileResult(result) ? result : UNEXPECTED
     },
     openDroppedFile: (file) => openDropped(api, file),
+    async openTokenizerFile() {
+      const result: unknown = await api.openTokenizer()
+      return isOpenTokenizerResult(result) ? result : UNEXPECTED
+    },
+    openDroppedTokenizer: (drop) => openDroppedTokenizer(api, drop),
+    onTokenizerOpened: (listener) => api.onTokenizerOpened(listener),
     saveFile: (request) => api.saveFile(request).catch((err: unknown) => ({ kind: 'error', message: `Could not save: ${err instanceof Error ? err.message : String(err)}` })),
     forgetFile: () => void api.forgetFile(),
     setDocumentState: (state) => void api.setDocumentState(state),

@@ -1,4 +1,5 @@
-import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, SaveFileRequest, SaveFileResult, StateKey } from '@shared/app/ipc'
+import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, OpenTokenizerResult, SaveFileRequest, SaveFileResult, StateKey } from '@shared/app/ipc'
+import type { DroppedTokenizer } from './tokenizerFiles'
 
 /** Something the host tells the user, optionally with one thing they can do about it. */
 export interface HostNotice {
@@ -26,6 +27,12 @@ export interface Host {
   openTextFile(): Promise<OpenTextFileResult>
   /** Decodes a file dropped on the window (in Electron: opened by path, so it is watched and remembered). */
   openDroppedFile(file: File): Promise<OpenTextFileResult>
+  /** Asks the user for a tokenizer.json (a model folder too where the dialog allows) and reads its bytes, unchecked. */
+  openTokenizerFile(): Promise<OpenTokenizerResult>
+  /** Reads a tokenizer.json or model folder dropped on the window (in Electron by path, so it joins the recent tokenizers). */
+  openDroppedTokenizer(drop: DroppedTokenizer): Promise<OpenTokenizerResult>
+  /** Tokenizers opened from outside the page (Electron's File > Open Recent Tokenizer). */
+  onTokenizerOpened(listener: (result: OpenTokenizerResult) => void): void
   /** Saves data where the user chooses (a save dialog, or a download in a browser). */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
   /** The text no longer comes from the open file. */

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo, useMemo, type ReactNode } from 'react'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '@shared/tokenizer/openai/encodings'
 import type { ModelInfo } from '@shared/models/models'
 import { groupModels } from '@shared/models/modelFamilies'
@@ -15,6 +15,8 @@ export interface ToolbarProps {
   onSpecialMode(mode: SpecialMode): void
   onToggle(key: ViewToggle, on: boolean): void
   onOpenFile(): void
+  /** The Open tokenizer control, beside Open file. */
+  openTokenizer?: ReactNode
   /** Where there is no native menu (the web build): New, Save and the theme in the toolbar. */
   fileActions?: { onNew(): void; onSave(): void; onTheme(theme: Theme): void }
 }
@@ -117,6 +119,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         <button type="button" className="button" onClick={props.onOpenFile} title="Open a text file (Ctrl+O)">
           Open file
         </button>
+        {props.openTokenizer}
         {props.fileActions && (
           <button type="button" className="button" onClick={props.fileActions.onSave} title="Save the text to a file (Ctrl+S)">
             Save text
