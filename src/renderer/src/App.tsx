@@ -46,7 +46,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const ws = useWorkspace(session, host, settingsRef, setMessage)
   const inspector = useInspector(ws)
   const file = useDocumentFile(host, saved, ws)
-  const { snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ ws, settings, setMessage, textEdited, ...file, ...inspector }, editor)
+  const { snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ ws, settings, setMessage, textEdited, ...file, ...inspector, setTokenizer: onEncoding }, editor)
   const { rows, activeRow, cutLine, showCut } = useLimits(ws, settings, models, inspector.inspected)
   const complete = snapshot !== null && snapshot.pending === 0
   const tokenCount = complete ? snapshot.count : null

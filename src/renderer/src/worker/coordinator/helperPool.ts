@@ -2,7 +2,7 @@
 // answer about a chunk that was edited, stolen back or re-encoded since is dropped, and takes
 // work back from a busy helper when the coordinator would otherwise idle.
 import type { ChunkRange } from '@shared/document/documentModel'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { ChunkTokens } from '@shared/document/tokenize'
 import type { HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
@@ -20,7 +20,7 @@ export interface PoolHost {
   /** True while `chunk` is still part of the document (edits replace chunk objects). */
   isLive(chunk: ChunkRange): boolean
   chunkText(chunk: ChunkRange): string
-  readonly encoding: EncodingName
+  readonly encoding: TokenizerId
   readonly mode: SpecialMode
   /** Chunks waiting for tokens and not with a helper (shared with the coordinator). */
   readonly pending: Set<ChunkRange>
@@ -42,7 +42,7 @@ interface Helper {
   port: HelperPort
   batch: number | null
   stamps: number[]
-  warmed: EncodingName | null
+  warmed: TokenizerId | null
 }
 
 /** A pool of helper workers, spawned on first need and replaced when they fail or hold stale work. */
@@ -88,7 +88,7 @@ export class HelperPool {
   }
 
   /** Asks every helper to load `name` ahead of the next big job. */
-  warm(name: EncodingName): void {
+  warm(name: TokenizerId): void {
     this.ensure()
     for (const h of this.helpers) {
       if (h.warmed === name) continue
