@@ -4,9 +4,23 @@ import type { TokenSplice } from '../document/tokenIndex'
 import type { ChunkTokens } from '../document/tokenize'
 import type { TextEdit } from '../document/documentModel'
 
+/**
+ * A tokenizer built from the user's bytes (File > Open Tokenizer…): its tokenizer.json and,
+ * optionally, tokenizer_config.json. Registered under `id`, it is then chosen with 'configure'
+ * like a catalog id.
+ */
+export interface CustomTokenizerBytes {
+  id: TokenizerId
+  name: string
+  json: Uint8Array
+  config?: Uint8Array
+}
+
 /** A message from the UI thread to the coordinating tokenizer worker. */
 export type CoordinatorRequest =
   | { type: 'configure'; encoding: TokenizerId; mode: SpecialMode }
+  /** Makes a tokenizer from user bytes available under its id (to the coordinator and every helper). */
+  | { type: 'register'; tokenizer: CustomTokenizerBytes }
   | { type: 'reset'; version: number; text: string }
   | { type: 'edit'; version: number; edits: TextEdit[] }
   | { type: 'viewport'; from: number; to: number }
@@ -42,6 +56,7 @@ export type CoordinatorResponse =
 export type HelperRequest =
   | { type: 'encode'; batch: number; encoding: TokenizerId; mode: SpecialMode; pieces: { stamp: number; text: string }[] }
   | { type: 'warm'; encoding: TokenizerId }
+  | { type: 'register'; tokenizer: CustomTokenizerBytes }
 
 /** A helper's answer. */
 export type HelperResponse =

@@ -1,4 +1,6 @@
 import { catalogEntry, loadTokenizer, type ByteReader } from '@shared/tokenizer/catalog'
+import { tokenizerFromJson } from '@shared/tokenizer/hf/hfGeneralTokenizer'
+import type { CustomTokenizerBytes } from '@shared/app/workerProtocol'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 
@@ -25,9 +27,27 @@ export const fetchAsset: ByteReader = async (fileName) => {
   return new Uint8Array(await res.arrayBuffer())
 }
 
-/** Loads a catalog tokenizer in this thread (once; see catalog.loadTokenizer), reading its bundled files over fetch. */
+/** Tokenizers registered from user bytes in this thread, by id. */
+const custom = new Map<TokenizerId, Promise<Tokenizer>>()
+
+/**
+ * Registers a tokenizer from user bytes under its id in this thread (replacing one of that
+ * id); a malformed or unsupported file rejects its loads with the reason.
+ */
+export function registerCustomTokenizer(t: CustomTokenizerBytes): void {
+  const utf8 = new TextDecoder()
+  const parsed = (async () => {
+    const json: unknown = JSON.parse(utf8.decode(t.json))
+    const config: unknown = t.config ? JSON.parse(utf8.decode(t.config)) : {}
+    return tokenizerFromJson(json, config, { id: t.id, displayName: t.name, chunkCuts: null })
+  })()
+  parsed.catch(() => undefined) // reported when the tokenizer is chosen
+  custom.set(t.id, parsed)
+}
+
+/** Loads a tokenizer in this thread: a registered custom one, else the catalog's (once; see catalog.loadTokenizer), its bundled files read over fetch. */
 export function loadAppTokenizer(id: TokenizerId): Promise<Tokenizer> {
-  return loadTokenizer(id, fetchAsset)
+  return custom.get(id) ?? loadTokenizer(id, fetchAsset)
 }
 
 /** True when loading `id` on the UI thread is cheap enough not to freeze it (OpenAI's encodings, in the bundle). */

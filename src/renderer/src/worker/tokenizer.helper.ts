@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // A stateless helper: encodes batches of chunk texts for the coordinator, in parallel with it.
-import { loadAppTokenizer } from '../tokens/bundledTokenizers'
+import { loadAppTokenizer, registerCustomTokenizer } from '../tokens/bundledTokenizers'
 import { tokenizeChunk } from '@shared/document/tokenize'
 import { transferablesOf, type HelperRequest, type HelperResponse } from '@shared/app/workerProtocol'
 
@@ -16,6 +16,10 @@ const WARM_UP_TEXT = (
 
 self.onmessage = async (event: MessageEvent<HelperRequest>) => {
   const req = event.data
+  if (req.type === 'register') {
+    registerCustomTokenizer(req.tokenizer)
+    return
+  }
   if (req.type === 'warm') {
     // Load the tokenizer now and run the encoder once over mixed text, so the first big job
     // neither waits for the tables nor runs in the JIT's slow tiers.

@@ -1,6 +1,6 @@
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import type { CoordinatorRequest, CoordinatorResponse } from '@shared/app/workerProtocol'
+import type { CoordinatorRequest, CoordinatorResponse, CustomTokenizerBytes } from '@shared/app/workerProtocol'
 import type { TextEdit } from '@shared/document/documentModel'
 
 /**
@@ -51,6 +51,14 @@ export class TokenizerClient {
   /** Chooses the encoding and special-token mode (re-tokenizes everything when they change). */
   configure(encoding: TokenizerId, mode: SpecialMode): void {
     this.send({ type: 'configure', encoding, mode })
+  }
+
+  /**
+   * Makes a tokenizer built from the user's files available under `tokenizer.id` (choose it
+   * with configure). Use a new id per file: a loaded tokenizer is kept by id.
+   */
+  register(tokenizer: CustomTokenizerBytes): void {
+    this.send({ type: 'register', tokenizer })
   }
 
   /** Replaces the whole text (start-up, open file). */

@@ -5,7 +5,7 @@ import type { ChunkRange } from '@shared/document/documentModel'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { ChunkTokens } from '@shared/document/tokenize'
-import type { HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
+import type { CustomTokenizerBytes, HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
 
 /** What the pool needs of a helper worker (a Worker in the browser, a fake in tests). */
 export interface HelperPort {
@@ -54,6 +54,8 @@ export class HelperPool {
   private failures = 0
   private readonly stamps = new WeakMap<ChunkRange, number>()
   private readonly byStamp = new Map<number, ChunkRange>()
+  /** Custom tokenizers registered so far: every helper, including later ones, gets them. */
+  private readonly registered: HelperRequest[] = []
 
   constructor(
     private readonly host: PoolHost,
@@ -85,6 +87,13 @@ export class HelperPool {
   forget(chunk: ChunkRange): void {
     const s = this.stamps.get(chunk)
     if (s !== undefined) this.byStamp.delete(s)
+  }
+
+  /** Hands a tokenizer built from user bytes to every helper, now and to come. */
+  register(tokenizer: CustomTokenizerBytes): void {
+    const msg: HelperRequest = { type: 'register', tokenizer }
+    this.registered.push(msg)
+    for (const h of this.helpers) h.port.postMessage(msg)
   }
 
   /** Asks every helper to load `name` ahead of the next big job. */
@@ -179,6 +188,7 @@ export class HelperPool {
   private spawn(): Helper {
     const helper: Helper = { port: this.spawnPort(), batch: null, stamps: [], warmed: null }
     helper.port.onmessage = (e) => this.onMessage(helper, e.data)
+    for (const msg of this.registered) helper.port.postMessage(msg)
     helper.port.onerror = (e) => {
       e.preventDefault?.()
       this.failures++

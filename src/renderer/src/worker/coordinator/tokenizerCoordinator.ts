@@ -6,7 +6,7 @@
 import { DocumentModel, type ChunkRange } from '@shared/document/documentModel'
 import { DEFAULT_TOKENIZER, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { ChunkCutRule, Tokenizer } from '@shared/tokenizer/tokenizer'
-import { loadAppTokenizer } from '../../tokens/bundledTokenizers'
+import { loadAppTokenizer, registerCustomTokenizer } from '../../tokens/bundledTokenizers'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { ChunkCache, CHUNK_CHARS, countTokens, SCREEN_CHARS, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
 import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/app/workerProtocol'
@@ -108,6 +108,11 @@ export class TokenizerCoordinator implements PoolHost {
         this.switchTo(req.encoding, req.mode)
         return
       }
+      case 'register':
+        // A custom tokenizer's loads go through this thread's registry (the default loader) and the helpers'.
+        registerCustomTokenizer(req.tokenizer)
+        this.pool.register(req.tokenizer)
+        return
       case 'reset': {
         const before = this.model.chunks.slice()
         this.version = req.version
