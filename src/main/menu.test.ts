@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/app/settings'
+import { CATALOG } from '@shared/tokenizer/catalog'
 import { buildMenuTemplate, type MenuActions } from './menu'
 
 const actions = (): MenuActions => ({ command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), openRecentTokenizer: vi.fn(), clearRecentTokenizers: vi.fn(), about: vi.fn() })
@@ -31,7 +32,9 @@ describe('buildMenuTemplate', () => {
     const settings = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, showIds: true, theme: 'dark' as const }
     const view = items(buildMenuTemplate({ settings, recent: [], platform: 'win32' }, a)[2])
     const encodings = items(find(view, /Encoding/))
-    expect(encodings).toHaveLength(6)
+    expect(encodings).toHaveLength(CATALOG.length)
+    expect(encodings.slice(0, 6).map((e) => e.accelerator)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `CmdOrCtrl+Alt+${n}`))
+    expect(encodings.find((e) => /^Claude/.test(String(e.label)))?.label).toMatch(/approximate for Claude 3 and later/)
     expect(encodings.filter((e) => e.checked).map((e) => e.label)).toEqual([expect.stringMatching(/^cl100k_base/)])
     expect(find(view, /Token IDs/).checked).toBe(true)
     expect(find(view, /Whitespace/).checked).toBe(false)

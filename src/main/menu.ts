@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { basename, dirname } from 'node:path'
-import { ENCODING_DESCRIPTIONS, ENCODING_NAMES } from '@shared/tokenizer/openai/encodings'
+import { tokenizerGroups } from '@shared/tokenizer/tokenizerId'
 import type { MenuCommand } from '@shared/app/ipc'
 import type { Settings, Theme } from '@shared/app/settings'
 import { APP_NAME } from '@shared/app/title'
@@ -97,13 +97,17 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     submenu: [
       {
         label: '&Encoding',
-        submenu: ENCODING_NAMES.map((encoding, i) => ({
-          label: `${encoding} — ${ENCODING_DESCRIPTIONS[encoding]}`,
-          type: 'radio' as const,
-          checked: settings.encoding === encoding,
-          accelerator: `CmdOrCtrl+Alt+${i + 1}`,
-          click: send({ type: 'encoding', encoding }),
-        })),
+        // Every tokenizer in one radio group (a separator would split the group; each label
+        // names its family). The six OpenAI encodings keep their accelerators.
+        submenu: tokenizerGroups()
+          .flatMap((g) => g.options)
+          .map(({ id, label }, i) => ({
+            label,
+            type: 'radio' as const,
+            checked: settings.encoding === id,
+            ...(i < 6 ? { accelerator: `CmdOrCtrl+Alt+${i + 1}` } : {}),
+            click: send({ type: 'encoding', encoding: id }),
+          })),
       },
       { type: 'separator' },
       { label: 'Show &Whitespace', type: 'checkbox', checked: settings.showWhitespace, accelerator: 'CmdOrCtrl+Shift+W', click: send({ type: 'toggle', what: 'whitespace' }) },

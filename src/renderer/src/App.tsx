@@ -49,7 +49,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const customTokenizer = useCustomTokenizer(ws, host)
   const file = useDocumentFile(host, saved, ws, customTokenizer.openDropped)
   const openTokenizerButton = useMemo(() => <OpenTokenizerButton onOpen={customTokenizer.open} busy={customTokenizer.checking} />, [customTokenizer.open, customTokenizer.checking])
-  const { snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ ws, settings, setMessage, textEdited, ...file, ...inspector }, editor)
+  const { snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ ws, settings, setMessage, textEdited, ...file, ...inspector, setTokenizer: onEncoding }, editor)
   const { rows, activeRow, cutLine, showCut } = useLimits(ws, settings, models, inspector.inspected)
   const complete = snapshot !== null && snapshot.pending === 0
   const tokenCount = complete ? snapshot.count : null

@@ -3,7 +3,7 @@
  * here once, with the shape of its arguments and result, and every argument is checked at
  * run time in main (types and sizes) by the validators below.
  */
-import { ENCODING_NAMES, type EncodingName } from '../tokenizer/openai/encodings'
+import { isTokenizerId, type TokenizerId } from '../tokenizer/tokenizerId'
 import type { UserTokenizerFiles } from '../tokenizer/userTokenizer'
 import { THEMES, type Theme } from './settings'
 
@@ -130,7 +130,7 @@ export type MenuCommand =
   | { type: 'open-tokenizer' }
   | { type: 'save-text-as' }
   | { type: 'export-tokens'; format: 'csv' | 'json' }
-  | { type: 'encoding'; encoding: EncodingName }
+  | { type: 'encoding'; encoding: TokenizerId }
   | { type: 'toggle'; what: 'whitespace' | 'ids' | 'cost' | 'wrap' | 'lines' }
   | { type: 'theme'; theme: Theme }
 
@@ -202,7 +202,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
     case 'export-tokens':
       return v.format === 'csv' || v.format === 'json'
     case 'encoding':
-      return (ENCODING_NAMES as readonly unknown[]).includes(v.encoding)
+      return isTokenizerId(v.encoding)
     case 'toggle':
       return v.what === 'whitespace' || v.what === 'ids' || v.what === 'cost' || v.what === 'wrap' || v.what === 'lines'
     case 'theme':

@@ -21,6 +21,15 @@ describe('readSettings', () => {
     expect(report.settings).toMatchObject({ encoding: 'cl100k_base', showIds: false, theme: 'system', wrapLines: false })
     expect(report.problems).toEqual(['Some saved settings were not valid and were reset to their defaults: showIds, theme. The others were kept.'])
   })
+  it('keeps a saved non-OpenAI tokenizer and repairs an unknown one to the default with a message', () => {
+    expect(readSettings(JSON.stringify({ encoding: 'llama3' }))).toEqual({ settings: { ...DEFAULT_SETTINGS, encoding: 'llama3' }, problems: [] })
+    const report = readSettings(JSON.stringify({ encoding: 'llama9', theme: 'purple' }))
+    expect(report.settings.encoding).toBe('o200k_base')
+    expect(report.problems).toEqual([
+      'The saved tokenizer "llama9" is not one this version has, so o200k_base is in use.',
+      'Some saved settings were not valid and were reset to their defaults: theme. The others were kept.',
+    ])
+  })
   it('says when the whole file could not be read; says nothing for good, missing or unknown fields', () => {
     expect(readSettings('{"encoding": "cl100k_base", ').problems[0]).toMatch(/could not be read .*defaults are in use/)
     expect(readSettings('[1,2]').problems[0]).toMatch(/not in the expected form/)

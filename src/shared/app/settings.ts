@@ -1,4 +1,4 @@
-import { DEFAULT_ENCODING, isEncodingName, type EncodingName } from '../tokenizer/openai/encodings'
+import { DEFAULT_TOKENIZER, isTokenizerId, type TokenizerId } from '../tokenizer/tokenizerId'
 import { MAX_CUSTOM_LIMIT } from '../models/limits'
 import { isSpecialMode, type SpecialMode } from '../tokenizer/specialTokens'
 import { isPrice, MAX_PRICE_PER_MILLION, type Price } from '../models/prices'
@@ -17,7 +17,8 @@ export type ViewToggle = 'showWhitespace' | 'showIds' | 'showCost' | 'wrapLines'
 
 /** The user's choices, saved across restarts. */
 export interface Settings {
-  encoding: EncodingName
+  /** The tokenizer chosen (a catalog id; the field keeps its old name so saved settings read). */
+  encoding: TokenizerId
   /** A model name from gpt-tokenizer's list, or null for "encoding only". */
   model: string | null
   specialMode: SpecialMode
@@ -42,7 +43,7 @@ export interface Settings {
 
 /** Settings for a first start. */
 export const DEFAULT_SETTINGS: Settings = {
-  encoding: DEFAULT_ENCODING,
+  encoding: DEFAULT_TOKENIZER,
   model: null,
   specialMode: 'text',
   showWhitespace: false,
@@ -88,7 +89,7 @@ export function parseSettings(json: string | null): Settings {
   if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_SETTINGS }
   const r = raw as Record<string, unknown>
   const s = { ...DEFAULT_SETTINGS }
-  if (isEncodingName(r.encoding)) s.encoding = r.encoding
+  if (isTokenizerId(r.encoding)) s.encoding = r.encoding
   if (typeof r.model === 'string' && r.model.length > 0 && r.model.length < 200) s.model = r.model
   if (isSpecialMode(r.specialMode)) s.specialMode = r.specialMode
   if (typeof r.showWhitespace === 'boolean') s.showWhitespace = r.showWhitespace
@@ -135,8 +136,13 @@ export function readSettings(json: string | null): SettingsReport {
   const priceMap = typeof r.prices === 'object' && r.prices !== null && !Array.isArray(r.prices)
   // Saved prices are read model by model (below); a prices value that is no map at all is reset like any field.
   const same = (k: keyof Settings) => (k === 'prices' ? priceMap || !('prices' in r) : r[k] === settings[k])
-  const reset = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((k) => k in r && !same(k))
-  const problems = reset.length ? [`Some saved settings were not valid and were reset to their defaults: ${reset.join(', ')}. The others were kept.`] : []
+  // An unknown tokenizer gets its own message (a newer version's id, or a typo in a hand-edited file).
+  const unknownTokenizer = typeof r.encoding === 'string' && !isTokenizerId(r.encoding)
+  const reset = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((k) => k in r && !same(k) && !(k === 'encoding' && unknownTokenizer))
+  const problems = unknownTokenizer
+    ? [`The saved tokenizer "${(r.encoding as string).slice(0, 60)}" is not one this version has, so ${DEFAULT_TOKENIZER} is in use.`]
+    : []
+  if (reset.length) problems.push(`Some saved settings were not valid and were reset to their defaults: ${reset.join(', ')}. The others were kept.`)
   if (priceMap) {
     const dropped = Object.keys(r.prices as object).filter((name) => !(name in settings.prices))
     const named = dropped.slice(0, 5).map((n) => (n === '' ? '(no model)' : n.slice(0, 60)))

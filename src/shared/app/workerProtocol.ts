@@ -1,21 +1,37 @@
-import type { EncodingName } from '../tokenizer/openai/encodings'
+import type { TokenizerId } from '../tokenizer/tokenizerId'
 import type { SpecialMode } from '../tokenizer/specialTokens'
 import type { TokenSplice } from '../document/tokenIndex'
 import type { ChunkTokens } from '../document/tokenize'
 import type { TextEdit } from '../document/documentModel'
 
+/**
+ * A tokenizer built from the user's bytes (File > Open Tokenizer…): its tokenizer.json and,
+ * optionally, tokenizer_config.json. Registered under `id`, it is then chosen with 'configure'
+ * like a catalog id.
+ */
+export interface CustomTokenizerBytes {
+  id: TokenizerId
+  name: string
+  json: Uint8Array
+  config?: Uint8Array
+}
+
 /** A message from the UI thread to the coordinating tokenizer worker. */
 export type CoordinatorRequest =
-  | { type: 'configure'; encoding: EncodingName; mode: SpecialMode }
+  | { type: 'configure'; encoding: TokenizerId; mode: SpecialMode }
+  /** Makes a tokenizer from user bytes available under its id (to the coordinator and every helper). */
+  | { type: 'register'; tokenizer: CustomTokenizerBytes }
   | { type: 'reset'; version: number; text: string }
   | { type: 'edit'; version: number; edits: TextEdit[] }
   | { type: 'viewport'; from: number; to: number }
-  | { type: 'tokenBytes'; job: number; encoding: EncodingName; ids: number[] }
-  | { type: 'count'; job: number; encoding: EncodingName; mode: SpecialMode; texts: string[] }
+  | { type: 'tokenBytes'; job: number; encoding: TokenizerId; ids: number[] }
+  | { type: 'count'; job: number; encoding: TokenizerId; mode: SpecialMode; texts: string[] }
 
 /** A message from the coordinator to the UI thread. `generation` changes with the encoding or mode. */
 export type CoordinatorResponse =
-  | { type: 'loading'; encoding: EncodingName }
+  | { type: 'loading'; encoding: TokenizerId }
+  /** Tokenizer `encoding` could not be loaded (`message` says why); `fallback` is in use again. */
+  | { type: 'loadFailed'; encoding: TokenizerId; fallback: TokenizerId; message: string }
   /** `last`: no more splices follow for this version (an edit request of n changes sends n splices). */
   | { type: 'splice'; version: number; generation: number; splice: TokenSplice; last: boolean }
   | { type: 'fill'; version: number; generation: number; fills: { index: number; tokens: ChunkTokens }[] }
@@ -23,7 +39,7 @@ export type CoordinatorResponse =
       type: 'status'
       version: number
       generation: number
-      encoding: EncodingName
+      encoding: TokenizerId
       mode: SpecialMode
       pendingChunks: number
       totalChunks: number
@@ -38,8 +54,9 @@ export type CoordinatorResponse =
 
 /** A batch of chunk texts for a helper worker to encode, or a request to load an encoding ahead of time. */
 export type HelperRequest =
-  | { type: 'encode'; batch: number; encoding: EncodingName; mode: SpecialMode; pieces: { stamp: number; text: string }[] }
-  | { type: 'warm'; encoding: EncodingName }
+  | { type: 'encode'; batch: number; encoding: TokenizerId; mode: SpecialMode; pieces: { stamp: number; text: string }[] }
+  | { type: 'warm'; encoding: TokenizerId }
+  | { type: 'register'; tokenizer: CustomTokenizerBytes }
 
 /** A helper's answer. */
 export type HelperResponse =

@@ -1,4 +1,5 @@
-import { nextChunkEnd } from '../tokenizer/chunking'
+import { nextChunkEnd, TIKTOKEN_CUTS } from '../tokenizer/chunking'
+import type { ChunkCutRule } from '../tokenizer/tokenizer'
 import { lastIndexAtMost } from '../text/binarySearch'
 
 /** One text change, applied in order: replace [from, to) of the current text with `insert`. */
@@ -31,8 +32,25 @@ export class DocumentModel {
   private texts: string[] = []
   private lengthValue = 0
 
-  /** @param minChars smallest chunk (except the last): see CHUNK_CHARS */
-  constructor(private readonly minChars: number) {}
+  /**
+   * @param minChars smallest chunk (except the last): see CHUNK_CHARS
+   * @param cutRule the tokenizer's safe cuts (Tokenizer.chunkCuts; null: the text is one chunk)
+   */
+  constructor(
+    private readonly minChars: number,
+    private cutRule: ChunkCutRule | null = TIKTOKEN_CUTS,
+  ) {}
+
+  /** The cut rule in use. */
+  get rule(): ChunkCutRule | null {
+    return this.cutRule
+  }
+
+  /** Changes the cut rule (a new tokenizer) and re-cuts the text with it. */
+  setRule(rule: ChunkCutRule | null): ChunkSplice {
+    this.cutRule = rule
+    return this.reset(this.text)
+  }
 
   /** The whole text, joined from the chunks (O(length): for tests and rare whole-text needs). */
   get text(): string {
@@ -59,7 +77,7 @@ export class DocumentModel {
   /** Replaces all the text. */
   reset(text: string): ChunkSplice {
     const remove = this.chunkList.length
-    this.chunkList = cutText(text, this.minChars)
+    this.chunkList = cutText(text, this.minChars, this.cutRule)
     this.texts = this.chunkList.map((c) => text.slice(c.start, c.end))
     this.lengthValue = text.length
     return { from: 0, remove, insert: this.chunkList.map((c) => ({ ...c })), shift: 0 }
@@ -70,7 +88,7 @@ export class DocumentModel {
     if (from < 0 || to < from || to > this.lengthValue) throw new RangeError(`Bad edit ${from}-${to} of ${this.lengthValue}`)
     const chunks = this.chunkList
     if (chunks.length === 0) return this.reset(insert)
-    const r = recutEdit(arraySource(chunks), (k) => this.texts[k], this.minChars, from, to, insert)!
+    const r = recutEdit(arraySource(chunks), (k) => this.texts[k], this.minChars, from, to, insert, Infinity, this.cutRule)!
     for (let k = r.from + r.remove; k < chunks.length; k++) {
       chunks[k].start += r.shift
       chunks[k].end += r.shift
@@ -88,10 +106,10 @@ export class DocumentModel {
 }
 
 /** The chunks of a whole text, cut from its start (what a fresh document is cut into). */
-export function cutText(text: string, minChars: number): ChunkRange[] {
+export function cutText(text: string, minChars: number, rule: ChunkCutRule | null = TIKTOKEN_CUTS): ChunkRange[] {
   const chunks: ChunkRange[] = []
   for (let pos = 0; pos < text.length; ) {
-    const end = nextChunkEnd(text, pos, minChars)
+    const end = nextChunkEnd(text, pos, minChars, rule)
     chunks.push({ start: pos, end })
     pos = end
   }
@@ -126,6 +144,7 @@ export interface Recut extends ChunkSplice {
  * the edit; reads only the old text of those chunks, through `textOf(k)`, so the worker
  * (which keeps chunk texts) and the UI (which reads them from the editor) compute the same
  * splice without copying the document.
+ * `rule` is the tokenizer's cut rule, as in cutText.
  * Does not change `chunks`. With `maxChars`, gives up (null) when the text it would read and
  * re-cut exceeds that many characters.
  */
@@ -137,6 +156,7 @@ export function recutEdit(
   to: number,
   insert: string,
   maxChars = Infinity,
+  rule: ChunkCutRule | null = TIKTOKEN_CUTS,
 ): Recut | null {
   const shift = insert.length - (to - from)
   // A cut depends on the two characters before it, so re-cut from the chunk holding from - 2.
@@ -164,7 +184,7 @@ export function recutEdit(
   const texts: string[] = []
   let pos = 0
   while (pos < local.length) {
-    const end = nextChunkEnd(local, pos, minChars)
+    const end = nextChunkEnd(local, pos, minChars, rule)
     // A cut is decided by the characters up to two past it: near the window's end, look further.
     if (end > local.length - 2 && j < chunks.length) {
       if (local.length + chunks.at(j).end - chunks.at(j).start > maxChars) return null

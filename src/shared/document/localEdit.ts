@@ -1,8 +1,7 @@
 import { cutText, recutEdit, type ChunkSource, type Recut } from './documentModel'
-import type { LoadedEncoding } from '../tokenizer/openai/encodingLoader'
 import type { SpecialMode } from '../tokenizer/specialTokens'
 import type { TokenIndex, TokenSplice } from './tokenIndex'
-import { CHUNK_CHARS, tokenizeChunk } from './tokenize'
+import { asTokenizer, CHUNK_CHARS, tokenizeChunk, type TokenizerInput } from './tokenize'
 import type { TextEdit } from './documentModel'
 
 /**
@@ -25,8 +24,8 @@ export interface LocalEditOptions {
 /**
  * The token splice for one edit, computed on the thread where the edit happened so the
  * count and colours can change in the same frame as the keystroke. It is the splice the
- * worker computes for the same edit (same cuts through recutEdit or, in an empty document,
- * cutText; same encoder), so either may be applied. A small edit comes back fully encoded.
+ * worker computes for the same edit (same cuts, the tokenizer's, through recutEdit or, in an empty
+ * document, cutText; same encoder), so either may be applied. A small edit comes back fully encoded.
  * A big one, given `onScreen`, comes back with only its on-screen chunks encoded (at most
  * LOCAL_EDIT_MAX_CHARS) and the others pending, so the first colours of a paste need no
  * round trip to the worker; the worker's fills complete it. `index` must describe the text
@@ -38,20 +37,22 @@ export function localTokenSplice(
   index: TokenIndex,
   oldText: (from: number, to: number) => string,
   edit: TextEdit,
-  encoding: LoadedEncoding,
+  input: TokenizerInput,
   mode: SpecialMode,
   { onScreen, minChars = CHUNK_CHARS }: LocalEditOptions = {},
 ): TokenSplice | null {
   // The index's chunks read in place: a keystroke costs O(log n), not a copy of the list.
   const chunks: ChunkSource = { length: index.chunkCount, at: (k) => index.chunk(k), indexAt: (pos) => index.chunkAt(pos) }
   if (index.pending > 0) return null
+  const tokenizer = asTokenizer(input)
+  const rule = tokenizer.chunkCuts
   const [from, to, insert] = edit
   let recut: Recut | null
   let small: boolean
   if (chunks.length === 0) {
     // An empty document: the worker cuts the inserted text afresh.
     if (from !== 0 || to !== 0) return null
-    const fresh = cutText(insert, minChars)
+    const fresh = cutText(insert, minChars, rule)
     recut = { from: 0, remove: 0, shift: 0, insert: fresh, texts: fresh.map((c) => insert.slice(c.start, c.end)) }
     small = insert.length <= LOCAL_EDIT_MAX_CHARS
   } else {
@@ -59,9 +60,9 @@ export function localTokenSplice(
       const c = chunks.at(k)
       return oldText(c.start, c.end)
     }
-    recut = recutEdit(chunks, read, minChars, from, to, insert, LOCAL_EDIT_MAX_CHARS)
+    recut = recutEdit(chunks, read, minChars, from, to, insert, LOCAL_EDIT_MAX_CHARS, rule)
     small = recut !== null
-    if (!recut && onScreen) recut = recutEdit(chunks, read, minChars, from, to, insert)
+    if (!recut && onScreen) recut = recutEdit(chunks, read, minChars, from, to, insert, Infinity, rule)
   }
   if (!recut || (!small && !onScreen)) return null
   let budget = LOCAL_EDIT_MAX_CHARS
@@ -78,7 +79,7 @@ export function localTokenSplice(
     insert: recut.insert.map((c, k) => ({
       start: c.start,
       end: c.end,
-      tokens: encodeHere(c.start, c.end) ? tokenizeChunk(recut.texts[k], 0, recut.texts[k].length, encoding, mode) : null,
+      tokens: encodeHere(c.start, c.end) ? tokenizeChunk(recut.texts[k], 0, recut.texts[k].length, tokenizer, mode) : null,
     })),
   }
 }

@@ -2,9 +2,25 @@ import { nextChunkEnd } from '../tokenizer/chunking'
 import { addCounts, countText, ZERO_COUNTS, type TextCounts } from '../text/counts'
 import { DocumentModel } from './documentModel'
 import type { LoadedEncoding } from '../tokenizer/openai/encodingLoader'
-import { splitOnSpecialTokens, type SpecialMode } from '../tokenizer/specialTokens'
-import { FLAG_SPECIAL, spansFromIds } from '../tokenizer/tokenSpans'
-import { utf8ByteLength } from '../text/utf8'
+import { openAiTokenizer } from '../tokenizer/openai/openaiTokenizer'
+import type { SpecialMode } from '../tokenizer/specialTokens'
+import type { Tokenizer } from '../tokenizer/tokenizer'
+
+/**
+ * What the document functions tokenize with: a Tokenizer of any engine, or a bare OpenAI
+ * encoding (the CLI and older tests hold those), wrapped on first use.
+ */
+export type TokenizerInput = Tokenizer | LoadedEncoding
+
+const wrapped = new WeakMap<LoadedEncoding, Tokenizer>()
+
+/** `input` as a Tokenizer (an OpenAI encoding is wrapped once and the wrapper kept). */
+export function asTokenizer(input: TokenizerInput): Tokenizer {
+  if ('tokenize' in input) return input
+  let t = wrapped.get(input)
+  if (!t) wrapped.set(input, (t = openAiTokenizer(input)))
+  return t
+}
 
 /** Tokens of a whole document in typed arrays: 4 + 4 + 1 bytes per token. */
 export interface TokenTable {
@@ -37,58 +53,22 @@ export const SCREEN_CHARS = 8 * 1024
  * Token ids of `text`: special-token strings as ordinary text, or (mode 'special') each
  * one as its single id wherever it stands, with the pieces between encoded as text.
  */
-export function encodeIds(text: string, encoding: LoadedEncoding, mode: SpecialMode): number[] {
+export function encodeIds(text: string, input: TokenizerInput, mode: SpecialMode): number[] {
   if (text.length === 0) return []
-  if (mode === 'text') return encoding.encodeOrdinary(text)
-  const ids: number[] = []
-  for (const seg of splitOnSpecialTokens(text, encoding.specialTokens)) {
-    if (seg.specialId !== undefined) ids.push(seg.specialId)
-    else if (seg.end > seg.start) for (const id of encoding.encodeOrdinary(text.slice(seg.start, seg.end))) ids.push(id)
-  }
-  return ids
-}
-
-/** Tokenizes text[start, end) with spans and counts (see encodeIds for `mode`). */
-export function tokenizeChunk(
-  text: string,
-  start: number,
-  end: number,
-  encoding: LoadedEncoding,
-  mode: SpecialMode,
-): ChunkTokens {
-  const piece = start === 0 && end === text.length ? text : text.slice(start, end)
-  if (mode === 'special') return tokenizeWithSpecials(piece, encoding)
-  const idArray = Uint32Array.from(encodeIds(piece, encoding, mode))
-  const { starts, flags } = spansFromIds(piece, idArray, encoding.byteLength)
-  return { ids: idArray, starts, flags, counts: countText(piece) }
+  const tokenizer = asTokenizer(input)
+  if (mode === 'text') return tokenizer.encodeOrdinary(text)
+  return Array.from(tokenizer.tokenize(text, mode).ids)
 }
 
 /**
- * tokenizeChunk in mode 'special': a special token spans the text it was found as (one id
- * can have two names: o200k_harmony's 200018 is `<|endofprompt|>` and `<|reserved_200018|>`).
+ * Tokenizes text[start, end) with spans and counts (see encodeIds for `mode`). The spans are
+ * the tokenizer's own (Tokenizer.tokenize: offsets in the original text, mapped through any
+ * normalizer), so they tile the chunk whatever the engine.
  */
-function tokenizeWithSpecials(piece: string, encoding: LoadedEncoding): ChunkTokens {
-  const ids: number[] = []
-  const lengths: number[] = []
-  const special: boolean[] = []
-  for (const seg of splitOnSpecialTokens(piece, encoding.specialTokens)) {
-    if (seg.specialId !== undefined) {
-      ids.push(seg.specialId)
-      lengths.push(utf8ByteLength(piece.slice(seg.start, seg.end)))
-      special.push(true)
-    } else if (seg.end > seg.start) {
-      for (const id of encoding.encodeOrdinary(piece.slice(seg.start, seg.end))) {
-        ids.push(id)
-        lengths.push(encoding.byteLength(id))
-        special.push(false)
-      }
-    }
-  }
-  // Spans by token index, so each token's length is its own, not its id's.
-  const indexes = Uint32Array.from(ids, (_, i) => i)
-  const { starts, flags } = spansFromIds(piece, indexes, (i) => lengths[i])
-  for (let i = 0; i < ids.length; i++) if (special[i]) flags[i] |= FLAG_SPECIAL
-  return { ids: Uint32Array.from(ids), starts, flags, counts: countText(piece) }
+export function tokenizeChunk(text: string, start: number, end: number, input: TokenizerInput, mode: SpecialMode): ChunkTokens {
+  const piece = start === 0 && end === text.length ? text : text.slice(start, end)
+  const { ids, starts, flags } = asTokenizer(input).tokenize(piece, mode)
+  return { ids, starts, flags, counts: countText(piece) }
 }
 
 /** Joins chunk tables (in text order) into one document table. */
@@ -139,7 +119,7 @@ export class ChunkCache {
       this.chars -= k.length
     }
   }
-  /** Drops everything (e.g. when the encoding changes). */
+  /** Drops everything (e.g. when the tokenizer changes). */
   clear(): void {
     this.map.clear()
     this.chars = 0
@@ -150,8 +130,9 @@ export class ChunkCache {
  * Tokenizes a whole document synchronously, chunk by chunk as the worker does (same cuts,
  * same cache), and joins the result. Used by tests and benchmarks; the app streams chunks.
  */
-export function tokenizeAll(text: string, encoding: LoadedEncoding, mode: SpecialMode, cache = new ChunkCache()): TokenizeResult {
-  const model = new DocumentModel(CHUNK_CHARS)
+export function tokenizeAll(text: string, input: TokenizerInput, mode: SpecialMode, cache = new ChunkCache()): TokenizeResult {
+  const tokenizer = asTokenizer(input)
+  const model = new DocumentModel(CHUNK_CHARS, tokenizer.chunkCuts)
   model.reset(text)
   const chunks: ChunkTokens[] = []
   const offsets: number[] = []
@@ -159,7 +140,7 @@ export function tokenizeAll(text: string, encoding: LoadedEncoding, mode: Specia
     const key = mode + '\u0000' + text.slice(start, end)
     let chunk = cache.get(key)
     if (!chunk) {
-      chunk = tokenizeChunk(text, start, end, encoding, mode)
+      chunk = tokenizeChunk(text, start, end, tokenizer, mode)
       cache.set(key, chunk)
     }
     chunks.push(chunk)
@@ -168,12 +149,13 @@ export function tokenizeAll(text: string, encoding: LoadedEncoding, mode: Specia
   return concatChunks(chunks, offsets, text.length)
 }
 
-/** Counts the tokens of `text` in one encoding (chunk by chunk, as the editor does, without spans). */
-export function countTokens(text: string, encoding: LoadedEncoding, mode: SpecialMode): number {
+/** Counts the tokens of `text` with one tokenizer (chunk by chunk at its cuts, as the editor does, without spans). */
+export function countTokens(text: string, input: TokenizerInput, mode: SpecialMode): number {
+  const tokenizer = asTokenizer(input)
   let count = 0
   for (let pos = 0; pos < text.length; ) {
-    const end = nextChunkEnd(text, pos, CHUNK_CHARS)
-    count += encodeIds(text.slice(pos, end), encoding, mode).length
+    const end = nextChunkEnd(text, pos, CHUNK_CHARS, tokenizer.chunkCuts)
+    count += encodeIds(text.slice(pos, end), tokenizer, mode).length
     pos = end
   }
   return count

@@ -1,4 +1,5 @@
 import { isLetter, isSpace, isWordPart } from './openai/splitPatterns'
+import type { ChunkCutRule } from './tokenizer'
 
 // Letters, marks, numbers and white space are tiktoken's (splitPatterns.ts), not the engine's:
 // a cut rule built on the engine's \p{L} or \s disagrees with the split on characters new in
@@ -53,25 +54,33 @@ export function isSafeWordCut(text: string, i: number): boolean {
 /** Inside a line, a word cut is taken only this many times minChars past the chunk start. */
 const LONG_LINE_FACTOR = 2
 
+/** The OpenAI encodings' rules above (also those of the tokenizers whose pre-tokenizer splits like tiktoken's). */
+export const TIKTOKEN_CUTS: ChunkCutRule = { isSafeCut, isSafeWordCut }
+
 /**
  * The next chunk end after `pos`: the first position at or after pos + minChars that is a
- * newline cut (isSafeCut), or a word cut (isSafeWordCut) at least LONG_LINE_FACTOR *
+ * newline cut (rule.isSafeCut), or a word cut (rule.isSafeWordCut) at least LONG_LINE_FACTOR *
  * minChars on; else the text's end. Chunks so end at line starts when lines are short and
  * inside long lines otherwise. The answer depends only on the text from pos - 2 up to it
  * (the first acceptable position wins), which is what lets an edit re-cut locally.
+ * `rule` is the tokenizer's (Tokenizer.chunkCuts); null (no safe cut known) makes the rest
+ * of the text one chunk.
  */
-export function nextChunkEnd(text: string, pos: number, minChars: number): number {
+export function nextChunkEnd(text: string, pos: number, minChars: number, rule: ChunkCutRule | null = TIKTOKEN_CUTS): number {
+  if (rule === null) return text.length
   let newline = text.length
   for (let from = pos + minChars; from < text.length; ) {
     const nl = text.indexOf('\n', from - 1)
     if (nl < 0 || nl + 1 >= text.length) break
-    if (isSafeCut(text, nl + 1)) {
+    if (rule.isSafeCut(text, nl + 1)) {
       newline = nl + 1
       break
     }
     from = nl + 2
   }
+  const wordCut = rule.isSafeWordCut
+  if (!wordCut) return newline
   const wordFrom = pos + LONG_LINE_FACTOR * minChars
-  for (let i = wordFrom; i < newline; i++) if (isSafeWordCut(text, i)) return i
+  for (let i = wordFrom; i < newline; i++) if (wordCut(text, i)) return i
   return newline
 }

@@ -1,5 +1,5 @@
 import type { TokenView } from '../document/tokenView'
-import type { LoadedEncoding } from '../tokenizer/openai/encodingLoader'
+import { asTokenizer, type TokenizerInput } from '../document/tokenize'
 import { formatCount } from '../text/format'
 import { visibleTokenBytes } from '../display/visibleText'
 
@@ -25,7 +25,8 @@ export interface Vocabulary {
 }
 
 /** Prepares a loaded encoding's tokens for search (o200k: about 200,000 entries; run it in a worker). */
-export function vocabularyOf(enc: LoadedEncoding): Vocabulary {
+export function vocabularyOf(input: TokenizerInput): Vocabulary {
+  const enc = asTokenizer(input)
   const entries: VocabEntry[] = []
   const index = new Map<number, VocabEntry>()
   for (let id = 0; id < enc.ordinaryCount; id++) {
@@ -48,7 +49,7 @@ export function vocabularyOf(enc: LoadedEncoding): Vocabulary {
     if (!index.has(id)) index.set(id, entry)
     idLimit = Math.max(idLimit, id + 1)
   }
-  return { encoding: enc.name, entries, idLimit, byId: (id) => index.get(id) }
+  return { encoding: enc.id, entries, idLimit, byId: (id) => index.get(id) }
 }
 
 /** What the user typed, understood: nothing, an id (`#123`), text (digits are both), or a mistake. */

@@ -1,6 +1,6 @@
 import type { MenuCommand } from '@shared/app/ipc'
 import type { Theme, ViewToggle } from '@shared/app/settings'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 
 /** The setting each View menu check item flips. */
 export const MENU_TOGGLES = { whitespace: 'showWhitespace', ids: 'showIds', cost: 'showCost', wrap: 'wrapLines', lines: 'lineNumbers' } as const satisfies Record<
@@ -16,7 +16,7 @@ export interface MenuActions {
   openTokenizer(): void
   saveTextAs(): void
   exportTokens(format: 'csv' | 'json'): void
-  setEncoding(encoding: EncodingName): void
+  setEncoding(encoding: TokenizerId): void
   toggle(key: ViewToggle): void
   setTheme(theme: Theme): void
 }

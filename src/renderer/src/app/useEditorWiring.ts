@@ -1,5 +1,6 @@
 import { useEffect, useRef, type Dispatch, type MutableRefObject, type SetStateAction } from 'react'
 import type { Settings } from '@shared/app/settings'
+import { tokenizerShortName, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { DocumentState } from '@shared/app/ipc'
 import type { EditorSnapshot } from '../session/editorSession'
 import { useEditorSessionEvents } from '../session/useEditorSession'
@@ -21,6 +22,8 @@ export interface EditorWiringDeps {
   inspectedRef: MutableRefObject<number | null>
   inspectAtPos: MutableRefObject<number | null>
   inspectTimer: MutableRefObject<number | undefined>
+  /** Puts the tokenizer picker back on `id` (a chosen tokenizer could not be loaded). */
+  setTokenizer?(id: TokenizerId): void
 }
 
 /**
@@ -68,6 +71,10 @@ export function useEditorWiring(deps: EditorWiringDeps, editor: EditorSnapshot) 
     tokensShown: refreshInspector,
     tabIndents: (indents) => setAnnouncement(indents ? 'Tab now indents.' : 'Tab now moves focus.'),
     error: (text) => setMessage({ tone: 'error', text: `Tokenizing failed: ${text}` }),
+    tokenizerFailed: (id, fallback, text) => {
+      deps.setTokenizer?.(fallback)
+      setMessage({ tone: 'error', text: `The ${tokenizerShortName(id)} tokenizer could not be loaded: ${text} ${tokenizerShortName(fallback)} is still in use.` })
+    },
   })
 
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { parseSettings, type Settings, type ViewToggle } from '@shared/app/settings'
 import type { LoadedStateResult } from '@shared/app/ipc'
 import type { ModelInfo } from '@shared/models/models'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { Host } from '../host/host'
 
@@ -26,7 +26,7 @@ export function useSettings(host: Host, saved: LoadedStateResult, models: ModelI
   }, [settings.theme])
 
   const update = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), [])
-  const onEncoding = useCallback((encoding: EncodingName) => update({ encoding, model: null }), [update])
+  const onEncoding = useCallback((encoding: TokenizerId) => update({ encoding, model: null }), [update])
   const onModel = useCallback(
     (name: string | null) => {
       const m = name ? models?.find((x) => x.name === name) : undefined

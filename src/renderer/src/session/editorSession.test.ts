@@ -1,6 +1,6 @@
 import { Text } from '@codemirror/state'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadOpenAiTokenizer, type OpenAiTokenizer } from '@shared/tokenizer/openai/openaiTokenizer'
 import { tokenizeChunk } from '@shared/document/tokenize'
 import type { CoordinatorRequest, CoordinatorResponse } from '@shared/app/workerProtocol'
 import { EditorSession, type EditorSnapshot } from './editorSession'
@@ -8,7 +8,7 @@ import { EditorSession, type EditorSnapshot } from './editorSession'
 const TEXT = 'Hello there\nWorld'
 
 /** A session with the tokenizer side attached (no editor: no DOM here), on a fake worker and fake timers. */
-function setup(enc?: LoadedEncoding) {
+function setup(enc?: OpenAiTokenizer) {
   let now = 0
   const timers: { at: number; fn: () => void; id: number }[] = []
   let nextId = 1
@@ -56,7 +56,7 @@ function setup(enc?: LoadedEncoding) {
     }
   }
   /** The worker's answer to the start: TEXT as one chunk of real o200k tokens, complete. */
-  const answerStart = (e: LoadedEncoding) => {
+  const answerStart = (e: OpenAiTokenizer) => {
     receive({ type: 'splice', version: 0, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: TEXT.length, tokens: tokenizeChunk(TEXT, 0, TEXT.length, e, 'text') }] }, last: true })
     receive({ type: 'status', version: 0, generation: 1, encoding: 'o200k_base', mode: 'text', pendingChunks: 0, totalChunks: 1, elapsedMs: 3 })
   }
@@ -65,9 +65,9 @@ function setup(enc?: LoadedEncoding) {
 }
 
 describe('EditorSession', () => {
-  let enc: LoadedEncoding
+  let enc: OpenAiTokenizer
   beforeAll(async () => {
-    enc = await loadEncoding('o200k_base')
+    enc = await loadOpenAiTokenizer('o200k_base')
   })
 
   it('starts the worker with the encoding, then the text', () => {

@@ -4,8 +4,8 @@ import type { TextEdit } from '@shared/document/documentModel'
 import { LOCAL_EDIT_MAX_CHARS, type OnScreen } from '@shared/document/localEdit'
 import type { TokenIndex } from '@shared/document/tokenIndex'
 import type { TokenView } from '@shared/document/tokenView'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
-import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { CoordinatorResponse } from '@shared/app/workerProtocol'
 import type { EditorCallbacks } from '../editor/createEditor'
@@ -43,6 +43,8 @@ export interface EditorSessionEvents {
   tabIndents?(indents: boolean): void
   /** Tokenizing failed, with the reason. */
   error?(message: string): void
+  /** Tokenizer `id` could not be loaded (`message` says why); `fallback` is in use again. */
+  tokenizerFailed?(id: TokenizerId, fallback: TokenizerId, message: string): void
 }
 
 /** What the session is built from (injectable for tests). */
@@ -52,7 +54,7 @@ export interface EditorSessionDeps {
   /** Runs a callback once the next frame is painted (default: after the next paint). */
   afterPaint?: (fn: () => void) => void
   /** Loads an encoder on this thread for small edits. */
-  loadEncoder?: (name: EncodingName) => Promise<LoadedEncoding>
+  loadEncoder?: (id: TokenizerId) => Promise<Tokenizer>
   /** Timers of the token stream and the viewport message. */
   timers?: Timers
   /** Runs a state update synchronously (React's flushSync), so a keystroke's count lands in its frame. */
@@ -80,7 +82,7 @@ export class EditorSession {
   private snapshot: EditorSnapshot = { tokens: null, index: null, work: { kind: 'idle' }, screen: { from: 0, to: 0 }, tabIndents: false }
   private readonly listeners = new Set<() => void>()
   private parts: Attached | null = null
-  private config: { encoding: EncodingName; mode: SpecialMode }
+  private config: { encoding: TokenizerId; mode: SpecialMode }
   private display: EditorDisplay | null = null
   private viewOptions: TokenViewOptions | null = null
   /** A snapshot of a keystroke tokenized here: published once its tokens are drawn, in the same frame. */
@@ -96,7 +98,7 @@ export class EditorSession {
 
   constructor(
     private readonly initialText: string,
-    encoding: EncodingName,
+    encoding: TokenizerId,
     mode: SpecialMode,
     private events: EditorSessionEvents = {},
     private readonly deps: EditorSessionDeps = {},
@@ -167,6 +169,7 @@ export class EditorSession {
         },
         work: (work) => this.update({ work }),
         error: (text) => this.events.error?.(text),
+        tokenizerFailed: (id, fallback, text) => this.events.tokenizerFailed?.(id, fallback, text),
       },
       this.timers,
     )
@@ -208,7 +211,7 @@ export class EditorSession {
   }
 
   /** Chooses the encoding and special-token mode (the worker re-tokenizes when they change). */
-  configure(encoding: EncodingName, mode: SpecialMode): void {
+  configure(encoding: TokenizerId, mode: SpecialMode): void {
     if (encoding === this.config.encoding && mode === this.config.mode) return
     this.config = { encoding, mode }
     this.parts?.client.configure(encoding, mode)

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { EditorSession, type EditorSessionEvents, type EditorSnapshot } from './editorSession'
 import type { EditorDisplay } from './mountEditor'
@@ -9,7 +9,7 @@ import type { EditorDisplay } from './mountEditor'
 export interface EditorSessionOptions {
   /** The first text (read once). */
   initialText: string
-  encoding: EncodingName
+  encoding: TokenizerId
   mode: SpecialMode
   display: EditorDisplay
 }

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
-import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { LocalEncoderLoader } from './localEncoder'
 
-const fake = (name: EncodingName) => ({ name }) as LoadedEncoding
+const fake = (id: TokenizerId) => ({ id }) as Tokenizer
 
 describe('LocalEncoderLoader', () => {
   beforeEach(() => vi.useFakeTimers())
@@ -11,9 +11,9 @@ describe('LocalEncoderLoader', () => {
 
   it('loads the wanted encoding after a pause, drops it at once when another is wanted, and ignores late loads', async () => {
     const seen: (string | null)[] = []
-    const loads: { name: EncodingName; resolve: (e: LoadedEncoding) => void }[] = []
+    const loads: { name: TokenizerId; resolve: (e: Tokenizer) => void }[] = []
     const loader = new LocalEncoderLoader(
-      (enc) => seen.push(enc?.name ?? null),
+      (enc) => seen.push(enc?.id ?? null),
       (name) => new Promise((resolve) => loads.push({ name, resolve })),
     )
     loader.want('o200k_base')
@@ -50,7 +50,7 @@ describe('LocalEncoderLoader', () => {
       let calls = 0
       const loader = new LocalEncoderLoader(
         () => undefined,
-        () => (calls++, new Promise<LoadedEncoding>(() => undefined)),
+        () => (calls++, new Promise<Tokenizer>(() => undefined)),
       )
       loader.want('o200k_base')
       await vi.advanceTimersByTimeAsync(1000)
@@ -70,7 +70,7 @@ describe('LocalEncoderLoader', () => {
     const seen: (string | null)[] = []
     let calls = 0
     const failing = new LocalEncoderLoader(
-      (enc) => seen.push(enc?.name ?? null),
+      (enc) => seen.push(enc?.id ?? null),
       () => (calls++, Promise.reject(new Error('no'))),
     )
     failing.want('r50k_base')
@@ -84,5 +84,23 @@ describe('LocalEncoderLoader', () => {
     failing.dispose()
     await vi.advanceTimersByTimeAsync(5000)
     expect(calls).toBe(2)
+  })
+
+  it('never loads a big tokenizer on this thread (its files would freeze the window): the worker answers every edit', async () => {
+    const seen: (string | null)[] = []
+    let calls = 0
+    const loader = new LocalEncoderLoader(
+      (enc) => seen.push(enc?.id ?? null),
+      (id) => (calls++, Promise.resolve(fake(id))),
+    )
+    loader.want('llama3')
+    loader.busy()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(calls).toBe(0)
+    expect(seen).toEqual([null])
+    loader.want('o200k_base')
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(calls).toBe(1)
+    expect(seen).toEqual([null, null, 'o200k_base'])
   })
 })

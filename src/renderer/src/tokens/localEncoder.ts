@@ -1,40 +1,45 @@
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
-import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
+import { loadAppTokenizer, loadsQuickly } from './bundledTokenizers'
 
 /** Quiet time (no tokenizer work) before the encoder starts loading: start-up, pastes and the worker go first. */
 const LOAD_DELAY_MS = 800
 
 /**
- * Loads the chosen encoding on the UI thread too, in a quiet moment, so small edits can be
+ * Loads the chosen tokenizer on the UI thread too, in a quiet moment, so small edits can be
  * tokenized in the keystroke's own frame (TokenStream.editLocally). Costs the rank table
  * a second time (about 30 MB for o200k_base) and ~150 ms of main-thread work once per
  * encoding; until it is loaded, and for other encodings, the worker answers every edit.
+ * Only OpenAI's encodings are loaded here (`canLoad`): the other tokenizers' files are
+ * megabytes of JSON (Gemma 3's is 33 MB) whose parse and table build would freeze the window
+ * for a second or more, so with them every edit goes to the worker.
  */
 export class LocalEncoderLoader {
-  private wanted: EncodingName | null = null
-  private loaded: EncodingName | null = null
+  private wanted: TokenizerId | null = null
+  private loaded: TokenizerId | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
   /** Bumped by every (re)schedule: an idle callback from an earlier one does nothing. */
   private ticket = 0
 
   /** @param onChange receives the loaded encoder, or null while the wanted one is not ready */
   constructor(
-    private readonly onChange: (encoder: LoadedEncoding | null) => void,
-    private readonly load: (name: EncodingName) => Promise<LoadedEncoding> = loadEncoding,
+    private readonly onChange: (encoder: Tokenizer | null) => void,
+    private readonly load: (id: TokenizerId) => Promise<Tokenizer> = loadAppTokenizer,
+    private readonly canLoad: (id: TokenizerId) => boolean = loadsQuickly,
   ) {}
 
   /** Asks for `name` (the one in use); drops the encoder of any other at once. */
-  want(name: EncodingName): void {
+  want(name: TokenizerId): void {
     if (name === this.wanted) return
     this.wanted = name
     this.loaded = null
     this.onChange(null)
-    this.schedule()
+    if (this.canLoad(name)) this.schedule()
   }
 
   /** The tokenizer is working (a paste, an open, a switch): the load waits for quiet. */
   busy(): void {
-    if (this.wanted !== null && this.loaded !== this.wanted) this.schedule()
+    if (this.wanted !== null && this.loaded !== this.wanted && this.canLoad(this.wanted)) this.schedule()
   }
 
   private schedule(): void {

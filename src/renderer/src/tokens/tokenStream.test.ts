@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadOpenAiTokenizer, type OpenAiTokenizer } from '@shared/tokenizer/openai/openaiTokenizer'
 import { CHUNK_CHARS, SCREEN_CHARS, tokenizeChunk } from '@shared/document/tokenize'
 import { DocumentModel } from '@shared/document/documentModel'
 import { makeCorpus } from '@shared/testing/corpus'
@@ -148,11 +148,11 @@ describe('TokenStream', () => {
   })
 
   describe('small edits tokenized here', () => {
-    let enc: LoadedEncoding
-    let cl100k: LoadedEncoding
+    let enc: OpenAiTokenizer
+    let cl100k: OpenAiTokenizer
     beforeAll(async () => {
-      enc = await loadEncoding('o200k_base')
-      cl100k = await loadEncoding('cl100k_base')
+      enc = await loadOpenAiTokenizer('o200k_base')
+      cl100k = await loadOpenAiTokenizer('cl100k_base')
     })
     const text = 'Hello there\nWorld'
     const read = (before: string) => (a: number, b: number) => before.slice(a, b)

@@ -1,6 +1,6 @@
 import type { TextCounts } from '@shared/text/counts'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
-import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { localTokenSplice, type OnScreen } from '@shared/document/localEdit'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { TokenIndex, type TokenSplice } from '@shared/document/tokenIndex'
@@ -16,7 +16,7 @@ export interface TokenSnapshot {
   /** Chunks still being tokenized (counts are exact when 0). */
   pending: number
   total: number
-  encoding: EncodingName | null
+  encoding: TokenizerId | null
   elapsedMs: number
   /** True when this version was tokenized on the UI thread (a small edit), not by the worker. */
   local: boolean
@@ -35,6 +35,8 @@ export interface TokenStreamListener {
   snapshot(snapshot: TokenSnapshot, urgent: boolean): void
   work(work: Work): void
   error(message: string): void
+  /** Tokenizer `id` could not be loaded (`message` says why); the worker went back to `fallback`. */
+  tokenizerFailed?(id: string, fallback: string, message: string): void
 }
 
 /** Timer functions (injectable for tests). */
@@ -83,7 +85,7 @@ export class TokenStream {
   /** The index last passed to listener.indexChanged. */
   private announced: TokenIndex | null = null
   private version = 0
-  private encoding: EncodingName | null = null
+  private encoding: TokenizerId | null = null
   private elapsedMs = 0
   private viewport = { from: 0, to: 0 }
   private editorStale = false
@@ -94,9 +96,9 @@ export class TokenStream {
   private last: TokenSnapshot | null = null
   private lastWork: Work = { kind: 'idle' }
   /** An encoder on this thread for small edits, if loaded. */
-  private localEncoder: LoadedEncoding | null = null
+  private localEncoder: Tokenizer | null = null
   /** Encoding and mode of the shown index, once a status for its generation said so. */
-  private shownKey: { encoding: EncodingName; mode: SpecialMode } | null = null
+  private shownKey: { encoding: TokenizerId; mode: SpecialMode } | null = null
   /** The newest version applied here by editLocally (the worker's splices up to it are skipped). */
   private localVersion = -1
   /** False while more splices of the shown version are on their way. */
@@ -119,7 +121,7 @@ export class TokenStream {
   }
 
   /** Gives the stream an encoder on this thread for small edits (null: leave all edits to the worker). */
-  setLocalEncoder(encoder: LoadedEncoding | null): void {
+  setLocalEncoder(encoder: Tokenizer | null): void {
     this.localEncoder = encoder
   }
 
@@ -135,7 +137,7 @@ export class TokenStream {
     const shown = this.shown
     const enc = this.localEncoder
     const key = this.shownKey
-    if (!shown || this.next || !enc || !key || key.encoding !== enc.name || edits.length !== 1) return null
+    if (!shown || this.next || !enc || !key || key.encoding !== enc.id || edits.length !== 1) return null
     if (this.version !== version - 1 || !this.versionComplete || this.held.length > 0 || shown.index.pending > 0) return null
     const splice = localTokenSplice(shown.index, oldText, edits[0], enc, key.mode, { onScreen })
     if (!splice) return null
@@ -158,6 +160,10 @@ export class TokenStream {
     switch (msg.type) {
       case 'loading':
         this.setWork({ kind: 'loading', encoding: msg.encoding })
+        return
+      case 'loadFailed':
+        this.setWork({ kind: 'idle' })
+        this.listener.tokenizerFailed?.(msg.encoding, msg.fallback, msg.message)
         return
       case 'error':
         this.setWork({ kind: 'idle' })

@@ -1,4 +1,4 @@
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { tokenizerShortName, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { TokenSnapshot, Work } from '../tokens/tokenStream'
 
@@ -18,7 +18,7 @@ export interface StatusBarProps {
   /** Runs a message's action and shows what it returns (default: the message is dismissed). */
   onAction?(next: StatusMessage | null): void
   snapshot: TokenSnapshot | null
-  encoding: EncodingName
+  encoding: TokenizerId
 }
 
 /** The bottom bar: what the tokenizer is doing, the last message, and the last run's timing. */
@@ -26,10 +26,10 @@ export function StatusBar({ work, message, onDismiss, onAction, snapshot, encodi
   let state: string
   // The chunking and timing are for the curious (a tooltip), not words a user needs to read.
   let details: string | undefined
-  if (work.kind === 'loading') state = `Loading ${work.encoding}…`
+  if (work.kind === 'loading') state = `Loading ${tokenizerShortName(work.encoding)} tokenizer…`
   else if (work.kind === 'working') state = work.fraction === null ? 'Tokenizing…' : `Tokenizing… ${Math.floor(work.fraction * 100)}%`
   else if (snapshot && snapshot.encoding) {
-    state = `${snapshot.encoding}${snapshot.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(snapshot.count)} token${snapshot.count === 1 ? '' : 's'}`
+    state = `${tokenizerShortName(snapshot.encoding)}${snapshot.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(snapshot.count)} token${snapshot.count === 1 ? '' : 's'}`
     details = `Counted in ${formatCount(snapshot.total)} chunk${snapshot.total === 1 ? '' : 's'}; the last tokenizer run took ${snapshot.elapsedMs < 10 ? snapshot.elapsedMs.toFixed(1) : formatCount(Math.round(snapshot.elapsedMs))} ms.`
   }
   else state = 'Starting…'

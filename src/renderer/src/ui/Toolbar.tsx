@@ -1,5 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react'
-import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '@shared/tokenizer/openai/encodings'
+import { tokenizerGroups, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { ModelInfo } from '@shared/models/models'
 import { groupModels } from '@shared/models/modelFamilies'
 import { THEMES, type Settings, type Theme, type ViewToggle } from '@shared/app/settings'
@@ -10,7 +10,7 @@ import { formatCount } from '@shared/text/format'
 export interface ToolbarProps {
   settings: Settings
   models: ModelInfo[] | null
-  onEncoding(encoding: EncodingName): void
+  onEncoding(encoding: TokenizerId): void
   onModel(model: string | null): void
   onSpecialMode(mode: SpecialMode): void
   onToggle(key: ViewToggle, on: boolean): void
@@ -20,6 +20,10 @@ export interface ToolbarProps {
   /** Where there is no native menu (the web build): New, Save and the theme in the toolbar. */
   fileActions?: { onNew(): void; onSave(): void; onTheme(theme: Theme): void }
 }
+
+/** The tokenizer picker's groups (the catalog is fixed, so once). */
+const TOKENIZER_GROUPS = tokenizerGroups()
+const TOKENIZER_TITLES = new Map(TOKENIZER_GROUPS.flatMap((g) => g.options.map((o) => [o.id, o.title] as const)))
 
 /** The view checkboxes, in toolbar order. */
 const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
@@ -40,17 +44,22 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
     <header className="toolbar" aria-label="Tokenizer settings">
       <h1 className="app-title">Tokenizer Explorer</h1>
       <label className="field">
-        <span>Encoding</span>
+        <span>Tokenizer</span>
+        {/* Named "Encoding" for screen readers and tests (DESIGN.md section 3); it lists every tokenizer. */}
         <select
           aria-label="Encoding"
           value={settings.encoding}
-          onChange={(e) => props.onEncoding(e.target.value as EncodingName)}
-          title={`${settings.encoding}: ${ENCODING_DESCRIPTIONS[settings.encoding]}`}
+          onChange={(e) => props.onEncoding(e.target.value as TokenizerId)}
+          title={TOKENIZER_TITLES.get(settings.encoding) ?? settings.encoding}
         >
-          {ENCODING_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {name} — {ENCODING_DESCRIPTIONS[name]}
-            </option>
+          {TOKENIZER_GROUPS.map((g) => (
+            <optgroup key={g.family} label={g.family}>
+              {g.options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>

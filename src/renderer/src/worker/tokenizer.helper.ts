@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // A stateless helper: encodes batches of chunk texts for the coordinator, in parallel with it.
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadAppTokenizer, registerCustomTokenizer } from '../tokens/bundledTokenizers'
 import { tokenizeChunk } from '@shared/document/tokenize'
 import { transferablesOf, type HelperRequest, type HelperResponse } from '@shared/app/workerProtocol'
 
@@ -16,16 +16,20 @@ const WARM_UP_TEXT = (
 
 self.onmessage = async (event: MessageEvent<HelperRequest>) => {
   const req = event.data
+  if (req.type === 'register') {
+    registerCustomTokenizer(req.tokenizer)
+    return
+  }
   if (req.type === 'warm') {
-    // Load the tables now and run the encoder once over mixed text, so the first big job
+    // Load the tokenizer now and run the encoder once over mixed text, so the first big job
     // neither waits for the tables nor runs in the JIT's slow tiers.
-    void loadEncoding(req.encoding)
+    void loadAppTokenizer(req.encoding)
       .then((encoding) => tokenizeChunk(WARM_UP_TEXT, 0, WARM_UP_TEXT.length, encoding, 'text'))
       .catch(() => undefined)
     return
   }
   try {
-    const encoding = await loadEncoding(req.encoding)
+    const encoding = await loadAppTokenizer(req.encoding)
     const results = req.pieces.map((p) => ({ stamp: p.stamp, tokens: tokenizeChunk(p.text, 0, p.text.length, encoding, req.mode) }))
     const msg: HelperResponse = { type: 'encoded', batch: req.batch, results }
     self.postMessage(msg, transferablesOf(results.map((r) => r.tokens)))

@@ -1,6 +1,6 @@
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import type { CoordinatorRequest, CoordinatorResponse } from '@shared/app/workerProtocol'
+import type { CoordinatorRequest, CoordinatorResponse, CustomTokenizerBytes } from '@shared/app/workerProtocol'
 import type { TextEdit } from '@shared/document/documentModel'
 
 /**
@@ -49,8 +49,16 @@ export class TokenizerClient {
   }
 
   /** Chooses the encoding and special-token mode (re-tokenizes everything when they change). */
-  configure(encoding: EncodingName, mode: SpecialMode): void {
+  configure(encoding: TokenizerId, mode: SpecialMode): void {
     this.send({ type: 'configure', encoding, mode })
+  }
+
+  /**
+   * Makes a tokenizer built from the user's files available under `tokenizer.id` (choose it
+   * with configure). Use a new id per file: a loaded tokenizer is kept by id.
+   */
+  register(tokenizer: CustomTokenizerBytes): void {
+    this.send({ type: 'register', tokenizer })
   }
 
   /** Replaces the whole text (start-up, open file). */
@@ -80,7 +88,7 @@ export class TokenizerClient {
   }
 
   /** The exact bytes of the given token ids (from the encoding's vocabulary); null for unknown ids. */
-  tokenBytes(encoding: EncodingName, ids: number[]): Promise<(Uint8Array | null)[]> {
+  tokenBytes(encoding: TokenizerId, ids: number[]): Promise<(Uint8Array | null)[]> {
     const job = ++this.jobSeq
     return new Promise((resolve) => {
       this.pendingJobs.set(job, (msg) => resolve(msg.type === 'tokenBytes' ? msg.bytes : []))
@@ -89,7 +97,7 @@ export class TokenizerClient {
   }
 
   /** Token counts of `texts` in an encoding and special-token mode (counted in the worker). */
-  count(encoding: EncodingName, mode: SpecialMode, texts: string[]): Promise<number[]> {
+  count(encoding: TokenizerId, mode: SpecialMode, texts: string[]): Promise<number[]> {
     const job = ++this.jobSeq
     return new Promise((resolve) => {
       this.pendingJobs.set(job, (msg) => resolve(msg.type === 'count' ? msg.counts : []))

@@ -2,7 +2,8 @@
 // Counts the chat composer's messages in the model's chat format, off the UI thread.
 import { ChatTextCache, countChat, type ChatMessageDraft } from '@shared/tools/chat'
 import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { isEncodingName } from '@shared/tokenizer/openai/encodings'
+import { tokenizerName } from '@shared/tokenizer/tokenizerId'
 import { visibleTokenBytes } from '@shared/display/visibleText'
 import type { ChatReply, ChatRequest } from './chatProtocol'
 
@@ -14,7 +15,10 @@ const cache = new ChatTextCache()
 self.onmessage = async (event: MessageEvent<ChatRequest>) => {
   const { seq, encoding, model, formatted, messages } = event.data
   try {
-    const enc = await loadEncoding(encoding as EncodingName)
+    // The chat formats counted here are OpenAI's (gpt-tokenizer's); other tokenizers' chat
+    // templates (tokenizer/chatTemplate.ts) are not wired into this panel yet.
+    if (!isEncodingName(encoding)) throw new Error(`Chats are counted only with OpenAI’s encodings for now; ${tokenizerName(encoding)}’s chat template is not rendered here yet. The text’s own count above is exact.`)
+    const enc = await loadEncoding(encoding)
     const count = countChat(enc, model, formatted, messages as ChatMessageDraft[], cache)
     const labels = count.stream.map((id, k) => count.marks[k] ?? visibleTokenBytes(enc.tokenBytes(id)))
     const special = count.marks.map((mark) => mark !== null)

@@ -1,10 +1,10 @@
 import type { ChatCount, ChatMessageDraft } from '@shared/tools/chat'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 
 /** Asks the chat worker to count a chat; `seq` pairs the reply with the request. */
 export interface ChatRequest {
   seq: number
-  encoding: EncodingName
+  encoding: TokenizerId
   model: string
   /** False when gpt-tokenizer has no chat format for the model. */
   formatted: boolean

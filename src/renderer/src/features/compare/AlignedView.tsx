@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef, useState } from 'react'
 import { tokenColourSlot } from '@shared/display/palette'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { countText } from '@shared/text/counts'
 import { formatCount } from '@shared/text/format'
 import { withVisibleWhitespace } from '@shared/display/visibleText'
@@ -16,7 +16,7 @@ export interface AlignedViewProps {
   text: string
   /** Where `text` starts in the document (for the caption). */
   offset: number
-  names: [EncodingName, EncodingName]
+  names: [TokenizerId, TokenizerId]
   aligned: Aligned
   onClose(): void
 }

@@ -1,6 +1,7 @@
 import { useState, memo } from 'react'
 import { modelFit } from '@shared/tools/compare'
-import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from '@shared/tokenizer/openai/encodings'
+import { CATALOG } from '@shared/tokenizer/catalog'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { ModelInfo } from '@shared/models/models'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
@@ -16,7 +17,7 @@ export const MAX_ALIGN_CHARS = 20_000
 
 /** Props of the ComparePanel. */
 export interface ComparePanelProps {
-  current: EncodingName
+  current: TokenizerId
   mode: SpecialMode
   models: ModelInfo[] | null
   /** The text to compare (read when the user asks, not on every keystroke). */
@@ -34,7 +35,9 @@ export interface ComparePanelProps {
 
 /** Token counts of the current text in every encoding side by side, and which model windows they fit. */
 export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText, textVersion, getTextVersion, model = null, prices = {} }: ComparePanelProps) {
-  const [counts, setCounts] = useState<Partial<Record<EncodingName, number>>>({})
+  const [counts, setCounts] = useState<Partial<Record<TokenizerId, number>>>({})
+  /** Rows whose tokenizer is loading ('loading') or could not be loaded (the reason). */
+  const [rowNotes, setRowNotes] = useState<Partial<Record<TokenizerId, string>>>({})
   const [state, setState] = useState<'idle' | 'running' | 'done' | string>('idle')
   /** Which text and special-token mode the shown counts are of. */
   const [countedFor, setCountedFor] = useState<{ version: number; mode: SpecialMode } | null>(null)
@@ -50,18 +53,21 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
       setAligning(false)
     }
   }
-  const [other, setOther] = useState<EncodingName>(current === 'cl100k_base' ? 'o200k_base' : 'cl100k_base')
+  const [other, setOther] = useState<TokenizerId>(current === 'cl100k_base' ? 'o200k_base' : 'cl100k_base')
   const [aligning, setAligning] = useState(false)
   const [alignError, setAlignError] = useState<string | null>(null)
-  const [aligned, setAligned] = useState<{ text: string; from: number; names: [EncodingName, EncodingName]; result: Extract<CompareResponse, { type: 'aligned' }> } | null>(null)
+  const [aligned, setAligned] = useState<{ text: string; from: number; names: [TokenizerId, TokenizerId]; result: Extract<CompareResponse, { type: 'aligned' }> } | null>(null)
 
   const compare = () => {
     if (state === 'running') return
     setCounts({})
+    setRowNotes({})
     setState('running')
     setCountedFor({ version: getTextVersion(), mode })
     clients().counter.run({ type: 'count', text: getText(), mode }, (msg) => {
       if (msg.type === 'count') setCounts((c) => ({ ...c, [msg.encoding]: msg.count }))
+      else if (msg.type === 'loading') setRowNotes((r) => ({ ...r, [msg.encoding]: 'loading' }))
+      else if (msg.type === 'rowError') setRowNotes((r) => ({ ...r, [msg.encoding]: msg.message }))
       else if (msg.type === 'done') setState('done')
       else if (msg.type === 'error') setState(`Could not compare: ${msg.message}`)
     })
@@ -71,7 +77,7 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
   const align = () => {
     if (aligning || other === current) return
     const { text, from } = getVisibleText(MAX_ALIGN_CHARS)
-    const names: [EncodingName, EncodingName] = [current, other]
+    const names: [TokenizerId, TokenizerId] = [current, other]
     setAligning(true)
     setAlignError(null)
     clients().aligner.run({ type: 'align', text, mode, a: current, b: other }, (msg) => {
@@ -114,19 +120,23 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
               </tr>
             </thead>
             <tbody>
-              {ENCODING_NAMES.map((name) => {
+              {CATALOG.map(({ id: name, name: label, engine }) => {
                 const n = counts[name]
+                const note = rowNotes[name]
+                const pending = note === undefined ? '…' : note === 'loading' ? 'Loading…' : 'Failed'
                 const fit = n !== undefined && models ? modelFit(n, name, models) : null
                 const delta = n !== undefined && base ? ((n - base) / base) * 100 : null
                 return (
-                  <tr key={name} className={name === current ? 'current' : undefined} title={ENCODING_DESCRIPTIONS[name]}>
-                    <th scope="row">{name}</th>
-                    <td data-encoding={name}>{n === undefined ? '…' : formatCount(n)}</td>
+                  <tr key={name} className={name === current ? 'current' : undefined} title={label}>
+                    <th scope="row">{engine === 'openai' ? name : label}</th>
+                    <td data-encoding={name} title={n === undefined && note !== undefined && note !== 'loading' ? note : undefined}>
+                      {n === undefined ? pending : formatCount(n)}
+                    </td>
                     <td>{delta === null || name === current ? '' : `${delta > 0 ? '+' : ''}${delta.toFixed(1)}%`}</td>
                     <td title={fit?.smallest ? `Smallest window that fits: ${fit.smallest.name} (${formatCount(fit.smallest.contextWindow)})` : undefined}>
                       {fit ? (fit.of === 0 ? '–' : `${fit.fits}/${fit.of}`) : ''}
                     </td>
-                    {price && <td data-cost-encoding={name}>{n === undefined ? '…' : formatCost(costOf(n, price.input))}</td>}
+                    {price && <td data-cost-encoding={name}>{n === undefined ? pending : formatCost(costOf(n, price.input))}</td>}
                   </tr>
                 )
               })}
@@ -139,10 +149,10 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
       <div className="compare-align">
         <label>
           Side by side with{' '}
-          <select aria-label="Second encoding" value={other} onChange={(e) => setOther(e.target.value as EncodingName)}>
-            {ENCODING_NAMES.filter((n) => n !== current).map((n) => (
-              <option key={n} value={n}>
-                {n}
+          <select aria-label="Second encoding" value={other} onChange={(e) => setOther(e.target.value as TokenizerId)}>
+            {CATALOG.filter((e) => e.id !== current).map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.engine === 'openai' ? e.id : e.name}
               </option>
             ))}
           </select>

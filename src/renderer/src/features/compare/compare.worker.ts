@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
-// The Compare panel's work, off the editor's tokenizer: counting one text in every encoding,
-// and aligning two encodings' segmentations of a stretch of text. One worker stays warm
+// The Compare panel's work, off the editor's tokenizer: counting one text in every tokenizer,
+// and aligning two tokenizers' segmentations of a stretch of text. One worker stays warm
 // (encodings loaded) while the panel is open; a job that must be cancelled ends the worker
 // (compareClient.ts). Every answer carries its request's seq.
 import { alignSegmentations } from '@shared/tools/align'
 import { countTokens } from '@shared/document/tokenize'
-import { ENCODING_NAMES } from '@shared/tokenizer/openai/encodings'
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { CATALOG } from '@shared/tokenizer/catalog'
+import { loadAppTokenizer, loadsQuickly } from '../../tokens/bundledTokenizers'
 import { tokenizeAll } from '@shared/document/tokenize'
 import { visibleTokenBytes } from '@shared/display/visibleText'
 import { FLAG_PARTIAL } from '@shared/tokenizer/tokenSpans'
@@ -19,20 +19,31 @@ self.onmessage = async (event: MessageEvent<CompareRequest>) => {
   const post = (msg: CompareResponse) => self.postMessage({ ...msg, seq: req.seq })
   try {
     if (req.type === 'warm') {
-      await Promise.all(ENCODING_NAMES.map((name) => loadEncoding(name)))
+      // OpenAI's encodings are in the bundle; the others load lazily when a count needs them.
+      await Promise.all(CATALOG.filter((e) => loadsQuickly(e.id)).map((e) => loadAppTokenizer(e.id)))
       post({ type: 'done' })
       return
     }
     if (req.type === 'count') {
-      for (const name of ENCODING_NAMES) {
+      // One tokenizer at a time, so each row's count shows as soon as it is ready; a tokenizer
+      // that cannot be loaded fails its own row only.
+      for (const { id } of CATALOG) {
+        if (!loadsQuickly(id)) post({ type: 'loading', encoding: id })
+        let tokenizer
+        try {
+          tokenizer = await loadAppTokenizer(id)
+        } catch (err) {
+          post({ type: 'rowError', encoding: id, message: err instanceof Error ? err.message : String(err) })
+          continue
+        }
         const t0 = performance.now()
-        const count = countTokens(req.text, await loadEncoding(name), req.mode)
-        post({ type: 'count', encoding: name, count, ms: performance.now() - t0 })
+        const count = countTokens(req.text, tokenizer, req.mode)
+        post({ type: 'count', encoding: id, count, ms: performance.now() - t0 })
       }
       post({ type: 'done' })
       return
     }
-    const [encA, encB] = await Promise.all([loadEncoding(req.a), loadEncoding(req.b)])
+    const [encA, encB] = await Promise.all([loadAppTokenizer(req.a), loadAppTokenizer(req.b)])
     const a = tokenizeAll(req.text, encA, req.mode).table
     const b = tokenizeAll(req.text, encB, req.mode).table
     // Labels for tokens that hold only part of a character (their text alone would be empty).

@@ -38,7 +38,8 @@ export class CompareClient {
     w.onmessage = (e: MessageEvent<CompareResponse>) => {
       const run = this.running
       if (!run || e.data.seq !== run.seq) return
-      if (e.data.type !== 'count') this.running = null
+      // Per-row answers (a count, a tokenizer loading or failing) keep the job running.
+      if (e.data.type === 'done' || e.data.type === 'aligned' || e.data.type === 'error') this.running = null
       run.listener(e.data)
     }
     w.onerror = (e) => {

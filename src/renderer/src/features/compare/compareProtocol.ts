@@ -1,11 +1,11 @@
 import type { AlignedGroup } from '@shared/tools/align'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 
 /** A job for the compare worker: count the text in every encoding, or align two encodings' tokens. */
 export type CompareJob =
   | { type: 'count'; text: string; mode: SpecialMode }
-  | { type: 'align'; text: string; mode: SpecialMode; a: EncodingName; b: EncodingName }
+  | { type: 'align'; text: string; mode: SpecialMode; a: TokenizerId; b: TokenizerId }
   /** Load every encoding now, so the first Compare is quick (sent when the panel opens). */
   | { type: 'warm' }
 
@@ -21,7 +21,11 @@ export interface AlignedSide {
 
 /** The compare worker's answers (each also carries its request's `seq`). */
 export type CompareResponse = (
-  | { type: 'count'; encoding: EncodingName; count: number; ms: number }
+  | { type: 'count'; encoding: TokenizerId; count: number; ms: number }
+  /** Tokenizer `encoding` is being loaded for its count (its row says so). */
+  | { type: 'loading'; encoding: TokenizerId }
+  /** Tokenizer `encoding` could not be loaded; the other rows still count. */
+  | { type: 'rowError'; encoding: TokenizerId; message: string }
   | { type: 'done' }
   | { type: 'aligned'; groups: AlignedGroup[]; a: AlignedSide; b: AlignedSide }
   | { type: 'error'; message: string }

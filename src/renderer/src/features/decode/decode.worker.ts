@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Decodes a pasted id list off the UI thread: parsing a million ids and joining their bytes
-// took the window a second or more. A fresh worker per decode; it loads the encoding itself.
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+// took the window a second or more. A fresh worker per decode; it loads the tokenizer itself.
+import { loadAppTokenizer } from '../../tokens/bundledTokenizers'
 import { decodeIdList } from './decodeIds'
 import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
 
@@ -10,7 +10,7 @@ declare const self: DedicatedWorkerGlobalScope
 self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
   const { encoding, input } = event.data
   try {
-    const enc = await loadEncoding(encoding)
+    const enc = await loadAppTokenizer(encoding)
     const bytesOf = (id: number) => {
       try {
         return enc.tokenBytes(id)

@@ -1,5 +1,5 @@
 import { decodeTokenBytes, parseIdList } from '@shared/tools/decodeIds'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { DecodeResult } from './DecodePanel'
 import type { TokenizerClient } from '../../worker/tokenizerClient'
@@ -14,7 +14,7 @@ export function quoted(text: string): string {
 }
 
 /** Decodes a pasted id list with `encoding`: the tokens' bytes (from the worker) joined, then decoded once. */
-export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, encoding: EncodingName, input: string): Promise<DecodeResult> {
+export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, encoding: TokenizerId, input: string): Promise<DecodeResult> {
   const { ids, items, errors } = parseIdList(input)
   const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} (${quoted(e.text)}): ${e.message}` : e.message))
   if (ids.length === 0) return { text: '', problems: problems.length ? problems : ['No token ids found.'] }
@@ -27,7 +27,7 @@ export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, 
 }
 
 /** decodeIdList in a fresh worker (its own copy of the encoding), so a million ids never hold up the window. */
-export function decodeInWorker(encoding: EncodingName, input: string): Promise<DecodeResult> {
+export function decodeInWorker(encoding: TokenizerId, input: string): Promise<DecodeResult> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'decode' })
     worker.onmessage = (e: MessageEvent<DecodeResponse>) => {

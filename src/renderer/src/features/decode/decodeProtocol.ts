@@ -1,9 +1,9 @@
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { DecodeResult } from './DecodePanel'
 
 /** Asks the decode worker to decode a pasted id list with an encoding. */
 export interface DecodeRequest {
-  encoding: EncodingName
+  encoding: TokenizerId
   input: string
 }
 

@@ -1,4 +1,4 @@
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { exportBody, MAX_EXPORT_TOKENS, partialTokenIndexes, tokenTableOf, type ExportJob } from '@shared/tools/exportTokens'
 import type { TokenView } from '@shared/document/tokenView'
 import type { ExportResponse } from './exportProtocol'
@@ -32,7 +32,7 @@ export async function tokenExport(
   tokens: TokenView,
   slice: (from: number, to: number) => string,
   client: Pick<TokenizerClient, 'tokenBytes'>,
-  encoding: EncodingName,
+  encoding: TokenizerId,
   format: 'csv' | 'json',
   run: ExportRunner = exportHere,
 ): Promise<{ body: Uint8Array; exported: number }> {

@@ -1,12 +1,12 @@
 import { isolateHistory } from '@codemirror/commands'
 import { useMemo } from 'react'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { tokensBefore } from '@shared/sampling/caretContext'
 import type { Workspace } from '../../workspace/workspace'
 import type { NgramHost } from './NgramSource'
 
 /** What the sampling lab's n-gram source reads from the app: the editor, its tokens and the tokenizer. */
-export function useSamplingHost(ws: Workspace, encoding: EncodingName): NgramHost {
+export function useSamplingHost(ws: Workspace, encoding: TokenizerId): NgramHost {
   const { viewRef, streamRef, clientRef } = ws
   return useMemo<NgramHost>(
     () => ({

@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { VocabSearchResult } from '@shared/tools/vocabSearch'
 import { useDebouncedValue } from '../../ui/useDebouncedValue'
@@ -9,13 +9,13 @@ import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 
 /** Props of the VocabPanel. */
 export interface VocabPanelProps {
-  encoding: EncodingName
+  encoding: TokenizerId
   /** Changes whenever the tokens change (the occurrence counts are taken again). */
   revision: unknown
   document: VocabDocument
 }
 
-type Found = { query: string; encoding: EncodingName; result: VocabSearchResult }
+type Found = { query: string; encoding: TokenizerId; result: VocabSearchResult }
 
 /**
  * The vocabulary browser: type text, an id or `#id`; see the matching tokens of the encoding

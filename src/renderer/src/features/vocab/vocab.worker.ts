@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
-// Searches an encoding's tokens off the UI thread: preparing o200k's 200,000 entries and
+// Searches a tokenizer's tokens off the UI thread: preparing o200k's 200,000 entries and
 // scanning all of them for a substring would hold up the window. Keeps each prepared vocabulary.
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import { loadAppTokenizer } from '../../tokens/bundledTokenizers'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { searchVocabulary, vocabularyOf, type Vocabulary } from '@shared/tools/vocabSearch'
 import type { VocabRequest, VocabResponse } from './vocabProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 
-const prepared = new Map<EncodingName, Vocabulary>()
+const prepared = new Map<TokenizerId, Vocabulary>()
 /** The newest job: older ones still queued behind a load are dropped unanswered. */
 let newest = 0
 
@@ -18,7 +18,7 @@ self.onmessage = async (event: MessageEvent<VocabRequest>) => {
   try {
     let vocab = prepared.get(encoding)
     if (!vocab) {
-      vocab = vocabularyOf(await loadEncoding(encoding))
+      vocab = vocabularyOf(await loadAppTokenizer(encoding))
       prepared.set(encoding, vocab)
     }
     if (job !== newest) return

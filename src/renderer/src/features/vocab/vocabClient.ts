@@ -1,4 +1,4 @@
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { VocabSearchResult } from '@shared/tools/vocabSearch'
 import type { VocabRequest, VocabResponse } from './vocabProtocol'
 
@@ -9,7 +9,7 @@ export class VocabClient {
   private pending: { job: number; resolve(r: VocabSearchResult | null): void; reject(e: Error): void } | null = null
 
   /** The search's result, or null when a newer search replaced it first. */
-  search(encoding: EncodingName, query: string): Promise<VocabSearchResult | null> {
+  search(encoding: TokenizerId, query: string): Promise<VocabSearchResult | null> {
     const worker = this.worker ?? this.start()
     this.pending?.resolve(null)
     const job = ++this.job

@@ -1,10 +1,10 @@
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { VocabSearchResult } from '@shared/tools/vocabSearch'
 
 /** Asks the vocabulary worker to search an encoding's tokens. */
 export interface VocabRequest {
   job: number
-  encoding: EncodingName
+  encoding: TokenizerId
   query: string
 }
 

@@ -3,7 +3,7 @@
 import type { CoordinatorRequest, CoordinatorResponse, HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
 import type { ChunkTokens } from '@shared/document/tokenize'
 import { tokenizeChunk } from '@shared/document/tokenize'
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadAppTokenizer } from '../../tokens/bundledTokenizers'
 import type { HelperPort } from './helperPool'
 import { TokenizerCoordinator, type CoordinatorDeps } from './tokenizerCoordinator'
 
@@ -35,7 +35,7 @@ export class FakeHelper implements HelperPort {
   /** Answers every held batch with real tokens (a terminated helper says nothing, like a Worker). */
   async answerAll(): Promise<void> {
     for (const req of this.held.splice(0)) {
-      const enc = await loadEncoding(req.encoding)
+      const enc = await loadAppTokenizer(req.encoding)
       const results = req.pieces.map((p) => ({ stamp: p.stamp, tokens: tokenizeChunk(p.text, 0, p.text.length, enc, req.mode) }))
       if (!this.terminated) this.onmessage?.({ data: { type: 'encoded', batch: req.batch, results } })
     }

@@ -2,10 +2,10 @@
 // answer about a chunk that was edited, stolen back or re-encoded since is dropped, and takes
 // work back from a busy helper when the coordinator would otherwise idle.
 import type { ChunkRange } from '@shared/document/documentModel'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { ChunkTokens } from '@shared/document/tokenize'
-import type { HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
+import type { CustomTokenizerBytes, HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
 
 /** What the pool needs of a helper worker (a Worker in the browser, a fake in tests). */
 export interface HelperPort {
@@ -20,7 +20,7 @@ export interface PoolHost {
   /** True while `chunk` is still part of the document (edits replace chunk objects). */
   isLive(chunk: ChunkRange): boolean
   chunkText(chunk: ChunkRange): string
-  readonly encoding: EncodingName
+  readonly encoding: TokenizerId
   readonly mode: SpecialMode
   /** Chunks waiting for tokens and not with a helper (shared with the coordinator). */
   readonly pending: Set<ChunkRange>
@@ -42,7 +42,7 @@ interface Helper {
   port: HelperPort
   batch: number | null
   stamps: number[]
-  warmed: EncodingName | null
+  warmed: TokenizerId | null
 }
 
 /** A pool of helper workers, spawned on first need and replaced when they fail or hold stale work. */
@@ -54,6 +54,8 @@ export class HelperPool {
   private failures = 0
   private readonly stamps = new WeakMap<ChunkRange, number>()
   private readonly byStamp = new Map<number, ChunkRange>()
+  /** Custom tokenizers registered so far: every helper, including later ones, gets them. */
+  private readonly registered: HelperRequest[] = []
 
   constructor(
     private readonly host: PoolHost,
@@ -87,8 +89,15 @@ export class HelperPool {
     if (s !== undefined) this.byStamp.delete(s)
   }
 
+  /** Hands a tokenizer built from user bytes to every helper, now and to come. */
+  register(tokenizer: CustomTokenizerBytes): void {
+    const msg: HelperRequest = { type: 'register', tokenizer }
+    this.registered.push(msg)
+    for (const h of this.helpers) h.port.postMessage(msg)
+  }
+
   /** Asks every helper to load `name` ahead of the next big job. */
-  warm(name: EncodingName): void {
+  warm(name: TokenizerId): void {
     this.ensure()
     for (const h of this.helpers) {
       if (h.warmed === name) continue
@@ -179,6 +188,7 @@ export class HelperPool {
   private spawn(): Helper {
     const helper: Helper = { port: this.spawnPort(), batch: null, stamps: [], warmed: null }
     helper.port.onmessage = (e) => this.onMessage(helper, e.data)
+    for (const msg of this.registered) helper.port.postMessage(msg)
     helper.port.onerror = (e) => {
       e.preventDefault?.()
       this.failures++

@@ -40,7 +40,7 @@ export async function runSchedule(c: TokenizerCoordinator): Promise<void> {
   let at = 0
   c.orderStale = true
   while (c.pending.size > 0 || c.pool.busy) {
-    if (enc.name !== c.encoding) enc = await c.ensureEncoding()
+    if (enc.id !== c.encoding) enc = await c.ensureEncoding()
     if (c.orderStale || at >= order.length) {
       order = priorityOrder(c)
       at = 0

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { freeOracles, oracleOrdinary, oracleWithSpecial } from '@shared/testing/oracle'
 import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadOpenAiTokenizer } from '@shared/tokenizer/openai/openaiTokenizer'
+import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 import { harness } from './coordinatorHarness'
 import { sampleText } from './sampleText'
 
@@ -116,14 +118,30 @@ describe('TokenizerCoordinator: encoding and mode switches, reset, errors', () =
     expect(t.ui.ids()).toEqual(oracleOrdinary('o200k_base', text))
   })
 
-  it('reports an encoding that cannot be loaded', async () => {
-    const t = harness({ loadEncoding: () => Promise.reject(new Error('no ranks for this encoding')) })
+  it('reports a tokenizer that cannot be loaded (the default one: nothing to fall back to)', async () => {
+    const t = harness({ loadTokenizer: () => Promise.reject(new Error('no ranks for this encoding')) })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
     t.send({ type: 'reset', version: 1, text: 'hello' })
     t.send({ type: 'count', job: 1, encoding: 'o200k_base', mode: 'text', texts: ['x'] })
     await t.settle()
     await new Promise((r) => setTimeout(r, 0))
     expect(t.ui.errors()).toEqual(['no ranks for this encoding', 'no ranks for this encoding'])
+    expect(t.ui.messages.filter((m) => m.type === 'loadFailed')).toEqual([{ type: 'loadFailed', encoding: 'o200k_base', fallback: 'o200k_base', message: 'no ranks for this encoding' }])
+  })
+
+  it('a tokenizer that fails to load says why and the previous one takes over again', async () => {
+    const t = harness({ loadTokenizer: (id) => (id === 'llama3' ? Promise.reject(new Error('file missing')) : loadOpenAiTokenizer(id as EncodingName)) })
+    const text = 'hello world\nsecond line'
+    t.send({ type: 'configure', encoding: 'cl100k_base', mode: 'text' })
+    t.send({ type: 'reset', version: 1, text })
+    await t.settle()
+    t.send({ type: 'configure', encoding: 'llama3', mode: 'text' })
+    await t.settle()
+    await new Promise((r) => setTimeout(r, 0))
+    await t.settle()
+    expect(t.ui.messages.filter((m) => m.type === 'loadFailed')).toEqual([{ type: 'loadFailed', encoding: 'llama3', fallback: 'cl100k_base', message: 'file missing' }])
+    const last = t.ui.messages.filter((m) => m.type === 'status').at(-1)
+    expect(last).toMatchObject({ encoding: 'cl100k_base', pendingChunks: 0 })
   })
 
   it('answers count and tokenBytes requests', async () => {

@@ -4,8 +4,9 @@
 // splices and fills. Large jobs (a paste or open) are shared with helper workers; the chunks
 // on screen go first. tokenizer.worker.ts wires it to the worker's messages.
 import { DocumentModel, type ChunkRange } from '@shared/document/documentModel'
-import { DEFAULT_ENCODING, type EncodingName } from '@shared/tokenizer/openai/encodings'
-import { loadEncoding as loadRealEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { DEFAULT_TOKENIZER, type TokenizerId } from '@shared/tokenizer/tokenizerId'
+import type { ChunkCutRule, Tokenizer } from '@shared/tokenizer/tokenizer'
+import { loadAppTokenizer, registerCustomTokenizer } from '../../tokens/bundledTokenizers'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { ChunkCache, CHUNK_CHARS, countTokens, SCREEN_CHARS, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
 import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/app/workerProtocol'
@@ -21,11 +22,12 @@ export interface CoordinatorDeps {
   spawnHelper(): HelperPort
   /** How many helpers to run. */
   helperCount: number
-  loadEncoding?: (name: EncodingName) => Promise<LoadedEncoding>
+  /** Loads a tokenizer (default: the catalog's, bundled files read over fetch). */
+  loadTokenizer?: (id: TokenizerId) => Promise<Tokenizer>
   /** Lets queued messages run (a macrotask). */
   yieldToEvents?: () => Promise<void>
   now?: () => number
-  /** Delay before helpers are asked to load a new encoding ahead of time. */
+  /** Delay before helpers are asked to load a new tokenizer ahead of time. */
   warmDelayMs?: number
 }
 
@@ -44,7 +46,7 @@ export function yieldViaMessageChannel(): Promise<void> {
 /** The coordinating tokenizer: feed it CoordinatorRequests with handle(); it answers through deps.post. */
 export class TokenizerCoordinator implements PoolHost {
   readonly model = new DocumentModel(CHUNK_CHARS)
-  encoding: EncodingName = DEFAULT_ENCODING
+  encoding: TokenizerId = DEFAULT_TOKENIZER
   mode: SpecialMode = 'text'
   generation = 0
   version = 0
@@ -59,14 +61,14 @@ export class TokenizerCoordinator implements PoolHost {
   private workStarted: number
   private readonly caches = new Map<string, ChunkCache>()
   private outgoing: { chunk: ChunkRange; tokens: ChunkTokens; transfer: boolean }[] = []
-  private loaded: LoadedEncoding | null = null
+  private loaded: Tokenizer | null = null
   private loop: Promise<void> | null = null
-  private readonly load: (name: EncodingName) => Promise<LoadedEncoding>
+  private readonly load: (id: TokenizerId) => Promise<Tokenizer>
 
   constructor(private readonly deps: CoordinatorDeps) {
     this.now = deps.now ?? (() => performance.now())
     this.yieldToEvents = deps.yieldToEvents ?? yieldViaMessageChannel
-    this.load = deps.loadEncoding ?? loadRealEncoding
+    this.load = deps.loadTokenizer ?? loadAppTokenizer
     this.workStarted = this.now()
     this.pool = new HelperPool(this, deps.spawnHelper, deps.helperCount)
   }
@@ -103,20 +105,14 @@ export class TokenizerCoordinator implements PoolHost {
     switch (req.type) {
       case 'configure': {
         if (req.encoding === this.encoding && req.mode === this.mode && this.generation > 0) return
-        this.encoding = req.encoding
-        this.mode = req.mode
-        this.generation++
-        this.workStarted = this.now()
-        this.outgoing = [] // tokens of the previous encoding or mode
-        this.orderStale = true
-        const chunks = this.model.chunks
-        for (const c of chunks) this.pending.add(c)
-        const insert = chunks.map((c) => ({ start: c.start, end: c.end, tokens: null }))
-        this.post({ type: 'splice', version: this.version, generation: this.generation, splice: { from: 0, remove: chunks.length, shift: 0, insert }, last: true })
-        this.pool.dropBusy()
-        this.schedule()
+        this.switchTo(req.encoding, req.mode)
         return
       }
+      case 'register':
+        // A custom tokenizer's loads go through this thread's registry (the default loader) and the helpers'.
+        registerCustomTokenizer(req.tokenizer)
+        this.pool.register(req.tokenizer)
+        return
       case 'reset': {
         const before = this.model.chunks.slice()
         this.version = req.version
@@ -159,6 +155,35 @@ export class TokenizerCoordinator implements PoolHost {
     }
   }
 
+  /** Starts tokenizing everything again with another tokenizer or mode (a new generation). */
+  private switchTo(id: TokenizerId, mode: SpecialMode): void {
+    this.encoding = id
+    this.mode = mode
+    this.generation++
+    this.workStarted = this.now()
+    this.outgoing = [] // tokens of the previous tokenizer or mode
+    this.orderStale = true
+    const chunks = this.model.chunks
+    for (const c of chunks) this.pending.add(c)
+    const insert = chunks.map((c) => ({ start: c.start, end: c.end, tokens: null }))
+    this.post({ type: 'splice', version: this.version, generation: this.generation, splice: { from: 0, remove: chunks.length, shift: 0, insert }, last: true })
+    this.pool.dropBusy()
+    this.schedule()
+  }
+
+  /** Re-cuts the text at `rule` (a tokenizer with other safe cuts took over): every chunk is new and pending. */
+  private recut(rule: ChunkCutRule | null): void {
+    const before = this.model.chunks.slice()
+    const splice = this.model.setRule(rule)
+    for (const c of before) this.forget(c)
+    for (const c of this.model.chunks) this.pending.add(c)
+    this.orderStale = true
+    this.outgoing = []
+    this.pool.dropBusy()
+    const insert = splice.insert.map((c) => ({ start: c.start, end: c.end, tokens: null }))
+    this.post({ type: 'splice', version: this.version, generation: this.generation, splice: { from: 0, remove: before.length, shift: 0, insert }, last: true })
+  }
+
   postError(err: unknown): void {
     this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) })
   }
@@ -185,20 +210,39 @@ export class TokenizerCoordinator implements PoolHost {
     return c.end > from && c.start < Math.max(to, from + SCREEN_CHARS)
   }
 
-  /** The loaded tables of the current encoding, loading them (and warming helpers) when needed. */
-  async ensureEncoding(): Promise<LoadedEncoding> {
-    const name = this.encoding
-    if (this.loaded?.name === name) return this.loaded
-    this.post({ type: 'loading', encoding: name })
-    const enc = await this.load(name)
-    if (this.encoding === name) this.loaded = enc
-    // Helpers load the same tables in the background, ready for the next big paste.
-    setTimeout(() => name === this.encoding && this.pool.warm(name), this.deps.warmDelayMs ?? 300)
-    return enc
+  /**
+   * The current tokenizer, loading it (and warming helpers) when needed; re-cuts the text when
+   * its chunk cut rule differs from the one the text is cut at. When the load fails, says why
+   * ('loadFailed') and goes back to the tokenizer that was loaded before.
+   */
+  async ensureEncoding(): Promise<Tokenizer> {
+    for (;;) {
+      const id = this.encoding
+      if (this.loaded?.id === id) return this.loaded
+      this.post({ type: 'loading', encoding: id })
+      let tok: Tokenizer
+      try {
+        tok = await this.load(id)
+      } catch (err) {
+        if (this.encoding !== id) continue
+        const fallback = this.loaded?.id ?? DEFAULT_TOKENIZER
+        const message = err instanceof Error ? err.message : String(err)
+        this.post({ type: 'loadFailed', encoding: id, fallback, message })
+        if (fallback === id) throw err
+        this.switchTo(fallback, this.mode)
+        continue
+      }
+      if (this.encoding !== id) continue
+      this.loaded = tok
+      if (!sameRule(this.model.rule, tok.chunkCuts)) this.recut(tok.chunkCuts)
+      // Helpers load the same tokenizer in the background, ready for the next big paste.
+      setTimeout(() => id === this.encoding && this.pool.warm(id), this.deps.warmDelayMs ?? 300)
+      return tok
+    }
   }
 
   /** Encodes one chunk here, from the cache when the same text was seen (undo, retyping). */
-  encodeHere(chunk: ChunkRange, enc: LoadedEncoding, useCache: boolean): { tokens: ChunkTokens; transfer: boolean } {
+  encodeHere(chunk: ChunkRange, enc: Tokenizer, useCache: boolean): { tokens: ChunkTokens; transfer: boolean } {
     const text = this.model.chunkText(chunk)
     if (useCache && text.length <= SYNC_CHARS) {
       const key = this.mode + '\u0000' + text
@@ -288,7 +332,7 @@ export class TokenizerCoordinator implements PoolHost {
   private announceSplice(from: number, remove: number, shift: number, last: boolean, insertCount: number): void {
     const fresh = this.model.chunks.slice(from, from + insertCount)
     const chars = fresh.reduce((n, c) => n + c.end - c.start, 0)
-    const enc = this.loaded?.name === this.encoding ? this.loaded : null
+    const enc = this.loaded?.id === this.encoding ? this.loaded : null
     const { version, generation } = this
     if (enc && chars <= SYNC_CHARS && fresh.every((c) => c.end - c.start <= BIG_CHUNK_CHARS)) {
       const insert = fresh.map((c) => ({ start: c.start, end: c.end, tokens: copyTokens(this.encodeHere(c, enc, true).tokens) }))
@@ -306,10 +350,16 @@ export class TokenizerCoordinator implements PoolHost {
   }
 }
 
-function tokenBytesOrNull(enc: LoadedEncoding, id: number): Uint8Array | null {
+function tokenBytesOrNull(enc: Tokenizer, id: number): Uint8Array | null {
   try {
     return enc.tokenBytes(id)
   } catch {
-    return null // not a token of this encoding
+    return null // not a token of this tokenizer
   }
+}
+
+/** True when two cut rules cut every text alike (the same functions, e.g. OpenAI's and the regex-split tokenizers'). */
+function sameRule(a: ChunkCutRule | null, b: ChunkCutRule | null): boolean {
+  if (a === b) return true
+  return a !== null && b !== null && a.isSafeCut === b.isSafeCut && a.isSafeWordCut === b.isSafeWordCut
 }

@@ -1,0 +1,116 @@
+// Every family of tokenizer in the app: choosing Llama 3, Qwen 3, Gemma 3 or Claude (legacy)
+// in the toolbar gives the count of the reference implementation (Hugging Face's Rust
+// `tokenizers`; tiktoken over claude.json for Claude), an edit updates it exactly, the colours
+// sit on the tokens' own text, and o200k_base comes back. Screenshots go to /tmp/wire/.
+import { expect, test, type Page } from '@playwright/test'
+import { Tokenizer as RustTokenizer } from 'tokenizers'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { oracleForTokenizer } from '../src/shared/testing/tokenizerOracle'
+import { sourcePath } from '../src/shared/testing/bundledSources'
+import { hfAsset } from '../src/shared/tokenizer/catalog'
+import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
+
+const TEXT =
+  'Tokenizers differ: the llama counts 12,345 tokens.\n' +
+  'function add(a, b) {\n  return a + b // sum\n}\n' +
+  '{"id": 42, "tags": ["a", "b"]}\n' +
+  '日本語のテキスト, 한국어, مرحبا 👩🏽‍💻🦙\n' +
+  '   indented    with   runs\tand tabs\n'
+
+mkdirSync('/tmp/wire', { recursive: true })
+
+test.beforeEach(async ({ page }) => {
+  await openFresh(page)
+})
+
+/** Token texts in the editor by token index (a token split over lines joins its pieces). */
+async function shownTokenTexts(page: Page): Promise<Map<number, string>> {
+  const pieces = await page.locator('.cm-content [data-token-index]').evaluateAll((els) =>
+    els.map((e) => [Number((e as HTMLElement).dataset.tokenIndex), e.textContent ?? ''] as const),
+  )
+  const out = new Map<number, string>()
+  for (const [i, t] of pieces) out.set(i, (out.get(i) ?? '') + t)
+  return out
+}
+
+const CASES = [
+  { id: 'llama3', label: 'Llama 3' },
+  { id: 'qwen3', label: 'Qwen 3' },
+  { id: 'gemma3', label: 'Gemma 3' },
+  { id: 'claude-legacy', label: 'Claude' },
+] as const
+
+for (const { id, label } of CASES) {
+  test(`${label}: the count equals the reference implementation's, an edit updates it, the colours sit on the tokens' text`, async ({ page }) => {
+    test.setTimeout(120_000)
+    const oracle = oracleForTokenizer(id)
+    try {
+      await setText(page, TEXT)
+      const picker = page.getByRole('combobox', { name: 'Encoding' })
+      await picker.selectOption(id)
+      const expected = await oracle.encode(TEXT, 'text')
+      await expectTokenCount(page, expected.length)
+      await expect(page.locator('.status-work')).toContainText(id === 'claude-legacy' ? 'Claude' : label)
+
+      // The token elements' text: for an HF tokenizer, the oracle's own offsets; for all, tiling.
+      const shown = await shownTokenTexts(page)
+      if (id !== 'claude-legacy') {
+        const rust = RustTokenizer.fromString(readFileSync(sourcePath(hfAsset(id, 'tokenizer')), 'utf8'))
+        const offsets = (await rust.encode(TEXT, null, { addSpecialTokens: false })).getOffsets()
+        // The first tokens (ASCII: character offsets are UTF-16 offsets there), skipping newline-only ones.
+        let checked = 0
+        for (let i = 0; i < 12; i++) {
+          const want = TEXT.slice(offsets[i][0], offsets[i][1])
+          if (want.trim() === '') continue
+          expect(shown.get(i), `token ${i}`).toBe(want)
+          checked++
+        }
+        expect(checked).toBeGreaterThan(5)
+      }
+      // Spans tile the text: joined in index order, the tokens' texts are the text without its newlines.
+      const joined = [...shown.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t).join('')
+      expect(joined).toBe(TEXT.replace(/\n/g, ''))
+
+      await page.screenshot({ path: `/tmp/wire/${id}.png` })
+
+      // An edit: the count follows exactly.
+      await editor(page).click()
+      await page.keyboard.press('ControlOrMeta+End')
+      await page.keyboard.insertText('Ein weiterer Satz, naïve café.')
+      const edited = TEXT + 'Ein weiterer Satz, naïve café.'
+      await expectTokenCount(page, (await oracle.encode(edited, 'text')).length)
+
+      // Back to o200k_base.
+      await picker.selectOption('o200k_base')
+      await expectTokenCount(page, oracleIds('o200k_base', edited).length)
+    } finally {
+      oracle.free()
+    }
+  })
+}
+
+test('the picker is labelled Tokenizer and groups every family; Claude says it is approximate', async ({ page }) => {
+  const picker = page.getByRole('combobox', { name: 'Encoding' })
+  const groups = await picker.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label))
+  expect(groups).toEqual(['OpenAI encodings', 'Llama', 'Qwen', 'DeepSeek', 'Gemma', 'Mistral', 'Claude (approximate)'])
+  await expect(picker.locator('option[value="o200k_base"]')).toHaveText(/^o200k_base — GPT-4o/)
+  await expect(picker.locator('option[value="claude-legacy"]')).toHaveText(/approximate for Claude 3 and later/)
+  await expect(page.locator('.toolbar label.field').first()).toContainText('Tokenizer')
+})
+
+test('Compare counts the text in every bundled tokenizer', async ({ page }) => {
+  test.setTimeout(180_000)
+  await setText(page, TEXT)
+  await page.getByText('Compare encodings').click()
+  await page.getByRole('button', { name: 'Compare' }).click()
+  const table = page.getByRole('table', { name: 'Token counts by encoding' })
+  for (const id of ['llama3', 'gemma3', 'claude-legacy']) {
+    const oracle = oracleForTokenizer(id)
+    try {
+      await expect(table.locator(`td[data-encoding="${id}"]`)).toHaveText((await oracle.encode(TEXT, 'text')).length.toLocaleString('en-US'), { timeout: 60_000 })
+    } finally {
+      oracle.free()
+    }
+  }
+  await page.screenshot({ path: '/tmp/wire/compare.png' })
+})
