@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CATALOG } from '@shared/tokenizer/catalog'
 import { aboutDetail } from './about'
@@ -21,5 +23,19 @@ describe('aboutDetail', () => {
     ])
     expect(text.split('\n').slice(-2)).toEqual(['A — MIT; from somewhere', 'B — Apache-2.0; from elsewhere (counts for newer models are estimates)'])
     expect(text).toContain('Electron ? · Chromium ? · Node ?')
+  })
+})
+
+describe('docs/tokenizers.md', () => {
+  it('has a row for every catalog tokenizer with the licence and source About shows', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/tokenizers.md'), 'utf8')
+    const rows = doc.split('\n').filter((l) => l.startsWith('| `'))
+    expect(rows).toHaveLength(CATALOG.length)
+    CATALOG.forEach((entry, i) => {
+      const cells = rows[i].split(' | ')
+      expect(cells[0]).toBe(`| \`${entry.id}\``)
+      expect(cells.slice(1, 4)).toEqual([entry.family, entry.licence, entry.source])
+      expect(cells[4].includes('approximate')).toBe(entry.approximate !== undefined)
+    })
   })
 })
