@@ -385,13 +385,15 @@ describe('tokenizer-explorer with the bundled tokenizers and tokenizer.json file
     }
   })
 
-  it('prices a Claude model from the table, its count marked as an estimate in models', () => {
+  it('prices a Claude model from the table, its counts marked as estimates (standard error, models)', () => {
     const r = cli(['count', 'src/code.ts', '--model', 'claude-sonnet-4-5', '--price', '--json'])
-    expect(r.stderr).toBe('')
+    expect(r.stderr).toMatch(/^note: counts are estimates\. Counted with Anthropic’s legacy tokenizer .*\n$/)
     expect(r.code).toBe(0)
     const report = JSON.parse(r.stdout)
     expect(report).toMatchObject({ encoding: 'claude-legacy', model: 'claude-sonnet-4-5', price: { input: 3, output: 15, origin: 'table' } })
     expect(report.files[0].cost.total).toBeCloseTo((report.files[0].tokens * 3) / 1e6, 10)
+    expect(cli(['check', 'src/code.ts', '-l', '9k', '--tokenizer', 'claude-legacy']).stderr).toMatch(/^note: counts are estimates\. Anthropic’s tokenizer for Claude 2 and earlier/)
+    expect(cli(['count', 'src/code.ts', '--tokenizer', 'llama3']).stderr).toBe('')
     expect(cli(['models']).stdout).toMatch(/\nclaude-sonnet-4-5\s+claude-legacy\s+200,000\s+64,000\s+~\n[\s\S]*\n~ Counted with Anthropic’s legacy tokenizer/)
   })
 })

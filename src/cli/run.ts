@@ -15,7 +15,7 @@ import { findFiles, readOneText } from './inputs'
 import type { CliIO } from './io'
 import { WorkerCounter, workerCount } from './pool'
 import { folderReader, loadSource, sourceId } from './engine'
-import { openTokenizer, resolveOptions } from './tokenizer'
+import { estimateNote, openTokenizer, resolveOptions, type ResolvedTokenizer } from './tokenizer'
 import { splitJsonl, splitText, trimSummary, trimText, writeChunkFiles } from './trimSplit'
 
 /** The version printed by --version (the package's, set at build time; "dev" when run from source). */
@@ -65,6 +65,12 @@ export function modelJson(models: readonly ModelInfo[]): string {
   return JSON.stringify(rows, null, 2) + '\n'
 }
 
+/** Says on standard error when the counts of a run are estimates. */
+function noteEstimate(resolved: ResolvedTokenizer, io: CliIO): void {
+  const note = estimateNote(resolved)
+  if (note) io.err(note + '\n')
+}
+
 async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promise<number> {
   switch (inv.command) {
     case 'help':
@@ -76,6 +82,7 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
     case 'count':
     case 'check': {
       const resolved = await resolveOptions(inv, inv.command)
+      noteEstimate(resolved, io)
       if (inv.command === 'check') budgetOf(inv.limit, inv.reserve, resolved.model, inv.command)
       const found = await findFiles(inv.paths, inv.gitignore, inv.command)
       const bytes = found.files.reduce((sum, f) => sum + Math.min(f.size, inv.maxBytes), 0)
@@ -116,7 +123,8 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
       return EXIT_OK
     }
     case 'trim': {
-      const { tokenizer, model } = await openTokenizer(inv, assetReader(options), inv.command)
+      const { tokenizer, model, source } = await openTokenizer(inv, assetReader(options), inv.command)
+      noteEstimate({ model, source }, io)
       const budget = budgetOf(inv.limit, inv.reserve, model, inv.command)
       const text = await readOneText(inv.path, MAX_FILE_BYTES, inv.command)
       const result = await trimText(text, budget.budget, inv.keep, inv.marker, tokenizer, inv.special)
@@ -125,7 +133,8 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
       return EXIT_OK
     }
     case 'split': {
-      const { tokenizer } = await openTokenizer(inv, assetReader(options), inv.command)
+      const { tokenizer, model, source } = await openTokenizer(inv, assetReader(options), inv.command)
+      noteEstimate({ model, source }, io)
       const text = await readOneText(inv.path, MAX_FILE_BYTES, inv.command)
       const { chunks } = await splitText(text, inv.size, inv.overlap, tokenizer, inv.special)
       if (inv.out === null) io.out(splitJsonl(text, chunks))

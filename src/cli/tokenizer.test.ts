@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ModelInfo } from '@shared/models/models'
 import { CliError } from './errors'
-import { resolveTokenizer, similarModels } from './tokenizer'
+import { estimateNote, resolveTokenizer, similarModels } from './tokenizer'
 
 const MODELS: ModelInfo[] = [
   { name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192, chat: true },
@@ -43,5 +43,15 @@ describe('resolveTokenizer', () => {
   it('suggests models that contain the name first', () => {
     expect(similarModels('mini', MODELS)).toEqual(['gpt-4o-mini'])
     expect(similarModels('zzz', MODELS)).toEqual([])
+  })
+})
+
+describe('estimateNote', () => {
+  it("says why for a model marked approximate or the claude-legacy tokenizer, nothing for exact ones", () => {
+    const claude: ModelInfo = { name: 'claude-x', encoding: 'claude-legacy', contextWindow: 200000, maxOutput: 64000, chat: false, approximate: 'Model reason.' }
+    expect(estimateNote({ source: { kind: 'catalog', id: 'claude-legacy' }, model: claude })).toBe('note: counts are estimates. Model reason.')
+    expect(estimateNote({ source: { kind: 'catalog', id: 'claude-legacy' }, model: null })).toMatch(/^note: counts are estimates\. Anthropic’s tokenizer for Claude 2 and earlier/)
+    expect(estimateNote({ source: { kind: 'catalog', id: 'llama3' }, model: MODELS[4] })).toBeNull()
+    expect(estimateNote({ source: { kind: 'file', path: 'x/tokenizer.json' }, model: null })).toBeNull()
   })
 })

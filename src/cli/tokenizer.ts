@@ -1,4 +1,4 @@
-import type { ByteReader } from '@shared/tokenizer/catalog'
+import { catalogEntry, type ByteReader } from '@shared/tokenizer/catalog'
 import { DEFAULT_ENCODING } from '@shared/tokenizer/openai/encodings'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { loadModelList, type ModelInfo } from '@shared/models/models'
@@ -76,4 +76,13 @@ export async function openTokenizer(
 ): Promise<ResolvedTokenizer & { tokenizer: Tokenizer }> {
   const resolved = await resolveOptions(options, command)
   return { ...resolved, tokenizer: await loadSource(resolved.source, readAsset, command) }
+}
+
+/**
+ * The line printed on standard error when counts are only estimates (Claude's models, the
+ * claude-legacy tokenizer), or null for exact counts.
+ */
+export function estimateNote(resolved: ResolvedTokenizer): string | null {
+  const why = resolved.model?.approximate ?? (resolved.source.kind === 'catalog' ? catalogEntry(resolved.source.id)?.approximate : undefined)
+  return why ? `note: counts are estimates. ${why}` : null
 }
