@@ -29,6 +29,7 @@ describe('parseCommandLine', () => {
       json: false,
       encoding: null,
       model: null,
+      tokenizer: null,
       special: 'text',
       paths: ['-'],
       maxBytes: MAX_FILE_BYTES,
@@ -99,8 +100,21 @@ describe('parseCommandLine', () => {
   })
 
   it('rejects unknown encodings and special modes, listing the valid ones', () => {
-    expect(failure(['count', '--encoding', 'gpt2']).message).toMatch(/Unknown encoding "gpt2"\. Encodings: r50k_base, .*o200k_harmony/)
+    expect(failure(['count', '--encoding', 'gpt2']).message).toMatch(/Unknown encoding "gpt2"\. Tokenizers: r50k_base, .*o200k_harmony, llama3, .*claude-legacy/)
     expect(failure(['count', '--special', 'all']).message).toBe('--special takes "text" or "special", not "all".')
+  })
+
+  it('takes every catalog id with --encoding or --tokenizer, and a tokenizer.json path with --tokenizer', () => {
+    for (const id of ['llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'claude-legacy', 'cl100k_base']) {
+      expect(parseCommandLine(['count', '--tokenizer', id])).toMatchObject({ tokenizer: id, encoding: null })
+      expect(parseCommandLine(['encode', '-e', id, '-t', 'x'])).toMatchObject({ encoding: id, tokenizer: null })
+    }
+    expect(parseCommandLine(['split', '--tokenizer', 'dir/tokenizer.json', '--size', '10'])).toMatchObject({ tokenizer: 'dir/tokenizer.json' })
+    expect(parseCommandLine(['models', '--tokenizer', 'gemma3'])).toEqual({ command: 'models', json: false, encoding: 'gemma3' })
+    expect(failure(['count', '--tokenizer', 'llama4']).message).toMatch(/^Unknown tokenizer "llama4"\. Tokenizers: .*; or give a path to a tokenizer\.json/)
+    expect(failure(['count', '--encoding', 'x/tokenizer.json']).message).toMatch(/a tokenizer\.json goes to --tokenizer/)
+    expect(failure(['models', '--tokenizer', 'a/tokenizer.json']).message).toMatch(/is not a tokenizer id/)
+    expect(failure(['count', '--tokenizer', ' ']).message).toBe('--tokenizer needs a tokenizer id or a path to a tokenizer.json.')
   })
 
   it('parses limits as the app does (8k, 8,192) and rejects others', () => {

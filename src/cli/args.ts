@@ -1,8 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { ENCODING_NAMES, isEncodingName, type EncodingName } from '@shared/tokenizer/openai/encodings'
+import { catalogEntry } from '@shared/tokenizer/catalog'
 import { parseLimit } from '@shared/models/limits'
 import { isSpecialMode, type SpecialMode } from '@shared/tokenizer/specialTokens'
 import { MAX_FILE_BYTES } from '@shared/app/textDecoding'
+import { TOKENIZER_IDS, tokenizerSource } from './engine'
 import { usageError } from './errors'
 import { priceOptions, type PriceOptions } from './price'
 
@@ -14,8 +15,10 @@ export type CommandName = (typeof COMMANDS)[number]
 
 /** Options every subcommand that tokenizes takes. */
 export interface TokenizerOptions {
-  /** --encoding, or null for the model's (or the app's default). */
-  encoding: EncodingName | null
+  /** --encoding: a catalog id (OpenAI encoding or bundled tokenizer), or null for the model's (or the app's default). */
+  encoding: string | null
+  /** --tokenizer: a catalog id or a path to a tokenizer.json (or its folder), or null. */
+  tokenizer: string | null
   /** --model: sets the encoding and (check, trim) the limit, as picking a model does in the app. */
   model: string | null
   /** --special: special-token strings as plain text (default) or one special token each. */
@@ -44,12 +47,13 @@ export type Invocation =
   | ({ command: 'decode'; json: boolean; ids: string | null; path: string } & TokenizerOptions)
   | ({ command: 'trim'; path: string; limit: number | null; reserve: number; keep: 'first' | 'last' | 'both'; marker: string } & TokenizerOptions)
   | ({ command: 'split'; path: string; size: number; overlap: number; out: string | null } & TokenizerOptions)
-  | { command: 'models'; json: boolean; encoding: EncodingName | null }
+  | { command: 'models'; json: boolean; encoding: string | null }
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
 const TOKENIZER: Options = {
   encoding: { type: 'string', short: 'e' },
+  tokenizer: { type: 'string' },
   model: { type: 'string', short: 'm' },
   special: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -70,7 +74,7 @@ const OPTIONS: Record<CommandName, Options> = {
   decode: { ...TOKENIZER, ...JSON_FLAG },
   trim: { ...TOKENIZER, ...LIMIT, keep: { type: 'string' }, marker: { type: 'string' } },
   split: { ...TOKENIZER, size: { type: 'string', short: 's' }, overlap: { type: 'string' }, out: { type: 'string', short: 'o' }, jsonl: { type: 'boolean' } },
-  models: { encoding: { type: 'string', short: 'e' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
+  models: { encoding: { type: 'string', short: 'e' }, tokenizer: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
 }
 
 /** True when `value` names a subcommand. */
@@ -114,14 +118,20 @@ function parseError(err: unknown, command: CommandName): Error {
 
 function tokenizerOptions(values: Record<string, string | boolean | undefined>, command: CommandName): TokenizerOptions {
   const encoding = values.encoding as string | undefined
-  if (encoding !== undefined && !isEncodingName(encoding)) {
-    throw usageError(`Unknown encoding "${encoding}". Encodings: ${ENCODING_NAMES.join(', ')}.`, command)
+  if (encoding !== undefined && !catalogEntry(encoding)) {
+    throw usageError(`Unknown encoding "${encoding}". Tokenizers: ${TOKENIZER_IDS.join(', ')} (a tokenizer.json goes to --tokenizer).`, command)
+  }
+  const tokenizer = values.tokenizer as string | undefined
+  if (tokenizer !== undefined) {
+    if (tokenizer.trim() === '') throw usageError('--tokenizer needs a tokenizer id or a path to a tokenizer.json.', command)
+    // An unknown id is reported now; a path is read (and checked) when the command runs.
+    tokenizerSource(tokenizer, command)
   }
   const special = (values.special as string | undefined) ?? 'text'
   if (!isSpecialMode(special)) throw usageError(`--special takes "text" or "special", not "${special}".`, command)
   const model = values.model as string | undefined
   if (model !== undefined && model.trim() === '') throw usageError('--model needs a model name.', command)
-  return { encoding: encoding ?? null, model: model ?? null, special }
+  return { encoding: encoding ?? null, tokenizer: tokenizer ?? null, model: model ?? null, special }
 }
 
 /** The one input of encode, decode, trim and split: a file or `-` for standard input. */
@@ -159,8 +169,11 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
 
   if (command === 'models') {
     if (positionals.length > 0) throw usageError(`models takes no arguments (got "${positionals[0]}").`, command)
-    const { encoding } = tokenizerOptions(values, command)
-    return { command, json, encoding }
+    const { encoding, tokenizer } = tokenizerOptions(values, command)
+    if (encoding !== null && tokenizer !== null && encoding !== tokenizer) throw usageError('Give --encoding or --tokenizer, not both.', command)
+    const id = tokenizer ?? encoding
+    if (id !== null && !catalogEntry(id)) throw usageError(`models lists the catalog's models: "${id}" is not a tokenizer id (${TOKENIZER_IDS.join(', ')}).`, command)
+    return { command, json, encoding: id }
   }
   const tokenizer = tokenizerOptions(values, command)
 

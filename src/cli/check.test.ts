@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadOpenAiTokenizer as loadEncoding } from '@shared/tokenizer/openai/openaiTokenizer'
 import { makeCorpus } from '@shared/testing/corpus'
 import { oracleFor } from '@shared/testing/oracle'
 import { utf8ByteLength } from '@shared/text/utf8'

@@ -1,10 +1,9 @@
-import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { formatCount } from '@shared/text/format'
 import { limitCutOffset, limitStatus } from '@shared/models/limits'
 import type { ModelInfo } from '@shared/models/models'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import { tokenizeAll } from '@shared/document/tokenize'
+import { tokenTable } from './chunks'
 import { flatTokenView } from '@shared/document/tokenView'
 import { countFiles, inputWarnings, type Pricing, type TokenCounter } from './count'
 import { costJson, fileCosts, priceJson, priceNote, resolvePrice, sumCosts, type PriceOptions } from './price'
@@ -56,13 +55,13 @@ export interface CheckedFile {
 
 /**
  * Measures one text against `budget` tokens; for a text over it, tokenizes it with spans
- * (as the app does) to say where the budget cuts (`encoding` may be null for a text that fits).
+ * (as the app does) to say where the budget cuts (`tokenizer` may be null for a text that fits).
  */
-export function checkText(path: string, text: string, tokens: number, budget: number, encoding: LoadedEncoding | null, mode: SpecialMode): CheckedFile {
+export function checkText(path: string, text: string, tokens: number, budget: number, tokenizer: Tokenizer | null, mode: SpecialMode): CheckedFile {
   const status = limitStatus(tokens, budget)
   if (status.over === 0) return { path, tokens, fits: true, over: 0, remaining: status.remaining, cut: null }
-  if (!encoding) throw new Error('checkText needs the encoding for a text over the budget')
-  const view = flatTokenView(tokenizeAll(text, encoding, mode).table)
+  if (!tokenizer) throw new Error('checkText needs the tokenizer for a text over the budget')
+  const view = flatTokenView(tokenTable(text, tokenizer, mode))
   const offset = limitCutOffset(view, budget)
   return { path, tokens, fits: false, over: status.over, remaining: 0, cut: offset === null ? null : positionAt(text, offset) }
 }
@@ -105,13 +104,13 @@ export function checkReportJson(
   files: readonly CheckedFile[],
   skipped: readonly SkippedInput[],
   budget: Budget,
-  tokenizer: { encodingName: EncodingName; model: ModelInfo | null },
+  tokenizer: { id: string; model: ModelInfo | null },
   special: SpecialMode,
   pricing: Pricing | null = null,
 ): string {
   const costs = pricing ? fileCosts(files.map((f) => f.tokens), pricing.reserve, pricing.price) : null
   const report = {
-    encoding: tokenizer.encodingName,
+    encoding: tokenizer.id,
     model: tokenizer.model?.name ?? null,
     special,
     limit: budget.limit,
@@ -130,7 +129,7 @@ export function checkReportJson(
 export async function runCheck(
   options: { maxBytes: number; json: boolean; special: SpecialMode; limit: number | null; reserve: number } & Partial<PriceOptions>,
   found: { files: FoundFile[]; skipped: SkippedInput[] },
-  tokenizer: { encodingName: EncodingName; model: ModelInfo | null; encoding: () => Promise<LoadedEncoding> },
+  tokenizer: { id: string; model: ModelInfo | null; load: () => Promise<Tokenizer> },
   counter: TokenCounter,
   io: CliIO,
   ahead = 1,
@@ -143,9 +142,9 @@ export async function runCheck(
     verb: 'checking',
     ahead,
     onFile: async (count, text) => {
-      // The encoding is loaded on this thread only when a file is over (to find the cut).
-      const encoding = count.tokens > budget.budget ? await tokenizer.encoding() : null
-      checked.push(checkText(count.path, text, count.tokens, budget.budget, encoding, options.special))
+      // With workers, the tokenizer is loaded on this thread only when a file is over (to find the cut).
+      const loaded = count.tokens > budget.budget ? await tokenizer.load() : null
+      checked.push(checkText(count.path, text, count.tokens, budget.budget, loaded, options.special))
     },
   })
   const skipped = [...found.skipped, ...result.skipped]
@@ -155,7 +154,7 @@ export async function runCheck(
     const costs = pricing && fileCosts(checked.map((f) => f.tokens), pricing.reserve, pricing.price)
     checked.forEach((f, i) => io.out(checkLine(f, budget) + (costs ? `; cost ${formatCost(costs[i].total)}` : '') + '\n'))
     const n = checked.length
-    const within = `${formatCount(budget.budget)} tokens (${budget.source}${budget.reserve > 0 ? ` minus ${formatCount(budget.reserve)} reserved` : ''}, ${tokenizer.encodingName})`
+    const within = `${formatCount(budget.budget)} tokens (${budget.source}${budget.reserve > 0 ? ` minus ${formatCount(budget.reserve)} reserved` : ''}, ${tokenizer.id})`
     io.out(checkSummary(n, over, within) + '\n')
     if (pricing && costs) io.out(`${n > 1 ? `total cost ${formatCost(sumCosts(costs).total)}; ` : ''}${priceNote(pricing.price, tokenizer.model?.name ?? null, pricing.reserve)}\n`)
     io.err(inputWarnings(result.files, skipped))

@@ -1,7 +1,7 @@
 // End-to-end: builds the command (npm run build:cli) and runs out/cli/tokenizer-explorer.js
 // as a child process on real files in a temporary folder, comparing with tiktoken.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +9,9 @@ import { makeCorpus } from '@shared/testing/corpus'
 import { oracleOrdinary } from '@shared/testing/oracle'
 import { SAMPLES } from '@shared/testing/samples'
 import { PRICE_TABLE_DATE, formatCost } from '@shared/models/prices'
+import { hfAsset } from '@shared/tokenizer/catalog'
+import { sourcePath } from '@shared/testing/bundledSources'
+import { oracleForTokenizer } from '@shared/testing/tokenizerOracle'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const BIN = join(ROOT, 'out/cli/tokenizer-explorer.js')
@@ -242,7 +245,14 @@ describe('tokenizer-explorer trim and split', () => {
 
   it('lists models with their encodings and windows', () => {
     const r = JSON.parse(cli(['models', '--json']).stdout)
-    expect(r.find((m: { name: string }) => m.name === 'gpt-4')).toEqual({ name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192 })
+    expect(r.find((m: { name: string }) => m.name === 'gpt-4')).toMatchObject({ name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192 })
+    expect(r.find((m: { name: string }) => m.name === 'llama-3.1-8b-instruct')).toMatchObject({ encoding: 'llama3', contextWindow: 131072, source: expect.stringMatching(/^https:/) })
+    expect(r.find((m: { name: string }) => m.name === 'claude-sonnet-4-5')).toMatchObject({ encoding: 'claude-legacy', contextWindow: 200000, approximate: expect.stringMatching(/estimates/) })
+    const gemma = cli(['models', '--tokenizer', 'gemma3'])
+    expect(gemma.code).toBe(0)
+    expect(gemma.stdout).toMatch(/^model\s+encoding\s+window\s+max output\n/)
+    expect(gemma.stdout).toMatch(/\ngemma-3-27b-it\s+gemma3\s+131,072\s+8,192\n/)
+    expect(gemma.stdout).not.toContain('gpt-4')
   })
 })
 
@@ -314,5 +324,79 @@ describe('tokenizer-explorer --price', () => {
       expect(r.stderr).toMatch(message)
       expectNoStack(r.stderr)
     }
+  })
+})
+
+describe('tokenizer-explorer with the bundled tokenizers and tokenizer.json files', () => {
+  const files = ['notes/prose.txt', 'notes/mixed.md', 'src/code.ts', 'crlf.txt']
+
+  // Two worker threads for llama3 only: loading Gemma 3 three times at once on a shared 2-core machine takes a minute.
+  it.each([
+    ['llama3', ['1', '2']],
+    ['gemma3', ['1']],
+  ])('count --tokenizer %s equals the Rust tokenizers oracle per file (jobs %j)', async (id, jobs) => {
+    const oracle = oracleForTokenizer(id)
+    const expected = await Promise.all(files.map(async (f) => (await oracle.encode(TEXTS[f], 'text')).length))
+    oracle.free()
+    for (const n of jobs) {
+      const r = cli(['count', ...files, '--tokenizer', id, '--json', '--jobs', n])
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+      const report = JSON.parse(r.stdout)
+      expect(report.encoding).toBe(id)
+      expect(report.files.map((f: { tokens: number }) => f.tokens)).toEqual(expected)
+    }
+  }, 180_000)
+
+  it('reads a tokenizer.json folder (config beside it): counts, encode and a check by a model window', async () => {
+    const folder = join(dir, 'my-llama')
+    mkdirSync(folder, { recursive: true })
+    copyFileSync(sourcePath(hfAsset('llama3', 'tokenizer')), join(folder, 'tokenizer.json'))
+    copyFileSync(sourcePath(hfAsset('llama3', 'tokenizer_config')), join(folder, 'tokenizer_config.json'))
+    const oracle = oracleForTokenizer('llama3')
+    const ids = await oracle.encode(TEXTS['src/code.ts'], 'text')
+    const crlfIds = await oracle.encode(TEXTS['crlf.txt'], 'text')
+    oracle.free()
+    // --jobs 2: each worker thread loads the same file.
+    const count = cli(['count', 'src/code.ts', 'crlf.txt', '--tokenizer', 'my-llama', '--json', '--jobs', '2'])
+    expect(count.stderr).toBe('')
+    expect(JSON.parse(count.stdout)).toMatchObject({ encoding: 'my-llama', files: [{ tokens: ids.length }, { tokens: crlfIds.length }] })
+    expect(cli(['encode', 'src/code.ts', '--tokenizer', join(folder, 'tokenizer.json')]).stdout).toBe(ids.join(' ') + '\n')
+    const decoded = cli(['decode', '--tokenizer', './my-llama', ...ids.map(String)])
+    expect(decoded.stdout).toBe(TEXTS['src/code.ts'])
+    const check = cli(['check', 'src/code.ts', '--tokenizer', 'my-llama', '--model', 'llama-3-8b-instruct'])
+    expect(check.code).toBe(0)
+    expect(check.stdout).toContain(`${ids.length} tokens`)
+    expect(check.stdout).toContain("llama-3-8b-instruct's window")
+  }, 180_000)
+
+  it('exits 2 with one line for a malformed, missing or non-tokenizer file and an unknown id', () => {
+    write('bad/tokenizer.json', '{"model": {"type": "BPE", "vocab": {')
+    write('other.json', '{"name": "not a tokenizer"}')
+    for (const [args, message] of [
+      [['count', 'crlf.txt', '--tokenizer', 'bad'], /^tokenizer-explorer: bad[\\/]tokenizer\.json is not valid JSON \(malformed or cut short\): .+\n/],
+      [['count', 'crlf.txt', '--tokenizer', 'nowhere/tokenizer.json'], /^tokenizer-explorer: Cannot read the tokenizer nowhere\/tokenizer\.json: no such file or folder\.\n/],
+      [['encode', '-t', 'x', '--tokenizer', 'other.json'], /^tokenizer-explorer: Cannot use other\.json as a tokenizer: This is not a tokenizer\.json: it has no "model" section\.\n/],
+      [['count', 'crlf.txt', '--tokenizer', 'llama9'], /^tokenizer-explorer: Unknown tokenizer "llama9"\. Tokenizers: .*llama3.*\n/],
+      [['count', 'crlf.txt', '--tokenizer', 'qwen3', '--model', 'gemma-3-4b-it'], /gemma-3-4b-it uses gemma3, not qwen3/],
+    ] as const) {
+      const r = cli([...args])
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(message)
+      expectNoStack(r.stderr)
+    }
+  })
+
+  it('prices a Claude model from the table, its counts marked as estimates (standard error, models)', () => {
+    const r = cli(['count', 'src/code.ts', '--model', 'claude-sonnet-4-5', '--price', '--json'])
+    expect(r.stderr).toMatch(/^note: counts are estimates\. Counted with Anthropic’s legacy tokenizer .*\n$/)
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report).toMatchObject({ encoding: 'claude-legacy', model: 'claude-sonnet-4-5', price: { input: 3, output: 15, origin: 'table' } })
+    expect(report.files[0].cost.total).toBeCloseTo((report.files[0].tokens * 3) / 1e6, 10)
+    expect(cli(['check', 'src/code.ts', '-l', '9k', '--tokenizer', 'claude-legacy']).stderr).toMatch(/^note: counts are estimates\. Anthropic’s tokenizer for Claude 2 and earlier/)
+    expect(cli(['count', 'src/code.ts', '--tokenizer', 'llama3']).stderr).toBe('')
+    expect(cli(['models']).stdout).toMatch(/\nclaude-sonnet-4-5\s+claude-legacy\s+200,000\s+64,000\s+~\n[\s\S]*\n~ Counted with Anthropic’s legacy tokenizer/)
   })
 })

@@ -2,17 +2,19 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { OpenAiTokenizer } from '@shared/tokenizer/openai/openaiTokenizer'
+import { loadOpenAiTokenizer as loadEncoding } from '@shared/tokenizer/openai/openaiTokenizer'
 import { ENCODING_NAMES } from '@shared/tokenizer/openai/encodings'
 import { makeCorpus } from '@shared/testing/corpus'
 import { oracleOrdinary, oracleWithSpecial } from '@shared/testing/oracle'
 import { SAMPLES } from '@shared/testing/samples'
 import { countText } from '@shared/text/counts'
-import { AHEAD_BYTES, countFiles, countReport, countReportJson, countTable, countTokens, inlineCounter, lineCount, textMeasures, totalOf, type TextMeasure } from './count'
+import { countTokens } from './chunks'
+import { AHEAD_BYTES, countFiles, countReport, countReportJson, countTable, inlineCounter, lineCount, textMeasures, totalOf, type TextMeasure } from './count'
 import { memoryIO } from './io'
 
 describe('countTokens', () => {
-  const encodings = new Map<string, LoadedEncoding>()
+  const encodings = new Map<string, OpenAiTokenizer>()
   beforeAll(async () => {
     for (const name of ENCODING_NAMES) encodings.set(name, await loadEncoding(name))
   })

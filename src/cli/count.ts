@@ -1,9 +1,7 @@
 import { countText, type TextCounts } from '@shared/text/counts'
-import { cutText } from '@shared/document/documentModel'
-import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import { CHUNK_CHARS, encodeIds } from '@shared/document/tokenize'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
+import { countTokens } from './chunks'
 import { readInput, type FoundFile, type SkippedInput } from './inputs'
 import type { CliIO } from './io'
 import { ProgressLine } from './progress'
@@ -32,7 +30,8 @@ export interface FileCount extends Measures {
 
 /** What `count --json` prints. The keys and their order are part of the command's contract. */
 export interface CountReport {
-  encoding: EncodingName
+  /** The tokenizer's id (a catalog id, or the tokenizer.json path given). */
+  encoding: string
   model: string | null
   special: SpecialMode
   files: FileCount[]
@@ -52,19 +51,9 @@ export interface TokenCounter {
   close(): Promise<void>
 }
 
-/**
- * Token count of `text`, encoded chunk by chunk where the app cuts it (cuts that cannot
- * change the tokens), with the app's encodeIds: the same number the app shows.
- */
-export function countTokens(text: string, encoding: LoadedEncoding, mode: SpecialMode): number {
-  let tokens = 0
-  for (const { start, end } of cutText(text, CHUNK_CHARS)) tokens += encodeIds(text.slice(start, end), encoding, mode).length
-  return tokens
-}
-
 /** A TokenCounter on this thread. */
-export function inlineCounter(encoding: LoadedEncoding, mode: SpecialMode): TokenCounter {
-  return { measure: async (text) => ({ tokens: countTokens(text, encoding, mode), counts: countText(text) }), close: async () => {} }
+export function inlineCounter(tokenizer: Tokenizer, mode: SpecialMode): TokenCounter {
+  return { measure: async (text) => ({ tokens: countTokens(text, tokenizer, mode), counts: countText(text) }), close: async () => {} }
 }
 
 /** Line count: newlines (CRLF once), plus one for a last line that does not end in a newline. */
@@ -145,7 +134,7 @@ export async function countFiles(
 }
 
 /** Builds the report `count` prints. */
-export function countReport(files: FileCount[], skipped: SkippedInput[], encoding: EncodingName, model: string | null, special: SpecialMode): CountReport {
+export function countReport(files: FileCount[], skipped: SkippedInput[], encoding: string, model: string | null, special: SpecialMode): CountReport {
   return { encoding, model, special, files, skipped, total: totalOf(files) }
 }
 
@@ -211,7 +200,7 @@ export function inputWarnings(files: readonly FileCount[], skipped: readonly Ski
 export async function runCount(
   options: { maxBytes: number; json: boolean; special: SpecialMode; reserve?: number } & Partial<PriceOptions>,
   found: { files: FoundFile[]; skipped: SkippedInput[] },
-  tokenizer: { encodingName: EncodingName; model: { name: string } | null },
+  tokenizer: { id: string; model: { name: string } | null },
   counter: TokenCounter,
   io: CliIO,
   ahead = 1,
@@ -221,7 +210,7 @@ export async function runCount(
   const pricing = price && { price, reserve: options.reserve ?? 0 }
   const result = await countFiles(found.files, options.maxBytes, counter, io, { ahead })
   const skipped = [...found.skipped, ...result.skipped]
-  const report = countReport(result.files, skipped, tokenizer.encodingName, model, options.special)
+  const report = countReport(result.files, skipped, tokenizer.id, model, options.special)
   if (options.json) io.out(countReportJson(report, pricing))
   else {
     io.out(countTable(report, pricing))

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadOpenAiTokenizer as loadEncoding } from '@shared/tokenizer/openai/openaiTokenizer'
 import { oracleFor, oracleOrdinary, oracleWithSpecial } from '@shared/testing/oracle'
 import { SAMPLES } from '@shared/testing/samples'
 import { decodeList, encodeJson, encodePlain, encodeWithSpans } from './encode'

@@ -1,8 +1,8 @@
 import { decodeTokenBytes, parseIdList } from '@shared/tools/decodeIds'
-import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { exportedTokens } from '@shared/tools/exportTokens'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import { tokenizeAll } from '@shared/document/tokenize'
+import { encodeAll, tokenTable } from './chunks'
 import { FLAG_SPECIAL } from '@shared/tokenizer/tokenSpans'
 import { flatTokenView } from '@shared/document/tokenView'
 import { CliError, EXIT_FAIL } from './errors'
@@ -23,9 +23,9 @@ export interface EncodedToken {
 }
 
 /** The tokens of `text` with their spans and bytes, from the app's tokenizer (tokenizeAll, exportedTokens). */
-export function encodeWithSpans(text: string, encoding: LoadedEncoding, mode: SpecialMode): EncodedToken[] {
-  const view = flatTokenView(tokenizeAll(text, encoding, mode).table)
-  const rows = exportedTokens(view, text, (i) => encoding.tokenBytes(view.id(i)), view.count)
+export function encodeWithSpans(text: string, tokenizer: Tokenizer, mode: SpecialMode): EncodedToken[] {
+  const view = flatTokenView(tokenTable(text, tokenizer, mode))
+  const rows = exportedTokens(view, text, (i) => tokenizer.tokenBytes(view.id(i)), view.count)
   return rows.map((r, i) => ({
     index: r.index,
     id: r.id,
@@ -45,9 +45,9 @@ export function encodeJson(tokens: readonly EncodedToken[], encodingName: string
   return head + '\n' + tokens.map((t) => JSON.stringify(t)).join(',\n') + '\n]}\n'
 }
 
-/** The ids of `text`, separated by spaces (the app's encodeIds on its chunks). */
-export function encodePlain(text: string, encoding: LoadedEncoding, mode: SpecialMode): string {
-  return tokenizeAll(text, encoding, mode).table.ids.join(' ') + '\n'
+/** The ids of `text`, separated by spaces (chunked at the tokenizer's safe cuts, as the app does). */
+export function encodePlain(text: string, tokenizer: Tokenizer, mode: SpecialMode): string {
+  return encodeAll(text, tokenizer, mode).join(' ') + '\n'
 }
 
 /**
@@ -56,17 +56,17 @@ export function encodePlain(text: string, encoding: LoadedEncoding, mode: Specia
  * that are not ids and ids the encoding lacks are an error (exit 1) naming each by position.
  * `warnings` says when the ids end inside a character.
  */
-export function decodeList(input: string, encoding: LoadedEncoding): { text: string; invalidBytes: number; warnings: string[] } {
+export function decodeList(input: string, tokenizer: Tokenizer): { text: string; invalidBytes: number; warnings: string[] } {
   const { ids, items, errors } = parseIdList(input)
   const problems = errors.map((e) => (e.item > 0 ? `item ${e.item} ("${e.text}"): ${e.message}` : e.message))
   const decoded = decodeTokenBytes(ids, items, (i) => {
     try {
-      return encoding.tokenBytes(ids[i])
+      return tokenizer.tokenBytes(ids[i])
     } catch {
       return null
     }
   })
-  for (const u of decoded.unknown) problems.push(`item ${u.item}: ${u.id} is not a token id of ${encoding.name}`)
+  for (const u of decoded.unknown) problems.push(`item ${u.item}: ${u.id} is not a token id of ${tokenizer.id}`)
   if (problems.length > 0) {
     const shown = problems.slice(0, 20)
     if (problems.length > shown.length) shown.push(`... and ${problems.length - shown.length} more`)

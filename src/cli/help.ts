@@ -2,9 +2,17 @@ import type { CommandName } from './args'
 
 const TOKENIZER_OPTIONS = `
 Tokenizer (as in the app):
-  -e, --encoding NAME   r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base (default), o200k_harmony
-  -m, --model NAME      a model from gpt-tokenizer's list: sets its encoding (and, for check
-                        and trim, its context window as the limit); see "tokenizer-explorer models"
+      --tokenizer ID|PATH
+                        a tokenizer id: r50k_base, p50k_base, p50k_edit, cl100k_base,
+                        o200k_base (default), o200k_harmony, llama3, qwen3, deepseek-v3,
+                        gemma3, mistral-nemo, claude-legacy (Anthropic's legacy tokenizer:
+                        only an estimate for Claude 3 and later); or a Hugging Face
+                        tokenizer.json, or a folder holding one (tokenizer_config.json beside
+                        it is read too; a folder named like an id is ./NAME)
+  -e, --encoding ID     the same, ids only
+  -m, --model NAME      a model: sets its tokenizer (and, for check and trim, its context
+                        window as the limit); see "tokenizer-explorer models". With a
+                        tokenizer.json, the file counts and the model gives the window
       --special MODE    text (default): strings such as <|endoftext|> are ordinary text;
                         special: each one is its single special token`
 
@@ -29,7 +37,8 @@ export function helpText(topic: CommandName | null): string {
   switch (topic) {
     case null:
       return `tokenizer-explorer: count, check, trim, split, encode and decode text as language models see it
-(OpenAI's BPE encodings, with the same code as the Tokenizer Explorer app).
+(OpenAI's encodings, Llama 3, Qwen 3, DeepSeek V3, Gemma 3, Mistral Nemo, Claude's legacy
+tokenizer or any tokenizer.json, with the same code as the Tokenizer Explorer app).
 
 Usage: tokenizer-explorer COMMAND [options] [inputs]
 
@@ -40,7 +49,7 @@ Commands:
   decode  [IDS...|-]                     token ids back to text
   trim    [FILE|-] --limit N             keep the first, last or both ends' tokens within the limit
   split   [FILE|-] --size N              chunks of N tokens (overlap M), as files or JSON Lines
-  models                                 the models --model knows, with encodings and windows
+  models                                 the models --model knows, with tokenizers and windows
 
 Run "tokenizer-explorer COMMAND --help" for a command's options.
 ${TOKENIZER_OPTIONS}
@@ -130,13 +139,17 @@ and cut shorter if it would take more than N tokens alone.
 ${TOKENIZER_OPTIONS}
 `
     case 'models':
-      return `Usage: tokenizer-explorer models [--encoding NAME] [--json]
+      return `Usage: tokenizer-explorer models [--tokenizer ID] [--json]
 
-Lists the models --model knows (gpt-tokenizer's list): name, encoding, context window and
-largest reply.
+Lists the models --model knows: OpenAI's (gpt-tokenizer's list), then Llama, Qwen, DeepSeek,
+Gemma, Mistral and Claude (from their model cards): name, tokenizer id, context window and
+largest reply. ~ marks models whose counts are estimates (Claude: see the note printed).
 
-  -e, --encoding NAME   only the models of this encoding
-      --json            print JSON: [{name, encoding, contextWindow, maxOutput}]
+  -e, --encoding ID, --tokenizer ID
+                        only the models of this tokenizer
+      --json            print JSON: [{name, encoding, contextWindow, maxOutput, source, note?,
+                        approximate?}] (encoding is the tokenizer id; source is where the
+                        numbers come from)
 `
   }
 }

@@ -19,5 +19,6 @@ else {
     if (err.code === 'EPIPE') process.exit(0)
     throw err
   })
-  process.exitCode = await runCli(process.argv.slice(2), processIO(), { workerScript: fileURLToPath(import.meta.url) })
+  // The bundled tokenizer files lie in tokenizers/ beside the built command.
+  process.exitCode = await runCli(process.argv.slice(2), processIO(), { workerScript: fileURLToPath(import.meta.url), assetDir: fileURLToPath(new URL('tokenizers/', import.meta.url)) })
 }

@@ -1,17 +1,18 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addCounts, countText, ZERO_COUNTS } from '@shared/text/counts'
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadOpenAiTokenizer as loadEncoding } from '@shared/tokenizer/openai/openaiTokenizer'
 import { makeCorpus } from '@shared/testing/corpus'
 import { oracleOrdinary } from '@shared/testing/oracle'
-import { countTokens } from './count'
+import { countTokens } from './chunks'
+import { OPENAI_CHUNK_CUTS } from '@shared/tokenizer/openai/openaiTokenizer'
 import { MAX_WORKERS, PARALLEL_MIN_BYTES, piecesOf, workerCount } from './pool'
 
 describe('piecesOf', () => {
   it('tiles the text, and the pieces\' tokens and counts add up to the whole text\'s (tiktoken)', async () => {
     const enc = await loadEncoding('o200k_base')
     const text = makeCorpus(200_000, 9) + 'x'.repeat(30_000) + ' tail'
-    const pieces = piecesOf(text, 20_000)
+    const pieces = piecesOf(text, OPENAI_CHUNK_CUTS, 20_000)
     expect(pieces.length).toBeGreaterThan(5)
     expect(pieces[0].start).toBe(0)
     expect(pieces[pieces.length - 1].end).toBe(text.length)
@@ -33,7 +34,7 @@ describe('piecesOf', () => {
       fc.property(fc.array(fc.constantFrom('word', ' ', '\n', 'é', '👍', "'s", '  ', '\n\n', '123', '<|endoftext|>', 'Über'), { maxLength: 300 }), (parts) => {
         const text = parts.join('')
         let tokens = 0
-        for (const p of piecesOf(text, 8)) tokens += countTokens(text.slice(p.start, p.end), enc, 'text')
+        for (const p of piecesOf(text, OPENAI_CHUNK_CUTS, 8)) tokens += countTokens(text.slice(p.start, p.end), enc, 'text')
         expect(tokens).toBe(oracleOrdinary('cl100k_base', text).length)
       }),
       { numRuns: 200 },
@@ -41,7 +42,7 @@ describe('piecesOf', () => {
   })
 
   it('gives one empty piece for empty text', () => {
-    expect(piecesOf('')).toEqual([{ start: 0, end: 0 }])
+    expect(piecesOf('', null)).toEqual([{ start: 0, end: 0 }])
   })
 })
 

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os'
 import { Worker, parentPort, workerData } from 'node:worker_threads'
 import { addCounts, countText, ZERO_COUNTS } from '@shared/text/counts'
-import { cutText } from '@shared/document/documentModel'
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
-import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import { countTokens, type TextMeasure, type TokenCounter } from './count'
+import type { ChunkCutRule } from '@shared/tokenizer/tokenizer'
+import { countTokens, cutByRule } from './chunks'
+import type { TextMeasure, TokenCounter } from './count'
+import { folderReader, loadSource, type TokenizerSource } from './engine'
 
 /**
  * Texts are sent to workers in pieces of at least this many UTF-16 units, cut where the
@@ -17,21 +17,25 @@ export const PIECE_CHARS = 512 * 1024
 /** Below this much input (bytes), starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 
-/** Most workers started (each holds its own copy of the encoding's tables). */
+/** Most workers started (each holds its own copy of the tokenizer's tables). */
 export const MAX_WORKERS = 8
 
-/** What a worker is started with. */
-interface WorkerSetup {
-  encoding: EncodingName
+/** What a worker is started with: the same tokenizer as this thread (bundled files read from `assetDir`). */
+export interface WorkerSetup {
+  source: TokenizerSource
+  assetDir: string
   mode: SpecialMode
 }
 
 type Request = { id: number; text: string }
 type Reply = { id: number; measure: TextMeasure } | { id: number; error: string }
 
-/** The pieces of `text` for workers: [start, end) ranges at safe chunk cuts, at least `pieceChars` long (but the last). */
-export function piecesOf(text: string, pieceChars = PIECE_CHARS): { start: number; end: number }[] {
-  return text.length === 0 ? [{ start: 0, end: 0 }] : cutText(text, pieceChars)
+/**
+ * The pieces of `text` for workers: [start, end) ranges at the tokenizer's safe chunk cuts,
+ * at least `pieceChars` long (but the last); the whole text for a tokenizer without cuts.
+ */
+export function piecesOf(text: string, cuts: ChunkCutRule | null, pieceChars = PIECE_CHARS): { start: number; end: number }[] {
+  return text.length === 0 ? [{ start: 0, end: 0 }] : cutByRule(text, cuts, pieceChars)
 }
 
 /** How many workers to use: --jobs if given (1 = none), else one per core when the input is big enough. */
@@ -54,7 +58,8 @@ export class WorkerCounter implements TokenCounter {
   private nextId = 0
   private failed: Error | null = null
 
-  constructor(script: string, size: number, setup: WorkerSetup, private readonly pieceChars = PIECE_CHARS) {
+  /** @param cuts the tokenizer's chunk cut rule (this thread's copy), for cutting texts into pieces */
+  constructor(script: string, size: number, setup: WorkerSetup, private readonly cuts: ChunkCutRule | null, private readonly pieceChars = PIECE_CHARS) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: { countWorker: setup } })
       const slot = { worker, inFlight: 0 }
@@ -101,7 +106,7 @@ export class WorkerCounter implements TokenCounter {
 
   /** The tokens and counts of `text`, measured in pieces on the workers. */
   async measure(text: string): Promise<TextMeasure> {
-    const parts = await Promise.all(piecesOf(text, this.pieceChars).map((p) => this.submit(text.slice(p.start, p.end))))
+    const parts = await Promise.all(piecesOf(text, this.cuts, this.pieceChars).map((p) => this.submit(text.slice(p.start, p.end))))
     let tokens = 0
     let counts = ZERO_COUNTS
     for (const part of parts) {
@@ -122,14 +127,14 @@ export function isCountWorker(): boolean {
   return parentPort !== null && (workerData as { countWorker?: WorkerSetup } | null)?.countWorker !== undefined
 }
 
-/** The worker's side: loads the encoding, then answers each piece with its tokens and counts. */
+/** The worker's side: loads the tokenizer, then answers each piece with its tokens and counts. */
 export async function serveCountWorker(): Promise<void> {
   const setup = (workerData as { countWorker: WorkerSetup }).countWorker
-  const encoding = await loadEncoding(setup.encoding)
+  const tokenizer = await loadSource(setup.source, folderReader(setup.assetDir), 'count')
   parentPort!.on('message', ({ id, text }: Request) => {
     let reply: Reply
     try {
-      reply = { id, measure: { tokens: countTokens(text, encoding, setup.mode), counts: countText(text) } }
+      reply = { id, measure: { tokens: countTokens(text, tokenizer, setup.mode), counts: countText(text) } }
     } catch (err) {
       reply = { id, error: err instanceof Error ? err.message : String(err) }
     }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { oracleOrdinary } from '@shared/testing/oracle'
+import { sourceReader } from '@shared/testing/bundledSources'
+import { oracleForTokenizer } from '@shared/testing/tokenizerOracle'
 import { memoryIO } from './io'
 import { modelTable, runCli } from './run'
 
@@ -44,7 +46,38 @@ describe('runCli', () => {
   })
 })
 
+describe('runCli with a bundled tokenizer', () => {
+  it('counts with --tokenizer qwen3 through the given asset reader (the Rust oracle agrees), and says when the files are missing', async () => {
+    const text = 'One line of text.\nAnd another one.\n'
+    const oracle = oracleForTokenizer('qwen3')
+    const tokens = (await oracle.encode(text, 'text')).length
+    oracle.free()
+    const io = memoryIO()
+    expect(await runCli(['count', '--json', '--tokenizer', 'qwen3', join(dir, 'a.txt')], io, { readAsset: sourceReader })).toBe(0)
+    expect(JSON.parse(io.stdout)).toMatchObject({ encoding: 'qwen3', total: { tokens } })
+    const missing = memoryIO()
+    expect(await runCli(['encode', '-t', 'x', '--tokenizer', 'mistral-nemo'], missing, { assetDir: dir })).toBe(2)
+    expect(missing.stderr).toMatch(/^tokenizer-explorer: The bundled tokenizer file mistral-nemo\.tokenizer\.json\.gz is missing from .*: rebuild the command \(npm run build:cli\)\.?\n/)
+  }, 60_000)
+
+  it('lists every tokenizer id in the help', async () => {
+    const io = memoryIO()
+    await runCli(['count', '--help'], io)
+    for (const id of ['o200k_base', 'llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'claude-legacy']) expect(io.stdout).toContain(id)
+    expect(io.stdout).toContain('--tokenizer ID|PATH')
+  })
+})
+
 describe('modelTable', () => {
+  it('marks models whose counts are estimates and explains the mark under the table', () => {
+    expect(
+      modelTable([
+        { name: 'llama-3-8b', encoding: 'llama3', contextWindow: 8192, maxOutput: null, chat: false },
+        { name: 'claude-x', encoding: 'claude-legacy', contextWindow: 200000, maxOutput: 64000, chat: false, approximate: 'Estimates only.' },
+      ]),
+    ).toBe(['model       encoding        window  max output', 'llama-3-8b  llama3           8,192           –', 'claude-x    claude-legacy  200,000      64,000  ~', '~ Estimates only.', ''].join('\n'))
+  })
+
   it('aligns names and numbers', () => {
     expect(
       modelTable([

