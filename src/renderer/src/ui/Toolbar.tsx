@@ -11,6 +11,8 @@ export interface ToolbarProps {
   settings: Settings
   models: ModelInfo[] | null
   onEncoding(encoding: TokenizerId): void
+  /** A tokenizer opened from disk (File > Open Tokenizer…): listed under "Opened" while the app runs. */
+  openedTokenizer?: { id: TokenizerId; name: string } | null
   onModel(model: string | null): void
   onSpecialMode(mode: SpecialMode): void
   onToggle(key: ViewToggle, on: boolean): void
@@ -61,6 +63,11 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
               ))}
             </optgroup>
           ))}
+          {props.openedTokenizer && (
+            <optgroup label="Opened">
+              <option value={props.openedTokenizer.id}>{props.openedTokenizer.name} — tokenizer.json from disk</option>
+            </optgroup>
+          )}
         </select>
       </label>
       <label className="field">

@@ -1,4 +1,5 @@
 import type { UserTokenizerDescription, UserTokenizerFiles } from '@shared/tokenizer/userTokenizer'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { Workspace } from '../../workspace/workspace'
 
 /** A tokenizer from disk that passed the check: its bytes, as read, and what it is. */
@@ -7,15 +8,26 @@ export interface CheckedUserTokenizer {
   description: UserTokenizerDescription
 }
 
+/** Ids given to opened tokenizers so far (each file gets its own: the worker keeps a loaded tokenizer by id). */
+let openedCount = 0
+
+/** The id an opened tokenizer gets: its name, marked as a file, numbered from the second on. */
+export function userTokenizerId(name: string, n: number): TokenizerId {
+  return `file: ${name}${n > 1 ? ` (${n})` : ''}`
+}
+
 /**
- * THE SEAM for the app-wide tokenizer switch (issue 14; built on another branch): makes a
- * checked user tokenizer the one the editor counts with. At merge this configures the
- * tokenizer worker with `tokenizer.files` (the worker protocol's user-tokenizer message)
- * and selects its string id in the settings, the way the Encoding picker switches.
- * Resolves to null once switched, else to why the tokenizer in use did not change.
+ * Makes a checked user tokenizer the one the editor counts with: hands its bytes to the
+ * tokenizer worker (which builds it in the coordinator and every helper under a new id) and
+ * selects that id, the way the Tokenizer picker switches. A file the worker cannot build is
+ * reported by the worker, and the tokenizer in use stays. Resolves to null once asked, else
+ * to why the tokenizer in use did not change.
  */
-export async function applyUserTokenizer(ws: Workspace, tokenizer: CheckedUserTokenizer): Promise<string | null> {
-  void ws
-  void tokenizer
-  return 'Counting with an opened tokenizer comes with the tokenizer switch; the current tokenizer stays in use.'
+export async function applyUserTokenizer(ws: Workspace, tokenizer: CheckedUserTokenizer, select: (id: TokenizerId) => void): Promise<{ id: TokenizerId } | { problem: string }> {
+  const client = ws.clientRef.current
+  if (!client) return { problem: 'The tokenizer is not running, so the tokenizer in use stays.' }
+  const id = userTokenizerId(tokenizer.description.name, ++openedCount)
+  client.register({ id, name: tokenizer.description.name, json: tokenizer.files.tokenizer, config: tokenizer.files.config ?? undefined })
+  select(id)
+  return { id }
 }

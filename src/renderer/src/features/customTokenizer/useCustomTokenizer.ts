@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { OpenTokenizerResult } from '@shared/app/ipc'
+import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { summarizeUserTokenizer } from '@shared/tokenizer/userTokenizer'
 import type { Host } from '../../host/host'
 import type { DroppedTokenizer } from '../../host/tokenizerFiles'
@@ -16,11 +17,11 @@ const subscribedHosts = new WeakSet<Host>()
  * and Open Recent Tokenizer all come here. Each file is checked in a worker; a refused one
  * gets its message in the status bar and changes nothing (the text, the tokenizer in use and
  * the last opened tokenizer stay). One that passes is kept (bytes and description) and handed
- * to applyUserTokenizer.
+ * to applyUserTokenizer, which switches the editor to it.
  */
-export function useCustomTokenizer(ws: Workspace, host: Host) {
+export function useCustomTokenizer(ws: Workspace, host: Host, select: (id: TokenizerId) => void) {
   const { setMessage } = ws
-  const [opened, setOpened] = useState<CheckedUserTokenizer | null>(null)
+  const [opened, setOpened] = useState<(CheckedUserTokenizer & { id: TokenizerId | null }) | null>(null)
   const [checking, setChecking] = useState(false)
   /** Only the newest open counts: a slow check finishing after a newer one is dropped. */
   const generation = useRef(0)
@@ -42,10 +43,11 @@ export function useCustomTokenizer(ws: Workspace, host: Host) {
       return
     }
     const tokenizer = { files: result.files, description: check.description }
-    setOpened(tokenizer)
-    const notApplied = await applyUserTokenizer(ws, tokenizer)
+    const applied = await applyUserTokenizer(ws, tokenizer, select)
+    setOpened({ ...tokenizer, id: 'id' in applied ? applied.id : null })
+    const problem = 'problem' in applied ? applied.problem : ''
     const notes = check.description.notes.join(' ')
-    setMessage({ tone: notApplied || notes ? 'warning' : 'info', text: [`Opened ${summarizeUserTokenizer(check.description)}.`, notes, notApplied].filter(Boolean).join(' ') })
+    setMessage({ tone: problem || notes ? 'warning' : 'info', text: [`Opened ${summarizeUserTokenizer(check.description)}.`, notes, problem].filter(Boolean).join(' ') })
   })
 
   useEffect(() => {
