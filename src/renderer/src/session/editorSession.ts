@@ -10,6 +10,7 @@ import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { CoordinatorResponse } from '@shared/app/workerProtocol'
 import type { EditorCallbacks } from '../editor/createEditor'
 import { tablePositions } from '../editor/positions'
+import { onScreenRange } from '../editor/tokenDecorations'
 import { setTokens, setViewOptions, type TokenViewOptions } from '../editor/tokenState'
 import type { TokenSource } from '../editor/tokenSync'
 import { LocalEncoderLoader } from '../tokens/localEncoder'
@@ -189,7 +190,7 @@ export class EditorSession {
     if (this.display) applyDisplay(view, this.display, null)
     if (this.viewOptions) view.dispatch({ effects: setViewOptions.of(this.viewOptions) })
     // The worker learns what is on screen before the text arrives (later moves are debounced).
-    const { from, to } = view.viewport
+    const { from, to } = onScreenRange(view)
     parts.stream.setViewport(from, to)
     parts.client.viewport(from, to)
   }

@@ -7,7 +7,7 @@ import { DocumentModel, type ChunkRange } from '@shared/document/documentModel'
 import { DEFAULT_ENCODING, type EncodingName } from '@shared/tokenizer/openai/encodings'
 import { loadEncoding as loadRealEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import { ChunkCache, CHUNK_CHARS, countTokens, SCREEN_CHARS, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
+import { ChunkCache, CHUNK_CHARS, countTokens, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
 import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/app/workerProtocol'
 import { HelperPool, type HelperPort, type PoolHost } from './helperPool'
 import { copyTokens, runSchedule } from './schedule'
@@ -175,14 +175,10 @@ export class TokenizerCoordinator implements PoolHost {
     this.pool.forget(chunk)
   }
 
-  /**
-   * True for a chunk on screen. The viewport the UI last reported may be older than the text
-   * (a paste into an empty editor reports 0..0 until the editor has laid the text out), so a
-   * screenful after its start always counts as on screen.
-   */
+  /** True for a chunk that meets the range on screen, exactly as the UI last reported it (see onScreenRange). */
   isOnScreen(c: ChunkRange): boolean {
     const { from, to } = this.viewport
-    return c.end > from && c.start < Math.max(to, from + SCREEN_CHARS)
+    return c.end > from && c.start < to
   }
 
   /** The loaded tables of the current encoding, loading them (and warming helpers) when needed. */
