@@ -22,7 +22,7 @@ import { applyDisplay, mountEditor, type EditorDisplay } from './mountEditor'
 export interface EditorSnapshot {
   /** Counts and progress of the shown tokens (null before the first). */
   readonly tokens: TokenSnapshot | null
-  /** The shown token table (a new encoding's swaps in once it has tokens). */
+  /** The shown token table: the one `tokens` counts (a new encoding's swaps in once it has tokens). */
   readonly index: TokenIndex | null
   /** What the tokenizer is doing, for the status bar. */
   readonly work: Work
@@ -157,13 +157,11 @@ export class EditorSession {
           this.view?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
           this.events.tokensShown?.()
         },
-        indexChanged: (index) => {
-          this.swaps++
-          this.update({ index })
-        },
+        // The index itself reaches views with the snapshot that counts it.
+        indexChanged: () => this.swaps++,
         snapshot: (s, urgent) => {
           if (urgent) this.urgent = s
-          else this.update({ tokens: s })
+          else this.update({ tokens: s, index: s.index })
           if (s.pending > 0) loader.busy()
         },
         work: (work) => this.update({ work }),
@@ -258,7 +256,7 @@ export class EditorSession {
       this.urgent = null
       if (next) {
         const flush = this.deps.flushSync ?? ((fn: () => void) => fn())
-        flush(() => this.update({ tokens: next }))
+        flush(() => this.update({ tokens: next, index: next.index }))
       }
       this.events.tokensShown?.()
     },

@@ -11,6 +11,8 @@ import type { TextEdit } from '@shared/document/documentModel'
 export interface TokenSnapshot {
   /** The document version these tokens describe. */
   version: number
+  /** The token table these counts come from (an immutable value: views read it as it was). */
+  index: TokenIndex
   count: number
   counts: TextCounts
   /** Chunks still being tokenized (counts are exact when 0). */
@@ -29,7 +31,7 @@ export type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { 
 export interface TokenStreamListener {
   /** The editor should show `index` as the tokens of document version `version`. */
   showTokens(index: TokenIndex, version: number): void
-  /** The shown index changed: a new encoding or mode took over, or (TokenIndex being an immutable value) a splice or fill made a new one. */
+  /** A new encoding's or mode's index took over from the shown one (edits and fills come with the next snapshot). */
   indexChanged(index: TokenIndex): void
   /** What the UI shows changed; `urgent` when it should be drawn in this frame (a local edit). */
   snapshot(snapshot: TokenSnapshot, urgent: boolean): void
@@ -80,8 +82,6 @@ function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): TokenInd
 export class TokenStream {
   private shown: { index: TokenIndex; generation: number } | null = null
   private next: { index: TokenIndex; generation: number } | null = null
-  /** The index last passed to listener.indexChanged. */
-  private announced: TokenIndex | null = null
   private version = 0
   private encoding: EncodingName | null = null
   private elapsedMs = 0
@@ -243,7 +243,6 @@ export class TokenStream {
       this.next = null
       this.shownKey = null
       shown = target
-      this.announced = target!.index
       this.listener.indexChanged(target!.index)
     }
     if (target !== shown || !shown) return
@@ -284,13 +283,10 @@ export class TokenStream {
   private publish(version: number, force: boolean, urgent = false): void {
     const index = this.shown?.index
     if (!index) return
-    if (index !== this.announced && !this.next) {
-      this.announced = index
-      this.listener.indexChanged(index)
-    }
     const next: TokenSnapshot = {
       local: version === this.localVersion,
       version,
+      index,
       count: index.count,
       counts: index.counts,
       pending: index.pending,
@@ -302,6 +298,7 @@ export class TokenStream {
     const same =
       prev !== null &&
       prev.version === next.version &&
+      prev.index === next.index &&
       prev.local === next.local &&
       prev.count === next.count &&
       prev.pending === next.pending &&
