@@ -580,7 +580,7 @@ test('a letter with 20,000 combining marks (Zalgo text) does not freeze the wind
   // Each mark is about one token, and all of them are one grapheme cluster: one coloured piece.
   const text = 'Zalgo: e' + '\u0301\u0308'.repeat(10_000) + ' and after it, more text.\n'
   await setText(page, text)
-  // About 2 s here; CodeMirror's own backward cluster search made it minutes (it is quadratic in the cluster's length).
+  // CodeMirror's own backward cluster search made this take minutes (it is quadratic in the cluster's length).
   await expect(page.getByLabel('Token count')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'), { timeout: 60_000 })
   await expect(page.locator('.cm-content [data-token-last]').first()).toBeVisible()
   await page.keyboard.press('ControlOrMeta+End')
