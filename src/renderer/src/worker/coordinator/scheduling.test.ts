@@ -108,6 +108,25 @@ describe('TokenizerCoordinator: scheduling', () => {
     expect(t.coordinator.model.text).toBe(edited)
   })
 
+  it('an edit that merges pending chunks forgets the replaced chunks, not the live ones after them', async () => {
+    const t = harness({ helpers: 1 })
+    t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
+    const text = sampleText(9, 150_000)
+    t.send({ type: 'reset', version: 1, text })
+    // Before any chunk is encoded: delete across several chunks, so fewer chunks replace them.
+    const chunks = t.coordinator.model.chunks
+    const from = chunks[3].start + 7
+    const to = chunks[7].start + 7
+    const count = chunks.length
+    t.send({ type: 'edit', version: 2, edits: [[from, to, '']] })
+    expect(t.coordinator.model.chunks.length).toBeLessThan(count)
+    await t.settle()
+    const edited = text.slice(0, from) + text.slice(to)
+    expect(t.ui.errors()).toEqual([])
+    expect(t.ui.pendingChunks).toBe(0)
+    expect(t.ui.ids()).toEqual(oracleOrdinary('o200k_base', edited))
+  })
+
   it('edits that change the chunk count mid-work end in the oracle tokens of the edited text', async () => {
     // A clock that ticks per reading: the loop yields every few chunks and flushes rarely.
     let clock = 0
