@@ -241,3 +241,19 @@ export class TokenIndex implements TokenView {
     return { c, base: this.charPrefix[j], local: inLeaf - leaf.tokenPrefix[m] }
   }
 }
+
+/**
+ * Fills the chunks of `index` that are still pending with the tokens of the same chunks
+ * (same place, same bounds) in `splice`, a splice already applied to it: the filled index,
+ * or null when none were. A big edit tokenized partly on the UI thread takes the rest of
+ * its tokens from the worker's copy of the same splice.
+ */
+export function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): TokenIndex | null {
+  let filled = index
+  splice.insert.forEach((c, k) => {
+    const at = splice.from + k
+    const mine = at < filled.chunkCount ? filled.chunk(at) : null
+    if (c.tokens && mine && mine.tokens === null && mine.start === c.start && mine.end === c.end) filled = filled.fill(at, c.tokens)
+  })
+  return filled === index ? null : filled
+}

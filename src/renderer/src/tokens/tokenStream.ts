@@ -3,7 +3,7 @@ import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 import type { LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import { localTokenSplice, type OnScreen } from '@shared/document/localEdit'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import { TokenIndex, type TokenSplice } from '@shared/document/tokenIndex'
+import { fillPendingFromSplice, TokenIndex } from '@shared/document/tokenIndex'
 import type { CoordinatorResponse } from '@shared/app/workerProtocol'
 import type { TextEdit } from '@shared/document/documentModel'
 
@@ -55,20 +55,6 @@ export const browserTimers: Timers = {
 
 /** During a long job, off-screen progress reaches the UI at most this often. */
 const BUSY_REFRESH_MS = 250
-
-/**
- * Fills the chunks of `index` that are still pending with the tokens of the same chunks in
- * `splice`, a splice already applied to it: the filled index, or null when none were.
- */
-function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): TokenIndex | null {
-  let filled = index
-  splice.insert.forEach((c, k) => {
-    const at = splice.from + k
-    const mine = at < filled.chunkCount ? filled.chunk(at) : null
-    if (c.tokens && mine && mine.tokens === null && mine.start === c.start && mine.end === c.end) filled = filled.fill(at, c.tokens)
-  })
-  return filled === index ? null : filled
-}
 
 /**
  * Turns the tokenizer's messages into what the UI shows. Keeps the shown TokenIndex in
