@@ -12,6 +12,7 @@ import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } fr
 import { HelperPool, type HelperPort, type PoolHost } from './helperPool'
 import { copyTokens, runSchedule } from './schedule'
 import { BIG_CHUNK_CHARS, SYNC_CHARS } from './limits'
+import { yieldViaMessageChannel } from './yieldToEvents'
 
 /** What the coordinator needs from its surroundings (the worker scope, or fakes in tests). */
 export interface CoordinatorDeps {
@@ -27,18 +28,6 @@ export interface CoordinatorDeps {
   now?: () => number
   /** Delay before helpers are asked to load a new encoding ahead of time. */
   warmDelayMs?: number
-}
-
-/** Resolves after the event loop has run once (a MessageChannel round trip, not clamped like setTimeout). */
-export function yieldViaMessageChannel(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
 }
 
 /** The coordinating tokenizer: feed it CoordinatorRequests with handle(); it answers through deps.post. */
