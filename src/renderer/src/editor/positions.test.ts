@@ -13,9 +13,7 @@ function oneCharTokens(n: number): TokenIndex {
     flags: new Uint8Array(n),
     counts: { characters: n, words: 1, bytes: n, newlines: 0 },
   }
-  const index = new TokenIndex()
-  index.applySplice({ from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: n, tokens }] })
-  return index
+  return new TokenIndex().applySplice({ from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: n, tokens }] })
 }
 
 /** A state showing the tokens of "0123456789", then edited by `edit` (not tokenized yet). */
