@@ -512,6 +512,34 @@ test('compare: the text counted in every encoding side by side, equal to tiktoke
   await expect(dialog).toHaveCount(0)
 })
 
+test('compare side by side aligns the text from the first line on screen, not from the editor\'s render margin', async ({ page }) => {
+  const text = Array.from({ length: 3000 }, (_, i) => `Line ${i + 1}: the quick brown fox jumps over the lazy dog.`).join('\n')
+  await page.evaluate((t) => {
+    const view = (window as unknown as { tokenizerExplorerView: { dispatch(spec: unknown): void; state: { doc: { length: number } } } }).tokenizerExplorerView
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } })
+  }, text)
+  await expectTokenCount(page, oracleIds('o200k_base', text).length)
+  await page.evaluate(() => {
+    const scroller = document.querySelector('.cm-scroller')!
+    scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2
+  })
+  await page.waitForTimeout(300)
+  // The line at the top of the scroll area, read from the layout as a user sees it.
+  const top = await page.evaluate(() => {
+    type View = { posAtCoords(c: { x: number; y: number }): number | null; state: { doc: { lineAt(p: number): { from: number } } } }
+    const view = (window as unknown as { tokenizerExplorerView: View }).tokenizerExplorerView
+    const box = document.querySelector('.cm-scroller')!.getBoundingClientRect()
+    const left = document.querySelector('.cm-content')!.getBoundingClientRect().left
+    return view.state.doc.lineAt(view.posAtCoords({ x: left + 1, y: box.top + 1 })!).from
+  })
+  expect(top).toBeGreaterThan(10_000)
+  await page.getByText('Compare encodings').click()
+  await page.getByLabel('Second encoding').selectOption('r50k_base')
+  await page.getByRole('button', { name: 'Show', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Segmentations side by side' })
+  await expect(dialog.getByLabel('Alignment summary')).toContainText(`from position ${top.toLocaleString('en-US')}:`)
+})
+
 test('stats: the most common tokens with counts and shares', async ({ page }) => {
   const text = 'x the y the z the w and'
   await setText(page, text)
@@ -552,7 +580,7 @@ test('a letter with 20,000 combining marks (Zalgo text) does not freeze the wind
   // Each mark is about one token, and all of them are one grapheme cluster: one coloured piece.
   const text = 'Zalgo: e' + '\u0301\u0308'.repeat(10_000) + ' and after it, more text.\n'
   await setText(page, text)
-  // About 2 s here; CodeMirror's own backward cluster search made it minutes (it is quadratic in the cluster's length).
+  // CodeMirror's own backward cluster search made this take minutes (it is quadratic in the cluster's length).
   await expect(page.getByLabel('Token count')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'), { timeout: 60_000 })
   await expect(page.locator('.cm-content [data-token-last]').first()).toBeVisible()
   await page.keyboard.press('ControlOrMeta+End')

@@ -1,3 +1,4 @@
+// Over 300 lines: one case per command and option (18), all sharing one build of the command.
 // End-to-end: builds the command (npm run build:cli) and runs out/cli/tokenizer-explorer.js
 // as a child process on real files in a temporary folder, comparing with tiktoken.
 import { execFileSync, spawnSync } from 'node:child_process'

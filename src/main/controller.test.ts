@@ -1,3 +1,4 @@
+// Over 300 lines: one case per duty of the controller (17), all sharing the Electron mock set up here.
 // The controller (the glue between Electron and the tested modules) with Electron mocked:
 // start-up, opening, saving, the title, the close-time save and the menu's state.
 import { createHash } from 'node:crypto'

@@ -1,3 +1,4 @@
+// Over 300 lines: the one class where Electron's windows, dialogs, menu and close events meet; the logic it calls (files, menu, settings, recent list, session) lives in tested modules of its own.
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen } from 'electron'
 import { basename, isAbsolute, join } from 'node:path'
 import { IPC_EVENTS, type DocumentState, type FileOpenedEvent, type MenuCommand, type OpenTextFileResult, type OpenTokenizerResult, type SaveFileRequest, type SaveFileResult, type SaveKind } from '@shared/app/ipc'

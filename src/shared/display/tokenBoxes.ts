@@ -3,7 +3,7 @@
  *
  * Typing in a line costs the browser time for every element in that line: after each
  * insertion Blink re-shapes the whole paragraph item by item, and each inline token span is
- * an item (10 KB minified JSON line, 1,300 tokens: 30-200 ms per key). A token drawn as an
+ * an item (a minified JSON line of thousands of tokens slows every key). A token drawn as an
  * inline-block is its own little paragraph, so a keystroke re-shapes one token. Boxes change
  * how a line wraps (between tokens, never inside one) and would break right-to-left text
  * (each box is a bidi isolate), so only long lines without right-to-left text get them.
@@ -26,8 +26,8 @@ export function hasRightToLeft(text: string): boolean {
 /**
  * How far around the part of a line on screen to look for right-to-left text. A box is a
  * neutral character to the bidi algorithm, so boxes between right-to-left words would be
- * laid out right to left even when those words are off screen. Scanning a whole 10 MB line
- * on every keystroke would cost 7-19 ms; with left-to-right letters anywhere in this much
+ * laid out right to left even when those words are off screen. Scanning a whole line of
+ * megabytes on every keystroke would cost a good part of a frame; with left-to-right letters anywhere in this much
  * text on each side, right-to-left words further away cannot reorder the boxes.
  */
 export const BIDI_SCAN_CHARS = 64 * 1024

@@ -1,6 +1,7 @@
 import { nextChunkEnd, TIKTOKEN_CUTS } from '../tokenizer/chunking'
 import type { ChunkCutRule } from '../tokenizer/tokenizer'
 import { lastIndexAtMost } from '../text/binarySearch'
+import { spliceChunks, type Splice } from './chunkSplice'
 
 /** One text change, applied in order: replace [from, to) of the current text with `insert`. */
 export type TextEdit = [from: number, to: number, insert: string]
@@ -11,12 +12,9 @@ export interface ChunkRange {
   end: number
 }
 
-/** How the chunk list changed: chunks [from, from + remove) were replaced by `insert`; later chunks moved by `shift` characters. */
-export interface ChunkSplice {
-  from: number
-  remove: number
+/** How the chunk list changed: chunks [from, from + remove) were replaced by `insert`; later chunks moved by `shift` characters (see Splice). */
+export interface ChunkSplice extends Splice<ChunkRange> {
   insert: ChunkRange[]
-  shift: number
 }
 
 /**
@@ -62,7 +60,7 @@ export class DocumentModel {
     return this.lengthValue
   }
 
-  /** The current chunks, in order, tiling the text. */
+  /** The current chunks, in order, tiling the text (a new array after each edit; chunk objects outside an edit are kept, with moved positions). */
   get chunks(): readonly ChunkRange[] {
     return this.chunkList
   }
@@ -89,12 +87,9 @@ export class DocumentModel {
     const chunks = this.chunkList
     if (chunks.length === 0) return this.reset(insert)
     const r = recutEdit(arraySource(chunks), (k) => this.texts[k], this.minChars, from, to, insert, Infinity, this.cutRule)!
-    for (let k = r.from + r.remove; k < chunks.length; k++) {
-      chunks[k].start += r.shift
-      chunks[k].end += r.shift
-    }
-    chunks.splice(r.from, r.remove, ...r.insert)
-    this.texts.splice(r.from, r.remove, ...r.texts)
+    // Chunks after the edit stay the same objects, moved: readers (the coordinator) know a chunk by identity.
+    this.chunkList = spliceChunks(chunks, r, moveInPlace)
+    this.texts = spliceChunks(this.texts, { ...r, insert: r.texts }, (t) => t)
     this.lengthValue += r.shift
     return { from: r.from, remove: r.remove, insert: r.insert.map((c) => ({ ...c })), shift: r.shift }
   }
@@ -103,6 +98,13 @@ export class DocumentModel {
   chunkIndexAt(pos: number): number {
     return indexAt(this.chunkList, pos)
   }
+}
+
+/** Moves `chunk` by `shift` characters, keeping the object. */
+function moveInPlace(chunk: ChunkRange, shift: number): ChunkRange {
+  chunk.start += shift
+  chunk.end += shift
+  return chunk
 }
 
 /** The chunks of a whole text, cut from its start (what a fresh document is cut into). */

@@ -5,7 +5,7 @@ import { ENCODING_NAMES, type EncodingName } from '../tokenizer/openai/encodings
 import { loadEncoding, type LoadedEncoding } from '../tokenizer/openai/encodingLoader'
 import type { SpecialMode } from '../tokenizer/specialTokens'
 import { oracleOrdinary } from '../testing/oracle'
-import { TokenIndex } from './tokenIndex'
+import { fillPendingFromSplice, TokenIndex } from './tokenIndex'
 import { tokenizeAll, tokenizeChunk } from './tokenize'
 import { flatTokenView } from './tokenView'
 
@@ -80,6 +80,23 @@ describe('TokenIndex', () => {
     splice.insert.forEach((_, k) => (index = index.fill(k, tokensOf(k))))
     expect(index.exactCount).toBe(index.count)
     expect(index.count).toBe(oracleOrdinary('o200k_base', text).length)
+  })
+
+  it('fills pending chunks from a splice of the same chunks, and only those', () => {
+    const enc = encodings.get('o200k_base')!
+    const text = 'one two\nthree four\nfive'
+    const at = (start: number, end: number, encoded: boolean) => ({ start, end, tokens: encoded ? tokenizeChunk(text, start, end, enc, 'text') : null })
+    // Chunk 0 was tokenized here; chunks 1 and 2 were left pending.
+    const partial = new TokenIndex().applySplice({ from: 0, remove: 0, shift: 0, insert: [at(0, 8, true), at(8, 19, false), at(19, 23, false)] })
+    // The worker's copy: all encoded, but its last chunk has other bounds (not the same chunk).
+    const worker = { from: 0, remove: 0, shift: 0, insert: [at(0, 8, true), at(8, 19, true), at(19, 22, true)] }
+    const filled = fillPendingFromSplice(partial, worker)!
+    expect(filled.chunkList.map((c) => c.tokens !== null)).toEqual([true, true, false])
+    expect(filled.chunk(0).tokens).toBe(partial.chunk(0).tokens)
+    expect(filled.chunk(1).tokens).toBe(worker.insert[1].tokens)
+    expect(partial.pending).toBe(2)
+    // Nothing left to fill from it: null.
+    expect(fillPendingFromSplice(filled, worker)).toBeNull()
   })
 
   it('throws for tokens that do not exist', () => {

@@ -4,15 +4,18 @@ import { tokenAt } from '../tokenizer/tokenSpans'
 import type { ChunkTokens } from './tokenize'
 import type { TokenView } from './tokenView'
 import { leavesOf, TokenLeaf, LEAF_CHUNKS, type IndexedChunk } from './tokenLeaf'
+import { clampSplice, spliceChunks, type Splice } from './chunkSplice'
 
 export type { IndexedChunk } from './tokenLeaf'
 
 /** A change to the chunk list (see ChunkSplice), with tokens for chunks already encoded. */
-export interface TokenSplice {
-  from: number
-  remove: number
-  shift: number
+export interface TokenSplice extends Splice<IndexedChunk> {
   insert: IndexedChunk[]
+}
+
+/** `c` moved by `shift` characters (a new value: chunks are shared between indexes). */
+function moved(c: IndexedChunk, shift: number): IndexedChunk {
+  return { start: c.start + shift, end: c.end + shift, tokens: c.tokens }
 }
 
 /**
@@ -66,18 +69,16 @@ export class TokenIndex implements TokenView {
    */
   applySplice(s: TokenSplice): TokenIndex {
     const n = this.chunkCount
-    if (!(s.from >= 0 && s.remove >= 0)) throw new RangeError(`Bad splice ${s.from}+${s.remove}`)
+    s = clampSplice(s, n)
     const leaves = this.leaves
     if (leaves.length === 0) return new TokenIndex(leavesOf(s.insert))
-    s = s.from <= n && s.from + s.remove <= n ? s : { ...s, from: Math.min(s.from, n), remove: Math.max(0, Math.min(s.remove, n - Math.min(s.from, n))) }
     // Leaves a..b hold the replaced chunks (or the insertion point); they are rebuilt from
-    // their chunks before the splice, the inserted ones and their chunks after it.
+    // their chunks with the splice applied to them (the same splice as the document model's).
     let a = this.leafOfChunk(Math.min(s.from, n - 1))
     let b = s.remove > 0 ? this.leafOfChunk(s.from + s.remove - 1) : a
-    const collected: IndexedChunk[] = []
-    this.absoluteChunks(a, this.chunkPrefix[a], s.from, 0, collected)
-    for (const c of s.insert) collected.push(c)
-    this.absoluteChunks(b, s.from + s.remove, this.chunkPrefix[b + 1], s.shift, collected)
+    const window: IndexedChunk[] = []
+    for (let j = a; j <= b; j++) this.absoluteChunks(j, this.chunkPrefix[j], this.chunkPrefix[j + 1], 0, window)
+    const collected = spliceChunks(window, { ...s, from: s.from - this.chunkPrefix[a] }, moved)
     // Keep leaves from shrinking to a few chunks after many deletions: take a neighbour in.
     if (collected.length < LEAF_CHUNKS / 4 && b + 1 < leaves.length) {
       b++
@@ -239,4 +240,20 @@ export class TokenIndex implements TokenView {
     const c = leaf.chunks[m]
     return { c, base: this.charPrefix[j], local: inLeaf - leaf.tokenPrefix[m] }
   }
+}
+
+/**
+ * Fills the chunks of `index` that are still pending with the tokens of the same chunks
+ * (same place, same bounds) in `splice`, a splice already applied to it: the filled index,
+ * or null when none were. A big edit tokenized partly on the UI thread takes the rest of
+ * its tokens from the worker's copy of the same splice.
+ */
+export function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): TokenIndex | null {
+  let filled = index
+  splice.insert.forEach((c, k) => {
+    const at = splice.from + k
+    const mine = at < filled.chunkCount ? filled.chunk(at) : null
+    if (c.tokens && mine && mine.tokens === null && mine.start === c.start && mine.end === c.end) filled = filled.fill(at, c.tokens)
+  })
+  return filled === index ? null : filled
 }

@@ -48,7 +48,7 @@ function flagRunStart(text: string, pos: number, cache?: FlagRunCache): number {
  * cursor by (@marijn/find-cluster-break: surrogate pairs, extending characters, zero-width
  * joiners, flag pairs). Decided from the characters around `pos` (and, inside a run of flags,
  * where the run starts), so it costs the same inside a cluster of any length; CodeMirror's
- * backward search takes quadratic time there (0.2 s at 8,000 combining marks, minutes at 200,000).
+ * backward search takes time quadratic in the cluster's length there.
  */
 export function isClusterBoundary(text: string, pos: number, flagRuns?: FlagRunCache): boolean {
   if (pos <= 0 || pos >= text.length) return true

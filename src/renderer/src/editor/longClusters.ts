@@ -87,8 +87,8 @@ const plugin = ViewPlugin.fromClass(
 /**
  * Moves the caret (or the selection's head, with `extend`) from the end of a long cluster to
  * its start. CodeMirror's own backward motion searches for the cluster's start by walking
- * forward from ever earlier positions, which is quadratic in its length (23 s for 50,000
- * marks). Left-to-right lines only; elsewhere CodeMirror moves.
+ * forward from ever earlier positions, which is quadratic in its length (seconds for tens of
+ * thousands of marks). Left-to-right lines only; elsewhere CodeMirror moves.
  */
 function moveBeforeCluster(extend: boolean) {
   return (view: EditorView): boolean => {

@@ -6,8 +6,8 @@ import { clampPos, mapClamped } from './positions'
  * and redraws within the same frame when it leaves this margin (no uncoloured line was
  * painted in 60 wheel steps over 10 MB), so the margin is kept small: every coloured token
  * is an element, and a keystroke that adds a token re-creates the elements after it (their
- * index and colour shift), which the browser must style and lay out again. 800 → 300 took
- * keystrokes in a 13 KB JSON line from about 30 to 26 ms (p50, to paint).
+ * index and colour shift), which the browser must style and lay out again (a smaller margin
+ * made keystrokes in a long JSON line measurably faster; see docs/performance.md).
  */
 export const SCREEN_MARGIN_CHARS = 300
 

@@ -10,6 +10,7 @@ import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { CoordinatorResponse } from '@shared/app/workerProtocol'
 import type { EditorCallbacks } from '../editor/createEditor'
 import { tablePositions } from '../editor/positions'
+import { onScreenRange } from '../editor/tokenDecorations'
 import { setTokens, setViewOptions, type TokenViewOptions } from '../editor/tokenState'
 import type { TokenSource } from '../editor/tokenSync'
 import { LocalEncoderLoader } from '../tokens/localEncoder'
@@ -21,7 +22,7 @@ import { applyDisplay, mountEditor, type EditorDisplay } from './mountEditor'
 export interface EditorSnapshot {
   /** Counts and progress of the shown tokens (null before the first). */
   readonly tokens: TokenSnapshot | null
-  /** The shown token table (a new encoding's swaps in once it has tokens). */
+  /** The shown token table: the one `tokens` counts (a new encoding's swaps in once it has tokens). */
   readonly index: TokenIndex | null
   /** What the tokenizer is doing, for the status bar. */
   readonly work: Work
@@ -158,13 +159,11 @@ export class EditorSession {
           this.view?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
           this.events.tokensShown?.()
         },
-        indexChanged: (index) => {
-          this.swaps++
-          this.update({ index })
-        },
+        // The index itself reaches views with the snapshot that counts it.
+        indexChanged: () => this.swaps++,
         snapshot: (s, urgent) => {
           if (urgent) this.urgent = s
-          else this.update({ tokens: s })
+          else this.update({ tokens: s, index: s.index })
           if (s.pending > 0) loader.busy()
         },
         work: (work) => this.update({ work }),
@@ -192,7 +191,7 @@ export class EditorSession {
     if (this.display) applyDisplay(view, this.display, null)
     if (this.viewOptions) view.dispatch({ effects: setViewOptions.of(this.viewOptions) })
     // The worker learns what is on screen before the text arrives (later moves are debounced).
-    const { from, to } = view.viewport
+    const { from, to } = onScreenRange(view)
     parts.stream.setViewport(from, to)
     parts.client.viewport(from, to)
   }
@@ -260,7 +259,7 @@ export class EditorSession {
       this.urgent = null
       if (next) {
         const flush = this.deps.flushSync ?? ((fn: () => void) => fn())
-        flush(() => this.update({ tokens: next }))
+        flush(() => this.update({ tokens: next, index: next.index }))
       }
       this.events.tokensShown?.()
     },

@@ -8,7 +8,7 @@ const LOAD_DELAY_MS = 800
 /**
  * Loads the chosen tokenizer on the UI thread too, in a quiet moment, so small edits can be
  * tokenized in the keystroke's own frame (TokenStream.editLocally). Costs the rank table
- * a second time (about 30 MB for o200k_base) and ~150 ms of main-thread work once per
+ * a second time (tens of megabytes for o200k_base) and a noticeable stretch of main-thread work once per
  * encoding; until it is loaded, and for other encodings, the worker answers every edit.
  * Only OpenAI's encodings are loaded here (`canLoad`): the other tokenizers' files are
  * megabytes of JSON (Gemma 3's is 33 MB) whose parse and table build would freeze the window

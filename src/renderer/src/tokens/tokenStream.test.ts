@@ -130,6 +130,10 @@ describe('TokenStream', () => {
     expect(t.shown.at(-1)?.index.count).toBe(40)
     expect(t.snapshots.at(-1)).toMatchObject({ count: 40, pending: 0 })
     expect(t.works.at(-1)).toEqual({ kind: 'idle' })
+    // Each snapshot carries the index it counts; fills make new indexes but swap in no new table.
+    expect(t.snapshots.at(-1)!.index).toBe(t.stream.current)
+    expect(t.snapshots.every((s) => s.index.count === s.count && s.index.pending === s.pending)).toBe(true)
+    expect(t.swaps.length).toBe(1)
   })
 
   it('builds a new encoding aside, swaps once it has tokens, and ignores older generations', () => {

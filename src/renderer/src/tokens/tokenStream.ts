@@ -3,7 +3,7 @@ import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { localTokenSplice, type OnScreen } from '@shared/document/localEdit'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import { TokenIndex, type TokenSplice } from '@shared/document/tokenIndex'
+import { fillPendingFromSplice, TokenIndex } from '@shared/document/tokenIndex'
 import type { CoordinatorResponse } from '@shared/app/workerProtocol'
 import type { TextEdit } from '@shared/document/documentModel'
 
@@ -11,6 +11,8 @@ import type { TextEdit } from '@shared/document/documentModel'
 export interface TokenSnapshot {
   /** The document version these tokens describe. */
   version: number
+  /** The token table these counts come from (an immutable value: views read it as it was). */
+  index: TokenIndex
   count: number
   counts: TextCounts
   /** Chunks still being tokenized (counts are exact when 0). */
@@ -29,7 +31,7 @@ export type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { 
 export interface TokenStreamListener {
   /** The editor should show `index` as the tokens of document version `version`. */
   showTokens(index: TokenIndex, version: number): void
-  /** The shown index changed: a new encoding or mode took over, or (TokenIndex being an immutable value) a splice or fill made a new one. */
+  /** A new encoding's or mode's index took over from the shown one (edits and fills come with the next snapshot). */
   indexChanged(index: TokenIndex): void
   /** What the UI shows changed; `urgent` when it should be drawn in this frame (a local edit). */
   snapshot(snapshot: TokenSnapshot, urgent: boolean): void
@@ -57,20 +59,6 @@ export const browserTimers: Timers = {
 const BUSY_REFRESH_MS = 250
 
 /**
- * Fills the chunks of `index` that are still pending with the tokens of the same chunks in
- * `splice`, a splice already applied to it: the filled index, or null when none were.
- */
-function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): TokenIndex | null {
-  let filled = index
-  splice.insert.forEach((c, k) => {
-    const at = splice.from + k
-    const mine = at < filled.chunkCount ? filled.chunk(at) : null
-    if (c.tokens && mine && mine.tokens === null && mine.start === c.start && mine.end === c.end) filled = filled.fill(at, c.tokens)
-  })
-  return filled === index ? null : filled
-}
-
-/**
  * Turns the tokenizer's messages into what the UI shows. Keeps the shown TokenIndex in
  * step with splices and fills; builds a new encoding's index aside and swaps it in once
  * it has tokens (no flash of uncoloured text); redraws the editor at once when tokens on
@@ -82,8 +70,6 @@ function fillPendingFromSplice(index: TokenIndex, splice: TokenSplice): TokenInd
 export class TokenStream {
   private shown: { index: TokenIndex; generation: number } | null = null
   private next: { index: TokenIndex; generation: number } | null = null
-  /** The index last passed to listener.indexChanged. */
-  private announced: TokenIndex | null = null
   private version = 0
   private encoding: TokenizerId | null = null
   private elapsedMs = 0
@@ -249,7 +235,6 @@ export class TokenStream {
       this.next = null
       this.shownKey = null
       shown = target
-      this.announced = target!.index
       this.listener.indexChanged(target!.index)
     }
     if (target !== shown || !shown) return
@@ -290,13 +275,10 @@ export class TokenStream {
   private publish(version: number, force: boolean, urgent = false): void {
     const index = this.shown?.index
     if (!index) return
-    if (index !== this.announced && !this.next) {
-      this.announced = index
-      this.listener.indexChanged(index)
-    }
     const next: TokenSnapshot = {
       local: version === this.localVersion,
       version,
+      index,
       count: index.count,
       counts: index.counts,
       pending: index.pending,
@@ -308,6 +290,7 @@ export class TokenStream {
     const same =
       prev !== null &&
       prev.version === next.version &&
+      prev.index === next.index &&
       prev.local === next.local &&
       prev.count === next.count &&
       prev.pending === next.pending &&

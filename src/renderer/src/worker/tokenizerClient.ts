@@ -74,7 +74,7 @@ export class TokenizerClient {
   /**
    * Sends the edits that made version `version` once the next frame is painted, or sooner
    * when another request follows (order is kept). For a big paste whose visible part this
-   * thread already tokenized: copying megabytes to the worker (about 15 ms for 10 MB) then
+   * thread already tokenized: copying megabytes to the worker (a structured clone) then
    * no longer delays the paste's first frame.
    */
   editAfterPaint(version: number, edits: TextEdit[]): void {

@@ -1,8 +1,8 @@
 /**
  * Byte-pair merging in O(n log n). gpt-tokenizer's merge (like tiktoken's reference one)
  * scans every pair for the lowest rank at every step, so one regex piece of n bytes costs
- * O(n²): 100,000 letters in a row took 5 s and a 1 MB line of letters (a DNA sequence, a
- * run of spaces) about 9 minutes. This gives the same tokens: the lowest-ranked adjacent
+ * O(n²): a long line of letters (a DNA sequence, a run of spaces) took seconds to minutes.
+ * This gives the same tokens: the lowest-ranked adjacent
  * pair merges first, the leftmost among equals.
  */
 

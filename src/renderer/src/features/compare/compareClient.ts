@@ -2,7 +2,7 @@ import type { CompareJob, CompareRequest, CompareResponse } from './compareProto
 
 /**
  * The Compare panel's worker, kept warm: the encodings it loaded stay loaded, so a second
- * Compare of a small text takes milliseconds, not the 1-2.5 s of starting a worker and
+ * Compare of a small text is quick, without the seconds of starting a worker and
  * loading six encodings. One job at a time: a new job while one runs ends that worker (the
  * only way to stop a long count) and starts a fresh one, except while warming up. `dispose` frees it all.
  */

@@ -32,12 +32,29 @@ describe('TokenizerCoordinator: scheduling', () => {
     expect(t.helpers.every((h) => h.held.length === 0 && !h.requests.some((r) => r.type === 'encode'))).toBe(true)
     const order = fillsOf(t.ui.messages).flatMap((m) => m.fills.map((f) => f.index))
     const chunks = t.coordinator.model.chunks
-    const onScreen = chunks.flatMap((c, k) => (c.end > 120_000 && c.start < Math.max(126_000, 120_000 + 8 * 1024) ? [k] : []))
+    const onScreen = chunks.flatMap((c, k) => (c.end > 120_000 && c.start < 126_000 ? [k] : []))
     expect(order.slice(0, onScreen.length)).toEqual(onScreen)
     const rest = order.slice(onScreen.length)
     expect(rest).toEqual([...rest].sort((a, b) => a - b))
     expect(new Set(order).size).toBe(chunks.length)
     expect(t.ui.ids()).toEqual(oracleOrdinary('cl100k_base', text))
+  })
+
+  it('counts as on screen exactly the range it is given, nothing around it', () => {
+    const t = harness()
+    t.send({ type: 'reset', version: 1, text: sampleText(2, 100_000) })
+    const chunks = t.coordinator.model.chunks
+    const k = chunks.findIndex((c) => c.start > 50_000)
+    const c = chunks[k]
+    // A range inside one chunk: that chunk alone, not the screenful after it.
+    t.send({ type: 'viewport', from: c.start + 1, to: c.start + 2 })
+    expect(chunks.filter((x) => t.coordinator.isOnScreen(x))).toEqual([c])
+    // Ends are exclusive: a range ending where a chunk starts leaves that chunk out.
+    t.send({ type: 'viewport', from: chunks[k - 1].start, to: c.start })
+    expect(chunks.filter((x) => t.coordinator.isOnScreen(x))).toEqual([chunks[k - 1]])
+    // An empty range (nothing laid out yet) puts nothing on screen.
+    t.send({ type: 'viewport', from: 0, to: 0 })
+    expect(chunks.filter((x) => t.coordinator.isOnScreen(x))).toEqual([])
   })
 
   it('shares a big job with helpers from the far end and takes work back from a slow helper', async () => {
@@ -89,6 +106,25 @@ describe('TokenizerCoordinator: scheduling', () => {
     expect(t.ui.errors()).toEqual([])
     expect(t.ui.ids()).toEqual(oracleOrdinary('o200k_base', edited))
     expect(t.coordinator.model.text).toBe(edited)
+  })
+
+  it('an edit that merges pending chunks forgets the replaced chunks, not the live ones after them', async () => {
+    const t = harness({ helpers: 1 })
+    t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
+    const text = sampleText(9, 150_000)
+    t.send({ type: 'reset', version: 1, text })
+    // Before any chunk is encoded: delete across several chunks, so fewer chunks replace them.
+    const chunks = t.coordinator.model.chunks
+    const from = chunks[3].start + 7
+    const to = chunks[7].start + 7
+    const count = chunks.length
+    t.send({ type: 'edit', version: 2, edits: [[from, to, '']] })
+    expect(t.coordinator.model.chunks.length).toBeLessThan(count)
+    await t.settle()
+    const edited = text.slice(0, from) + text.slice(to)
+    expect(t.ui.errors()).toEqual([])
+    expect(t.ui.pendingChunks).toBe(0)
+    expect(t.ui.ids()).toEqual(oracleOrdinary('o200k_base', edited))
   })
 
   it('edits that change the chunk count mid-work end in the oracle tokens of the edited text', async () => {

@@ -8,11 +8,12 @@ import { DEFAULT_TOKENIZER, type TokenizerId } from '@shared/tokenizer/tokenizer
 import type { ChunkCutRule, Tokenizer } from '@shared/tokenizer/tokenizer'
 import { loadAppTokenizer, registerCustomTokenizer } from '../../tokens/bundledTokenizers'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import { ChunkCache, CHUNK_CHARS, countTokens, SCREEN_CHARS, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
+import { ChunkCache, CHUNK_CHARS, countTokens, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
 import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/app/workerProtocol'
 import { HelperPool, type HelperPort, type PoolHost } from './helperPool'
 import { copyTokens, runSchedule } from './schedule'
 import { BIG_CHUNK_CHARS, SYNC_CHARS } from './limits'
+import { yieldViaMessageChannel } from './yieldToEvents'
 
 /** What the coordinator needs from its surroundings (the worker scope, or fakes in tests). */
 export interface CoordinatorDeps {
@@ -29,18 +30,6 @@ export interface CoordinatorDeps {
   now?: () => number
   /** Delay before helpers are asked to load a new tokenizer ahead of time. */
   warmDelayMs?: number
-}
-
-/** Resolves after the event loop has run once (a MessageChannel round trip, not clamped like setTimeout). */
-export function yieldViaMessageChannel(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
 }
 
 /** The coordinating tokenizer: feed it CoordinatorRequests with handle(); it answers through deps.post. */
@@ -200,14 +189,10 @@ export class TokenizerCoordinator implements PoolHost {
     this.pool.forget(chunk)
   }
 
-  /**
-   * True for a chunk on screen. The viewport the UI last reported may be older than the text
-   * (a paste into an empty editor reports 0..0 until the editor has laid the text out), so a
-   * screenful after its start always counts as on screen.
-   */
+  /** True for a chunk that meets the range on screen, exactly as the UI last reported it (see onScreenRange). */
   isOnScreen(c: ChunkRange): boolean {
     const { from, to } = this.viewport
-    return c.end > from && c.start < Math.max(to, from + SCREEN_CHARS)
+    return c.end > from && c.start < to
   }
 
   /**
