@@ -1,3 +1,4 @@
+// About 300 lines: the stream keeps the shown and the incoming token tables, the local-edit path and the snapshot throttle together, because each reads the others' state on every message.
 import type { TextCounts } from '@shared/text/counts'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'

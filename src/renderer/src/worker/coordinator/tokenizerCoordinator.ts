@@ -1,3 +1,4 @@
+// Over 300 lines: every message the coordinator answers (configure, register, reset, edit, viewport, count, tokenBytes) and the document state they share stay in one class; helpers (helperPool.ts), the work order (schedule.ts) and thresholds (limits.ts) are apart.
 // The coordinator's logic, free of worker globals so it runs (and is tested) in Node: it owns
 // the document text and its chunk list (DocumentModel), applies the editor's edits as they
 // come, re-encodes only the chunks an edit touched, and streams tokens to the UI as chunk
