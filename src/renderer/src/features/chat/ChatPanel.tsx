@@ -5,6 +5,7 @@ import { limitStatus, meterValue, parseLimit } from '@shared/models/limits'
 import type { ModelInfo } from '@shared/models/models'
 import { tokenColourSlot } from '@shared/display/palette'
 import { chatTemplateAsset } from '@shared/tools/chatTemplateCount'
+import { isEncodingName } from '@shared/tokenizer/openai/encodings'
 import type { ChatReply } from './chatProtocol'
 import { ChatMessageRow } from './ChatMessageRow'
 import { useChatClient } from './useChatClient'
@@ -180,7 +181,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       )}
       {model && !hasChatFormat(model) && (
         <p className="hint chat-warning" role="note">
-          No chat format is known for {model.name}: the counts are the message texts only, without the format’s tokens.
+          {isEncodingName(model.encoding) ? `gpt-tokenizer has no chat format for ${model.name}` : `${model.name}’s tokenizer has no chat template`}: the counts are the message texts only, without the format’s tokens.
         </p>
       )}
       {template && template.problem === null && (
