@@ -116,7 +116,7 @@ test('Compare counts the text in every bundled tokenizer', async ({ page }) => {
   await page.screenshot({ path: '/tmp/wire/compare.png' })
 })
 
-test('chat with a Llama 3 model: the total is the oracle’s count of the conversation as its chat template renders it', async ({ page }) => {
+test('chat with a Llama 3 model: the total is the oracle’s count of the conversation as its chat template renders it; a Claude model counts the texts alone', async ({ page }) => {
   test.setTimeout(120_000)
   const messages = [
     { role: 'system', content: 'You answer in one line. <|eot_id|> is only text here.' },
@@ -144,5 +144,17 @@ test('chat with a Llama 3 model: the total is the oracle’s count of the conver
     await page.screenshot({ path: '/tmp/wire/chat-llama3.png', fullPage: true })
   } finally {
     oracle.free()
+  }
+
+  // Claude's legacy tokenizer has no chat template: the texts alone, and the panel says so.
+  const claude = oracleForTokenizer('claude-legacy')
+  try {
+    let textsOnly = 0
+    for (const m of messages) textsOnly += (await claude.encode(m.content, 'text')).length
+    await page.getByLabel('Chat model').selectOption('claude-haiku-4-5')
+    await expect(page.getByText('claude-haiku-4-5’s tokenizer has no chat template: the counts are the message texts only')).toBeVisible()
+    await expect(page.getByLabel('Chat total')).toHaveText(new RegExp(`^${textsOnly} tokens in the prompt \\+`), { timeout: 60_000 })
+  } finally {
+    claude.free()
   }
 })
