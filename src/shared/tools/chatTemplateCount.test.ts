@@ -48,6 +48,16 @@ describe('countChatWithTemplate', () => {
     expect(countChatWithTemplate(tokenizer, {}, CHAT).template?.problem).toBe('This tokenizer has no chat template.')
   }, 60_000)
 
+  it('passes a message name to the template as apply_chat_template does (the template decides whether to write it)', async () => {
+    const tokenizer = await loadTokenizer('qwen3', sourceReader)
+    const cfg = { chat_template: "{% for m in messages %}<|im_start|>{{ m.role }}{% if m.name %} ({{ m.name }}){% endif %}: {{ m.content }}<|im_end|>{% endfor %}" }
+    const named: ChatMessageDraft[] = [{ role: 'user', name: 'ada_lovelace', content: 'Hi' }, { role: 'user', name: '', content: 'Hello' }]
+    const count = countChatWithTemplate(tokenizer, cfg, named)
+    const oracle = oracleForTokenizer('qwen3')
+    expect(count.stream).toEqual(await oracle.encode('<|im_start|>user (ada_lovelace): Hi<|im_end|><|im_start|>user: Hello<|im_end|>', 'special'))
+    oracle.free()
+  }, 60_000)
+
   it('knows which tokenizers carry a chat template file', () => {
     expect(chatTemplateAsset('llama3')).toBe('llama3.tokenizer_config.json.gz')
     expect(chatTemplateAsset('o200k_base')).toBeNull()

@@ -52,8 +52,8 @@ export function countMessageTexts(tokenizer: Tokenizer, messages: readonly ChatM
  * prompt, then the rendered text's tokens in special mode). Per message, the count is its
  * text alone (templates trim, merge and move texts, so the format's tokens are not
  * attributed to messages). When the template cannot be rendered, the counts are the texts
- * alone and `template.problem` says why. Message names are not passed: templates take role
- * and content.
+ * alone and `template.problem` says why. A message's name is passed as apply_chat_template
+ * passes a message's fields: the template decides whether it is written.
  */
 export function countChatWithTemplate(
   tokenizer: Tokenizer,
@@ -64,7 +64,7 @@ export function countChatWithTemplate(
   const texts = countMessageTexts(tokenizer, messages, cache)
   const rendering = renderChat(
     config,
-    messages.map((m) => ({ role: m.role, content: m.content })),
+    messages.map((m) => (m.name ? { role: m.role, content: m.content, name: m.name } : { role: m.role, content: m.content })),
     true,
   )
   if (!rendering.ok) return { ...texts, template: { name: tokenizer.displayName, problem: rendering.reason } }
