@@ -130,7 +130,7 @@ test('chat with a Llama 3 model: the total is the oracle’s count of the conver
     const expected = await oracle.encode(rendered.text, 'special')
     const userText = await oracle.encode(messages[1].content, 'text')
     await page.getByText('Chat prompt').click()
-    await page.getByLabel('Chat model').selectOption('llama-3.1-8b-instruct')
+    await page.getByLabel('Chat model').selectOption('llama-3-8b-instruct')
     await page.getByLabel('Message 1', { exact: true }).fill(messages[0].content)
     await page.getByLabel('Message 2', { exact: true }).fill(messages[1].content)
     await expect(page.getByLabel('Chat total')).toContainText(`${expected.length.toLocaleString('en-US')} tokens in the prompt as the chat template renders it`, { timeout: 60_000 })
