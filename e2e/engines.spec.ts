@@ -6,8 +6,9 @@ import { expect, test, type Page } from '@playwright/test'
 import { Tokenizer as RustTokenizer } from 'tokenizers'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { oracleForTokenizer } from '../src/shared/testing/tokenizerOracle'
-import { sourcePath } from '../src/shared/testing/bundledSources'
-import { hfAsset } from '../src/shared/tokenizer/catalog'
+import { hfAsset, readJsonAsset } from '../src/shared/tokenizer/catalog'
+import { renderChat, type ChatTemplateConfig } from '../src/shared/tokenizer/chatTemplate'
+import { sourcePath, sourceReader } from '../src/shared/testing/bundledSources'
 import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
 
 const TEXT =
@@ -113,4 +114,47 @@ test('Compare counts the text in every bundled tokenizer', async ({ page }) => {
     }
   }
   await page.screenshot({ path: '/tmp/wire/compare.png' })
+})
+
+test('chat with a Llama 3 model: the total is the oracle’s count of the conversation as its chat template renders it; a Claude model counts the texts alone', async ({ page }) => {
+  test.setTimeout(120_000)
+  const messages = [
+    { role: 'system', content: 'You answer in one line. <|eot_id|> is only text here.' },
+    { role: 'user', content: 'How many tokens are 日本語 and 🦙?' },
+  ]
+  const config = (await readJsonAsset(sourceReader, hfAsset('llama3', 'tokenizer_config'))) as ChatTemplateConfig
+  const rendered = renderChat(config, messages, true)
+  if (!rendered.ok) throw new Error(rendered.reason)
+  const oracle = oracleForTokenizer('llama3')
+  try {
+    const expected = await oracle.encode(rendered.text, 'special')
+    const userText = await oracle.encode(messages[1].content, 'text')
+    await page.getByText('Chat prompt').click()
+    await page.getByLabel('Chat model').selectOption('llama-3-8b-instruct')
+    await page.getByLabel('Message 1', { exact: true }).fill(messages[0].content)
+    await page.getByLabel('Message 2', { exact: true }).fill(messages[1].content)
+    await expect(page.getByLabel('Chat total')).toContainText(`${expected.length.toLocaleString('en-US')} tokens in the prompt as the chat template renders it`, { timeout: 60_000 })
+    await expect(page.getByText('Counted as Llama 3’s chat template renders it (apply_chat_template, with the generation prompt)')).toBeVisible()
+    await expect(page.getByLabel('Tokens of message 2')).toHaveText(`${userText.length} tokens`)
+    await page.getByText('Formatted tokens').click()
+    const chips = page.getByLabel('Formatted chat tokens').locator('.chip')
+    await expect(chips).toHaveCount(expected.length)
+    await expect(chips.first()).toHaveText('<|begin_of_text|>')
+    await expect(chips.first()).toHaveClass(/tok-special/)
+    await page.screenshot({ path: '/tmp/wire/chat-llama3.png', fullPage: true })
+  } finally {
+    oracle.free()
+  }
+
+  // Claude's legacy tokenizer has no chat template: the texts alone, and the panel says so.
+  const claude = oracleForTokenizer('claude-legacy')
+  try {
+    let textsOnly = 0
+    for (const m of messages) textsOnly += (await claude.encode(m.content, 'text')).length
+    await page.getByLabel('Chat model').selectOption('claude-haiku-4-5')
+    await expect(page.getByText('claude-haiku-4-5’s tokenizer has no chat template: the counts are the message texts only')).toBeVisible()
+    await expect(page.getByLabel('Chat total')).toHaveText(new RegExp(`^${textsOnly} tokens in the prompt \\+`), { timeout: 60_000 })
+  } finally {
+    claude.free()
+  }
 })

@@ -1,4 +1,5 @@
 import type { LoadedEncoding } from '../tokenizer/openai/encodingLoader'
+import type { Tokenizer } from '../tokenizer/tokenizer'
 
 /** The roles a chat message can have. */
 export const CHAT_ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const
@@ -32,8 +33,14 @@ export function nameProblem(name: string): string | null {
 export interface ChatCount {
   /** False when the model has no known chat format: totals are the message texts only. */
   formatted: boolean
-  /** The chat format counted (see chatFormatOf), or null when unformatted. */
+  /** The chat format counted (see chatFormatOf), or null when unformatted or counted through a chat template. */
   format: ChatFormat | null
+  /**
+   * Set when the chat was counted through the tokenizer's chat template (chatTemplateCount.ts):
+   * the tokenizer's name, and why the template could not be rendered (then the counts are
+   * the message texts only) or null.
+   */
+  template?: { name: string; problem: string | null }
   /** Per message: tokens of its text, and its tokens with the format's own (role, name, separators). */
   messages: { content: number; total: number }[]
   /** Tokens that prime the reply (e.g. <|im_start|>assistant<|im_sep|>). */
@@ -41,7 +48,7 @@ export interface ChatCount {
   total: number
   /** The first MAX_STREAM_TOKENS token ids of the formatted chat (-1 for a format token whose id is not published). */
   stream: number[]
-  /** For each id in `stream`, the message it belongs to (-1: the reply prime). */
+  /** For each id in `stream`, the message it belongs to (-1: the reply prime; -2: not attributed, a chat template's rendering). */
   owners: number[]
   /** For each id in `stream`: the format token's name when the chat format adds it (<|im_start|>…), else null. */
   marks: (string | null)[]
@@ -200,9 +207,9 @@ const piecesLength = (pieces: readonly Piece[]) => pieces.reduce((n, p) => n + (
 export class ChatTextCache {
   private last = new Map<string, readonly number[]>()
   private next = new Map<string, readonly number[]>()
-  /** `text`'s ordinary tokens from `enc` (cached per encoding). */
-  encode(enc: LoadedEncoding, text: string): readonly number[] {
-    const key = `${enc.name}\u0000${text}`
+  /** `text`'s ordinary tokens from `enc` (cached per encoding or tokenizer). */
+  encode(enc: LoadedEncoding | Tokenizer, text: string): readonly number[] {
+    const key = `${'name' in enc ? enc.name : enc.id}\u0000${text}`
     let ids = this.next.get(key) ?? this.last.get(key)
     if (!ids) ids = enc.encodeOrdinary(text)
     this.next.set(key, ids)

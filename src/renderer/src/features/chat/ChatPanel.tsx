@@ -4,6 +4,8 @@ import { formatCount } from '@shared/text/format'
 import { limitStatus, meterValue, parseLimit } from '@shared/models/limits'
 import type { ModelInfo } from '@shared/models/models'
 import { tokenColourSlot } from '@shared/display/palette'
+import { chatTemplateAsset } from '@shared/tools/chatTemplateCount'
+import { isEncodingName } from '@shared/tokenizer/openai/encodings'
 import type { ChatReply } from './chatProtocol'
 import { ChatMessageRow } from './ChatMessageRow'
 import { useChatClient } from './useChatClient'
@@ -11,6 +13,17 @@ import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 
 /** A count, with the place in the draft of each message it counted (blank ones are left out). */
 type Result = Extract<ChatReply, { count: unknown }> & { positions: number[] }
+
+/** True when the chat of `model` is counted in a chat format: OpenAI's (gpt-tokenizer) or the tokenizer's chat template. */
+const hasChatFormat = (model: ModelInfo) => model.chat || chatTemplateAsset(model.encoding) !== null
+
+/** The tooltip's part naming what a formatted token belongs to. */
+function ownerLabel(result: Result, k: number): string {
+  const owner = result.count.owners[k]
+  if (owner === -1) return ' · reply prime'
+  if (owner === -2) return ''
+  return ` · message ${result.positions[owner] + 1}`
+}
 
 /** Props of the ChatPanel. */
 export interface ChatPanelProps {
@@ -111,8 +124,9 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   const window_ = model?.contextWindow ?? null
   const needed = total !== null && reserve !== null ? total + reserve : null
   const status = needed !== null && window_ ? limitStatus(needed, window_) : null
-  const chatModels = useMemo(() => (models ?? []).filter((m) => m.chat), [models])
-  const otherModels = useMemo(() => (models ?? []).filter((m) => !m.chat), [models])
+  const chatModels = useMemo(() => (models ?? []).filter(hasChatFormat), [models])
+  const otherModels = useMemo(() => (models ?? []).filter((m) => !hasChatFormat(m)), [models])
+  const template = result?.count.template ?? null
 
   return (
     <ToolPanel title="Chat prompt" className="chat" onToggle={setOpen}>
@@ -165,10 +179,20 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
           Counted as OpenAI’s harmony renderer writes these messages; a server’s chat template may add a system message of its own.
         </p>
       )}
-      {model && !model.chat && (
+      {model && !hasChatFormat(model) && (
         <p className="hint chat-warning" role="note">
-          gpt-tokenizer has no chat format for {model.name}: the counts are the message texts only, without the format’s tokens.
+          {isEncodingName(model.encoding) ? `gpt-tokenizer has no chat format for ${model.name}` : `${model.name}’s tokenizer has no chat template`}: the counts are the message texts only, without the format’s tokens.
         </p>
+      )}
+      {template && template.problem === null && (
+        <p className="hint" role="note">
+          Counted as {template.name}’s chat template renders it (apply_chat_template, with the generation prompt). Each message’s count is its text alone.
+        </p>
+      )}
+      {template && template.problem !== null && (
+        <ErrorNote>
+          {template.name}’s chat template could not be rendered, so the counts are the message texts only. {template.problem}
+        </ErrorNote>
       )}
       <ol className="chat-messages" aria-label="Messages" ref={listRef}>
         {draft.messages.map((m, i) => {
@@ -184,7 +208,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
               nameProblem={names[i]}
               contentTokens={counted?.content ?? null}
               totalTokens={counted?.total ?? null}
-              formatted={result?.count.formatted ?? false}
+              formatted={(result?.count.formatted ?? false) && !result?.count.template}
               onEdit={setMessage}
               onRemove={removeMessage}
             />
@@ -210,7 +234,8 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
         <div className="chat-summary">
           <p aria-label="Chat total">
             <strong>{formatCount(result.count.total)}</strong> tokens in the prompt
-            {result.count.formatted ? ` (${formatCount(result.count.prime)} prime the reply)` : ''}
+            {result.count.formatted && !template ? ` (${formatCount(result.count.prime)} prime the reply)` : ''}
+            {template && template.problem === null ? ' as the chat template renders it' : ''}
             {reserve !== null && reserve > 0 ? ` + ${formatCount(reserve)} reserved for the reply` : ''}
           </p>
           {status && window_ && needed !== null && (
@@ -244,7 +269,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
                 <span
                   key={k}
                   className={result.special[k] ? 'chip tok-special' : `chip tok-c${tokenColourSlot(k)}`}
-                  title={`#${k + 1} · ${result.count.stream[k] >= 0 ? `id ${result.count.stream[k]}` : 'format token (id not published)'}${result.count.owners[k] === -1 ? ' · reply prime' : ` · message ${result.positions[result.count.owners[k]] + 1}`}`}
+                  title={`#${k + 1} · ${result.count.stream[k] >= 0 ? `id ${result.count.stream[k]}` : 'format token (id not published)'}${ownerLabel(result, k)}`}
                 >
                   {label}
                   {showIds && <span className="chip-id">{result.count.stream[k] >= 0 ? result.count.stream[k] : 'n/a'}</span>}

@@ -1,23 +1,53 @@
 /// <reference lib="webworker" />
-// Counts the chat composer's messages in the model's chat format, off the UI thread.
-import { ChatTextCache, countChat, type ChatMessageDraft } from '@shared/tools/chat'
+// Counts the chat composer's messages in the model's chat format, off the UI thread: OpenAI's
+// formats with gpt-tokenizer's encodings; other tokenizers through their chat template (as
+// apply_chat_template renders it), or the message texts alone where there is none.
+import { ChatTextCache, countChat, type ChatCount, type ChatMessageDraft } from '@shared/tools/chat'
+import { chatTemplateAsset, countChatWithTemplate, countMessageTexts } from '@shared/tools/chatTemplateCount'
 import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import { isEncodingName } from '@shared/tokenizer/openai/encodings'
-import { tokenizerName } from '@shared/tokenizer/tokenizerId'
+import { readJsonAsset } from '@shared/tokenizer/catalog'
+import type { ChatTemplateConfig } from '@shared/tokenizer/chatTemplate'
+import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { visibleTokenBytes } from '@shared/display/visibleText'
+import { fetchAsset, loadAppTokenizer } from '../../tokens/bundledTokenizers'
 import type { ChatReply, ChatRequest } from './chatProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 
 // Message texts' tokens from the last count: a keystroke in one of 2,000 messages re-encodes that one.
 const cache = new ChatTextCache()
+// Each tokenizer's tokenizer_config.json, read once.
+const configs = new Map<string, Promise<ChatTemplateConfig>>()
+
+function templateConfig(asset: string): Promise<ChatTemplateConfig> {
+  let pending = configs.get(asset)
+  if (!pending) {
+    pending = readJsonAsset(fetchAsset, asset) as Promise<ChatTemplateConfig>
+    pending.catch(() => configs.delete(asset))
+    configs.set(asset, pending)
+  }
+  return pending
+}
+
+/** A count with a catalog tokenizer that is not one of OpenAI's encodings. */
+async function countWithTokenizer(id: string, messages: ChatMessageDraft[]): Promise<{ count: ChatCount; tokenizer: Tokenizer }> {
+  const tokenizer = await loadAppTokenizer(id)
+  const asset = chatTemplateAsset(id)
+  if (asset === null) return { count: countMessageTexts(tokenizer, messages, cache), tokenizer }
+  return { count: countChatWithTemplate(tokenizer, await templateConfig(asset), messages, cache), tokenizer }
+}
 
 self.onmessage = async (event: MessageEvent<ChatRequest>) => {
   const { seq, encoding, model, formatted, messages } = event.data
   try {
-    // The chat formats counted here are OpenAI's (gpt-tokenizer's); other tokenizers' chat
-    // templates (tokenizer/chatTemplate.ts) are not wired into this panel yet.
-    if (!isEncodingName(encoding)) throw new Error(`Chats are counted only with OpenAI’s encodings for now; ${tokenizerName(encoding)}’s chat template is not rendered here yet. The text’s own count above is exact.`)
+    if (!isEncodingName(encoding)) {
+      const { count, tokenizer } = await countWithTokenizer(encoding, messages)
+      const labels = count.stream.map((id, k) => count.marks[k] ?? visibleTokenBytes(tokenizer.tokenBytes(id)))
+      const special = count.marks.map((mark) => mark !== null)
+      self.postMessage({ seq, count, labels, special } satisfies ChatReply)
+      return
+    }
     const enc = await loadEncoding(encoding)
     const count = countChat(enc, model, formatted, messages as ChatMessageDraft[], cache)
     const labels = count.stream.map((id, k) => count.marks[k] ?? visibleTokenBytes(enc.tokenBytes(id)))

@@ -1,0 +1,67 @@
+// A chat counted through a chat template equals Hugging Face's Rust tokenizer encoding the
+// rendered conversation (special tokens recognised, no added BOS: the template writes it).
+import { describe, expect, it } from 'vitest'
+import { hfAsset, loadTokenizer, readJsonAsset } from '../tokenizer/catalog'
+import { renderChat, type ChatTemplateConfig } from '../tokenizer/chatTemplate'
+import { sourceReader } from '../testing/bundledSources'
+import { oracleForTokenizer } from '../testing/tokenizerOracle'
+import type { ChatMessageDraft } from './chat'
+import { chatTemplateAsset, countChatWithTemplate, countMessageTexts } from './chatTemplateCount'
+
+const config = async (id: string) => (await readJsonAsset(sourceReader, hfAsset(id, 'tokenizer_config'))) as ChatTemplateConfig
+const CHAT: ChatMessageDraft[] = [
+  { role: 'system', name: '', content: 'You answer in one line. <|im_end|> is text here.' },
+  { role: 'user', name: '', content: 'How many tokens is 日本語 and 👩🏽‍💻?' },
+  { role: 'assistant', name: '', content: '  About nine.\n' },
+]
+
+describe('countChatWithTemplate', () => {
+  for (const id of ['llama3', 'qwen3']) {
+    it(`${id}: the total is the oracle's count of the rendered conversation; per message, the text alone`, async () => {
+      const tokenizer = await loadTokenizer(id, sourceReader)
+      const cfg = await config(id)
+      const count = countChatWithTemplate(tokenizer, cfg, CHAT)
+      const rendered = renderChat(cfg, CHAT, true)
+      if (!rendered.ok) throw new Error(rendered.reason)
+      const oracle = oracleForTokenizer(id)
+      const expected = await oracle.encode(rendered.text, 'special')
+      expect(count.total).toBe(expected.length)
+      expect(count.stream).toEqual(expected)
+      expect(count.template).toEqual({ name: tokenizer.displayName, problem: null })
+      expect(count.formatted).toBe(true)
+      // The template's own tokens are marked with their text: Llama's BOS, Qwen's <|im_start|>.
+      expect(count.marks[0]).toBe(id === 'llama3' ? '<|begin_of_text|>' : '<|im_start|>')
+      for (const [i, m] of CHAT.entries()) expect(count.messages[i].content).toBe((await oracle.encode(m.content, 'text')).length)
+      // The generation prompt is counted: the rendering ends with the assistant header.
+      expect(rendered.text.endsWith(id === 'llama3' ? '<|start_header_id|>assistant<|end_header_id|>\n\n' : '<|im_start|>assistant\n')).toBe(true)
+      oracle.free()
+    }, 60_000)
+  }
+
+  it('a template that cannot be rendered gives its reason and the texts alone', async () => {
+    const tokenizer = await loadTokenizer('qwen3', sourceReader)
+    const count = countChatWithTemplate(tokenizer, { chat_template: "{{ raise_exception('Conversation roles must alternate') }}" }, CHAT)
+    expect(count.template).toEqual({ name: 'Qwen 3', problem: 'The chat template could not be rendered: Conversation roles must alternate' })
+    expect(count.formatted).toBe(false)
+    expect(count).toMatchObject(countMessageTexts(tokenizer, CHAT))
+    expect(count.total).toBe(count.messages.reduce((s, m) => s + m.content, 0))
+    expect(countChatWithTemplate(tokenizer, {}, CHAT).template?.problem).toBe('This tokenizer has no chat template.')
+  }, 60_000)
+
+  it('passes a message name to the template as apply_chat_template does (the template decides whether to write it)', async () => {
+    const tokenizer = await loadTokenizer('qwen3', sourceReader)
+    const cfg = { chat_template: "{% for m in messages %}<|im_start|>{{ m.role }}{% if m.name %} ({{ m.name }}){% endif %}: {{ m.content }}<|im_end|>{% endfor %}" }
+    const named: ChatMessageDraft[] = [{ role: 'user', name: 'ada_lovelace', content: 'Hi' }, { role: 'user', name: '', content: 'Hello' }]
+    const count = countChatWithTemplate(tokenizer, cfg, named)
+    const oracle = oracleForTokenizer('qwen3')
+    expect(count.stream).toEqual(await oracle.encode('<|im_start|>user (ada_lovelace): Hi<|im_end|><|im_start|>user: Hello<|im_end|>', 'special'))
+    oracle.free()
+  }, 60_000)
+
+  it('knows which tokenizers carry a chat template file', () => {
+    expect(chatTemplateAsset('llama3')).toBe('llama3.tokenizer_config.json.gz')
+    expect(chatTemplateAsset('o200k_base')).toBeNull()
+    expect(chatTemplateAsset('claude-legacy')).toBeNull()
+    expect(chatTemplateAsset('nope')).toBeNull()
+  })
+})
