@@ -26,6 +26,9 @@ async function fakeDesktop(page: Page, draft: string) {
       onMenuCommand: (l: (c: unknown) => void) => menu.push(l),
       onFileOpened: (l: (e: unknown) => void) => listeners.push(l),
       onBeforeClose: () => undefined,
+      openTokenizer: async () => ({ kind: 'cancelled' }),
+      openTokenizerPath: async () => ({ kind: 'cancelled' }),
+      onTokenizerOpened: () => undefined,
     }
   }, draft)
   await page.goto('/')
