@@ -156,7 +156,14 @@ export class EditorSession {
     const stream = new TokenStream(
       {
         showTokens: (index, version) => {
-          this.view?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
+          const view = this.view
+          view?.dispatch({ effects: setTokens.of({ tokens: index, version }) })
+          // The screen in the new table's positions: a paste's first tokens land in a table the
+          // old screen range (mapped into the table before them) does not cover.
+          if (view) {
+            const { from, to } = onScreenRange(view)
+            this.showScreen(from, to)
+          }
           this.events.tokensShown?.()
         },
         // The index itself reaches views with the snapshot that counts it.
@@ -266,14 +273,25 @@ export class EditorSession {
     screen: (from: number, to: number) => {
       const parts = this.parts
       if (!parts) return
-      // The stream and the token-id list read the shown tokens; the worker has every edit already.
-      const table = parts.view ? tablePositions(parts.view.state) : null
-      const screen = table ? { from: table.toTable(from, -1), to: table.toTable(to, 1) } : { from, to }
-      parts.stream.setViewport(screen.from, screen.to)
-      this.update({ screen })
+      this.showScreen(from, to)
       this.timers.clearTimeout(this.screenTimer)
       this.screenTimer = this.timers.setTimeout(() => this.parts?.client.viewport(from, to), SCREEN_MESSAGE_MS)
     },
+  }
+
+  /**
+   * Tells the stream and the views which part of the shown token table is on screen (document
+   * range [from, to) mapped into the table: the stream and the token-id list read the shown
+   * tokens; the worker, which has every edit, gets document positions).
+   */
+  private showScreen(from: number, to: number): void {
+    const parts = this.parts
+    if (!parts) return
+    const table = parts.view ? tablePositions(parts.view.state) : null
+    const screen = table ? { from: table.toTable(from, -1), to: table.toTable(to, 1) } : { from, to }
+    if (screen.from === this.snapshot.screen.from && screen.to === this.snapshot.screen.to) return
+    parts.stream.setViewport(screen.from, screen.to)
+    this.update({ screen })
   }
 
   /** Publishes a new snapshot with `patch` applied, unless it changes nothing. */
