@@ -1,4 +1,4 @@
-// Over 300 lines: the one class where Electron's windows, dialogs, menu and close events meet; the logic it calls (files, menu, settings, recent list, session) lives in tested modules of its own.
+// Over 300 lines: the one class where Electron's windows, dialogs, menu and close events meet; the logic it calls (files, tokenizer files, menu, settings, recent list, session) lives in modules of its own.
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen } from 'electron'
 import { basename, isAbsolute, join } from 'node:path'
 import { IPC_EVENTS, type DocumentState, type FileOpenedEvent, type MenuCommand, type OpenTextFileResult, type OpenTokenizerResult, type SaveFileRequest, type SaveFileResult, type SaveKind } from '@shared/app/ipc'
@@ -7,7 +7,6 @@ import { stateRepairs } from '@shared/app/stateRepair'
 import { APP_NAME, windowTitle } from '@shared/app/title'
 import { aboutDetail } from './about'
 import { writeFileAtomic } from './atomicWrite'
-import { readTokenizerFiles } from './files'
 import type { IpcDeps } from './ipc'
 import { buildMenuTemplate } from './menu'
 import { OpenFileTracker } from './openFile'
@@ -16,6 +15,7 @@ import { addRecent, parseRecent } from './recentFiles'
 import { StateStore } from './stateStore'
 import { createMainWindow } from './window'
 import { restoreBounds } from './windowBounds'
+import { TokenizerOpener } from './tokenizerOpener'
 
 /** The file path saved for the next launch, or null for none or a malformed value. */
 function sessionFile(json: string | null): string | null {
@@ -29,11 +29,6 @@ function sessionFile(json: string | null): string | null {
 
 const OPEN_FILTERS = [
   { name: 'Text', extensions: ['txt', 'md', 'json', 'jsonl', 'csv', 'tsv', 'xml', 'html', 'js', 'ts', 'py', 'yaml', 'yml', 'prompt'] },
-  { name: 'All files', extensions: ['*'] },
-]
-
-const TOKENIZER_FILTERS = [
-  { name: 'Tokenizer (tokenizer.json)', extensions: ['json'] },
   { name: 'All files', extensions: ['*'] },
 ]
 
@@ -71,10 +66,10 @@ export class AppController implements IpcDeps {
   private readonly ownStore: StateStore<'recent' | 'session' | 'recent-tokenizers'>
   private entries: WindowEntry[] = []
   private recent: string[] = []
-  /** Tokenizer files and model folders opened before (File > Open Recent Tokenizer). */
-  private recentTokenizers: string[] = []
   /** The paths the user gave main (the page may ask to open only these, or prove a drop). */
   private readonly openable = new OpenablePaths()
+  /** Tokenizer files and model folders: the dialog, the page's requests, the recent list. */
+  private readonly tokenizers: TokenizerOpener
   private settings: Settings = parseSettings(null)
   private boundsTimer: NodeJS.Timeout | undefined
   /** Set when the user quits: once the window has saved and closed, the app quits too (also on macOS). */
@@ -87,6 +82,7 @@ export class AppController implements IpcDeps {
     const dir = join(app.getPath('userData'), 'state')
     this.store = new StateStore(dir)
     this.ownStore = new StateStore(dir, { recent: 256 * 1024, session: 8 * 1024, 'recent-tokenizers': 256 * 1024 })
+    this.tokenizers = new TokenizerOpener({ openable: this.openable, save: (json) => this.ownStore.save('recent-tokenizers', json), changed: () => this.rebuildMenu() })
   }
 
   /** Loads the saved state, builds the menu and opens the window (with `file` from the command line, if any). */
@@ -95,8 +91,8 @@ export class AppController implements IpcDeps {
     this.settings = parseSettings(saved.values.settings)
     const own = await this.ownStore.loadAll()
     this.recent = parseRecent(own.values.recent)
-    this.recentTokenizers = parseRecent(own.values['recent-tokenizers'])
-    for (const path of [...this.recent, ...this.recentTokenizers]) this.openable.allow(path)
+    this.tokenizers.load(own.values['recent-tokenizers'])
+    for (const path of this.recent) this.openable.allow(path)
     this.startupProblems = [...saved.problems, ...own.problems, ...(await this.keepPartlyDamaged(saved.values))]
     nativeTheme.themeSource = this.settings.theme
     this.rebuildMenu()
@@ -212,7 +208,7 @@ export class AppController implements IpcDeps {
 
   private rebuildMenu(): void {
     const template = buildMenuTemplate(
-      { settings: this.settings, recent: this.recent, recentTokenizers: this.recentTokenizers, platform: process.platform },
+      { settings: this.settings, recent: this.recent, recentTokenizers: this.tokenizers.recent, platform: process.platform },
       {
         command: (c) => (c.type === 'open' ? void this.menuOpen() : this.command(c)),
         openRecent: (path) => {
@@ -226,12 +222,9 @@ export class AppController implements IpcDeps {
         },
         openRecentTokenizer: (path) => {
           const win = BrowserWindow.getFocusedWindow() ?? this.entries[0]?.win
-          if (win) void this.openRecentTokenizer(path).then((result) => !win.isDestroyed() && win.webContents.send(IPC_EVENTS.tokenizerOpened, result))
+          if (win) void this.tokenizers.openRecent(path).then((result) => !win.isDestroyed() && win.webContents.send(IPC_EVENTS.tokenizerOpened, result))
         },
-        clearRecentTokenizers: () => {
-          this.recentTokenizers = []
-          this.saveRecentTokenizers()
-        },
+        clearRecentTokenizers: () => this.tokenizers.clear(),
         about: () => void this.about(),
       },
     )
@@ -254,33 +247,6 @@ export class AppController implements IpcDeps {
 
   private saveRecent(): void {
     void this.ownStore.save('recent', JSON.stringify(this.recent)).catch(() => undefined)
-    this.rebuildMenu()
-  }
-
-  /** Reads a tokenizer main may open; when it reads, it goes to the top of the recent tokenizers. */
-  private async openTokenizerPath(path: string, expectSha256?: string): Promise<OpenTokenizerResult> {
-    const result = await readTokenizerFiles(path, expectSha256)
-    if (result.kind === 'opened') {
-      this.openable.allow(path)
-      this.recentTokenizers = addRecent(this.recentTokenizers, path)
-      this.saveRecentTokenizers()
-    }
-    return result
-  }
-
-  /** Opens a tokenizer from the recent list (menu only); one that no longer reads leaves the list. */
-  private async openRecentTokenizer(path: string): Promise<OpenTokenizerResult> {
-    if (!this.recentTokenizers.includes(path)) return { kind: 'error', message: `${basename(path)} is not in the recent tokenizers.` }
-    const result = await this.openTokenizerPath(path)
-    if (result.kind === 'error') {
-      this.recentTokenizers = this.recentTokenizers.filter((p) => p !== path)
-      this.saveRecentTokenizers()
-    }
-    return result
-  }
-
-  private saveRecentTokenizers(): void {
-    void this.ownStore.save('recent-tokenizers', JSON.stringify(this.recentTokenizers)).catch(() => undefined)
     this.rebuildMenu()
   }
 
@@ -333,22 +299,14 @@ export class AppController implements IpcDeps {
     return result
   }
 
-  async chooseAndOpenTokenizer(win: BrowserWindow): Promise<OpenTokenizerResult> {
-    // A dialog cannot pick files and folders at once except on macOS; elsewhere folders are dropped.
-    const properties: ('openFile' | 'openDirectory')[] = process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile']
-    const choice = await dialog.showOpenDialog(win, { title: 'Open tokenizer (tokenizer.json or model folder)', properties, filters: TOKENIZER_FILTERS })
-    if (choice.canceled || choice.filePaths.length === 0) return { kind: 'cancelled' }
-    return this.openTokenizerPath(choice.filePaths[0])
+  /** File > Open Tokenizer… and the toolbar's Open tokenizer. */
+  chooseAndOpenTokenizer(win: BrowserWindow): Promise<OpenTokenizerResult> {
+    return this.tokenizers.choose(win)
   }
 
-  async openTokenizerPathForPage(_win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTokenizerResult> {
-    const name = basename(path) || path
-    const refusal = pathRefusal(path)
-    if (refusal) return { kind: 'error', message: `Could not open ${name}: ${refusal}.` }
-    if (this.openable.has(path)) return this.openTokenizerPath(path)
-    // A path main never saw: only a drop, proven by the digest of the tokenizer.json the page holds.
-    if (sha256 === null) return { kind: 'error', message: `Could not open ${name}: the app opens only tokenizers you choose or drop.` }
-    return this.openTokenizerPath(path, sha256)
+  /** A tokenizer path the page asks for (a drop, or one main was given). */
+  openTokenizerPathForPage(_win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTokenizerResult> {
+    return this.tokenizers.openForPage(path, sha256)
   }
 
   async saveFile(win: BrowserWindow, request: SaveFileRequest): Promise<SaveFileResult> {
