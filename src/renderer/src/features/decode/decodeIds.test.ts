@@ -1,22 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadEncoding, type LoadedEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import { oracleOrdinary } from '@shared/testing/oracle'
+import { tokenBytesClient } from '@shared/testing/tokenBytesClient'
 import { decodeIdList } from './decodeIds'
 
 let enc: LoadedEncoding
 /** The worker's tokenBytes, done in-process. */
-const client = {
-  tokenBytes: async (_e: unknown, ids: number[]) =>
-    ids.map((id) => {
-      try {
-        return enc.tokenBytes(id)
-      } catch {
-        return null
-      }
-    }),
-}
+let client: ReturnType<typeof tokenBytesClient>
 beforeAll(async () => {
   enc = await loadEncoding('o200k_base')
+  client = tokenBytesClient(enc)
 })
 
 describe('decodeIdList', () => {
