@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { execPath } from 'node:process'
 import { makeCorpus } from '../src/shared/testing/corpus'
+import { seededRandom } from '../src/shared/sampling/random'
 
 /** One built corpus and what went into it. */
 export interface Corpus {
@@ -105,15 +106,7 @@ function* chain<T>(...lists: Iterable<T>[]): Generator<T> {
 
 /** Seeded random text of mixed scripts: words of random code points from a dozen blocks, emoji included. */
 export function randomUnicode(size: number, seed = 1234): string {
-  let state = seed >>> 0
-  const rand = () => {
-    state ^= state << 13
-    state >>>= 0
-    state ^= state >>> 17
-    state ^= state << 5
-    state >>>= 0
-    return state / 0x100000000
-  }
+  const rand = seededRandom(seed)
   // [first, last] code points of each block.
   const blocks: [number, number][] = [
     [0x21, 0x7e], [0xa1, 0x17f], [0x370, 0x3ff], [0x400, 0x4ff], [0x590, 0x5ff], [0x600, 0x6ff],
