@@ -11,6 +11,7 @@ import { encode as encodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base'
 import { get_encoding } from 'tiktoken'
 import { buildCorpus, CORPUS_NAMES, randomUnicode, type Corpus, type CorpusName } from './corpora'
 import { o200kEncoders, timeEncode } from './encodeSpeed'
+import { editorFloor } from './editorFloor'
 import { bareLineKeystrokes, fresh, keystrokes, lineAround, memory, paste, percentile, scrollFrames } from './pageMeasures'
 
 const QUICK = process.env.BENCH_QUICK === '1'
@@ -144,6 +145,13 @@ test('benchmark', async ({ page, browser }) => {
       cell('scroll (wheel, 2 s): frames over 50 ms', col, `${frames.filter((f) => f > 50).length} of ${frames.length}`)
     }
     if (name === 'synthetic' && !QUICK) await encodingSwitch(page, text, notes)
+    // The same paste and keys in CodeMirror alone: what the editor costs before the app adds anything.
+    const bare = await editorFloor(page, text, KEYS)
+    const p5095 = (t: number[]) => `${ms(percentile(t, 50))} / ${ms(percentile(t, 95))}`
+    console.log(`  editor floor: paste ${bare.paste.toFixed(0)} ms, keys at start ${p5095(bare.start)}, at end ${p5095(bare.end)}`)
+    cell(`editor floor (CodeMirror alone, no tokens): paste ${sizeLabel}, first painted frame`, col, ms(bare.paste))
+    cell('editor floor (CodeMirror alone, no tokens): keystroke at start, p50 / p95', col, p5095(bare.start))
+    cell('editor floor (CodeMirror alone, no tokens): keystroke at end, p50 / p95', col, p5095(bare.end))
     load.push(loadavg()[0])
   }
   console.log('keystroke floor again, after the corpora')

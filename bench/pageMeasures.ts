@@ -13,8 +13,12 @@ export async function fresh(page: Page): Promise<void> {
   await page.locator('[data-complete="true"]').waitFor()
 }
 
-/** Replaces the document as a paste would; returns ms to the first coloured token and to the exact count. */
-export async function paste(page: Page, text: string, expected: number): Promise<{ first: number; exact: number }> {
+/**
+ * Replaces the document as a paste would; returns ms to the first coloured token and to the
+ * exact count (`expected`), each once the frame that shows it is painted. With `expected`
+ * null (the editor floor's page: no tokens, no count), both are the first painted frame.
+ */
+export async function paste(page: Page, text: string, expected: number | null): Promise<{ first: number; exact: number }> {
   await page.evaluate(() => {
     const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; state: { doc: { length: number } } } }).tokenizerExplorerView
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '' } })
@@ -24,16 +28,16 @@ export async function paste(page: Page, text: string, expected: number): Promise
     ({ text, expected }) =>
       new Promise<{ first: number; exact: number }>((resolve) => {
         const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void } }).tokenizerExplorerView
-        const count = document.querySelector('[aria-label="Token count"]')!
-        const fmt = expected.toLocaleString('en-US')
+        const count = document.querySelector('[aria-label="Token count"]')
+        const fmt = expected === null ? null : expected.toLocaleString('en-US')
         let first = -1
-        const t0 = performance.now()
-        view.dispatch({ changes: { from: 0, insert: text } })
         // Checked at each frame; timed once that frame is painted (a message posted from
-        // requestAnimationFrame is handled after the frame's style, layout and paint).
+        // requestAnimationFrame is handled after the frame's style, layout and paint). The
+        // first check is asked for before the paste, so its message comes before any the app
+        // posts for after the paint (the app hands the pasted text to its worker then).
         const check = () => {
-          const coloured = document.querySelector('.cm-content [data-token-index]') !== null
-          const done = count.textContent === fmt
+          const coloured = fmt === null || document.querySelector('.cm-content [data-token-index]') !== null
+          const done = fmt === null || count?.textContent === fmt
           const port = new MessageChannel()
           port.port1.onmessage = () => {
             const now = performance.now()
@@ -44,6 +48,8 @@ export async function paste(page: Page, text: string, expected: number): Promise
           if (!done) requestAnimationFrame(check)
         }
         requestAnimationFrame(check)
+        const t0 = performance.now()
+        view.dispatch({ changes: { from: 0, insert: text } })
       }),
     { text, expected },
   )
@@ -57,8 +63,11 @@ export function lineAround(text: string, pos: number): string {
   return `${line.startsWith('[{') ? 'minified JSON line' : 'line'} of ${line.length.toLocaleString('en-US')} chars`
 }
 
-/** Where the caret types: the document's start, middle or end, or a bare page's field. */
-export type KeyPlace = 'start' | 'middle' | 'end' | 'bare' | 'bare-line'
+/**
+ * Where the caret types: the app document's start, middle or end; a bare page's field or long
+ * line; the start or end of the editor floor's document (bench/bareEditor.ts).
+ */
+export type KeyPlace = 'start' | 'middle' | 'end' | 'bare' | 'bare-line' | 'floor-start' | 'floor-end'
 
 /** The text around the caret that a key can change the tokens of, and the count shown. */
 interface CaretWindow {
@@ -108,16 +117,17 @@ async function caretWindow(page: Page): Promise<CaretWindow> {
  * plus the oracle's change in the tokens of the text around the caret.
  */
 export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?: (text: string) => number): Promise<number[]> {
+  const inApp = where === 'start' || where === 'middle' || where === 'end'
   if (where === 'bare') await page.locator('textarea').focus()
   else if (where !== 'bare-line') await page.evaluate((where) => {
     const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; focus(): void; state: { doc: { length: number } } } }).tokenizerExplorerView
     const len = view.state.doc.length
-    const at = where === 'start' ? 0 : where === 'end' ? len : Math.floor(len / 2)
+    const at = where.endsWith('start') ? 0 : where.endsWith('end') ? len : Math.floor(len / 2)
     view.dispatch({ selection: { anchor: at }, scrollIntoView: true })
     view.focus()
   }, where)
   await page.waitForTimeout(300)
-  if (!where.startsWith('bare')) {
+  if (inApp) {
     // Warm-up (not measured): the editor loads its own encoder in the first quiet moment;
     // until then keystrokes are tokenized by the worker, a frame or two later.
     const panel = page.locator('[data-doc-version]')
@@ -132,7 +142,7 @@ export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?
   for (let i = 0; i < n; i++) {
     const key = i % 5 === 4 ? ' ' : 'x'
     let expected = ''
-    if (oracle && !where.startsWith('bare')) {
+    if (oracle && inApp) {
       const w = await caretWindow(page)
       expected = (w.shown + oracle(w.before + key + w.after) - oracle(w.before + w.after)).toLocaleString('en-US')
     }
@@ -172,7 +182,7 @@ export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?
     }, expected)
     await page.keyboard.press(key === ' ' ? 'Space' : 'KeyX')
     out.push(await page.evaluate(() => (window as unknown as { keyLatency: Promise<number> }).keyLatency))
-    if (!where.startsWith('bare') && (await page.locator('[data-doc-version]').getAttribute('data-tokenized-by')) !== 'editor') workerKeys++
+    if (inApp && (await page.locator('[data-doc-version]').getAttribute('data-tokenized-by')) !== 'editor') workerKeys++
     await page.waitForTimeout(30)
   }
   const missed = out.filter((t) => Number.isNaN(t)).length
