@@ -1,3 +1,4 @@
+import { retokenizeEditedChunk } from './chunkRetokenize'
 import { cutText, recutEdit, type ChunkSource, type Recut } from './documentModel'
 import type { SpecialMode } from '../tokenizer/specialTokens'
 import type { TokenIndex, TokenSplice } from './tokenIndex'
@@ -72,14 +73,17 @@ export function localTokenSplice(
     budget -= end - start
     return true
   }
+  // A keystroke inside one chunk: only the words or lines around it are encoded again.
+  const edited = recut.remove === 1 && recut.insert.length === 1 ? index.chunk(recut.from) : null
+  const inOneChunk = edited?.tokens && edited.start === recut.insert[0].start && from >= edited.start && to <= edited.end
+  const encode = (k: number) =>
+    inOneChunk && edited?.tokens
+      ? retokenizeEditedChunk(edited.tokens, oldText(edited.start, edited.end), recut.texts[0], from - edited.start, to - edited.start, insert.length, tokenizer, mode)
+      : tokenizeChunk(recut.texts[k], 0, recut.texts[k].length, tokenizer, mode)
   return {
     from: recut.from,
     remove: recut.remove,
     shift: recut.shift,
-    insert: recut.insert.map((c, k) => ({
-      start: c.start,
-      end: c.end,
-      tokens: encodeHere(c.start, c.end) ? tokenizeChunk(recut.texts[k], 0, recut.texts[k].length, tokenizer, mode) : null,
-    })),
+    insert: recut.insert.map((c, k) => ({ start: c.start, end: c.end, tokens: encodeHere(c.start, c.end) ? encode(k) : null })),
   }
 }
