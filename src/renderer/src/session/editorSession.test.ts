@@ -146,6 +146,37 @@ describe('EditorSession', () => {
     expect(t.flushes).toHaveLength(1)
   })
 
+  it('publishes a paste tokenized here (on screen only, the rest pending) after the paint, not in the frame of its colours', () => {
+    const t = setup(enc)
+    t.session.streamRef.current!.setLocalEncoder(enc)
+    const pasted = 'Paste me. '.repeat(6_000)
+    const before = t.session.getSnapshot()
+    // Only the first chunk is on screen: the rest is left to the worker.
+    const tokens = t.session.source.edit(1, [[0, 0, pasted]], Text.of(TEXT.split('\n')), (start) => start === 0)
+    expect(tokens?.pending).toBeGreaterThan(0)
+    t.session.source.drawn()
+    expect(t.flushes).toHaveLength(0)
+    // (The work state may already say "working"; the tokens shown to the panels are the old ones.)
+    expect(t.session.getSnapshot().tokens).toBe(before.tokens)
+    // The edit's copy to the worker and the snapshot both wait for the paint.
+    expect(t.paints.length).toBeGreaterThan(0)
+    for (const paint of t.paints.splice(0)) paint()
+    expect(t.session.getSnapshot().tokens).toMatchObject({ version: 1, local: true, pending: tokens!.pending })
+    expect(t.sent.at(-1)).toMatchObject({ type: 'edit', version: 1 })
+  })
+
+  it('drops a held paste snapshot when a newer one was published before the paint', () => {
+    const t = setup(enc)
+    t.session.streamRef.current!.setLocalEncoder(enc)
+    t.session.source.edit(1, [[0, 0, 'Paste me. '.repeat(6_000)]], Text.of(TEXT.split('\n')), (start) => start === 0)
+    t.session.source.drawn()
+    // The worker answers the whole paste before the frame is painted (a status brings a new snapshot).
+    t.receive({ type: 'status', version: 1, generation: 1, encoding: 'o200k_base', mode: 'text', pendingChunks: 0, totalChunks: 1, elapsedMs: 60 })
+    const newer = t.session.getSnapshot()
+    for (const paint of t.paints.splice(0)) paint()
+    expect(t.session.getSnapshot()).toBe(newer)
+  })
+
   it('sends a new encoding to the worker only when it changes, and counts the token tables swapped in', () => {
     const t = setup(enc)
     const sent = t.sent.length

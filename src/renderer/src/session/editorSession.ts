@@ -88,6 +88,8 @@ export class EditorSession {
   private viewOptions: TokenViewOptions | null = null
   /** A snapshot of a keystroke tokenized here: published once its tokens are drawn, in the same frame. */
   private urgent: TokenSnapshot | null = null
+  /** Token snapshots published so far: a paste's snapshot held for after the paint is dropped when a newer one came. */
+  private published = 0
   private screenTimer: number | undefined
   private swaps = 0
   private readonly timers: Timers
@@ -170,7 +172,10 @@ export class EditorSession {
         indexChanged: () => this.swaps++,
         snapshot: (s, urgent) => {
           if (urgent) this.urgent = s
-          else this.update({ tokens: s, index: s.index })
+          else {
+            this.published++
+            this.update({ tokens: s, index: s.index })
+          }
           if (s.pending > 0) loader.busy()
         },
         work: (work) => this.update({ work }),
@@ -264,7 +269,14 @@ export class EditorSession {
     drawn: () => {
       const next = this.urgent
       this.urgent = null
-      if (next) {
+      if (next && next.pending > 0) {
+        // A paste: its first colours are painted before the panels redraw (they say "counting"
+        // a frame later), unless a newer snapshot came meanwhile.
+        const seq = ++this.published
+        const afterPaint = this.deps.afterPaint ?? ((fn: () => void) => fn())
+        afterPaint(() => seq === this.published && this.update({ tokens: next, index: next.index }))
+      } else if (next) {
+        // A keystroke: count and colours land in the same frame.
         const flush = this.deps.flushSync ?? ((fn: () => void) => fn())
         flush(() => this.update({ tokens: next, index: next.index }))
       }
