@@ -78,6 +78,11 @@ export function tokenizerShortName(id: TokenizerId): string {
   return !e || e.engine === 'openai' ? id : e.name
 }
 
+/** Label of a tokenizer in a panel: its short name ('o200k_base', 'Llama 3'), or an opened file's name marked as such ('Llama-3-8B (file)'). */
+export function tokenizerLabel(id: TokenizerId): string {
+  return isUserTokenizerId(id) ? `${tokenizerName(id)} (file)` : tokenizerShortName(id)
+}
+
 /** The tokenizer opened from a file, as the panels list it: its id and the name to show. */
 export interface OpenedTokenizerChoice {
   id: TokenizerId
