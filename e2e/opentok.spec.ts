@@ -140,7 +140,7 @@ test('a tokenizer.json dropped on the window goes to the tokenizer, not into the
 // the saved state lives in localStorage under "fake:" keys, so it outlives a reload as it
 // outlives a restart in Electron, and the fake "main" reads the bundled Llama 3 files when
 // the page opens or restores a tokenizer. `restore` says what main's restore answers.
-async function fakeDesktop(page: Page, restore: 'file' | 'gone' = 'file') {
+async function fakeDesktop(page: Page, restore: 'file' | 'gone' | 'other' = 'file') {
   await page.route('**/__fake-main/*', (route) => route.fulfill({ path: join(LLAMA3, new URL(route.request().url()).pathname.split('/').pop()!) }))
   await page.addInitScript((restore) => {
     const w = window as unknown as Record<string, unknown>
@@ -149,9 +149,9 @@ async function fakeDesktop(page: Page, restore: 'file' | 'gone' = 'file') {
     let release: () => void = () => undefined
     const held = new Promise<void>((resolve) => (release = resolve))
     w.__releaseRestore = () => release()
-    const read = async () => {
+    const read = async (sourceName = 'Llama-3-8B') => {
       const bytes = async (name: string) => new Uint8Array(await (await fetch(`/__fake-main/${name}`)).arrayBuffer())
-      return { kind: 'opened', files: { sourceName: 'Llama-3-8B', fileName: 'tokenizer.json', tokenizer: await bytes('tokenizer.json'), config: await bytes('tokenizer_config.json') } }
+      return { kind: 'opened', files: { sourceName, fileName: 'tokenizer.json', tokenizer: await bytes('tokenizer.json'), config: await bytes('tokenizer_config.json') } }
     }
     w.tokenizerExplorer = {
       openTextFile: async () => ({ kind: 'cancelled' }),
@@ -175,6 +175,8 @@ async function fakeDesktop(page: Page, restore: 'file' | 'gone' = 'file') {
         if (!store('main-tokenizer')) return { kind: 'cancelled' }
         // Main's own message for a file that is gone (src/main/tokenizerOpener.test.ts checks main says it).
         if (restore === 'gone') return { kind: 'error', message: 'Could not open Llama-3-8B: the file does not exist.' }
+        // The file main read last is another one (the setting's was opened by its bytes alone).
+        if (restore === 'other') return read('Another-Model')
         return read()
       },
       onTokenizerOpened: () => undefined,
@@ -241,6 +243,21 @@ test.describe('desktop: the opened tokenizer across a restart', () => {
     // The default is saved now: the next start does not try the file again.
     await expect.poll(async () => (await savedSettings(page))?.encoding).toBe('o200k_base')
     if (process.env.OPENTOK_SHOTS) await page.screenshot({ path: '/tmp/opentok/restore-gone.png' })
+  })
+
+  test('a file main read last that is not the one the setting names is not used in its place', async ({ page }) => {
+    await fakeDesktop(page, 'other')
+    await setText(page, DRAFT)
+    await page.getByRole('button', { name: 'Open tokenizer' }).click()
+    const picker = page.getByRole('combobox', { name: 'Encoding' })
+    await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
+    await page.waitForTimeout(900) // the draft autosaves
+    await page.reload()
+    await page.evaluate(() => (window as unknown as { __releaseRestore(): void }).__releaseRestore())
+    await expect(page.getByRole('status').filter({ hasText: 'The tokenizer used last time (Llama-3-8B) was not opened from a file the app can read again. Counting with o200k_base instead; your text is unchanged.' })).toBeVisible({ timeout: 20_000 })
+    await expect(picker).toHaveValue('o200k_base')
+    await expect(editor(page)).toHaveText(DRAFT)
+    await expectTokenCount(page, oracleIds('o200k_base', DRAFT).length)
   })
 
   test('a stale file id saved with no file to restore (a plain browser) falls back plainly', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOG } from './catalog'
 import { ENCODING_NAMES } from './openai/encodings'
-import { DEFAULT_TOKENIZER, isTokenizerId, isUserTokenizerId, tokenizerChoices, tokenizerGroups, tokenizerLabel, tokenizerName, tokenizerShortName, userTokenizerId } from './tokenizerId'
+import { DEFAULT_TOKENIZER, isTokenizerId, isUserTokenizerId, isIdOfOpenedTokenizer, tokenizerChoices, tokenizerGroups, tokenizerLabel, tokenizerName, tokenizerShortName, userTokenizerId } from './tokenizerId'
 
 describe('tokenizer ids', () => {
   it('knows every catalog id, OpenAI encodings by name, and nothing else', () => {
@@ -38,6 +38,18 @@ describe('tokenizers opened from a file', () => {
     expect(tokenizerLabel('file: Llama-3-8B')).toBe('Llama-3-8B (file)')
     expect(tokenizerLabel('llama3')).toBe('Llama 3')
     expect(tokenizerLabel('o200k_base')).toBe('o200k_base')
+  })
+
+  it('a saved id is matched with the name of the file read again, whatever its number', () => {
+    expect(isIdOfOpenedTokenizer('file: Llama-3-8B', 'Llama-3-8B')).toBe(true)
+    expect(isIdOfOpenedTokenizer('file: Llama-3-8B (12)', 'Llama-3-8B')).toBe(true)
+    expect(isIdOfOpenedTokenizer('file: Llama-3-8B (1)', 'Llama-3-8B')).toBe(false)
+    expect(isIdOfOpenedTokenizer('file: Qwen3-8B', 'Llama-3-8B')).toBe(false)
+    expect(isIdOfOpenedTokenizer('file: Llama-3-8B (2)', 'Llama-3-8B (2)')).toBe(true)
+    expect(isIdOfOpenedTokenizer('llama3', 'Llama 3')).toBe(false)
+    expect(isIdOfOpenedTokenizer(userTokenizerId('n'.repeat(1000), 7), 'n'.repeat(1000))).toBe(true)
+    expect(isIdOfOpenedTokenizer(userTokenizerId('m'.repeat(1000), 7), 'n'.repeat(1000))).toBe(false)
+    expect(isIdOfOpenedTokenizer('file: Llama-3-8B (02)', 'Llama-3-8B')).toBe(false)
   })
 
   it('the panels offer the catalog in order, then the opened tokenizer labelled with its file name', () => {

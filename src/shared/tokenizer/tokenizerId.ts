@@ -31,6 +31,17 @@ export function userTokenizerId(name: string, n: number): TokenizerId {
   return `${USER_TOKENIZER_PREFIX}${name.slice(0, MAX_USER_ID_CHARS - USER_TOKENIZER_PREFIX.length - suffix.length)}${suffix}`
 }
 
+/**
+ * True when `id` (a saved setting) could be the id of a tokenizer named `name` opened from a
+ * file: userTokenizerId(name, n) for some n. At start-up this tells whether the file read
+ * again is the one the setting was saved for, not another opened later by other means.
+ */
+export function isIdOfOpenedTokenizer(id: TokenizerId, name: string): boolean {
+  if (id === userTokenizerId(name, 1)) return true
+  const numbered = /^.* \((\d{1,9})\)$/.exec(id)
+  return numbered !== null && userTokenizerId(name, Number(numbered[1])) === id
+}
+
 /** True when `value` is the id of a catalog tokenizer. */
 export function isTokenizerId(value: unknown): value is TokenizerId {
   return typeof value === 'string' && catalogEntry(value) !== undefined

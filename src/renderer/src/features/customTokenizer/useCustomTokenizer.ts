@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { OpenTokenizerResult } from '@shared/app/ipc'
-import { DEFAULT_TOKENIZER, tokenizerName, tokenizerShortName, type TokenizerId } from '@shared/tokenizer/tokenizerId'
+import { DEFAULT_TOKENIZER, isIdOfOpenedTokenizer, tokenizerName, tokenizerShortName, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { summarizeUserTokenizer } from '@shared/tokenizer/userTokenizer'
 import type { Host } from '../../host/host'
 import type { DroppedTokenizer } from '../../host/tokenizerFiles'
@@ -68,6 +68,11 @@ export function useCustomTokenizer(ws: Workspace, host: Host, select: (id: Token
     setChecking(false)
     if (!check.ok) {
       setMessage({ tone: 'error', text: `${lastTime}${check.message}${restoreOf ? keepDefault : ' The tokenizer in use is unchanged.'}` })
+      return false
+    }
+    if (restoreOf && !isIdOfOpenedTokenizer(restoreOf, check.description.name)) {
+      // The file main read last is not the one the setting was saved for (that one was opened by its bytes alone).
+      setMessage({ tone: 'warning', text: `The tokenizer used last time (${tokenizerName(restoreOf)}) was not opened from a file the app can read again.${keepDefault} Open its file again to use it.` })
       return false
     }
     const tokenizer = { files: result.files, description: check.description }
