@@ -272,7 +272,7 @@ test.describe('desktop: the opened tokenizer across a restart', () => {
   })
 })
 
-test('Compare, Decode and the chat use the opened tokenizer: its row has the Rust oracle count, it aligns with Llama 3, the oracle\'s ids decode, the chat uses its template', async ({ page }) => {
+test('Compare, Decode and the chat use the opened tokenizer: its row has the Rust oracle count, it aligns with Llama 3, the oracle\'s ids decode, its vocabulary is searched, the chat uses its template', async ({ page }) => {
   await fakeDesktop(page)
   const text = 'Compare me: naïve café, 東京, 🦙 and code() {}.'
   await setText(page, text)
@@ -303,6 +303,12 @@ test('Compare, Decode and the chat use the opened tokenizer: its row has the Rus
   await page.getByLabel('Token IDs to decode').fill(JSON.stringify(ids))
   await page.getByRole('button', { name: 'Decode', exact: true }).click()
   await expect(page.getByLabel('Decoded text')).toHaveText('Decoded by the file: 東京 🦙', { timeout: 20_000 })
+
+  // Vocabulary: the file's tokens are searched; the oracle's id for "Compare" is among them.
+  const [compareId] = (await rust.encode('Compare', null, { addSpecialTokens: false })).getIds()
+  await page.locator('details.vocab summary').click()
+  await page.getByLabel('Search tokens').fill('Compare')
+  await expect(page.getByRole('table', { name: 'Matching tokens' }).locator(`tr[data-token-id="${compareId}"]`).first()).toBeVisible({ timeout: 20_000 })
 
   // The chat offers the file with its own chat template (its tokenizer_config.json): the same
   // total as the bundled Llama 3 model, whose files are these.
