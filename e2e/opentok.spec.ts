@@ -318,6 +318,7 @@ test('Compare, Decode and the chat use the opened tokenizer: its row has the Rus
   const total = page.getByLabel('Chat total')
   await expect(total).toContainText('tokens in the prompt as the chat template renders it', { timeout: 20_000 })
   const fileTotal = (await total.textContent())!.split(' ')[0]
+  if (process.env.OPENTOK_SHOTS) await page.screenshot({ path: '/tmp/opentok/chat.png', fullPage: true })
   await page.getByLabel('Chat model').selectOption('llama-3-8b-instruct')
   await expect(total).toContainText(`${fileTotal} tokens in the prompt as the chat template renders it`, { timeout: 20_000 })
 })

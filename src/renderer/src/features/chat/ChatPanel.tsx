@@ -6,7 +6,8 @@ import type { ModelInfo } from '@shared/models/models'
 import { tokenColourSlot } from '@shared/display/palette'
 import { chatTemplateAsset } from '@shared/tools/chatTemplateCount'
 import { isEncodingName } from '@shared/tokenizer/openai/encodings'
-import { isUserTokenizerId, type OpenedTokenizerChoice } from '@shared/tokenizer/tokenizerId'
+import { isUserTokenizerId } from '@shared/tokenizer/tokenizerId'
+import { fileChatModel, type ChatOpenedTokenizer } from './fileChatModel'
 import type { ChatReply } from './chatProtocol'
 import { ChatMessageRow } from './ChatMessageRow'
 import { useChatClient } from './useChatClient'
@@ -14,17 +15,6 @@ import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 
 /** A count, with the place in the draft of each message it counted (blank ones are left out). */
 type Result = Extract<ChatReply, { count: unknown }> & { positions: number[] }
-
-/** The tokenizer opened from a file, as the chat offers it: with whether its tokenizer_config.json has a chat template. */
-export type ChatOpenedTokenizer = OpenedTokenizerChoice & { hasChatTemplate: boolean }
-
-/**
- * The chat's entry for the tokenizer opened from a file: a "model" of that tokenizer with no
- * known window (the file says none), counted with the file's own chat template when it has one.
- */
-export function fileChatModel(opened: ChatOpenedTokenizer): ModelInfo {
-  return { name: `${opened.name} (tokenizer file)`, encoding: opened.id, contextWindow: 0, maxOutput: null, chat: opened.hasChatTemplate }
-}
 
 /** True when the chat of `model` is counted in a chat format: OpenAI's (gpt-tokenizer), the tokenizer's chat template, or the opened file's. */
 const hasChatFormat = (model: ModelInfo) => model.chat || chatTemplateAsset(model.encoding) !== null
