@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOG } from './catalog'
 import { ENCODING_NAMES } from './openai/encodings'
-import { DEFAULT_TOKENIZER, isTokenizerId, isUserTokenizerId, isIdOfOpenedTokenizer, tokenizerChoices, tokenizerGroups, tokenizerLabel, tokenizerName, tokenizerShortName, userTokenizerId } from './tokenizerId'
+import { DEFAULT_TOKENIZER, isTokenizerId, isUserTokenizerId, isIdOfOpenedTokenizer, tokenizerChoices, tokenizerGroups, tokenizerName, tokenizerShortName, userTokenizerId } from './tokenizerId'
 
 describe('tokenizer ids', () => {
   it('knows every catalog id, OpenAI encodings by name, and nothing else', () => {
@@ -35,9 +35,8 @@ describe('tokenizers opened from a file', () => {
     expect(long.endsWith('n (12)')).toBe(true)
     expect(tokenizerName('file: Llama-3-8B')).toBe('Llama-3-8B')
     expect(tokenizerName('llama3')).toBe('Llama 3')
-    expect(tokenizerLabel('file: Llama-3-8B')).toBe('Llama-3-8B (file)')
-    expect(tokenizerLabel('llama3')).toBe('Llama 3')
-    expect(tokenizerLabel('o200k_base')).toBe('o200k_base')
+    expect(tokenizerShortName('file: Llama-3-8B')).toBe('Llama-3-8B (file)')
+    expect(tokenizerShortName('unknown-id')).toBe('unknown-id')
   })
 
   it('a saved id is matched with the name of the file read again, whatever its number', () => {

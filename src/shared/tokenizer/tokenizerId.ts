@@ -83,15 +83,11 @@ export function tokenizerGroups(): { family: string; options: TokenizerOption[] 
   return groups
 }
 
-/** Short name for the status bar and messages: OpenAI's encoding name, else the catalog name ('Llama 3'). */
+/** Short name for the status bar, panels and messages: OpenAI's encoding name, the catalog name ('Llama 3'), or an opened file's name marked as such ('Llama-3-8B (file)'). */
 export function tokenizerShortName(id: TokenizerId): string {
   const e = catalogEntry(id)
-  return !e || e.engine === 'openai' ? id : e.name
-}
-
-/** Label of a tokenizer in a panel: its short name ('o200k_base', 'Llama 3'), or an opened file's name marked as such ('Llama-3-8B (file)'). */
-export function tokenizerLabel(id: TokenizerId): string {
-  return isUserTokenizerId(id) ? `${tokenizerName(id)} (file)` : tokenizerShortName(id)
+  if (!e) return isUserTokenizerId(id) ? `${tokenizerName(id)} (file)` : id
+  return e.engine === 'openai' ? id : e.name
 }
 
 /** The tokenizer opened from a file, as the panels list it: its id and the name to show. */
