@@ -135,3 +135,190 @@ test('a tokenizer.json dropped on the window goes to the tokenizer, not into the
   await expect(panel).toContainText('3 tokens + 1 special')
   await expect(editor(page)).toHaveText(TEXT)
 })
+
+// The desktop page (a fake preload API in place of Electron's, as in fileConflict.spec.ts):
+// the saved state lives in localStorage under "fake:" keys, so it outlives a reload as it
+// outlives a restart in Electron, and the fake "main" reads the bundled Llama 3 files when
+// the page opens or restores a tokenizer. `restore` says what main's restore answers.
+async function fakeDesktop(page: Page, restore: 'file' | 'gone' | 'other' = 'file') {
+  await page.route('**/__fake-main/*', (route) => route.fulfill({ path: join(LLAMA3, new URL(route.request().url()).pathname.split('/').pop()!) }))
+  await page.addInitScript((restore) => {
+    const w = window as unknown as Record<string, unknown>
+    const store = (key: string) => localStorage.getItem(`fake:${key}`)
+    /** Set by the test to hold main's restore until it says so (`__releaseRestore()`). */
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    w.__releaseRestore = () => release()
+    const read = async (sourceName = 'Llama-3-8B') => {
+      const bytes = async (name: string) => new Uint8Array(await (await fetch(`/__fake-main/${name}`)).arrayBuffer())
+      return { kind: 'opened', files: { sourceName, fileName: 'tokenizer.json', tokenizer: await bytes('tokenizer.json'), config: await bytes('tokenizer_config.json') } }
+    }
+    w.tokenizerExplorer = {
+      openTextFile: async () => ({ kind: 'cancelled' }),
+      pathForFile: () => '',
+      openPath: async () => ({ kind: 'cancelled' }),
+      saveFile: async () => ({ kind: 'cancelled' }),
+      forgetFile: async () => undefined,
+      loadState: async () => ({ values: { settings: store('settings'), draft: store('draft') }, problems: [] }),
+      saveState: async (key: string, value: string) => (localStorage.setItem(`fake:${key}`, value), true),
+      setDocumentState: async () => undefined,
+      readyToClose: async () => undefined,
+      appInfo: async () => ({ name: 'Tokenizer Explorer', version: 'test', platform: 'linux' }),
+      onMenuCommand: () => undefined,
+      onFileOpened: () => undefined,
+      onBeforeClose: (l: () => void) => window.addEventListener('pagehide', l),
+      // Main reads the file the user chose and remembers its path for the next start.
+      openTokenizer: async () => (localStorage.setItem('fake:main-tokenizer', 'llama3'), read()),
+      openTokenizerPath: async () => ({ kind: 'cancelled' }),
+      restoreTokenizer: async () => {
+        await held
+        if (!store('main-tokenizer')) return { kind: 'cancelled' }
+        // Main's own message for a file that is gone (src/main/tokenizerOpener.test.ts checks main says it).
+        if (restore === 'gone') return { kind: 'error', message: 'Could not open Llama-3-8B: the file does not exist.' }
+        // The file main read last is another one (the setting's was opened by its bytes alone).
+        if (restore === 'other') return read('Another-Model')
+        return read()
+      },
+      onTokenizerOpened: () => undefined,
+    }
+  }, restore)
+  await page.goto('/')
+  await expect(page.getByLabel('Token count')).not.toHaveText('…')
+}
+
+/** The Rust oracle's token count of `text` with the bundled Llama 3 tokenizer.json. */
+async function llamaOracleCount(text: string): Promise<number> {
+  const rust = await RustTokenizer.fromFile(join(LLAMA3, 'tokenizer.json'))
+  return (await rust.encode(text, null, { addSpecialTokens: false })).getIds().length
+}
+
+const savedSettings = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('fake:settings') ?? 'null') as { encoding: string } | null)
+
+test.describe('desktop: the opened tokenizer across a restart', () => {
+  const DRAFT = 'Héllo, wörld! 世界 🦙 — counted after a restart.'
+
+  test('a reload brings the opened tokenizer back: the text counts with the default meanwhile, then with the file, as the Rust oracle counts', async ({ page }) => {
+    await fakeDesktop(page)
+    await setText(page, DRAFT)
+    await page.getByRole('button', { name: 'Open tokenizer' }).click()
+    const picker = page.getByRole('combobox', { name: 'Encoding' })
+    await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
+    const expected = await llamaOracleCount(DRAFT)
+    await expectTokenCount(page, expected)
+    await expect.poll(async () => (await savedSettings(page))?.encoding).toBe('file: Llama-3-8B')
+    await page.waitForTimeout(900) // the draft autosaves
+
+    await page.reload()
+    // While main reads the file again, the text is there and counted with the default.
+    await expect(editor(page)).toHaveText(DRAFT)
+    await expect(picker).toHaveValue('o200k_base')
+    await expectTokenCount(page, oracleIds('o200k_base', DRAFT).length)
+    await expect(page.getByRole('status').filter({ hasText: 'Opening the tokenizer used last time (Llama-3-8B); counting with o200k_base meanwhile' })).toBeVisible()
+    // The saved setting still names the file until the restore ends.
+    expect((await savedSettings(page))?.encoding).toBe('file: Llama-3-8B')
+    await page.evaluate(() => (window as unknown as { __releaseRestore(): void }).__releaseRestore())
+    await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
+    await expectTokenCount(page, expected)
+    await expect(page.getByRole('status').filter({ hasText: 'Opened Llama-3-8B: BPE, 128,000 tokens + 256 special, fast exact engine, chat template again (the tokenizer used last time).' })).toBeVisible()
+    await expect(page.getByRole('region', { name: 'Opened tokenizer' })).toContainText('128,000 tokens + 256 special')
+    await expect(editor(page)).toHaveText(DRAFT)
+  })
+
+  test('a tokenizer file gone since the last run: the status bar says so, the default counts, the text stays', async ({ page }) => {
+    await fakeDesktop(page, 'gone')
+    await setText(page, DRAFT)
+    await page.getByRole('button', { name: 'Open tokenizer' }).click()
+    const picker = page.getByRole('combobox', { name: 'Encoding' })
+    await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
+    await page.waitForTimeout(900) // the draft autosaves
+    await page.reload()
+    await page.evaluate(() => (window as unknown as { __releaseRestore(): void }).__releaseRestore())
+    await expect(page.getByRole('alert')).toHaveText(
+      /The tokenizer used last time \(Llama-3-8B\) could not be opened again: Could not open Llama-3-8B: the file does not exist\. Counting with o200k_base instead; your text is unchanged\./,
+    )
+    await expect(editor(page)).toHaveText(DRAFT)
+    await expect(picker).toHaveValue('o200k_base')
+    await expectTokenCount(page, oracleIds('o200k_base', DRAFT).length)
+    await expect(page.getByRole('region', { name: 'Opened tokenizer' })).toHaveCount(0)
+    // The default is saved now: the next start does not try the file again.
+    await expect.poll(async () => (await savedSettings(page))?.encoding).toBe('o200k_base')
+    if (process.env.OPENTOK_SHOTS) await page.screenshot({ path: '/tmp/opentok/restore-gone.png' })
+  })
+
+  test('a file main read last that is not the one the setting names is not used in its place', async ({ page }) => {
+    await fakeDesktop(page, 'other')
+    await setText(page, DRAFT)
+    await page.getByRole('button', { name: 'Open tokenizer' }).click()
+    const picker = page.getByRole('combobox', { name: 'Encoding' })
+    await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
+    await page.waitForTimeout(900) // the draft autosaves
+    await page.reload()
+    await page.evaluate(() => (window as unknown as { __releaseRestore(): void }).__releaseRestore())
+    await expect(page.getByRole('status').filter({ hasText: 'The tokenizer used last time (Llama-3-8B) was not opened from a file the app can read again. Counting with o200k_base instead; your text is unchanged.' })).toBeVisible({ timeout: 20_000 })
+    await expect(picker).toHaveValue('o200k_base')
+    await expect(editor(page)).toHaveText(DRAFT)
+    await expectTokenCount(page, oracleIds('o200k_base', DRAFT).length)
+  })
+
+  test('a stale file id saved with no file to restore (a plain browser) falls back plainly', async ({ page }) => {
+    // The plain browser host cannot read a file again by itself.
+    await page.waitForTimeout(900) // the draft autosaves
+    await page.evaluate(() => localStorage.setItem('tokenizer-explorer:settings', JSON.stringify({ encoding: 'file: Llama-3-8B' })))
+    await page.reload()
+    await expect(page.getByRole('alert')).toContainText('The tokenizer used last time (Llama-3-8B) could not be opened again: A browser page cannot open a file again by itself')
+    await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('o200k_base')
+    await expect(editor(page)).toHaveText(TEXT)
+    await expectTokenCount(page, oracleIds('o200k_base', TEXT).length)
+  })
+})
+
+test('Compare, Decode and the chat use the opened tokenizer: its row has the Rust oracle count, it aligns with Llama 3, the oracle\'s ids decode, its vocabulary is searched, the chat uses its template', async ({ page }) => {
+  await fakeDesktop(page)
+  const text = 'Compare me: naïve café, 東京, 🦙 and code() {}.'
+  await setText(page, text)
+  await page.getByRole('button', { name: 'Open tokenizer' }).click()
+  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
+  const expected = await llamaOracleCount(text)
+  await page.getByText('Compare encodings').click()
+  await page.getByRole('button', { name: 'Compare' }).click()
+  const table = page.getByRole('table', { name: 'Token counts by encoding' })
+  await expect(table.getByRole('rowheader', { name: 'Llama-3-8B (file)' })).toBeVisible()
+  await expect(table.locator('td[data-encoding="file: Llama-3-8B"]')).toHaveText(expected.toLocaleString('en-US'), { timeout: 30_000 })
+  // The bundled Llama 3 is the same tokenizer: the same count.
+  await expect(table.locator('td[data-encoding="llama3"]')).toHaveText(expected.toLocaleString('en-US'), { timeout: 30_000 })
+  await expect(table.locator('td[data-encoding="o200k_base"]')).toHaveText(oracleIds('o200k_base', text).length.toLocaleString('en-US'))
+  // Side by side with the bundled Llama 3: they cut the same everywhere.
+  await page.getByLabel('Second encoding').selectOption('llama3')
+  await page.getByRole('button', { name: 'Show', exact: true }).click()
+  const aligned = page.getByRole('dialog', { name: 'Segmentations side by side' })
+  await expect(aligned.getByLabel('Alignment summary')).toContainText(`Llama-3-8B (file) ${expected} tokens, Llama 3 ${expected} tokens`, { timeout: 30_000 })
+  if (process.env.OPENTOK_SHOTS) await page.screenshot({ path: '/tmp/opentok/aligned.png' })
+  await aligned.getByRole('button', { name: 'Close' }).click()
+  if (process.env.OPENTOK_SHOTS) await page.screenshot({ path: '/tmp/opentok/compare.png', fullPage: true })
+
+  // Decode: the oracle's ids of a text decode back to it with the opened tokenizer.
+  const rust = await RustTokenizer.fromFile(join(LLAMA3, 'tokenizer.json'))
+  const ids = (await rust.encode('Decoded by the file: 東京 🦙', null, { addSpecialTokens: false })).getIds()
+  await page.getByText('Decode token ids').click()
+  await page.getByLabel('Token IDs to decode').fill(JSON.stringify(ids))
+  await page.getByRole('button', { name: 'Decode', exact: true }).click()
+  await expect(page.getByLabel('Decoded text')).toHaveText('Decoded by the file: 東京 🦙', { timeout: 20_000 })
+
+  // Vocabulary: the file's tokens are searched; the oracle's id for "Compare" is among them.
+  const [compareId] = (await rust.encode('Compare', null, { addSpecialTokens: false })).getIds()
+  await page.locator('details.vocab summary').click()
+  await page.getByLabel('Search tokens').fill('Compare')
+  await expect(page.getByRole('table', { name: 'Matching tokens' }).locator(`tr[data-token-id="${compareId}"]`).first()).toBeVisible({ timeout: 20_000 })
+
+  // The chat offers the file with its own chat template (its tokenizer_config.json): the same
+  // total as the bundled Llama 3 model, whose files are these.
+  await page.getByText('Chat prompt').click()
+  await page.getByLabel('Message 2', { exact: true }).fill('Count this chat with the file, please. 🦙')
+  await page.getByLabel('Chat model').selectOption('Llama-3-8B (tokenizer file)')
+  const total = page.getByLabel('Chat total')
+  await expect(total).toContainText('tokens in the prompt as the chat template renders it', { timeout: 20_000 })
+  const fileTotal = (await total.textContent())!.split(' ')[0]
+  if (process.env.OPENTOK_SHOTS) await page.screenshot({ path: '/tmp/opentok/chat.png', fullPage: true })
+  await page.getByLabel('Chat model').selectOption('llama-3-8b-instruct')
+  await expect(total).toContainText(`${fileTotal} tokens in the prompt as the chat template renders it`, { timeout: 20_000 })
+})

@@ -192,6 +192,8 @@ describe('AppController', async () => {
     await next.start(null)
     const nextWin = fake.FakeWindow.all[0]
     fake.state.focused = nextWin
+    // The page's start-up restore gets the file opened last, named by main alone.
+    expect(await next.restoreTokenizer()).toMatchObject({ kind: 'opened', files: { sourceName: 'Llama-3-8B', config: new Uint8Array(Buffer.from('{}')) } })
     item(lastMenu(), 'File', 'Open Recent Tokenizer', '1 Llama-3-8B').click!()
     await vi.waitFor(() => expect(nextWin.webContents.send).toHaveBeenCalledWith(IPC_EVENTS.tokenizerOpened, expect.objectContaining({ kind: 'opened' })))
     // One that is gone says so and leaves the list.

@@ -63,7 +63,7 @@ export class AppController implements IpcDeps {
   readonly devServerUrl: string | undefined
   private readonly store: StateStore
   /** State only main writes (the page cannot add paths to the recent list). */
-  private readonly ownStore: StateStore<'recent' | 'session' | 'recent-tokenizers'>
+  private readonly ownStore: StateStore<'recent' | 'session' | 'recent-tokenizers' | 'tokenizer-session'>
   private entries: WindowEntry[] = []
   private recent: string[] = []
   /** The paths the user gave main (the page may ask to open only these, or prove a drop). */
@@ -81,8 +81,13 @@ export class AppController implements IpcDeps {
     this.devServerUrl = devServerUrl
     const dir = join(app.getPath('userData'), 'state')
     this.store = new StateStore(dir)
-    this.ownStore = new StateStore(dir, { recent: 256 * 1024, session: 8 * 1024, 'recent-tokenizers': 256 * 1024 })
-    this.tokenizers = new TokenizerOpener({ openable: this.openable, save: (json) => this.ownStore.save('recent-tokenizers', json), changed: () => this.rebuildMenu() })
+    this.ownStore = new StateStore(dir, { recent: 256 * 1024, session: 8 * 1024, 'recent-tokenizers': 256 * 1024, 'tokenizer-session': 8 * 1024 })
+    this.tokenizers = new TokenizerOpener({
+      openable: this.openable,
+      save: (json) => this.ownStore.save('recent-tokenizers', json),
+      saveSession: (json) => this.ownStore.save('tokenizer-session', json),
+      changed: () => this.rebuildMenu(),
+    })
   }
 
   /** Loads the saved state, builds the menu and opens the window (with `file` from the command line, if any). */
@@ -91,7 +96,7 @@ export class AppController implements IpcDeps {
     this.settings = parseSettings(saved.values.settings)
     const own = await this.ownStore.loadAll()
     this.recent = parseRecent(own.values.recent)
-    this.tokenizers.load(own.values['recent-tokenizers'])
+    this.tokenizers.load(own.values['recent-tokenizers'], own.values['tokenizer-session'])
     for (const path of this.recent) this.openable.allow(path)
     this.startupProblems = [...saved.problems, ...own.problems, ...(await this.keepPartlyDamaged(saved.values))]
     nativeTheme.themeSource = this.settings.theme
@@ -307,6 +312,11 @@ export class AppController implements IpcDeps {
   /** A tokenizer path the page asks for (a drop, or one main was given). */
   openTokenizerPathForPage(_win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTokenizerResult> {
     return this.tokenizers.openForPage(path, sha256)
+  }
+
+  /** At start-up, the page's saved tokenizer is a file: the one opened last, read again (main keeps its path). */
+  restoreTokenizer(): Promise<OpenTokenizerResult> {
+    return this.tokenizers.restore()
   }
 
   async saveFile(win: BrowserWindow, request: SaveFileRequest): Promise<SaveFileResult> {

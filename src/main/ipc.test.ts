@@ -23,6 +23,7 @@ function setup() {
     appInfo: () => ({ name: 'Tokenizer Explorer', version: '0.1.0', platform: 'linux' }),
     chooseAndOpenTokenizer: vi.fn(async () => ({ kind: 'cancelled' as const })),
     openTokenizerPathForPage: vi.fn(async () => ({ kind: 'cancelled' as const })),
+    restoreTokenizer: vi.fn(async () => ({ kind: 'cancelled' as const })),
   } satisfies IpcDeps
   registerIpc({ handle: (channel: string, h: Handler) => handlers.set(channel, h) } as never, deps)
   const event = (senderId: number, url: string, parent: unknown = null) =>
@@ -44,6 +45,7 @@ const VALID: Record<string, unknown[]> = {
   [IPC.appInfo]: [],
   [IPC.openTokenizer]: [],
   [IPC.openTokenizerPath]: ['/models/llama', 'a'.repeat(64)],
+  [IPC.restoreTokenizer]: [],
 }
 
 describe('registerIpc', () => {
@@ -65,6 +67,7 @@ describe('registerIpc', () => {
     expect(deps.readyToClose).toHaveBeenCalledWith(win)
     expect(deps.chooseAndOpenTokenizer).toHaveBeenCalledWith(win)
     expect(deps.openTokenizerPathForPage).toHaveBeenCalledWith(win, '/models/llama', 'a'.repeat(64))
+    expect(deps.restoreTokenizer).toHaveBeenCalledWith()
   })
 
   it.each([
@@ -84,6 +87,8 @@ describe('registerIpc', () => {
     [IPC.openTextFile, [['/etc/passwd'], [{ __proto__: { polluted: true } }], ['x'.repeat(1_000_000)], [undefined]]],
     [IPC.appInfo, [[1]]],
     [IPC.openTokenizer, [['/etc/passwd']]],
+    // The page never names the path to restore: main keeps it.
+    [IPC.restoreTokenizer, [['/etc/passwd'], ['/models/llama', null]]],
     [IPC.openTokenizerPath, [[], [42, null], ['', null], ['a\0b', null], ['x'.repeat(5000), null], ['/a'], ['/a', 'f'.repeat(63)]]],
     [IPC.openPath, [[], [42, null], ['', null], ['a\0b', null], ['x'.repeat(5000), null], ['/a'], ['/a', '/b'], ['/a', 'A'.repeat(64)], ['/a', 'f'.repeat(63)], [{ toString: (): string => '/etc/passwd' }, null]]],
     [IPC.saveFile, [[], [null], [[]], [{ suggestedName: '../../.bashrc', data: 'x', kind: 'text' }], [{ suggestedName: 'a.txt', data: 'x', kind: 'exe' }], [{ suggestedName: 'a.txt', data: 42, kind: 'text' }], [{ suggestedName: 'x'.repeat(300), data: '', kind: 'text' }]]],

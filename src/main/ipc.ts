@@ -36,6 +36,8 @@ export interface IpcDeps {
   chooseAndOpenTokenizer(win: BrowserWindow): Promise<OpenTokenizerResult>
   /** A tokenizer path the page asks for: one the user gave main, or a drop proven by the tokenizer.json's digest. */
   openTokenizerPathForPage(win: BrowserWindow, path: string, sha256: string | null): Promise<OpenTokenizerResult>
+  /** The tokenizer file opened last, read again for the page's start (main keeps the path; 'cancelled' when none). */
+  restoreTokenizer(): Promise<OpenTokenizerResult>
 }
 
 /** The window an invoke came from, when it is the main frame of one of our windows showing our page; else null. */
@@ -67,4 +69,5 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: IpcDeps): vo
   handle(IPC.appInfo, none, () => deps.appInfo())
   handle(IPC.openTokenizer, none, (win) => deps.chooseAndOpenTokenizer(win))
   handle(IPC.openTokenizerPath, parseOpenPathArgs, (win, { path, sha256 }) => deps.openTokenizerPathForPage(win, path, sha256))
+  handle(IPC.restoreTokenizer, none, () => deps.restoreTokenizer())
 }

@@ -9,7 +9,7 @@ export interface LoadedState<K extends string> {
   problems: string[]
 }
 
-const HUMAN_NAMES: Record<string, string> = { chat: 'chat prompt', window: 'window position', recent: 'list of recent files', 'recent-tokenizers': 'list of recent tokenizers' }
+const HUMAN_NAMES: Record<string, string> = { chat: 'chat prompt', window: 'window position', recent: 'list of recent files', 'recent-tokenizers': 'list of recent tokenizers', 'tokenizer-session': 'tokenizer file in use' }
 
 /** A key's save in progress and the one waiting behind it (which later saves replace). */
 interface SaveSlot {

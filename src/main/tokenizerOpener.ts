@@ -1,10 +1,20 @@
 import { dialog, type BrowserWindow } from 'electron'
-import { basename } from 'node:path'
+import { basename, isAbsolute } from 'node:path'
 import type { OpenTokenizerResult } from '@shared/app/ipc'
 import { readTokenizerFiles } from './files'
 import type { OpenablePaths } from './pathPolicy'
 import { pathRefusal } from './pathPolicy'
 import { addRecent, parseRecent } from './recentFiles'
+
+/** The saved tokenizer file of the last session (JSON `{ path }`), or null for none or a malformed value. */
+export function lastTokenizerPath(json: string | null): string | null {
+  try {
+    const v = json ? (JSON.parse(json) as { path?: unknown }) : null
+    return v && typeof v.path === 'string' && v.path.length < 4096 && isAbsolute(v.path) ? v.path : null
+  } catch {
+    return null
+  }
+}
 
 const TOKENIZER_FILTERS = [
   { name: 'Tokenizer (tokenizer.json)', extensions: ['json'] },
@@ -16,6 +26,8 @@ export interface TokenizerOpenerDeps {
   openable: OpenablePaths
   /** Saves the recent list (JSON). */
   save(json: string): Promise<unknown>
+  /** Saves which tokenizer file was opened last (JSON `{ path }`), for the next start. */
+  saveSession(json: string): Promise<unknown>
   /** The recent list changed (the menu shows it). */
   changed(): void
 }
@@ -23,10 +35,13 @@ export interface TokenizerOpenerDeps {
 /**
  * Tokenizer files from disk in the main process: the Open Tokenizer dialog, a page's request
  * for a path (only one main was given, or a drop proven by its digest), and the recent
- * tokenizers list (File > Open Recent Tokenizer), kept across restarts.
+ * tokenizers list (File > Open Recent Tokenizer), kept across restarts, and the file opened
+ * last, which the page may ask for again at the next start (restore) without naming a path.
  */
 export class TokenizerOpener {
   private list: string[] = []
+  /** The tokenizer file (or model folder) opened last: the one the page counts with, unless it switched away. */
+  private last: string | null = null
 
   constructor(private readonly deps: TokenizerOpenerDeps) {}
 
@@ -35,10 +50,26 @@ export class TokenizerOpener {
     return this.list
   }
 
-  /** Restores the saved recent list; its paths may be opened again. */
-  load(json: string | null): void {
+  /** Restores the saved recent list (its paths may be opened again) and the tokenizer opened last. */
+  load(json: string | null, sessionJson: string | null = null): void {
     this.list = parseRecent(json)
     for (const path of this.list) this.deps.openable.allow(path)
+    this.last = lastTokenizerPath(sessionJson)
+  }
+
+  /**
+   * The page starts with a tokenizer from a file (its saved setting): reads the file opened
+   * last again, with the same checks as Open Recent. Main alone decides the path; the page
+   * only asks. 'cancelled' when no file is remembered; an error (gone, unreadable, too
+   * large) says so and forgets it, so the next start does not try again.
+   */
+  async restore(): Promise<OpenTokenizerResult> {
+    const path = this.last
+    if (path === null) return { kind: 'cancelled' }
+    const refusal = pathRefusal(path)
+    const result = refusal ? { kind: 'error' as const, message: `Could not open ${basename(path) || path}: ${refusal}.` } : await this.open(path)
+    if (result.kind === 'error') this.remember(null)
+    return result
   }
 
   /** Empties the recent list. */
@@ -85,8 +116,15 @@ export class TokenizerOpener {
       this.deps.openable.allow(path)
       this.list = addRecent(this.list, path)
       this.saveList()
+      this.remember(path)
     }
     return result
+  }
+
+  private remember(path: string | null): void {
+    if (path === this.last) return
+    this.last = path
+    void this.deps.saveSession(JSON.stringify({ path })).catch(() => undefined)
   }
 
   private saveList(): void {

@@ -40,6 +40,8 @@ describe('preload', async () => {
     expect(electron.invoke).toHaveBeenLastCalledWith(IPC.openTokenizer)
     await call('openTokenizerPath', '/models/llama', null)
     expect(electron.invoke).toHaveBeenLastCalledWith(IPC.openTokenizerPath, '/models/llama', null)
+    await call('restoreTokenizer')
+    expect(electron.invoke).toHaveBeenLastCalledWith(IPC.restoreTokenizer)
   })
 
   it('passes on only well-formed tokenizer results', () => {

@@ -26,6 +26,7 @@ const api: PreloadApi = {
   },
   openTokenizer: () => ipcRenderer.invoke(IPC.openTokenizer),
   openTokenizerPath: (path, sha256) => ipcRenderer.invoke(IPC.openTokenizerPath, path, sha256),
+  restoreTokenizer: () => ipcRenderer.invoke(IPC.restoreTokenizer),
   onTokenizerOpened: (listener) => {
     ipcRenderer.on(IPC_EVENTS.tokenizerOpened, (_event, result: unknown) => {
       if (isOpenTokenizerResult(result)) listener(result)

@@ -41,15 +41,16 @@ const SamplingPanel = lazy(() => import('./features/sampling/SamplingPanel'))
 export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const { message, setMessage, textEdited } = useStatusMessage(saved)
   const models = useModels(setMessage)
-  const { settings, settingsRef, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit } = useSettings(host, saved, models)
+  const { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit } = useSettings(host, saved, models)
   // The editor and its tokenizer (editor/, tokens/, worker client), linked in one session.
   const { session, snapshot: editor, editorParent } = useEditorSession({ initialText: saved.values.draft ?? SAMPLE_TEXT, encoding: settings.encoding, mode: settings.specialMode, display: settings })
   const ws = useWorkspace(session, host, settingsRef, setMessage)
   const inspector = useInspector(ws)
-  const customTokenizer = useCustomTokenizer(ws, host, onEncoding)
+  const customTokenizer = useCustomTokenizer(ws, host, onEncoding, { id: restoring, end: endRestore })
   const file = useDocumentFile(host, saved, ws, customTokenizer.openDropped)
   const { opened } = customTokenizer
   const openedTokenizer = useMemo(() => (opened?.id ? { id: opened.id, name: opened.description.name } : null), [opened])
+  const chatOpened = useMemo(() => (openedTokenizer && opened ? { ...openedTokenizer, hasChatTemplate: opened.description.hasChatTemplate } : null), [openedTokenizer, opened])
   const openTokenizerButton = useMemo(() => <OpenTokenizerButton onOpen={customTokenizer.open} busy={customTokenizer.checking} />, [customTokenizer.open, customTokenizer.checking])
   const { snapshot, shownIndex, work, screen, tabIndents } = useEditorWiring({ ws, settings, setMessage, textEdited, ...file, ...inspector, setTokenizer: onEncoding }, editor)
   const { rows, activeRow, cutLine, showCut } = useLimits(ws, settings, models, inspector.inspected)
@@ -145,8 +146,8 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             bytesHex={inspector.shownBytes?.hex ?? null}
             byteCount={inspector.shownBytes?.count ?? null}
           />
-          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={editorText} model={settings.model} onModel={onModel} />
-          <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} model={settings.model} prices={settings.prices} />
+          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={editorText} model={settings.model} onModel={onModel} opened={chatOpened} />
+          <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} model={settings.model} prices={settings.prices} opened={openedTokenizer} />
           <StatsPanel compute={stats.compute} textOf={stats.textOf} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={textVersion} />
           <SplitPanel onSplit={split.split} preview={split.preview} onCopy={split.copyChunk} onExport={split.exportChunks} />
           <DecodePanel encoding={settings.encoding} onDecode={decode.decode} onCopy={decode.copy} onSave={decode.save} />

@@ -20,6 +20,7 @@ export const IPC = {
   appInfo: 'app:info',
   openTokenizer: 'tokenizer:open',
   openTokenizerPath: 'tokenizer:open-path',
+  restoreTokenizer: 'tokenizer:restore',
 } as const
 
 /** Event channels (main tells the renderer). */
@@ -165,6 +166,11 @@ export interface PreloadApi {
    * the tokenizer.json's bytes have `sha256`.
    */
   openTokenizerPath(path: string, sha256: string | null): Promise<OpenTokenizerResult>
+  /**
+   * At start-up, when the saved tokenizer is a file: main reads the tokenizer file opened
+   * last again (it keeps the path; the page names none). 'cancelled' when main has none.
+   */
+  restoreTokenizer(): Promise<OpenTokenizerResult>
   /** A tokenizer opened from the menu's recent list. */
   onTokenizerOpened(listener: (result: OpenTokenizerResult) => void): void
 }

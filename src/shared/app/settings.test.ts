@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS, parseSettings, readSettings } from './settings'
+import { DEFAULT_SETTINGS, parseSettings, readSettings, settingsForStart } from './settings'
 
 describe('parseSettings', () => {
   it('round-trips valid settings', () => {
@@ -46,5 +46,26 @@ describe('readSettings', () => {
     expect(readSettings(JSON.stringify({ prices: { 'gpt-4o': { input: 1, output: 4 } } })).problems).toEqual([])
     expect(readSettings(JSON.stringify({ prices: [1, 2] })).problems[0]).toMatch(/reset to their defaults: prices\./)
     expect(readSettings(JSON.stringify({ prices: [1, 2] })).settings.prices).toEqual({})
+  })
+})
+
+describe('a tokenizer opened from a file, saved as the tokenizer in use', () => {
+  it('is kept by parseSettings and readSettings without a problem (not "a tokenizer this version does not have")', () => {
+    const json = JSON.stringify({ encoding: 'file: Llama-3-8B', showIds: true })
+    expect(parseSettings(json).encoding).toBe('file: Llama-3-8B')
+    expect(readSettings(json)).toEqual({ settings: { ...DEFAULT_SETTINGS, encoding: 'file: Llama-3-8B', showIds: true }, problems: [] })
+  })
+
+  it('starts on the default tokenizer with the file to restore; catalog ids start as saved', () => {
+    const saved = parseSettings(JSON.stringify({ encoding: 'file: Llama-3-8B (2)', model: 'gpt-4o', showIds: true }))
+    expect(settingsForStart(saved)).toEqual({ settings: { ...saved, encoding: DEFAULT_SETTINGS.encoding, model: null }, restoreTokenizer: 'file: Llama-3-8B (2)' })
+    const catalog = parseSettings(JSON.stringify({ encoding: 'qwen3' }))
+    expect(settingsForStart(catalog)).toEqual({ settings: catalog, restoreTokenizer: null })
+  })
+
+  it('a malformed file id is reset like any unknown tokenizer', () => {
+    const report = readSettings(JSON.stringify({ encoding: 'file: ' }))
+    expect(report.settings.encoding).toBe(DEFAULT_SETTINGS.encoding)
+    expect(report.problems[0]).toMatch(/The saved tokenizer "file: " is not one this version has/)
   })
 })

@@ -1,4 +1,4 @@
-import { DEFAULT_TOKENIZER, isTokenizerId, type TokenizerId } from '../tokenizer/tokenizerId'
+import { DEFAULT_TOKENIZER, isTokenizerId, isUserTokenizerId, type TokenizerId } from '../tokenizer/tokenizerId'
 import { MAX_CUSTOM_LIMIT } from '../models/limits'
 import { isSpecialMode, type SpecialMode } from '../tokenizer/specialTokens'
 import { isPrice, MAX_PRICE_PER_MILLION, type Price } from '../models/prices'
@@ -17,7 +17,10 @@ export type ViewToggle = 'showWhitespace' | 'showIds' | 'showCost' | 'wrapLines'
 
 /** The user's choices, saved across restarts. */
 export interface Settings {
-  /** The tokenizer chosen (a catalog id; the field keeps its old name so saved settings read). */
+  /**
+   * The tokenizer chosen: a catalog id, or a tokenizer opened from a file ('file: …', read
+   * again at start: see settingsForStart). The field keeps its old name so saved settings read.
+   */
   encoding: TokenizerId
   /** A model name from gpt-tokenizer's list, or null for "encoding only". */
   model: string | null
@@ -89,7 +92,7 @@ export function parseSettings(json: string | null): Settings {
   if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_SETTINGS }
   const r = raw as Record<string, unknown>
   const s = { ...DEFAULT_SETTINGS }
-  if (isTokenizerId(r.encoding)) s.encoding = r.encoding
+  if (isTokenizerId(r.encoding) || isUserTokenizerId(r.encoding)) s.encoding = r.encoding
   if (typeof r.model === 'string' && r.model.length > 0 && r.model.length < 200) s.model = r.model
   if (isSpecialMode(r.specialMode)) s.specialMode = r.specialMode
   if (typeof r.showWhitespace === 'boolean') s.showWhitespace = r.showWhitespace
@@ -137,7 +140,7 @@ export function readSettings(json: string | null): SettingsReport {
   // Saved prices are read model by model (below); a prices value that is no map at all is reset like any field.
   const same = (k: keyof Settings) => (k === 'prices' ? priceMap || !('prices' in r) : r[k] === settings[k])
   // An unknown tokenizer gets its own message (a newer version's id, or a typo in a hand-edited file).
-  const unknownTokenizer = typeof r.encoding === 'string' && !isTokenizerId(r.encoding)
+  const unknownTokenizer = typeof r.encoding === 'string' && !isTokenizerId(r.encoding) && !isUserTokenizerId(r.encoding)
   const reset = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((k) => k in r && !same(k) && !(k === 'encoding' && unknownTokenizer))
   const problems = unknownTokenizer
     ? [`The saved tokenizer "${(r.encoding as string).slice(0, 60)}" is not one this version has, so ${DEFAULT_TOKENIZER} is in use.`]
@@ -151,4 +154,21 @@ export function readSettings(json: string | null): SettingsReport {
     }
   }
   return { settings, problems }
+}
+
+/** The settings a window starts with, and the tokenizer file to read again before it counts with it. */
+export interface StartSettings {
+  settings: Settings
+  /** The saved tokenizer when it came from a file ('file: …'): to restore; meanwhile `settings` count with the default. */
+  restoreTokenizer: TokenizerId | null
+}
+
+/**
+ * Settings at start-up. A tokenizer opened from a file is not known until its file is read
+ * again (an id saved by an earlier run names nothing yet): the window counts with the
+ * default tokenizer meanwhile, and says which file to restore. Catalog ids start as saved.
+ */
+export function settingsForStart(saved: Settings): StartSettings {
+  if (!isUserTokenizerId(saved.encoding)) return { settings: saved, restoreTokenizer: null }
+  return { settings: { ...saved, encoding: DEFAULT_TOKENIZER, model: null }, restoreTokenizer: saved.encoding }
 }

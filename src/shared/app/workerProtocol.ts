@@ -16,6 +16,20 @@ export interface CustomTokenizerBytes {
   config?: Uint8Array
 }
 
+/**
+ * Hands a feature's worker (compare, decode, vocabulary, chat) the tokenizer opened from a
+ * file, so it loads that id like a catalog one. Sent before the worker's first job and
+ * again when another file is opened; a worker handles it before its own messages.
+ */
+export interface RegisterTokenizerMessage {
+  registerTokenizer: CustomTokenizerBytes
+}
+
+/** True for a RegisterTokenizerMessage (a feature worker's own messages never have that field). */
+export function isRegisterTokenizerMessage(data: unknown): data is RegisterTokenizerMessage {
+  return typeof data === 'object' && data !== null && 'registerTokenizer' in data
+}
+
 /** A message from the UI thread to the coordinating tokenizer worker. */
 export type CoordinatorRequest =
   | { type: 'configure'; encoding: TokenizerId; mode: SpecialMode }

@@ -136,5 +136,9 @@ describe('token export', () => {
   it('a partial export says so in its file name', () => {
     expect(exportFileName('o200k_base', 'csv', 10, 10)).toBe('tokens-o200k_base.csv')
     expect(exportFileName('cl100k_base', 'json', 1_000_000, 2_345_678)).toBe('tokens-cl100k_base-first-1000000-of-2345678.json')
+    // A tokenizer opened from a file: its id's colon, spaces and brackets are no part of a file name.
+    expect(exportFileName('file: Llama-3.1 8B/x (2)', 'csv', 3, 3)).toBe('tokens-file-Llama-3.1-8B-x-2.csv')
+    expect(exportFileName('file: ???', 'json', 3, 3)).toBe('tokens-file.json')
+    expect(exportFileName(`file: ${'n'.repeat(400)}`, 'json', 3, 3).length).toBeLessThan(120)
   })
 })

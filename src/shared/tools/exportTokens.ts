@@ -128,5 +128,15 @@ export function exportBody(job: ExportJob): Uint8Array {
  * (`tokens-o200k_base-first-1000000-of-2345678.csv`), so the file never passes for the whole text.
  */
 export function exportFileName(encoding: string, format: 'csv' | 'json', exported: number, total: number): string {
-  return exported < total ? `tokens-${encoding}-first-${exported}-of-${total}.${format}` : `tokens-${encoding}.${format}`
+  const name = tokenizerFileNamePart(encoding)
+  return exported < total ? `tokens-${name}-first-${exported}-of-${total}.${format}` : `tokens-${name}.${format}`
+}
+
+/**
+ * A tokenizer id as part of a file name: catalog ids as they are; an opened file's id
+ * ('file: My Model (2)') with every character a file system might refuse (':', spaces,
+ * slashes, ...) made a '-', and cut to 100 characters.
+ */
+export function tokenizerFileNamePart(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'tokenizer'
 }

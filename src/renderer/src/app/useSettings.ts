@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { parseSettings, type Settings, type ViewToggle } from '@shared/app/settings'
+import { parseSettings, settingsForStart, type Settings, type ViewToggle } from '@shared/app/settings'
 import type { LoadedStateResult } from '@shared/app/ipc'
 import type { ModelInfo } from '@shared/models/models'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
@@ -12,24 +12,40 @@ import type { Host } from '../host/host'
  * when settings change. `settingsRef` holds the settings of the moment for callbacks.
  */
 export function useSettings(host: Host, saved: LoadedStateResult, models: ModelInfo[] | null) {
-  const [settings, setSettings] = useState<Settings>(() => parseSettings(saved.values.settings ?? null))
+  const [start] = useState(() => settingsForStart(parseSettings(saved.values.settings ?? null)))
+  const [settings, setSettings] = useState<Settings>(start.settings)
+  /**
+   * The saved tokenizer from a file, while it is read again (useCustomTokenizer restores it):
+   * the text counts with the default meanwhile, and the saved setting keeps the file's id
+   * until the restore ends or the user picks another tokenizer.
+   */
+  const [restoring, setRestoring] = useState<TokenizerId | null>(start.restoreTokenizer)
   const settingsRef = useRef(settings)
   useEffect(() => {
     settingsRef.current = settings
   }, [settings])
   useEffect(() => {
-    void host.saveState('settings', JSON.stringify(settings))
-  }, [host, settings])
+    void host.saveState('settings', JSON.stringify(restoring ? { ...settings, encoding: restoring } : settings))
+  }, [host, settings, restoring])
+  /** The restore is over (the file was switched to, or could not be): the settings save as they are. */
+  const endRestore = useCallback(() => setRestoring(null), [])
   useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme
     else document.documentElement.dataset.theme = settings.theme
   }, [settings.theme])
 
   const update = useCallback((patch: Partial<Settings>) => setSettings((s) => ({ ...s, ...patch })), [])
-  const onEncoding = useCallback((encoding: TokenizerId) => update({ encoding, model: null }), [update])
+  const onEncoding = useCallback(
+    (encoding: TokenizerId) => {
+      setRestoring(null)
+      update({ encoding, model: null })
+    },
+    [update],
+  )
   const onModel = useCallback(
     (name: string | null) => {
       const m = name ? models?.find((x) => x.name === name) : undefined
+      if (m) setRestoring(null)
       setSettings((s) =>
         m ? { ...s, model: m.name, encoding: m.encoding, activeLimit: 'model' } : { ...s, model: null, activeLimit: s.activeLimit === 'model' ? 'l4096' : s.activeLimit },
       )
@@ -52,5 +68,5 @@ export function useSettings(host: Host, saved: LoadedStateResult, models: ModelI
     [],
   )
 
-  return { settings, settingsRef, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit }
+  return { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit }
 }

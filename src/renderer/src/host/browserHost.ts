@@ -82,6 +82,8 @@ export function createBrowserHost(): Host {
     openDroppedFile: readDroppedFile,
     openTokenizerFile: chooseTokenizerFile,
     openDroppedTokenizer: readDroppedTokenizer,
+    // A page may not read a file again by itself: the user opens it again.
+    restoreTokenizer: () => Promise.resolve({ kind: 'error', message: 'A browser page cannot open a file again by itself: open the tokenizer file again to use it.' }),
     onTokenizerOpened: () => undefined,
     saveFile({ suggestedName, data, kind }) {
       // Bytes over a plain ArrayBuffer go to the Blob as they are (a copy of a 50 MB export costs a frame).

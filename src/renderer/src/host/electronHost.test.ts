@@ -45,6 +45,7 @@ describe('electron host: tokenizers', () => {
       pathForFile: vi.fn(() => path),
       openTokenizerPath: vi.fn(async () => answer),
       openTokenizer: vi.fn(async () => answer),
+      restoreTokenizer: vi.fn(async () => answer),
     }) as unknown as PreloadApi & { openTokenizerPath: ReturnType<typeof vi.fn> }
 
   it('a dropped tokenizer.json opens by its path with the SHA-256 of its bytes (so it joins the recent tokenizers)', async () => {
@@ -66,5 +67,15 @@ describe('electron host: tokenizers', () => {
 
   it('an answer from main that is not a tokenizer result is refused', async () => {
     expect(await createElectronHost(tokenizerApi('', { kind: 'opened', files: { tokenizer: 'text' } })).openTokenizerFile()).toEqual({ kind: 'error', message: 'The app returned an unexpected answer.' })
+    expect(await createElectronHost(tokenizerApi('', { kind: 'opened', files: { tokenizer: 'text' } })).restoreTokenizer()).toEqual({ kind: 'error', message: 'The app returned an unexpected answer.' })
+  })
+
+  it('the start-up restore passes main’s answer on; a failed call (an older main without the channel) is an error, not a throw', async () => {
+    const fromMain = { kind: 'opened', files: { sourceName: 'Llama-3-8B', tokenizer: new Uint8Array(Buffer.from(json)), config: null } }
+    expect(await createElectronHost(tokenizerApi('', fromMain)).restoreTokenizer()).toEqual(fromMain)
+    expect(await createElectronHost(tokenizerApi('', { kind: 'cancelled' })).restoreTokenizer()).toEqual({ kind: 'cancelled' })
+    const failing = { restoreTokenizer: () => Promise.reject(new Error("No handler registered for 'tokenizer:restore'")) } as unknown as PreloadApi
+    expect(await createElectronHost(failing).restoreTokenizer()).toEqual({ kind: 'error', message: "The tokenizer file could not be read again: No handler registered for 'tokenizer:restore'" })
+    expect(await createElectronHost({} as PreloadApi).restoreTokenizer()).toMatchObject({ kind: 'error', message: expect.stringMatching(/^The tokenizer file could not be read again: /) })
   })
 })

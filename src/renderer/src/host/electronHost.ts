@@ -72,6 +72,12 @@ export function createElectronHost(api: PreloadApi): Host {
       return isOpenTokenizerResult(result) ? result : UNEXPECTED
     },
     openDroppedTokenizer: (drop) => openDroppedTokenizer(api, drop),
+    async restoreTokenizer() {
+      const result: unknown = await Promise.resolve()
+        .then(() => api.restoreTokenizer())
+        .catch((err: unknown) => ({ kind: 'error', message: `The tokenizer file could not be read again: ${err instanceof Error ? err.message : String(err)}` }))
+      return isOpenTokenizerResult(result) ? result : UNEXPECTED
+    },
     onTokenizerOpened: (listener) => api.onTokenizerOpened(listener),
     saveFile: (request) => api.saveFile(request).catch((err: unknown) => ({ kind: 'error', message: `Could not save: ${err instanceof Error ? err.message : String(err)}` })),
     forgetFile: () => void api.forgetFile(),

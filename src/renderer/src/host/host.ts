@@ -31,6 +31,11 @@ export interface Host {
   openTokenizerFile(): Promise<OpenTokenizerResult>
   /** Reads a tokenizer.json or model folder dropped on the window (in Electron by path, so it joins the recent tokenizers). */
   openDroppedTokenizer(drop: DroppedTokenizer): Promise<OpenTokenizerResult>
+  /**
+   * At start-up, when the saved tokenizer is a file: reads it again (Electron's main process
+   * keeps its path). 'cancelled' when nothing is remembered; an error says why it cannot be had.
+   */
+  restoreTokenizer(): Promise<OpenTokenizerResult>
   /** Tokenizers opened from outside the page (Electron's File > Open Recent Tokenizer). */
   onTokenizerOpened(listener: (result: OpenTokenizerResult) => void): void
   /** Saves data where the user chooses (a save dialog, or a download in a browser). */

@@ -1,6 +1,6 @@
 import { catalogEntry, loadTokenizer, type ByteReader } from '@shared/tokenizer/catalog'
 import { tokenizerFromJson } from '@shared/tokenizer/hf/hfGeneralTokenizer'
-import type { CustomTokenizerBytes } from '@shared/app/workerProtocol'
+import { isRegisterTokenizerMessage, type CustomTokenizerBytes } from '@shared/app/workerProtocol'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 
@@ -27,27 +27,46 @@ export const fetchAsset: ByteReader = async (fileName) => {
   return new Uint8Array(await res.arrayBuffer())
 }
 
-/** Tokenizers registered from user bytes in this thread, by id. */
-const custom = new Map<TokenizerId, Promise<Tokenizer>>()
+/** Tokenizers registered from user bytes in this thread, by id: the bytes, and the tokenizer once a load built it. */
+const custom = new Map<TokenizerId, { bytes: CustomTokenizerBytes; built: Promise<Tokenizer> | null }>()
 
 /**
  * Registers a tokenizer from user bytes under its id in this thread (replacing one of that
- * id); a malformed or unsupported file rejects its loads with the reason.
+ * id). It is built on its first load, so a worker that never uses it does not pay for it; a
+ * malformed or unsupported file rejects its loads with the reason.
  */
 export function registerCustomTokenizer(t: CustomTokenizerBytes): void {
-  const utf8 = new TextDecoder()
-  const parsed = (async () => {
+  custom.set(t.id, { bytes: t, built: null })
+}
+
+/** Handles a feature worker's RegisterTokenizerMessage; false for any other message (the worker's own). */
+export function takeTokenizerRegistration(data: unknown): boolean {
+  if (!isRegisterTokenizerMessage(data)) return false
+  registerCustomTokenizer(data.registerTokenizer)
+  return true
+}
+
+/** The tokenizer of `id`'s registered bytes, built once. */
+function buildCustom(entry: { bytes: CustomTokenizerBytes; built: Promise<Tokenizer> | null }): Promise<Tokenizer> {
+  entry.built ??= (async () => {
+    const t = entry.bytes
+    const utf8 = new TextDecoder()
     const json: unknown = JSON.parse(utf8.decode(t.json))
     const config: unknown = t.config ? JSON.parse(utf8.decode(t.config)) : {}
     return tokenizerFromJson(json, config, { id: t.id, displayName: t.name, chunkCuts: null })
   })()
-  parsed.catch(() => undefined) // reported when the tokenizer is chosen
-  custom.set(t.id, parsed)
+  return entry.built
+}
+
+/** The registered bytes of a tokenizer opened from a file in this thread, or undefined (its tokenizer_config.json is its chat template's source). */
+export function customTokenizerBytes(id: TokenizerId): CustomTokenizerBytes | undefined {
+  return custom.get(id)?.bytes
 }
 
 /** Loads a tokenizer in this thread: a registered custom one, else the catalog's (once; see catalog.loadTokenizer), its bundled files read over fetch. */
 export function loadAppTokenizer(id: TokenizerId): Promise<Tokenizer> {
-  return custom.get(id) ?? loadTokenizer(id, fetchAsset)
+  const entry = custom.get(id)
+  return entry ? buildCustom(entry) : loadTokenizer(id, fetchAsset)
 }
 
 /** True when loading `id` on the UI thread is cheap enough not to freeze it (OpenAI's encodings, in the bundle). */

@@ -6,6 +6,8 @@ import type { ModelInfo } from '@shared/models/models'
 import { tokenColourSlot } from '@shared/display/palette'
 import { chatTemplateAsset } from '@shared/tools/chatTemplateCount'
 import { isEncodingName } from '@shared/tokenizer/openai/encodings'
+import { isUserTokenizerId } from '@shared/tokenizer/tokenizerId'
+import { fileChatModel, type ChatOpenedTokenizer } from './fileChatModel'
 import type { ChatReply } from './chatProtocol'
 import { ChatMessageRow } from './ChatMessageRow'
 import { useChatClient } from './useChatClient'
@@ -14,7 +16,7 @@ import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 /** A count, with the place in the draft of each message it counted (blank ones are left out). */
 type Result = Extract<ChatReply, { count: unknown }> & { positions: number[] }
 
-/** True when the chat of `model` is counted in a chat format: OpenAI's (gpt-tokenizer) or the tokenizer's chat template. */
+/** True when the chat of `model` is counted in a chat format: OpenAI's (gpt-tokenizer), the tokenizer's chat template, or the opened file's. */
 const hasChatFormat = (model: ModelInfo) => model.chat || chatTemplateAsset(model.encoding) !== null
 
 /** The tooltip's part naming what a formatted token belongs to. */
@@ -35,10 +37,12 @@ export interface ChatPanelProps {
   /** The toolbar's model (null: none chosen): the chat follows it, and choosing here sets it there. */
   model: string | null
   onModel(model: string): void
+  /** The tokenizer opened from a file, if any: listed as a model of its own. */
+  opened?: ChatOpenedTokenizer | null
 }
 
 /** Compose a chat (roles, names, messages), count it in the model's chat format, and check it plus a reply reserve against the window. */
-export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText, model: toolbarModel, onModel }: ChatPanelProps) {
+export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText, model: toolbarModel, onModel, opened = null }: ChatPanelProps) {
   const [draft, setDraft] = useState(initial)
   const [open, setOpen] = useState(false)
   /** Ids under the formatted tokens, as text (otherwise only in their tooltips). */
@@ -58,7 +62,8 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
     }
   })
 
-  const model = models?.find((m) => m.name === draft.model) ?? null
+  const fileModel = useMemo(() => (opened ? fileChatModel(opened) : null), [opened])
+  const model = (fileModel?.name === draft.model ? fileModel : models?.find((m) => m.name === draft.model)) ?? null
   const names = draft.messages.map((m) => nameProblem(m.name))
   const tooLong = draft.messages.findIndex((m) => m.content.length > MAX_CHAT_CHARS)
   const reserve = parseLimit(draft.reserve.trim() === '' ? '0' : draft.reserve)
@@ -138,12 +143,18 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
             value={draft.model}
             onChange={(e) => {
               update({ ...draft, model: e.target.value })
-              onModel(e.target.value)
+              // The opened file is no model of the toolbar's list: the toolbar keeps its own.
+              if (e.target.value !== fileModel?.name) onModel(e.target.value)
             }}
             disabled={!models}
           >
             {!models && <option value={draft.model}>Loading models…</option>}
             {models && !model && <option value={draft.model}>{draft.model} (unknown)</option>}
+            {fileModel && (
+              <optgroup label="Opened tokenizer file">
+                <option value={fileModel.name}>{fileModel.name}</option>
+              </optgroup>
+            )}
             <optgroup label="Chat format known">
               {chatModels.map((m) => (
                 <option key={m.name} value={m.name}>
@@ -181,7 +192,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       )}
       {model && !hasChatFormat(model) && (
         <p className="hint chat-warning" role="note">
-          {isEncodingName(model.encoding) ? `gpt-tokenizer has no chat format for ${model.name}` : `${model.name}’s tokenizer has no chat template`}: the counts are the message texts only, without the format’s tokens.
+          {isEncodingName(model.encoding) ? `gpt-tokenizer has no chat format for ${model.name}` : isUserTokenizerId(model.encoding) ? `${model.name} has no chat template (its tokenizer_config.json was not opened with it, or has none)` : `${model.name}’s tokenizer has no chat template`}: the counts are the message texts only, without the format’s tokens.
         </p>
       )}
       {template && template.problem === null && (

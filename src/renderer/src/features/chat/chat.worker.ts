@@ -10,7 +10,7 @@ import { readJsonAsset } from '@shared/tokenizer/catalog'
 import type { ChatTemplateConfig } from '@shared/tokenizer/chatTemplate'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { visibleTokenBytes } from '@shared/display/visibleText'
-import { fetchAsset, loadAppTokenizer } from '../../tokens/bundledTokenizers'
+import { customTokenizerBytes, fetchAsset, loadAppTokenizer, takeTokenizerRegistration } from '../../tokens/bundledTokenizers'
 import type { ChatReply, ChatRequest } from './chatProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
@@ -30,15 +30,29 @@ function templateConfig(asset: string): Promise<ChatTemplateConfig> {
   return pending
 }
 
-/** A count with a catalog tokenizer that is not one of OpenAI's encodings. */
+/** The chat template config of a tokenizer opened from a file: its tokenizer_config.json when that has a template, else null. */
+function fileTemplateConfig(id: string): ChatTemplateConfig | null {
+  const bytes = customTokenizerBytes(id)?.config
+  if (!bytes) return null
+  try {
+    const config = JSON.parse(new TextDecoder().decode(bytes)) as ChatTemplateConfig | null
+    return config && typeof config === 'object' && config.chat_template ? config : null
+  } catch {
+    return null // the open check already said the config could not be read
+  }
+}
+
+/** A count with a tokenizer that is not one of OpenAI's encodings (a catalog one, or one opened from a file). */
 async function countWithTokenizer(id: string, messages: ChatMessageDraft[]): Promise<{ count: ChatCount; tokenizer: Tokenizer }> {
   const tokenizer = await loadAppTokenizer(id)
   const asset = chatTemplateAsset(id)
-  if (asset === null) return { count: countMessageTexts(tokenizer, messages, cache), tokenizer }
-  return { count: countChatWithTemplate(tokenizer, await templateConfig(asset), messages, cache), tokenizer }
+  const config = asset !== null ? await templateConfig(asset) : fileTemplateConfig(id)
+  if (config === null) return { count: countMessageTexts(tokenizer, messages, cache), tokenizer }
+  return { count: countChatWithTemplate(tokenizer, config, messages, cache), tokenizer }
 }
 
 self.onmessage = async (event: MessageEvent<ChatRequest>) => {
+  if (takeTokenizerRegistration(event.data)) return
   const { seq, encoding, model, formatted, messages } = event.data
   try {
     if (!isEncodingName(encoding)) {

@@ -1,8 +1,11 @@
 import type { ChatReply, ChatRequest } from './chatProtocol'
+import { shareOpenedTokenizer } from '../../tokens/openedTokenizer'
 
 /** Counts chats in one worker of its own (started on the first count); only the newest request is answered. */
 export class ChatClient {
   private worker: Worker | null = null
+  /** Stops handing the worker newly opened tokenizer files. */
+  private unshare: () => void = () => undefined
   private seq = 0
 
   private onReply: (reply: ChatReply) => void = () => {}
@@ -21,6 +24,7 @@ export class ChatClient {
   /** Stops the worker (a later count starts a new one). */
   dispose(): void {
     this.worker?.terminate()
+    this.unshare()
     this.worker = null
   }
 
@@ -29,6 +33,7 @@ export class ChatClient {
     worker.onmessage = (e: MessageEvent<ChatReply>) => {
       if (e.data.seq === this.seq) this.onReply(e.data)
     }
+    this.unshare = shareOpenedTokenizer(worker)
     return worker
   }
 }

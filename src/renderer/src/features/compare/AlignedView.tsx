@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef, useState } from 'react'
 import { tokenColourSlot } from '@shared/display/palette'
-import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import { tokenizerShortName, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { countText } from '@shared/text/counts'
 import { formatCount } from '@shared/text/format'
 import { withVisibleWhitespace } from '@shared/display/visibleText'
@@ -36,7 +36,9 @@ function chips(text: string, side: AlignedSide, from: number, to: number, showId
 }
 
 /** Two encodings' tokens of the same text, one above the other, with the stretches where they cut differently marked. */
-export function AlignedView({ text, offset, names, aligned, onClose }: AlignedViewProps) {
+export function AlignedView({ text, offset, names: ids, aligned, onClose }: AlignedViewProps) {
+  // Catalog tokenizers by their short names (OpenAI's encodings by theirs), an opened file by its name.
+  const names = [tokenizerShortName(ids[0]), tokenizerShortName(ids[1])]
   const dialog = useRef<HTMLDialogElement>(null)
   /** Ids under each token, as text (otherwise only in the tooltip, which the keyboard never reaches). */
   const [showIds, setShowIds] = useState(false)

@@ -1,7 +1,6 @@
-import { useState, memo } from 'react'
+import { useMemo, useState, memo } from 'react'
 import { modelFit } from '@shared/tools/compare'
-import { CATALOG } from '@shared/tokenizer/catalog'
-import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import { tokenizerChoices, tokenizerName, type OpenedTokenizerChoice, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { ModelInfo } from '@shared/models/models'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
@@ -31,10 +30,13 @@ export interface ComparePanelProps {
   /** The chosen model and the user's prices: with a price in use, a column gives each count's input cost. */
   model?: string | null
   prices?: Record<string, Price>
+  /** The tokenizer opened from a file, if any: it gets a row and can be aligned like the catalog's. */
+  opened?: OpenedTokenizerChoice | null
 }
 
 /** Token counts of the current text in every encoding side by side, and which model windows they fit. */
-export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText, textVersion, getTextVersion, model = null, prices = {} }: ComparePanelProps) {
+export const ComparePanel = memo(function ComparePanel({ current, mode, models, getText, getVisibleText, textVersion, getTextVersion, model = null, prices = {}, opened = null }: ComparePanelProps) {
+  const choices = useMemo(() => tokenizerChoices(opened), [opened])
   const [counts, setCounts] = useState<Partial<Record<TokenizerId, number>>>({})
   /** Rows whose tokenizer is loading ('loading') or could not be loaded (the reason). */
   const [rowNotes, setRowNotes] = useState<Partial<Record<TokenizerId, string>>>({})
@@ -64,7 +66,7 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
     setRowNotes({})
     setState('running')
     setCountedFor({ version: getTextVersion(), mode })
-    clients().counter.run({ type: 'count', text: getText(), mode }, (msg) => {
+    clients().counter.run({ type: 'count', text: getText(), mode, tokenizers: choices.map((c) => c.id) }, (msg) => {
       if (msg.type === 'count') setCounts((c) => ({ ...c, [msg.encoding]: msg.count }))
       else if (msg.type === 'loading') setRowNotes((r) => ({ ...r, [msg.encoding]: 'loading' }))
       else if (msg.type === 'rowError') setRowNotes((r) => ({ ...r, [msg.encoding]: msg.message }))
@@ -120,15 +122,15 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
               </tr>
             </thead>
             <tbody>
-              {CATALOG.map(({ id: name, name: label, engine }) => {
+              {choices.map(({ id: name, label, fromFile }) => {
                 const n = counts[name]
                 const note = rowNotes[name]
                 const pending = note === undefined ? '…' : note === 'loading' ? 'Loading…' : 'Failed'
                 const fit = n !== undefined && models ? modelFit(n, name, models) : null
                 const delta = n !== undefined && base ? ((n - base) / base) * 100 : null
                 return (
-                  <tr key={name} className={name === current ? 'current' : undefined} title={label}>
-                    <th scope="row">{engine === 'openai' ? name : label}</th>
+                  <tr key={name} className={name === current ? 'current' : undefined} title={fromFile ? `${label}: the tokenizer.json you opened` : tokenizerName(name)}>
+                    <th scope="row">{label}</th>
                     <td data-encoding={name} title={n === undefined && note !== undefined && note !== 'loading' ? note : undefined}>
                       {n === undefined ? pending : formatCount(n)}
                     </td>
@@ -150,11 +152,13 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
         <label>
           Side by side with{' '}
           <select aria-label="Second encoding" value={other} onChange={(e) => setOther(e.target.value as TokenizerId)}>
-            {CATALOG.filter((e) => e.id !== current).map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.engine === 'openai' ? e.id : e.name}
-              </option>
-            ))}
+            {choices
+              .filter((c) => c.id !== current)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
           </select>
         </label>
         <button type="button" className="button small" onClick={align} aria-disabled={aligning || other === current}>

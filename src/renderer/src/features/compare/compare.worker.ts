@@ -6,7 +6,7 @@
 import { alignSegmentations } from '@shared/tools/align'
 import { countTokens } from '@shared/document/tokenize'
 import { CATALOG } from '@shared/tokenizer/catalog'
-import { loadAppTokenizer, loadsQuickly } from '../../tokens/bundledTokenizers'
+import { loadAppTokenizer, loadsQuickly, takeTokenizerRegistration } from '../../tokens/bundledTokenizers'
 import { tokenizeAll } from '@shared/document/tokenize'
 import { visibleTokenBytes } from '@shared/display/visibleText'
 import { FLAG_PARTIAL } from '@shared/tokenizer/tokenSpans'
@@ -15,6 +15,8 @@ import type { CompareRequest, CompareResponse } from './compareProtocol'
 declare const self: DedicatedWorkerGlobalScope
 
 self.onmessage = async (event: MessageEvent<CompareRequest>) => {
+  // The tokenizer opened from a file, if any, comes first (see tokens/openedTokenizer.ts).
+  if (takeTokenizerRegistration(event.data)) return
   const req = event.data
   const post = (msg: CompareResponse) => self.postMessage({ ...msg, seq: req.seq })
   try {
@@ -27,7 +29,7 @@ self.onmessage = async (event: MessageEvent<CompareRequest>) => {
     if (req.type === 'count') {
       // One tokenizer at a time, so each row's count shows as soon as it is ready; a tokenizer
       // that cannot be loaded fails its own row only.
-      for (const { id } of CATALOG) {
+      for (const id of req.tokenizers) {
         if (!loadsQuickly(id)) post({ type: 'loading', encoding: id })
         let tokenizer
         try {

@@ -1,3 +1,4 @@
+import { shareOpenedTokenizer } from '../../tokens/openedTokenizer'
 import type { CompareJob, CompareRequest, CompareResponse } from './compareProtocol'
 
 /**
@@ -8,6 +9,8 @@ import type { CompareJob, CompareRequest, CompareResponse } from './compareProto
  */
 export class CompareClient {
   private worker: Worker | null = null
+  /** Stops handing the worker newly opened tokenizer files. */
+  private unshare: () => void = () => undefined
   private seq = 0
   /** The running job's seq and listener (null when idle). */
   private running: { seq: number; warm: boolean; listener: (msg: CompareResponse) => void } | null = null
@@ -48,11 +51,13 @@ export class CompareClient {
       run?.listener({ type: 'error', message: e.message || 'the compare worker stopped' })
     }
     this.worker = w
+    this.unshare = shareOpenedTokenizer(w)
     return w
   }
 
   private stopWorker(): void {
     this.worker?.terminate()
+    this.unshare()
     this.worker = null
     this.running = null
   }

@@ -4,7 +4,8 @@ import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 
 /** A job for the compare worker: count the text in every encoding, or align two encodings' tokens. */
 export type CompareJob =
-  | { type: 'count'; text: string; mode: SpecialMode }
+  /** Counts in each of `tokenizers` (the catalog, and the tokenizer opened from a file when there is one), in order. */
+  | { type: 'count'; text: string; mode: SpecialMode; tokenizers: TokenizerId[] }
   | { type: 'align'; text: string; mode: SpecialMode; a: TokenizerId; b: TokenizerId }
   /** Load every encoding now, so the first Compare is quick (sent when the panel opens). */
   | { type: 'warm' }

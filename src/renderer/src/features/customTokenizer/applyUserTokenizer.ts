@@ -1,5 +1,6 @@
 import type { UserTokenizerDescription, UserTokenizerFiles } from '@shared/tokenizer/userTokenizer'
-import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import { userTokenizerId, type TokenizerId } from '@shared/tokenizer/tokenizerId'
+import { setOpenedTokenizer } from '../../tokens/openedTokenizer'
 import type { Workspace } from '../../workspace/workspace'
 
 /** A tokenizer from disk that passed the check: its bytes, as read, and what it is. */
@@ -11,14 +12,10 @@ export interface CheckedUserTokenizer {
 /** Ids given to opened tokenizers so far (each file gets its own: the worker keeps a loaded tokenizer by id). */
 let openedCount = 0
 
-/** The id an opened tokenizer gets: its name, marked as a file, numbered from the second on. */
-export function userTokenizerId(name: string, n: number): TokenizerId {
-  return `file: ${name}${n > 1 ? ` (${n})` : ''}`
-}
-
 /**
  * Makes a checked user tokenizer the one the editor counts with: hands its bytes to the
  * tokenizer worker (which builds it in the coordinator and every helper under a new id) and
+ * to the panels' workers (tokens/openedTokenizer.ts), and
  * selects that id, the way the Tokenizer picker switches. A file the worker cannot build is
  * reported by the worker, and the tokenizer in use stays. Resolves to null once asked, else
  * to why the tokenizer in use did not change.
@@ -27,7 +24,10 @@ export async function applyUserTokenizer(ws: Workspace, tokenizer: CheckedUserTo
   const client = ws.clientRef.current
   if (!client) return { problem: 'The tokenizer is not running, so the tokenizer in use stays.' }
   const id = userTokenizerId(tokenizer.description.name, ++openedCount)
-  client.register({ id, name: tokenizer.description.name, json: tokenizer.files.tokenizer, config: tokenizer.files.config ?? undefined })
+  const bytes = { id, name: tokenizer.description.name, json: tokenizer.files.tokenizer, config: tokenizer.files.config ?? undefined }
+  client.register(bytes)
+  // The panels' own workers (compare, decode, vocabulary, chat) get it too.
+  setOpenedTokenizer(bytes)
   select(id)
   return { id }
 }

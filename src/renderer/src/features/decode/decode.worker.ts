@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 // Decodes a pasted id list off the UI thread: parsing a million ids and joining their bytes
 // took the window a second or more. A fresh worker per decode; it loads the tokenizer itself.
-import { loadAppTokenizer } from '../../tokens/bundledTokenizers'
+import { loadAppTokenizer, takeTokenizerRegistration } from '../../tokens/bundledTokenizers'
 import { decodeIdList } from './decodeIds'
 import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 
 self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
+  if (takeTokenizerRegistration(event.data)) return
   const { encoding, input } = event.data
   try {
     const enc = await loadAppTokenizer(encoding)

@@ -4,6 +4,7 @@ import { formatCount } from '@shared/text/format'
 import type { DecodeResult } from './DecodePanel'
 import type { TokenizerClient } from '../../worker/tokenizerClient'
 import type { DecodeRequest, DecodeResponse } from './decodeProtocol'
+import { shareOpenedTokenizer } from '../../tokens/openedTokenizer'
 
 /** Problems listed one by one at most; the rest are counted. */
 const LISTED = 20
@@ -30,12 +31,15 @@ export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, 
 export function decodeInWorker(encoding: TokenizerId, input: string): Promise<DecodeResult> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'decode' })
+    const unshare = shareOpenedTokenizer(worker)
     worker.onmessage = (e: MessageEvent<DecodeResponse>) => {
       worker.terminate()
+      unshare()
       resolve(e.data.type === 'done' ? e.data.result : { text: '', problems: [`Could not decode: ${e.data.message}`] })
     }
     worker.onerror = (e) => {
       worker.terminate()
+      unshare()
       resolve({ text: '', problems: [`Could not decode: ${e.message || 'the decode worker failed.'}`] })
     }
     worker.postMessage({ encoding, input } satisfies DecodeRequest)

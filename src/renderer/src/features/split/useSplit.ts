@@ -1,4 +1,5 @@
 import { formatCount } from '@shared/text/format'
+import { tokenizerFileNamePart } from '@shared/tools/exportTokens'
 import { chunksToJsonl, chunksToZip, splitVerified, type SplitChunk } from '@shared/tools/split'
 import { useStableCallback } from '../../ui/useStableCallback'
 import { stillCounting, stillCountingMessage } from '../../workspace/countingGuard'
@@ -28,7 +29,7 @@ export function useSplit(ws: Workspace) {
   })
   const copyChunk = useStableCallback((c: SplitChunk) => ws.copy(ws.slice(c.from, c.to), 'Copied to the clipboard.'))
   const exportChunks = useStableCallback((chunks: SplitChunk[], format: 'jsonl' | 'zip') => {
-    const name = `chunks-${ws.settingsRef.current.encoding}.${format}`
+    const name = `chunks-${tokenizerFileNamePart(ws.settingsRef.current.encoding)}.${format}`
     const data = format === 'jsonl' ? chunksToJsonl(chunks, ws.slice) : chunksToZip(chunks, ws.slice)
     void ws.saveFile({ suggestedName: name, data, kind: format }, `Exported ${formatCount(chunks.length)} chunks as ${format === 'jsonl' ? 'JSON Lines' : 'numbered text files (zip)'}`)
   })

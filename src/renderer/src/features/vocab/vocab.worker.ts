@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Searches a tokenizer's tokens off the UI thread: preparing o200k's 200,000 entries and
 // scanning all of them for a substring would hold up the window. Keeps each prepared vocabulary.
-import { loadAppTokenizer } from '../../tokens/bundledTokenizers'
+import { loadAppTokenizer, takeTokenizerRegistration } from '../../tokens/bundledTokenizers'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { searchVocabulary, vocabularyOf, type Vocabulary } from '@shared/tools/vocabSearch'
 import type { VocabRequest, VocabResponse } from './vocabProtocol'
@@ -13,6 +13,7 @@ const prepared = new Map<TokenizerId, Vocabulary>()
 let newest = 0
 
 self.onmessage = async (event: MessageEvent<VocabRequest>) => {
+  if (takeTokenizerRegistration(event.data)) return
   const { job, encoding, query } = event.data
   newest = job
   try {

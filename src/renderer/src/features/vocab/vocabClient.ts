@@ -1,10 +1,13 @@
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { VocabSearchResult } from '@shared/tools/vocabSearch'
 import type { VocabRequest, VocabResponse } from './vocabProtocol'
+import { shareOpenedTokenizer } from '../../tokens/openedTokenizer'
 
 /** Searches vocabularies in one worker of its own; only the newest search is answered. */
 export class VocabClient {
   private worker: Worker | null = null
+  /** Stops handing the worker newly opened tokenizer files. */
+  private unshare: () => void = () => undefined
   private job = 0
   private pending: { job: number; resolve(r: VocabSearchResult | null): void; reject(e: Error): void } | null = null
 
@@ -22,6 +25,7 @@ export class VocabClient {
   /** Stops the worker (a later search starts a new one). */
   dispose(): void {
     this.worker?.terminate()
+    this.unshare()
     this.worker = null
     this.pending?.resolve(null)
     this.pending = null
@@ -43,6 +47,7 @@ export class VocabClient {
       p?.reject(new Error(e.message || 'the vocabulary worker failed.'))
     }
     this.worker = worker
+    this.unshare = shareOpenedTokenizer(worker)
     return worker
   }
 }
