@@ -72,7 +72,8 @@ interface CaretWindow {
  * character is a letter or digit, or a space and then one, or the document's ends: no
  * pre-token piece of the OpenAI patterns runs from a newline into a letter, a digit, or a
  * space before one: whitespace that holds a newline ends at its last newline), and the count
- * the page shows.
+ * the page shows. Llama 3's and Qwen 3's split patterns have the same alternatives in the same
+ * order (Qwen's NFC never joins a newline to a letter), so the window holds for them too.
  */
 async function caretWindow(page: Page): Promise<CaretWindow> {
   return page.evaluate(() => {
@@ -101,13 +102,16 @@ async function caretWindow(page: Page): Promise<CaretWindow> {
   })
 }
 
+/** An independent token counter of the page's tokenizer (tiktoken, or Hugging Face's Rust `tokenizers`). */
+export type CountOracle = (text: string) => number | Promise<number>
+
 /**
  * Keystroke latency: from the key event to the painted frame that shows the count panel
- * complete for the new document version and, when `oracle` is given (a token counter such
- * as tiktoken), showing the oracle's count of the new text: the count shown before the key
- * plus the oracle's change in the tokens of the text around the caret.
+ * complete for the new document version and, when `oracle` is given, showing the oracle's
+ * count of the new text: the count shown before the key plus the oracle's change in the
+ * tokens of the text around the caret.
  */
-export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?: (text: string) => number): Promise<number[]> {
+export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?: CountOracle): Promise<number[]> {
   if (where === 'bare') await page.locator('textarea').focus()
   else if (where !== 'bare-line') await page.evaluate((where) => {
     const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; focus(): void; state: { doc: { length: number } } } }).tokenizerExplorerView
@@ -134,7 +138,7 @@ export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?
     let expected = ''
     if (oracle && !where.startsWith('bare')) {
       const w = await caretWindow(page)
-      expected = (w.shown + oracle(w.before + key + w.after) - oracle(w.before + w.after)).toLocaleString('en-US')
+      expected = (w.shown + (await oracle(w.before + key + w.after)) - (await oracle(w.before + w.after))).toLocaleString('en-US')
     }
     // Arm the measurement in the page first, then press the key, then collect.
     await page.evaluate((expected) => {
