@@ -60,9 +60,7 @@ export async function engineTable(browser: Browser, o: EngineTableOptions): Prom
       const order = cols.map((_, i) => cols[(i + r) % cols.length])
       for (const id of order) {
         const after = r === o.runs - 1 ? { keys: o.keys, oracle: oracles.get(id)!.count } : undefined
-        const run = await freshRun(browser, { url: o.url, viewport: o.viewport, text: o.text, expected: expected.get(id)!, tokenizer: id, after })
-        console.log(`  ${id}: paste first ${run.first.toFixed(0)} ms, exact ${run.exact.toFixed(0)} ms`)
-        runs.get(id)!.push(run)
+        runs.get(id)!.push(await freshRun(browser, { url: o.url, label: id, viewport: o.viewport, text: o.text, expected: expected.get(id)!, tokenizer: id, after }))
       }
     }
     const median = o.runs > 1 ? ` (median of ${o.runs})` : ''
@@ -83,6 +81,8 @@ export async function engineTable(browser: Browser, o: EngineTableOptions): Prom
         table.cell(`keystroke at ${where}, to the exact count painted: p95`, id, ms(key(id, where, 95)))
         table.cell(`keystroke at ${where}: p50 / ${BASE}'s`, id, x(key(id, where, 50), key(BASE, where, 50)), 'about 1x')
       }
+      const { editor, worker } = lastRun(id).keys!.sources
+      table.cell("keystrokes tokenized by the editor's own encoder (same frame) / by the worker", id, `${editor} / ${worker}`)
       table.cell('count after the keystrokes = the reference implementation of the page text', id, finalCell(lastRun(id).final, id === BASE ? 'tiktoken' : 'tokenizers'))
     }
   } finally {

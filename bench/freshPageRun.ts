@@ -4,12 +4,14 @@
 // bench/beforeAfter.ts (two builds) and bench/engineRows.ts (several tokenizers) are made
 // of these runs.
 import type { Browser, Page } from '@playwright/test'
-import { keystrokes, memory, paste, type CountOracle } from './pageMeasures'
+import { keystrokes, memory, paste, type CountOracle, type KeySources } from './pageMeasures'
 
 /** What one fresh-page run does. */
 export interface FreshRunOptions {
   /** The build's address, for example http://127.0.0.1:5199/. */
   url: string
+  /** What the console log calls this run. */
+  label: string
   /** Viewport of the page (the config's). */
   viewport?: { width: number; height: number } | null
   text: string
@@ -27,7 +29,7 @@ export interface FreshRun {
   exact: number
   /** Page JS heap + array buffers, and all the page's workers' heaps + buffers, right after the paste. */
   memory?: { page: number; workers: number; workerCount: number }
-  keys?: { start: number[]; end: number[] }
+  keys?: { start: number[]; end: number[]; sources: KeySources }
   /** The count the page shows after the keystrokes, and the oracle's count of the page's text. */
   final?: { shown: number; truth: number }
 }
@@ -59,6 +61,7 @@ export async function freshRun(browser: Browser, o: FreshRunOptions): Promise<Fr
     // encoder in its first quiet moment, which a paste at once would be timed with.
     await page.waitForTimeout(1000)
     const run: FreshRun = await paste(page, o.text, o.expected)
+    console.log(`  ${o.label}: paste first ${run.first.toFixed(0)} ms, exact ${run.exact.toFixed(0)} ms`)
     if (!o.after) return run
     const mem = await memory(page, browser)
     run.memory = {
@@ -66,7 +69,9 @@ export async function freshRun(browser: Browser, o: FreshRunOptions): Promise<Fr
       workers: mem.workers.reduce((s, w) => s + w.heap + w.buffers, 0),
       workerCount: mem.workers.length,
     }
-    run.keys = { start: await keystrokes(page, 'start', o.after.keys, o.after.oracle), end: await keystrokes(page, 'end', o.after.keys, o.after.oracle) }
+    const sources: KeySources = { editor: 0, worker: 0 }
+    const start = await keystrokes(page, 'start', o.after.keys, o.after.oracle, sources)
+    run.keys = { start, end: await keystrokes(page, 'end', o.after.keys, o.after.oracle, sources), sources }
     const final = await pageTextAndCount(page)
     run.final = { shown: final.shown, truth: await o.after.oracle(final.text) }
     return run

@@ -105,13 +105,19 @@ async function caretWindow(page: Page): Promise<CaretWindow> {
 /** An independent token counter of the page's tokenizer (tiktoken, or Hugging Face's Rust `tokenizers`). */
 export type CountOracle = (text: string) => number | Promise<number>
 
+/** Where measured keystrokes were tokenized: the editor's own encoder (same frame) or the worker. */
+export interface KeySources {
+  editor: number
+  worker: number
+}
+
 /**
  * Keystroke latency: from the key event to the painted frame that shows the count panel
  * complete for the new document version and, when `oracle` is given, showing the oracle's
  * count of the new text: the count shown before the key plus the oracle's change in the
- * tokens of the text around the caret.
+ * tokens of the text around the caret. `sources`, when given, counts where each key was tokenized.
  */
-export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?: CountOracle): Promise<number[]> {
+export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?: CountOracle, sources?: KeySources): Promise<number[]> {
   if (where === 'bare') await page.locator('textarea').focus()
   else if (where !== 'bare-line') await page.evaluate((where) => {
     const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; focus(): void; state: { doc: { length: number } } } }).tokenizerExplorerView
@@ -176,7 +182,11 @@ export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?
     }, expected)
     await page.keyboard.press(key === ' ' ? 'Space' : 'KeyX')
     out.push(await page.evaluate(() => (window as unknown as { keyLatency: Promise<number> }).keyLatency))
-    if (!where.startsWith('bare') && (await page.locator('[data-doc-version]').getAttribute('data-tokenized-by')) !== 'editor') workerKeys++
+    if (!where.startsWith('bare')) {
+      const byEditor = (await page.locator('[data-doc-version]').getAttribute('data-tokenized-by')) === 'editor'
+      if (!byEditor) workerKeys++
+      if (sources) sources[byEditor ? 'editor' : 'worker']++
+    }
     await page.waitForTimeout(30)
   }
   const missed = out.filter((t) => Number.isNaN(t)).length
