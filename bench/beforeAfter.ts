@@ -43,6 +43,7 @@ let turn = 0
 
 /** Measures both builds on one corpus and adds the rows to `table`'s column `col`. */
 export async function beforeAfterRows(browser: Browser, table: ResultTable, col: string, o: BeforeAfterOptions): Promise<void> {
+  const started = performance.now()
   const runs: Record<'before' | 'after', FreshRun[]> = { before: [], after: [] }
   for (let r = 0; r < o.runs; r++) {
     const order = turn++ % 2 === 0 ? (['after', 'before'] as const) : (['before', 'after'] as const)
@@ -53,6 +54,7 @@ export async function beforeAfterRows(browser: Browser, table: ResultTable, col:
       runs[build].push(await freshRun(browser, { url, label, viewport: o.viewport, text: o.text, expected: o.expected, after: last ? { keys: o.keys, oracle: o.oracle } : undefined }))
     }
   }
+  console.log(`  both builds measured in ${((performance.now() - started) / 60_000).toFixed(1)} min`)
   const median = o.runs > 1 ? `, median of ${o.runs}` : ''
   const last = (b: 'before' | 'after') => runs[b][runs[b].length - 1]
   const value = (b: 'before' | 'after', pick: (r: FreshRun[]) => number) => pick(runs[b])

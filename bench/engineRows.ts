@@ -1,9 +1,10 @@
 // The tokenizer engines side by side (issue 14's targets): on one text (the synthetic
 // corpus, on which the targets were set), each tokenizer is chosen in the toolbar of a fresh
 // page as a user does, the text is pasted and timed to the exact count of its reference
-// implementation (tiktoken for o200k_base, Hugging Face's Rust `tokenizers` for the
-// others), then keystrokes at the start and the end are timed to the exact count painted.
-// Each engine gets `runs` pastes, the order of the engines rotating between runs.
+// implementation (the oracle tests' own: Hugging Face's Rust `tokenizers` for tokenizer.json
+// files, tiktoken for o200k_base and Claude's legacy file), then keystrokes at the start
+// and the end are timed to the exact count painted. Each engine gets `runs` pastes, the
+// order of the engines rotating between runs.
 import type { Browser } from '@playwright/test'
 import { get_encoding } from 'tiktoken'
 import { oracleForTokenizer } from '../src/shared/testing/tokenizerOracle'
@@ -55,6 +56,7 @@ function countOracle(id: string): { count: CountOracle; free(): void } {
 
 /** Measures o200k_base and each of `engines` on the text; returns the table's Markdown lines. */
 export async function engineTable(browser: Browser, o: EngineTableOptions): Promise<string[]> {
+  const started = performance.now()
   const cols = [BASE, ...o.engines]
   const oracles = new Map(cols.map((id) => [id, countOracle(id)]))
   const table = new ResultTable()
@@ -95,10 +97,16 @@ export async function engineTable(browser: Browser, o: EngineTableOptions): Prom
       table.cell("keystrokes tokenized by the editor's own encoder (same frame) / by the worker", id, `${sources.editor} / ${sources.worker}`)
       // A key whose count never matched the reference within 10 s is left out of the times above.
       table.cell('keystrokes whose exact count never showed (left out above)', id, String(2 * o.keys - start.length - end.length))
-      table.cell('count after the keystrokes = the reference implementation of the page text', id, finalCell(lastRun(id).final, id === BASE ? 'tiktoken' : 'tokenizers'))
+      table.cell('count after the keystrokes = the reference implementation of the page text', id, finalCell(lastRun(id).final, id === BASE || id === 'claude-legacy' ? 'tiktoken' : 'tokenizers'))
     }
   } finally {
     for (const oracle of oracles.values()) oracle.free()
   }
-  return [`Tokenizers side by side on ${o.textLabel}, each chosen in the toolbar of a fresh page before the paste:`, '', ...table.markdown(cols, 'measurement')]
+  const minutes = (performance.now() - started) / 60_000
+  console.log(`engines: the table took ${minutes.toFixed(1)} min`)
+  return [
+    `Tokenizers side by side on ${o.textLabel}, each chosen in the toolbar of a fresh page before the paste (this table took ${minutes.toFixed(1)} min):`,
+    '',
+    ...table.markdown(cols, 'measurement'),
+  ]
 }
