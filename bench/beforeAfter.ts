@@ -38,13 +38,16 @@ export interface BeforeAfterOptions {
   oracle: CountOracle
 }
 
+/** The other commit's build, or this one. */
+type Build = 'before' | 'after'
+
 /** Alternates which build goes first across runs and corpora. */
 let turn = 0
 
 /** Measures both builds on one corpus and adds the rows to `table`'s column `col`. */
 export async function beforeAfterRows(browser: Browser, table: ResultTable, col: string, o: BeforeAfterOptions): Promise<void> {
   const started = performance.now()
-  const runs: Record<'before' | 'after', FreshRun[]> = { before: [], after: [] }
+  const runs: Record<Build, FreshRun[]> = { before: [], after: [] }
   for (let r = 0; r < o.runs; r++) {
     const order = turn++ % 2 === 0 ? (['after', 'before'] as const) : (['before', 'after'] as const)
     for (const build of order) {
@@ -56,25 +59,24 @@ export async function beforeAfterRows(browser: Browser, table: ResultTable, col:
   }
   console.log(`  both builds measured in ${((performance.now() - started) / 60_000).toFixed(1)} min`)
   const median = o.runs > 1 ? `, median of ${o.runs}` : ''
-  const last = (b: 'before' | 'after') => runs[b][runs[b].length - 1]
-  const value = (b: 'before' | 'after', pick: (r: FreshRun[]) => number) => pick(runs[b])
-  // [row, value from a build's runs, format, target of the ratio]
-  const measures: [string, (r: FreshRun[]) => number, (v: number) => string, string?][] = [
-    [`paste ${o.sizeLabel} in a fresh page: first coloured tokens${median}`, (r) => percentile(r.map((k) => k.first), 50), ms],
-    [`paste ${o.sizeLabel} in a fresh page: exact count${median}`, (r) => percentile(r.map((k) => k.exact), 50), ms, '<= 1.0x (no slower)'],
-    ['memory after the paste: page JS heap + array buffers', (r) => r[r.length - 1].memory!.page, mb],
-    ['memory after the paste: workers (heaps + buffers)', (r) => r[r.length - 1].memory!.workers, mb],
+  const last = (b: Build) => runs[b][o.runs - 1]
+  // [row, the value for a build, format, target of the ratio]
+  const measures: [string, (b: Build) => number, (v: number) => string, string?][] = [
+    [`paste ${o.sizeLabel} in a fresh page: first coloured tokens${median}`, (b) => percentile(runs[b].map((k) => k.first), 50), ms],
+    [`paste ${o.sizeLabel} in a fresh page: exact count${median}`, (b) => percentile(runs[b].map((k) => k.exact), 50), ms, '<= 1.0x (no slower)'],
+    ['memory after the paste: page JS heap + array buffers', (b) => last(b).memory!.page, mb],
+    ['memory after the paste: workers (heaps + buffers)', (b) => last(b).memory!.workers, mb],
   ]
   for (const where of ['start', 'end'] as const) {
-    for (const p of [50, 95]) measures.push([`keystroke at ${where}, to the exact count painted: p${p}`, (r) => percentile(r[r.length - 1].keys![where], p), ms])
+    for (const p of [50, 95]) measures.push([`keystroke at ${where}, to the exact count painted: p${p}`, (b) => percentile(last(b).keys![where], p), ms])
   }
-  for (const [what, pick, show, target] of measures) {
-    const before = value('before', pick)
-    const after = value('after', pick)
+  for (const [what, value, show, target] of measures) {
+    const before = value('before')
+    const after = value('after')
     table.cell(`${what}: before, ${o.before.label}`, col, show(before))
     table.cell(`${what}: this build / before`, col, `${x(after, before)} (this build ${show(after)})`, target)
   }
-  const exact = (b: 'before' | 'after') => {
+  const exact = (b: Build) => {
     const f = last(b).final!
     return f.shown === f.truth ? 'yes' : `NO (${f.shown} shown, tiktoken ${f.truth})`
   }

@@ -4,7 +4,8 @@
 // bench/beforeAfter.ts (two builds) and bench/engineRows.ts (several tokenizers) are made
 // of these runs.
 import type { Browser, Page } from '@playwright/test'
-import { keystrokes, memory, paste, type CountOracle, type KeySources } from './pageMeasures'
+import { keystrokes, paste, type CountOracle, type KeySources } from './pageMeasures'
+import { memory } from './memory'
 
 /** What one fresh-page run does. */
 export interface FreshRunOptions {
