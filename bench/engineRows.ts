@@ -82,6 +82,8 @@ export async function engineTable(browser: Browser, o: EngineTableOptions): Prom
     for (const id of cols) {
       const n = expected.get(id)!
       table.cell('tokens (the reference implementation)', id, `${n.toLocaleString('en-US')}`)
+      const choose = runs.get(id)!.map((r) => r.choose)
+      table.cell(`choose it in the toolbar of a fresh page: loaded, start text counted${median}`, id, id === BASE ? 'the default' : ms(percentile(choose, 50)))
       table.cell(`paste in a fresh page: first coloured tokens${median}`, id, ms(percentile(runs.get(id)!.map((r) => r.first), 50)))
       table.cell(`paste in a fresh page: exact count${median}`, id, ms(exact(id)))
       table.cell(`paste: exact count / ${BASE}'s`, id, x(exact(id), exact(BASE)), '< 2x')

@@ -26,6 +26,8 @@ export interface FreshRunOptions {
 
 /** What one fresh-page run measured (ms, bytes). */
 export interface FreshRun {
+  /** Choosing the tokenizer on the start text, to its count (0: it was the page's default). */
+  choose: number
   first: number
   exact: number
   /** Page JS heap + array buffers, and all the page's workers' heaps + buffers, right after the paste. */
@@ -43,11 +45,28 @@ export async function pageTextAndCount(page: Page): Promise<{ text: string; show
   })
 }
 
-/** Chooses catalog id `id` in the toolbar as a user does, and waits until the text is counted with it. */
-export async function chooseTokenizer(page: Page, id: string): Promise<void> {
+/**
+ * Chooses catalog id `id` in the toolbar as a user does, and waits until the text is counted
+ * with it; returns the ms that took (0 when it was already chosen).
+ */
+export async function chooseTokenizer(page: Page, id: string): Promise<number> {
   const panel = page.locator('[data-doc-version]')
-  if ((await panel.getAttribute('data-encoding')) !== id) await page.getByRole('combobox', { name: 'Encoding' }).selectOption(id)
+  if ((await panel.getAttribute('data-encoding')) === id) return 0
+  const t0 = Date.now()
+  await page.getByRole('combobox', { name: 'Encoding' }).selectOption(id)
   await page.locator(`[data-complete="true"][data-encoding="${id}"]`).waitFor({ timeout: 180_000 })
+  return Date.now() - t0
+}
+
+/** Opens a build and waits for its counted start text; a build the bench cannot drive gets a clear error. */
+async function openBuild(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  try {
+    await page.locator('[data-complete="true"]').waitFor({ timeout: 120_000 })
+  } catch {
+    throw new Error(`${url}: no counted editor within 2 minutes (no element with data-complete="true": a build too old or too broken for the bench)`)
+  }
+  if (!(await page.evaluate(() => 'tokenizerExplorerView' in window))) throw new Error(`${url}: the page has no window.tokenizerExplorerView, through which the bench pastes (a build too old for the bench)`)
 }
 
 /** Runs one paste (and what `after` asks for) in a new context; the context is closed at the end. */
@@ -55,13 +74,12 @@ export async function freshRun(browser: Browser, o: FreshRunOptions): Promise<Fr
   const context = await browser.newContext({ viewport: o.viewport })
   try {
     const page = await context.newPage()
-    await page.goto(o.url)
-    await page.locator('[data-complete="true"]').waitFor()
-    if (o.tokenizer) await chooseTokenizer(page, o.tokenizer)
+    await openBuild(page, o.url)
+    const run: FreshRun = { first: 0, exact: 0, choose: o.tokenizer ? await chooseTokenizer(page, o.tokenizer) : 0 }
     // A user pastes a moment after the window is ready; the page loads the editor's own
     // encoder in its first quiet moment, which a paste at once would be timed with.
     await page.waitForTimeout(1000)
-    const run: FreshRun = await paste(page, o.text, o.expected)
+    Object.assign(run, await paste(page, o.text, o.expected))
     console.log(`  ${o.label}: paste first ${run.first.toFixed(0)} ms, exact ${run.exact.toFixed(0)} ms`)
     if (!o.after) return run
     const mem = await memory(page, browser)
