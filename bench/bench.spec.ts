@@ -18,7 +18,7 @@ import { bareLineKeystrokes, fresh, keystrokes, lineAround, paste, percentile, s
 import { memory } from './memory'
 import { beforeAfterRows, beforeBuildFromEnv } from './beforeAfter'
 import { benchEngines, engineTable } from './engineRows'
-import { finalCell, pageTextAndCount } from './freshPageRun'
+import { checkBuild, finalCell, pageTextAndCount } from './freshPageRun'
 import { mb, ms, ResultTable, x } from './resultTable'
 
 const QUICK = process.env.BENCH_QUICK === '1'
@@ -38,6 +38,7 @@ const cell = table.cell.bind(table)
 test('benchmark', async ({ page, browser }, testInfo) => {
   const { viewport, baseURL } = testInfo.project.use
   const load = [loadavg()[0]]
+  if (BEFORE) await checkBuild(browser, BEFORE.url, `the --before build, ${BEFORE.label}`)
   const enc = o200kEncoders()
   const tk = get_encoding('o200k_base')
   const oracle = (text: string) => tk.encode_ordinary(text).length

@@ -89,7 +89,7 @@ export async function engineTable(browser: Browser, o: EngineTableOptions): Prom
       table.cell(`paste: exact count / ${BASE}'s`, id, x(exact(id), exact(BASE)), '< 2x')
       const mem = lastRun(id).memory!
       table.cell('memory after the paste: page heap + buffers per token', id, `${(mem.page / n).toFixed(1)} bytes`)
-      table.cell('memory after the paste: workers (heaps + buffers)', id, mb(mem.workers))
+      table.cell('memory after the paste: workers (heaps + buffers)', id, `${mb(mem.workers)} (${mem.workerCount} workers)`)
       for (const where of ['start', 'end'] as const) {
         table.cell(`keystroke at ${where}, to the exact count painted: p50`, id, ms(key(id, where, 50)))
         table.cell(`keystroke at ${where}, to the exact count painted: p95`, id, ms(key(id, where, 95)))

@@ -59,14 +59,24 @@ export async function chooseTokenizer(page: Page, id: string): Promise<number> {
 }
 
 /** Opens a build and waits for its counted start text; a build the bench cannot drive gets a clear error. */
-async function openBuild(page: Page, url: string): Promise<void> {
+async function openBuild(page: Page, url: string, name = url): Promise<void> {
   await page.goto(url)
   try {
     await page.locator('[data-complete="true"]').waitFor({ timeout: 120_000 })
   } catch {
-    throw new Error(`${url}: no counted editor within 2 minutes (no element with data-complete="true": a build too old or too broken for the bench)`)
+    throw new Error(`${name}: no counted editor within 2 minutes (no element with data-complete="true": a build too old or too broken for the bench)`)
   }
-  if (!(await page.evaluate(() => 'tokenizerExplorerView' in window))) throw new Error(`${url}: the page has no window.tokenizerExplorerView, through which the bench pastes (a build too old for the bench)`)
+  if (!(await page.evaluate(() => 'tokenizerExplorerView' in window))) throw new Error(`${name}: the page has no window.tokenizerExplorerView, through which the bench pastes (a build too old for the bench)`)
+}
+
+/** Opens `url` in a page of its own once, so a build the bench cannot drive (`name`) stops it before it measures anything. */
+export async function checkBuild(browser: Browser, url: string, name: string): Promise<void> {
+  const context = await browser.newContext()
+  try {
+    await openBuild(await context.newPage(), url, `${name} (${url})`)
+  } finally {
+    await context.close()
+  }
 }
 
 /** Runs one paste (and what `after` asks for) in a new context; the context is closed at the end. */
