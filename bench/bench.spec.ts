@@ -3,7 +3,10 @@
 // (gpt-tokenizer's encode(), the historical baseline, and the app's own encoder), every
 // keystroke with the bare-<textarea> floor measured in the same tab. Results go to stdout
 // and bench/results.md. BENCH_QUICK=1: 2 M chars, one paste, fewer keys, no scrolling.
-// BENCH_CORPORA=a,b picks corpora; BENCH_SIZE sets the size in UTF-16 units.
+// BENCH_CORPORA=a,b picks corpora; BENCH_SIZE sets the size in UTF-16 units. With
+// `npm run bench -- --before <ref>` each corpus is also measured in that commit's build
+// (bench/beforeAfter.ts); BENCH_ENGINES (default llama3,qwen3; quick: llama3; `none`)
+// adds a table of tokenizers side by side on the synthetic text (bench/engineRows.ts).
 import { test, type Page } from '@playwright/test'
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -12,7 +15,12 @@ import { get_encoding } from 'tiktoken'
 import { buildCorpus, CORPUS_NAMES, randomUnicode, type Corpus, type CorpusName } from './corpora'
 import { o200kEncoders, timeEncode } from './encodeSpeed'
 import { editorFloor } from './editorFloor'
-import { bareLineKeystrokes, fresh, keystrokes, lineAround, memory, paste, percentile, scrollFrames } from './pageMeasures'
+import { bareLineKeystrokes, fresh, keystrokes, lineAround, paste, percentile, scrollFrames } from './pageMeasures'
+import { memory } from './memory'
+import { beforeAfterRows, beforeBuildFromEnv } from './beforeAfter'
+import { benchEngines, engineTable } from './engineRows'
+import { checkBuild, finalCell, pageTextAndCount } from './freshPageRun'
+import { mb, ms, ResultTable, x } from './resultTable'
 
 const QUICK = process.env.BENCH_QUICK === '1'
 const SIZE = Number(process.env.BENCH_SIZE ?? (QUICK ? 2_000_000 : 10_000_000))
@@ -21,19 +29,17 @@ const CORPORA = (process.env.BENCH_CORPORA?.split(',') ?? [...CORPUS_NAMES]) as 
 const PASTE_RUNS = QUICK ? 1 : 3
 const KEYS = QUICK ? 15 : 25
 const sizeLabel = `${SIZE / 1e6} M chars`
+const BEFORE = beforeBuildFromEnv()
+const ENGINES = benchEngines(process.env, QUICK)
 
 /** Rows by measurement, each with a cell per corpus. */
-const table = new Map<string, { cells: Map<string, string>; target?: string }>()
-function cell(what: string, corpus: string, value: string, target?: string) {
-  let row = table.get(what)
-  if (!row) table.set(what, (row = { cells: new Map(), target }))
-  row.cells.set(corpus, value)
-}
-const ms = (t: number) => `${t.toFixed(t < 100 ? 1 : 0)} ms`
-const x = (t: number, base: number) => `${(t / base).toFixed(2)}x`
+const table = new ResultTable()
+const cell = table.cell.bind(table)
 
-test('benchmark', async ({ page, browser }) => {
+test('benchmark', async ({ page, browser }, testInfo) => {
+  const { viewport, baseURL } = testInfo.project.use
   const load = [loadavg()[0]]
+  if (BEFORE) await checkBuild(browser, BEFORE.url, `the --before build, ${BEFORE.label}`)
   const enc = o200kEncoders()
   const tk = get_encoding('o200k_base')
   const oracle = (text: string) => tk.encode_ordinary(text).length
@@ -104,7 +110,6 @@ test('benchmark', async ({ page, browser }) => {
     }
     // Memory right after the paste: the page holds the document's token table.
     const mem = await memory(page, browser)
-    const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`
     cell(`memory after the paste: page JS heap + array buffers`, col, `${mb(mem.page.heap)} + ${mb(mem.page.buffers)}`)
     cell(`memory after the paste: page JS heap per token`, col, `${(mem.page.heap / tokens).toFixed(1)} bytes`)
     cell(`memory after the paste: page heap + buffers per token`, col, `${((mem.page.heap + mem.page.buffers) / tokens).toFixed(1)} bytes`)
@@ -126,13 +131,10 @@ test('benchmark', async ({ page, browser }) => {
       cell(`keystroke at ${where}, to the exact count painted: p95`, col, `${ms(percentile(times, 95))} (${line})`, 'floor p95 + 17 ms')
     }
     // The count the page ends with, against tiktoken's count of the page's whole text.
-    const final = await page.evaluate(() => {
-      const view = (window as unknown as { tokenizerExplorerView: { state: { doc: { toString(): string } } } }).tokenizerExplorerView
-      return { text: view.state.doc.toString(), shown: Number(document.querySelector('[aria-label="Token count"]')!.textContent!.replace(/,/g, '')) }
-    })
+    const final = await pageTextAndCount(page)
     const truth = oracle(final.text)
     console.log(`  count after the keystrokes: ${final.shown}, tiktoken ${truth}`)
-    cell('count after the keystrokes = tiktoken of the page text', col, final.shown === truth ? `yes (${truth})` : `NO: ${final.shown} shown, tiktoken ${truth}`)
+    cell('count after the keystrokes = tiktoken of the page text', col, finalCell({ shown: final.shown, truth }, 'tiktoken'))
 
     if (!QUICK) {
       await page.getByRole('checkbox', { name: 'Token IDs' }).check()
@@ -152,11 +154,19 @@ test('benchmark', async ({ page, browser }) => {
     cell(`editor floor (CodeMirror alone, no tokens): paste ${sizeLabel}, first painted frame`, col, ms(bare.paste))
     cell('editor floor (CodeMirror alone, no tokens): keystroke at start, p50 / p95', col, p5095(bare.start))
     cell('editor floor (CodeMirror alone, no tokens): keystroke at end, p50 / p95', col, p5095(bare.end))
+    if (BEFORE) {
+      // This page's document and workers would weigh on both builds' runs (and on the memory read).
+      await page.goto('about:blank')
+      console.log(`  this build against ${BEFORE.label}, each paste in a fresh page`)
+      await beforeAfterRows(browser, table, col, { before: BEFORE, afterUrl: `${baseURL}/`, viewport, text, expected: tokens, sizeLabel, runs: PASTE_RUNS, keys: KEYS, oracle })
+    }
     load.push(loadavg()[0])
   }
   console.log('keystroke floor again, after the corpora')
   floors.push(await bareFloor())
   const floor = floors.flat()
+  const engines = ENGINES.length === 0 ? [] : await engineTable(browser, { url: `${baseURL}/`, viewport, text: buildCorpus('synthetic', SIZE).text, textLabel: `the synthetic corpus (${sizeLabel})`, engines: ENGINES, runs: PASTE_RUNS, keys: KEYS })
+  if (engines.length > 0) load.push(loadavg()[0])
   notes.push(`keystroke floor (bare <textarea>, same measurement, before and after the corpora): p50 ${ms(percentile(floor, 50))}, p95 ${ms(percentile(floor, 95))}`)
 
   // The browser's own cost of typing in the synthetic corpus's long last line (see performance.md).
@@ -185,11 +195,11 @@ test('benchmark', async ({ page, browser }) => {
     `Machine: ${machine}; load average (1 min) during the run: ${load.map((l) => l.toFixed(1)).join(', ')}${QUICK ? ' (quick mode)' : ''}`,
     '',
     ...notes.map((n) => `- ${n}`),
+    ...(BEFORE ? [`- before: ${BEFORE.label}, measured in the same run; its rows say \`before\`, and \`this build / before\` is this build's value over it (each paste in a fresh page, the two builds alternating which goes first)`] : []),
     '',
-    `| measurement | ${cols.join(' | ')} | target |`,
-    `| --- | ${cols.map(() => '---:').join(' | ')} | --- |`,
-    ...[...table].map(([what, row]) => `| ${what} | ${cols.map((c) => row.cells.get(c) ?? '').join(' | ')} | ${row.target ?? ''} |`),
+    ...table.markdown(cols),
     '',
+    ...(engines.length > 0 ? [...engines, ''] : []),
     'Random Unicode (bench/corpora.ts), single-threaded encode time against size (one run each; gpt-tokenizer only at the small sizes: it grows faster than the size and takes minutes):',
     '',
     ...scale,

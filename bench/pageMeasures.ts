@@ -1,6 +1,6 @@
-// What the benchmark measures in the page: pastes, keystrokes, scrolling and memory, each
-// timed once the frame that shows the result is painted.
-import type { Browser, Page } from '@playwright/test'
+// What the benchmark measures in the page: pastes, keystrokes and scrolling, each timed once
+// the frame that shows the result is painted (memory: bench/memory.ts).
+import type { Page } from '@playwright/test'
 export function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
@@ -81,7 +81,8 @@ interface CaretWindow {
  * character is a letter or digit, or a space and then one, or the document's ends: no
  * pre-token piece of the OpenAI patterns runs from a newline into a letter, a digit, or a
  * space before one: whitespace that holds a newline ends at its last newline), and the count
- * the page shows.
+ * the page shows. Llama 3's and Qwen 3's split patterns have the same alternatives in the same
+ * order (Qwen's NFC never joins a newline to a letter), so the window holds for them too.
  */
 async function caretWindow(page: Page): Promise<CaretWindow> {
   return page.evaluate(() => {
@@ -110,13 +111,22 @@ async function caretWindow(page: Page): Promise<CaretWindow> {
   })
 }
 
+/** An independent token counter of the page's tokenizer (tiktoken, or Hugging Face's Rust `tokenizers`). */
+export type CountOracle = (text: string) => number | Promise<number>
+
+/** Where measured keystrokes were tokenized: the editor's own encoder (same frame) or the worker. */
+export interface KeySources {
+  editor: number
+  worker: number
+}
+
 /**
  * Keystroke latency: from the key event to the painted frame that shows the count panel
- * complete for the new document version and, when `oracle` is given (a token counter such
- * as tiktoken), showing the oracle's count of the new text: the count shown before the key
- * plus the oracle's change in the tokens of the text around the caret.
+ * complete for the new document version and, when `oracle` is given, showing the oracle's
+ * count of the new text: the count shown before the key plus the oracle's change in the
+ * tokens of the text around the caret. `sources`, when given, counts where each key was tokenized.
  */
-export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?: (text: string) => number): Promise<number[]> {
+export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?: CountOracle, sources?: KeySources): Promise<number[]> {
   const inApp = where === 'start' || where === 'middle' || where === 'end'
   if (where === 'bare') await page.locator('textarea').focus()
   else if (where !== 'bare-line') await page.evaluate((where) => {
@@ -144,7 +154,7 @@ export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?
     let expected = ''
     if (oracle && inApp) {
       const w = await caretWindow(page)
-      expected = (w.shown + oracle(w.before + key + w.after) - oracle(w.before + w.after)).toLocaleString('en-US')
+      expected = (w.shown + (await oracle(w.before + key + w.after)) - (await oracle(w.before + w.after))).toLocaleString('en-US')
     }
     // Arm the measurement in the page first, then press the key, then collect.
     await page.evaluate((expected) => {
@@ -182,7 +192,11 @@ export async function keystrokes(page: Page, where: KeyPlace, n: number, oracle?
     }, expected)
     await page.keyboard.press(key === ' ' ? 'Space' : 'KeyX')
     out.push(await page.evaluate(() => (window as unknown as { keyLatency: Promise<number> }).keyLatency))
-    if (inApp && (await page.locator('[data-doc-version]').getAttribute('data-tokenized-by')) !== 'editor') workerKeys++
+    if (inApp) {
+      const byEditor = (await page.locator('[data-doc-version]').getAttribute('data-tokenized-by')) === 'editor'
+      if (!byEditor) workerKeys++
+      if (sources) sources[byEditor ? 'editor' : 'worker']++
+    }
     await page.waitForTimeout(30)
   }
   const missed = out.filter((t) => Number.isNaN(t)).length
@@ -273,55 +287,4 @@ export async function scrollFrames(page: Page): Promise<number[]> {
     w.stopFrames = true
     return w.frames_.slice(1)
   })
-}
-
-/** JS heap and array-buffer bytes of one JavaScript context (CDP `Runtime.getHeapUsage`). */
-export interface HeapUsage {
-  /** Bytes of live objects on the JS heap. */
-  heap: number
-  /** Bytes of array-buffer contents (typed arrays of ids and offsets), which live outside the heap. */
-  buffers: number
-}
-
-export function heapUsage(result: unknown): HeapUsage {
-  const r = result as { usedSize: number; backingStorageSize?: number }
-  return { heap: r.usedSize, buffers: r.backingStorageSize ?? 0 }
-}
-
-/**
- * Memory of the page and of each of its workers, after a garbage collection, read over the
- * DevTools protocol: `performance.memory` exists in pages only (workers read 0) and leaves
- * out array buffers, where the token ids and offsets are kept.
- */
-export async function memory(page: Page, browser: Browser): Promise<{ page: HeapUsage; workers: HeapUsage[] }> {
-  const pageSession = await page.context().newCDPSession(page)
-  await pageSession.send('HeapProfiler.collectGarbage')
-  const pageUsage = heapUsage(await pageSession.send('Runtime.getHeapUsage'))
-  await pageSession.detach()
-
-  // Workers are separate targets; reach them through the browser's session.
-  const origin = new URL(page.url()).origin
-  const browserSession = await browser.newBrowserCDPSession()
-  const { targetInfos } = await browserSession.send('Target.getTargets')
-  const workers: HeapUsage[] = []
-  let nextId = 1
-  const replies = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>()
-  browserSession.on('Target.receivedMessageFromTarget', ({ message }) => {
-    const reply = JSON.parse(message) as { id?: number; result?: unknown; error?: { message: string } }
-    if (reply.id !== undefined) replies.get(reply.id)?.(reply)
-  })
-  const call = (sessionId: string, method: string) =>
-    new Promise<unknown>((resolve, reject) => {
-      const id = nextId++
-      replies.set(id, (reply) => (reply.error ? reject(new Error(`${method}: ${reply.error.message}`)) : resolve(reply.result)))
-      void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
-    })
-  for (const target of targetInfos.filter((t) => t.type === 'worker' && t.url.startsWith(origin))) {
-    const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })
-    await call(sessionId, 'HeapProfiler.collectGarbage')
-    workers.push(heapUsage(await call(sessionId, 'Runtime.getHeapUsage')))
-    await browserSession.send('Target.detachFromTarget', { sessionId })
-  }
-  await browserSession.detach()
-  return { page: pageUsage, workers }
 }
