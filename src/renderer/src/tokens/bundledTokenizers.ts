@@ -39,7 +39,7 @@ export function registerCustomTokenizer(t: CustomTokenizerBytes): void {
   const parsed = (async () => {
     const json: unknown = JSON.parse(utf8.decode(t.json))
     const config: unknown = t.config ? JSON.parse(utf8.decode(t.config)) : {}
-    return tokenizerFromJson(json, config, { id: t.id, displayName: t.name, chunkCuts: null })
+    return tokenizerFromJson(json, config, { id: t.id, displayName: t.name })
   })()
   parsed.catch(() => undefined) // reported when the tokenizer is chosen
   custom.set(t.id, parsed)
