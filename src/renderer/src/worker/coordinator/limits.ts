@@ -1,3 +1,4 @@
+import type { EngineKind } from '@shared/tokenizer/tokenizer'
 // Sizes that decide where a chunk is encoded: at once while answering an edit, in the
 // coordinator's loop, or by a helper.
 
@@ -9,7 +10,13 @@ export const BIG_CHUNK_CHARS = 32 * 1024
 export const HELPER_BATCH_CHARS = 256 * 1024
 /**
  * A text tokenized as one piece (no safe cut rule) from this many characters on is announced
- * in the status bar: the general engine takes about a second for it (measured: ~0.3 s per
- * 100,000 characters of mixed text on these machines).
+ * in the status bar: about a second of work. Measured on mixed text (makeCorpus) on these
+ * 2-core machines under load: the general engine ~0.3 M characters a second, the fast one
+ * ~2.5 M.
  */
 export const WHOLE_TEXT_NOTICE_CHARS = 300 * 1024
+
+/** The notice size for an engine: WHOLE_TEXT_NOTICE_CHARS for the general engine, 8 times that for the faster ones. */
+export function wholeTextNoticeChars(engine: EngineKind): number {
+  return engine === 'hf-general' ? WHOLE_TEXT_NOTICE_CHARS : 8 * WHOLE_TEXT_NOTICE_CHARS
+}

@@ -13,7 +13,7 @@ import { ChunkCache, CHUNK_CHARS, countTokens, tokenizeChunk, type ChunkTokens }
 import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/app/workerProtocol'
 import { HelperPool, type HelperPort, type PoolHost } from './helperPool'
 import { copyTokens, runSchedule } from './schedule'
-import { BIG_CHUNK_CHARS, SYNC_CHARS, WHOLE_TEXT_NOTICE_CHARS } from './limits'
+import { BIG_CHUNK_CHARS, SYNC_CHARS, wholeTextNoticeChars } from './limits'
 import { yieldViaMessageChannel } from './yieldToEvents'
 
 /** What the coordinator needs from its surroundings (the worker scope, or fakes in tests). */
@@ -298,12 +298,12 @@ export class TokenizerCoordinator implements PoolHost {
 
   /**
    * The length of the text when it waits to be tokenized as one piece (the current tokenizer
-   * has no cut rule) and is at least WHOLE_TEXT_NOTICE_CHARS long; else 0.
+   * has no cut rule) and is long enough to take about a second (wholeTextNoticeChars); else 0.
    */
   private wholeTextChars(pendingChunks: number): number {
     const tok = this.loaded?.id === this.encoding ? this.loaded : null
     if (!tok || tok.chunkCuts !== null || pendingChunks === 0) return 0
-    return this.model.length >= WHOLE_TEXT_NOTICE_CHARS ? this.model.length : 0
+    return this.model.length >= wholeTextNoticeChars(tok.engine) ? this.model.length : 0
   }
 
   /** Starts the work loop unless it runs: it ends when every chunk has tokens or is with a helper. */

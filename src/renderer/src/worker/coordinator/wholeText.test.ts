@@ -8,7 +8,7 @@ import { freeOracles, oracleOrdinary } from '@shared/testing/oracle'
 import { loadOpenAiTokenizer } from '@shared/tokenizer/openai/openaiTokenizer'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { harness } from './coordinatorHarness'
-import { BIG_CHUNK_CHARS, WHOLE_TEXT_NOTICE_CHARS } from './limits'
+import { BIG_CHUNK_CHARS, wholeTextNoticeChars } from './limits'
 import { sampleText } from './sampleText'
 
 afterAll(() => freeOracles())
@@ -22,6 +22,7 @@ async function wholeTextTokenizer(): Promise<{ tok: Tokenizer; lengths: number[]
   const lengths: number[] = []
   const tok: Tokenizer = {
     ...base,
+    engine: 'hf-general', // announced from WHOLE_TEXT_NOTICE_CHARS on
     chunkCuts: null,
     encodeOrdinary: (text) => base.encodeOrdinary(text),
     tokenize(text, mode) {
@@ -36,7 +37,7 @@ describe('a text without safe cuts', () => {
   it('goes to a helper whole; the coordinator never takes it back; the status names its length', async () => {
     const { tok, lengths } = await wholeTextTokenizer()
     const t = harness({ helpers: 1, auto: false, loadTokenizer: async () => tok })
-    const text = sampleText(11, WHOLE_TEXT_NOTICE_CHARS + 10_000)
+    const text = sampleText(11, wholeTextNoticeChars('hf-general') + 10_000)
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
     t.send({ type: 'reset', version: 1, text })
     await t.until(() => t.live().some((h) => h.held.length > 0) && !t.coordinator.looping)
@@ -75,7 +76,7 @@ describe('a text without safe cuts', () => {
     expect(lengths.filter((n) => n > BIG_CHUNK_CHARS)).toEqual([])
     await t.settle()
     expect(t.ui.ids()).toEqual(oracleOrdinary('o200k_base', text))
-    // Below WHOLE_TEXT_NOTICE_CHARS the status does not announce it.
+    // Below wholeTextNoticeChars the status does not announce it.
     expect(statuses(t.ui.messages).every((s) => s.wholeTextChars === undefined)).toBe(true)
   }, 60_000)
 })
