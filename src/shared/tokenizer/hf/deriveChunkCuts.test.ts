@@ -10,6 +10,7 @@ import { catalogEntry, hfAsset, readJsonAsset } from '../catalog'
 import { NEWLINE_CUTS, REGEX_SPLIT_CUTS, SPACE_CUTS } from '../chunkRules'
 import type { ChunkCutRule } from '../tokenizer'
 import { sourcePath, sourceReader } from '../../testing/bundledSources'
+import { oracleForTokenizer } from '../../testing/tokenizerOracle'
 import { deriveChunkCuts } from './deriveChunkCuts'
 import { tokenizerFromJson } from './hfGeneralTokenizer'
 import { GPT2_PATTERN } from './preTokenizer'
@@ -86,14 +87,24 @@ describe('deriveChunkCuts on the bundled files', () => {
     expect(REGEX_SPLIT_CUTS.isSafeWordCut!('x [INST] y', 7)).toBe(true)
     expect(rule.isSafeWordCut!('x [INST] y', 7)).toBe(false)
     expect(rule.isSafeWordCut!('x [INSTANT] y', 10)).toBe(true)
-  })
+    // The cut the plain rule allowed changes the ids (the oracle finds [INST] only whole).
+    const oracle = oracleForTokenizer('mistral-nemo')
+    const text = 'x [INST] y'
+    expect([...(await oracle.encode(text.slice(0, 7), 'special')), ...(await oracle.encode(text.slice(7), 'special'))]).not.toEqual(await oracle.encode(text, 'special'))
+    oracle.free()
+  }, 60_000)
 
   it('qwen3: no word cut after a letter that NFC splits into letter and mark (क़ is क + nukta)', async () => {
     const rule = deriveChunkCuts((await readJsonAsset(sourceReader, hfAsset('qwen3', 'tokenizer'))) as Json).rule!
     expect(REGEX_SPLIT_CUTS.isSafeWordCut!('ab\u0958,x', 3)).toBe(true)
     expect(rule.isSafeWordCut!('ab\u0958,x', 3)).toBe(false)
     expect(rule.isSafeWordCut!('abc,x', 3)).toBe(true)
-  })
+    // The cut the plain rule allowed changes the ids (NFC's nukta joins the comma).
+    const oracle = oracleForTokenizer('qwen3')
+    const text = 'ab\u0958,x'
+    expect([...(await oracle.encode(text.slice(0, 3), 'text')), ...(await oracle.encode(text.slice(3), 'text'))]).not.toEqual(await oracle.encode(text, 'text'))
+    oracle.free()
+  }, 60_000)
 
   it('gemma3: cuts after newline runs, which its added tokens take', async () => {
     const derived = deriveChunkCuts((await readJsonAsset(sourceReader, hfAsset('gemma3', 'tokenizer'))) as Json)
