@@ -116,7 +116,7 @@ test('Compare counts the text in every bundled tokenizer', async ({ page }) => {
   await page.screenshot({ path: '/tmp/wire/compare.png' })
 })
 
-test('chat with a Llama 3 model: the total is the oracle’s count of the conversation as its chat template renders it; a Claude model counts the texts alone', async ({ page }) => {
+test('chat with a Llama 3 and a Llama 3.1 model: the total is the oracle’s count of the conversation as each chat template renders it; a Claude model counts the texts alone', async ({ page }) => {
   test.setTimeout(120_000)
   const messages = [
     { role: 'system', content: 'You answer in one line. <|eot_id|> is only text here.' },
@@ -144,6 +144,21 @@ test('chat with a Llama 3 model: the total is the oracle’s count of the conver
     await page.screenshot({ path: '/tmp/wire/chat-llama3.png', fullPage: true })
   } finally {
     oracle.free()
+  }
+
+  // Llama 3.1 and later: their own template (system header with the date lines), same messages.
+  const config31 = (await readJsonAsset(sourceReader, hfAsset('llama3.1', 'tokenizer_config'))) as ChatTemplateConfig
+  const rendered31 = renderChat(config31, messages, true)
+  if (!rendered31.ok) throw new Error(rendered31.reason)
+  expect(rendered31.text).toContain('Cutting Knowledge Date: December 2023')
+  const oracle31 = oracleForTokenizer('llama3.1')
+  try {
+    const expected31 = await oracle31.encode(rendered31.text, 'special')
+    await page.getByLabel('Chat model').selectOption('llama-3.1-8b-instruct')
+    await expect(page.getByLabel('Chat total')).toContainText(`${expected31.length.toLocaleString('en-US')} tokens in the prompt as the chat template renders it`, { timeout: 60_000 })
+    await expect(page.getByText('Counted as Llama 3.1 / 3.2 / 3.3’s chat template renders it (apply_chat_template, with the generation prompt)')).toBeVisible()
+  } finally {
+    oracle31.free()
   }
 
   // Claude's legacy tokenizer has no chat template: the texts alone, and the panel says so.

@@ -322,3 +322,31 @@ test('Compare, Decode and the chat use the opened tokenizer: its row has the Rus
   await page.getByLabel('Chat model').selectOption('llama-3-8b-instruct')
   await expect(total).toContainText(`${fileTotal} tokens in the prompt as the chat template renders it`, { timeout: 20_000 })
 })
+
+test('a tokenizer.json without a safe place to cut says so when opened, and a long text shows it is tokenized as one piece', async ({ page, context }) => {
+  test.setTimeout(120_000)
+  // Llama 3 with a Strip normalizer: it can change the text at a cut, so no cut is safe and
+  // the general engine runs it.
+  const dir = await folder('nocut')
+  const json = JSON.parse(await readFile(join(LLAMA3, 'tokenizer.json'), 'utf8')) as Record<string, unknown>
+  const file = join(dir, 'tokenizer.json')
+  await writeFile(file, JSON.stringify({ ...json, normalizer: { type: 'Strip', strip_left: false, strip_right: true } }))
+  await chooseTokenizer(page, [file])
+  const panel = page.getByRole('region', { name: 'Opened tokenizer' })
+  await expect(panel).toBeVisible({ timeout: 30_000 })
+  await expect(panel).toContainText('This tokenizer has no safe place to cut the text (its normalizer Strip can change the text across a cut): every edit re-tokenizes the whole text')
+  const rust = await RustTokenizer.fromFile(file)
+  const count = async (text: string) => (await rust.encode(text, null, { addSpecialTokens: false })).getIds().length
+  await expectTokenCount(page, await count(TEXT))
+  const long = 'A long text, tokenized whole: 日本語 🦙 and code {"k": 1}.\n'.repeat(6_000)
+  // Pasted (typing 336,000 characters would take minutes).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.evaluate((text) => navigator.clipboard.writeText(text), long)
+  await editor(page).click()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.press('ControlOrMeta+v')
+  await expect(page.locator('.status-work')).toContainText(`Tokenizing ${long.length.toLocaleString('en-US')} characters as one piece…`, { timeout: 30_000 })
+  if (process.env.OPENTOK_SHOTS) await page.screenshot({ path: '/tmp/opentok/one-piece.png' })
+  await expectTokenCount(page, await count(long))
+  await expect(page.locator('.status-work')).not.toContainText('as one piece', { timeout: 30_000 })
+})

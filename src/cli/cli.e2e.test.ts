@@ -247,7 +247,7 @@ describe('tokenizer-explorer trim and split', () => {
   it('lists models with their encodings and windows', () => {
     const r = JSON.parse(cli(['models', '--json']).stdout)
     expect(r.find((m: { name: string }) => m.name === 'gpt-4')).toMatchObject({ name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192 })
-    expect(r.find((m: { name: string }) => m.name === 'llama-3.1-8b-instruct')).toMatchObject({ encoding: 'llama3', contextWindow: 131072, source: expect.stringMatching(/^https:/) })
+    expect(r.find((m: { name: string }) => m.name === 'llama-3.1-8b-instruct')).toMatchObject({ encoding: 'llama3.1', contextWindow: 131072, source: expect.stringMatching(/^https:/) })
     expect(r.find((m: { name: string }) => m.name === 'claude-sonnet-4-5')).toMatchObject({ encoding: 'claude-legacy', contextWindow: 200000, approximate: expect.stringMatching(/estimates/) })
     const gemma = cli(['models', '--tokenizer', 'gemma3'])
     expect(gemma.code).toBe(0)

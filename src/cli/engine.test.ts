@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hfAsset } from '@shared/tokenizer/catalog'
 import { sourcePath } from '@shared/testing/bundledSources'
+import { REGEX_SPLIT_CUTS } from '@shared/tokenizer/chunkRules'
 import { oracleForTokenizer } from '@shared/testing/tokenizerOracle'
 import { CliError } from './errors'
 import { folderReader, loadTokenizerFile, MAX_TOKENIZER_FILE_BYTES, tokenizerFiles, tokenizerSource } from './engine'
@@ -47,7 +48,8 @@ describe('loadTokenizerFile', () => {
     const tok = await loadTokenizerFile(folder, 'count')
     expect(tok.id).toBe(folder)
     expect(tok.displayName).toBe('llama')
-    expect(tok.chunkCuts).toBeNull()
+    // Its cut rule is derived from the file: the same as the bundled Llama 3's.
+    expect(tok.chunkCuts).toBe(REGEX_SPLIT_CUTS)
     const text = 'Hello, world! 日本語 and code: for (let i = 0; i < 10; i++) {}\n\n  emoji 👩🏽‍💻'
     const oracle = oracleForTokenizer('llama3')
     expect(tok.encodeOrdinary(text)).toEqual(await oracle.encode(text, 'text'))

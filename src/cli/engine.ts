@@ -87,8 +87,8 @@ async function readJsonFile(path: string, command: string): Promise<unknown> {
 /**
  * Loads a tokenizer.json (and its tokenizer_config.json when present) with the app's
  * tokenizerFromJson. Files that are missing, too big, not JSON, not a tokenizer or of an
- * unsupported kind are usage errors with one plain sentence. Such a tokenizer has no proven
- * chunk cut rule, so texts are tokenized whole.
+ * unsupported kind are usage errors with one plain sentence. Its chunk cut rule is derived
+ * from the file (deriveChunkCuts.ts); without one, texts are tokenized whole.
  */
 export async function loadTokenizerFile(path: string, command: string): Promise<Tokenizer> {
   const files = await tokenizerFiles(path, command)
@@ -96,7 +96,7 @@ export async function loadTokenizerFile(path: string, command: string): Promise<
   const config = files.config === null ? null : await readJsonFile(files.config, command)
   const name = basename(files.json) === 'tokenizer.json' ? basename(dirname(resolve(files.json))) : basename(files.json)
   try {
-    return tokenizerFromJson(json, config, { id: path, displayName: name, chunkCuts: null })
+    return tokenizerFromJson(json, config, { id: path, displayName: name })
   } catch (err) {
     throw usageError(`Cannot use ${files.json} as a tokenizer: ${err instanceof Error ? err.message : String(err)}`, command)
   }

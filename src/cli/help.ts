@@ -4,9 +4,10 @@ const TOKENIZER_OPTIONS = `
 Tokenizer (as in the app):
       --tokenizer ID|PATH
                         a tokenizer id: r50k_base, p50k_base, p50k_edit, cl100k_base,
-                        o200k_base (default), o200k_harmony, llama3, qwen3, deepseek-v3,
-                        gemma3, mistral-nemo, claude-legacy (Anthropic's legacy tokenizer:
-                        only an estimate for Claude 3 and later); or a Hugging Face
+                        o200k_base (default), o200k_harmony, llama3, llama3.1 (Llama
+                        3.1-3.3), qwen3, deepseek-v3, gemma3, mistral-nemo, claude-legacy
+                        (Anthropic's legacy tokenizer: only an estimate for Claude 3 and
+                        later); or a Hugging Face
                         tokenizer.json, or a folder holding one (tokenizer_config.json beside
                         it is read too; a folder named like an id is ./NAME)
   -e, --encoding ID     the same, ids only

@@ -63,7 +63,7 @@ describe('runCli with a bundled tokenizer', () => {
   it('lists every tokenizer id in the help', async () => {
     const io = memoryIO()
     await runCli(['count', '--help'], io)
-    for (const id of ['o200k_base', 'llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'claude-legacy']) expect(io.stdout).toContain(id)
+    for (const id of ['o200k_base', 'llama3', 'llama3.1', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'claude-legacy']) expect(io.stdout).toContain(id)
     expect(io.stdout).toContain('--tokenizer ID|PATH')
   })
 })

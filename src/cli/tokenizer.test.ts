@@ -36,7 +36,7 @@ describe('resolveTokenizer', () => {
     expect(() => resolveTokenizer({ ...none, model: 'gpt-4x' }, MODELS, 'count')).toThrow(/Unknown model "gpt-4x"\. Did you mean gpt-4, gpt-4o, gpt-4o-mini\?/)
     expect(() => resolveTokenizer({ ...none, encoding: 'r50k_base', model: 'gpt-4o' }, MODELS, 'count')).toThrow('gpt-4o uses o200k_base, not r50k_base: give --model or --tokenizer, not both.')
     expect(() => resolveTokenizer({ ...none, tokenizer: 'qwen3', model: 'llama-3.1-8b-instruct' }, MODELS, 'count')).toThrow('llama-3.1-8b-instruct uses llama3, not qwen3')
-    expect(() => resolveTokenizer({ ...none, tokenizer: 'llama9' }, MODELS, 'count')).toThrow(/^Unknown tokenizer "llama9"\. Tokenizers: r50k_base, .*llama3, qwen3, deepseek-v3, gemma3, mistral-nemo, claude-legacy; or give a path/)
+    expect(() => resolveTokenizer({ ...none, tokenizer: 'llama9' }, MODELS, 'count')).toThrow(/^Unknown tokenizer "llama9"\. Tokenizers: r50k_base, .*llama3, llama3.1, qwen3, deepseek-v3, gemma3, mistral-nemo, claude-legacy; or give a path/)
     expect(() => resolveTokenizer({ ...none, tokenizer: 'llama3', encoding: 'qwen3' }, MODELS, 'count')).toThrow('--encoding qwen3 and --tokenizer llama3 disagree')
   })
 

@@ -59,6 +59,11 @@ export type CoordinatorResponse =
       totalChunks: number
       /** Milliseconds since the work for this state began (until it was complete, when pendingChunks is 0). */
       elapsedMs: number
+      /**
+       * Set while a text of this many characters is tokenized as one piece (the tokenizer has
+       * no safe cut) and is long enough to take about a second or more: the UI says so.
+       */
+      wholeTextChars?: number
     }
   /** Bytes per id, null for an id the encoding does not have. */
   | { type: 'tokenBytes'; job: number; bytes: (Uint8Array | null)[] }

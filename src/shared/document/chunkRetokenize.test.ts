@@ -1,5 +1,5 @@
 // retokenizeEditedChunk against encoding the edited chunk whole, for tokenizers with
-// different cut rules (OpenAI's, Llama 3's, Gemma 3's newline runs), on random edits.
+// different cut rules (OpenAI's, Llama 3's, Gemma 3's newline runs, Mistral Nemo's guarded against cuts inside [INST]), on random edits.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadTokenizer } from '../tokenizer/catalog'
 import type { SpecialMode } from '../tokenizer/specialTokens'
@@ -11,7 +11,7 @@ import { retokenizeEditedChunk } from './chunkRetokenize'
 import { tokenizeChunk } from './tokenize'
 
 /** Pieces an edit inserts: letters, spaces, newlines, digits, CJK, emoji, special-token names. */
-const PIECES = ['x', ' ', '\n', 'a b', '\n\n', '  \n', 'é', '7', '日本', '👩🏽‍💻', "'s", '<|endoftext|>', '<start_of_turn>', '\r\n', '\t', '{"k": 1}']
+const PIECES = ['x', ' ', '\n', '[INST]', 'a b', '\n\n', '  \n', 'é', '7', '日本', '👩🏽‍💻', "'s", '<|endoftext|>', '<start_of_turn>', '\r\n', '\t', '{"k": 1}']
 
 /** `tok` with a tally of the characters it was asked to tokenize. */
 function counting(tok: Tokenizer): { tok: Tokenizer; chars: () => number } {
@@ -28,7 +28,7 @@ function plain(t: { ids: Uint32Array; starts: Uint32Array; flags: Uint8Array }) 
   return { ids: Array.from(t.ids), starts: Array.from(t.starts), flags: Array.from(t.flags) }
 }
 
-for (const id of ['o200k_base', 'cl100k_base', 'llama3', 'gemma3']) {
+for (const id of ['o200k_base', 'cl100k_base', 'llama3', 'gemma3', 'mistral-nemo']) {
   describe(`retokenizeEditedChunk with ${id}`, () => {
     let tok: Tokenizer
     beforeAll(async () => {

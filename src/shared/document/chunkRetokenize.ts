@@ -5,8 +5,9 @@ import type { Tokenizer } from '../tokenizer/tokenizer'
 import type { ChunkTokens } from './tokenize'
 
 /**
- * How far a cut rule looks on each side of a cut (chunking.ts: the two characters before it
- * and up to two past it), plus one for a surrogate pair read whole.
+ * How far the OpenAI-style rules look on each side of a cut (chunking.ts: the two characters
+ * before it and up to two past it), plus one for a surrogate pair read whole. A rule guarded
+ * against cuts inside added tokens says how far it reads (ChunkCutRule.reach), on both sides.
  */
 const RULE_REACH = 3
 
@@ -38,17 +39,18 @@ export function retokenizeEditedChunk(
   let a = 0
   let b = newText.length
   if (rule) {
+    const reach = Math.max(RULE_REACH, (rule.reach ?? 0) + 1)
     const wordCut = rule.isSafeWordCut
     // The chunker's two kinds of cut: after a newline (isSafeCut), inside a line (isSafeWordCut).
     const isCut = (text: string, i: number) => (text.charCodeAt(i - 1) === 10 && rule.isSafeCut(text, i)) || (wordCut !== undefined && wordCut(text, i))
     // Both sides of a cut must lie outside the edit for the rule's answer to hold in both texts.
-    for (let i = from - RULE_REACH; i > 0; i--) {
+    for (let i = from - reach; i > 0; i--) {
       if (isCut(oldText, i)) {
         a = i
         break
       }
     }
-    for (let i = from + insertLength + RULE_REACH; i + RULE_REACH <= newText.length; i++) {
+    for (let i = from + insertLength + reach; i + reach <= newText.length; i++) {
       if (isCut(newText, i)) {
         b = i
         break

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isSafeCut, isSafeWordCut } from '../tokenizer/chunking'
 import { DocumentModel } from './documentModel'
+import { REGEX_SPLIT_CUTS } from '../tokenizer/chunkRules'
+import { guardAddedTokens } from '../tokenizer/hf/deriveChunkCuts'
 
 /** Chunks tile the text and every cut is safe; `minChars` also checks sizes (a fresh cut's). */
 function expectWellFormed(model: DocumentModel, minChars: number | null) {
@@ -76,6 +78,38 @@ describe('DocumentModel', () => {
         }
       }),
       { numRuns: 500 },
+    )
+  })
+
+  it('with a rule that reads further (added tokens guarded: ChunkCutRule.reach), edits never leave a cut inside a token', () => {
+    const rule = guardAddedTokens(REGEX_SPLIT_CUTS, [
+      { id: 1, content: 'ab.cd', special: false },
+      { id: 2, content: '<s>', special: true },
+    ])
+    expect(rule.reach).toBe(5)
+    // Completing "ab.cd" three characters after a cut inside it re-decides that cut.
+    const m0 = new DocumentModel(8, rule)
+    m0.reset('y'.repeat(14) + 'ab.cx and more words after it')
+    expect(m0.chunks[0].end).toBe(16)
+    m0.edit(18, 19, 'd')
+    expect(m0.chunks.map((c) => c.end)).not.toContain(16)
+    expect(m0.chunks.every((c, k) => k === m0.chunks.length - 1 || rule.isSafeWordCut!(m0.text, c.end) || rule.isSafeCut(m0.text, c.end))).toBe(true)
+    const alphabet = ['\n', ' ', 'a', 'ab', '.', 'cd', 'ab.c', 'd', '<', 's', '>', '<s', 'x\nY', 'Word']
+    const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 200 }).map((a) => a.join(''))
+    const editArb = fc.record({ a: fc.nat(), b: fc.nat(), insert: fc.constantFrom('d', 'ab.', 'c', '>', 'x', '') })
+    fc.assert(
+      fc.property(textArb, fc.array(editArb, { maxLength: 12 }), (text, edits) => {
+        const m = new DocumentModel(8, rule)
+        m.reset(text)
+        for (const e of edits) {
+          const len = m.text.length
+          const from = len === 0 ? 0 : e.a % (len + 1)
+          const to = from + (len - from === 0 ? 0 : e.b % (len - from + 1))
+          m.edit(from, to, e.insert)
+          for (const c of m.chunks.slice(0, -1)) expect(rule.isSafeCut(m.text, c.end) || rule.isSafeWordCut!(m.text, c.end), JSON.stringify(m.text)).toBe(true)
+        }
+      }),
+      { numRuns: 500, seed: 7 },
     )
   })
 

@@ -161,8 +161,10 @@ export function recutEdit(
   rule: ChunkCutRule | null = TIKTOKEN_CUTS,
 ): Recut | null {
   const shift = insert.length - (to - from)
-  // A cut depends on the two characters before it, so re-cut from the chunk holding from - 2.
-  const k0 = chunks.indexAt(Math.max(0, from - 2))
+  // A cut depends on the two characters before it (more for a rule that guards added tokens:
+  // ChunkCutRule.reach), so re-cut from the chunk holding from - reach.
+  const reach = rule?.reach ?? 2
+  const k0 = chunks.indexAt(Math.max(0, from - reach))
   const base = chunks.at(k0).start
   // `local` is the new text of old chunks k0..j-1 (j grows when a cut needs to look further):
   // their text before `from`, the insert, their text after `to`. Chunks wholly inside the
@@ -187,8 +189,8 @@ export function recutEdit(
   let pos = 0
   while (pos < local.length) {
     const end = nextChunkEnd(local, pos, minChars, rule)
-    // A cut is decided by the characters up to two past it: near the window's end, look further.
-    if (end > local.length - 2 && j < chunks.length) {
+    // A cut is decided by the characters up to `reach` past it: near the window's end, look further.
+    if (end > local.length - reach && j < chunks.length) {
       if (local.length + chunks.at(j).end - chunks.at(j).start > maxChars) return null
       local += textOf(j++)
       continue
@@ -198,7 +200,7 @@ export function recutEdit(
     pos = end
     while (after < j && chunks.at(after).start + shift - base < end) after++
     // Back in step: from here the old chain of cuts continues unchanged.
-    if (end >= editEnd + 2 && after < j && chunks.at(after).start + shift - base === end) {
+    if (end >= editEnd + reach && after < j && chunks.at(after).start + shift - base === end) {
       j = after
       break
     }

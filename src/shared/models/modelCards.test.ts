@@ -29,7 +29,7 @@ describe('CARD_MODELS', () => {
     for (const name of ['gemma-3-4b-it', 'gemma-3-12b-it', 'gemma-3-27b-it']) expect(window(name)).toBe(131_072)
     expect(window('mistral-nemo-instruct-2407')).toBe(128_000)
     const families = new Set(CARD_MODELS.map((m) => m.encoding))
-    expect([...families].sort()).toEqual(['claude-legacy', 'deepseek-v3', 'gemma3', 'llama3', 'mistral-nemo', 'qwen3'])
+    expect([...families].sort()).toEqual(['claude-legacy', 'deepseek-v3', 'gemma3', 'llama3', 'llama3.1', 'mistral-nemo', 'qwen3'])
   })
 
   it('marks every Claude model (and only those) as approximate, with a window of 200K and a reply limit', () => {

@@ -16,7 +16,6 @@ const LLAMA3 = 'https://github.com/meta-llama/llama3/blob/main/MODEL_CARD.md'
 const LLAMA31 = 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/MODEL_CARD.md'
 const LLAMA32 = 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/MODEL_CARD.md'
 const LLAMA33 = 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_3/MODEL_CARD.md'
-const LLAMA31_NOTE = 'Same vocabulary as Llama 3; Llama 3.1 and later renamed a few reserved special tokens (<|eom_id|>, <|python_tag|>), so only those count differently.'
 const QWEN3 = 'https://huggingface.co/Qwen/Qwen3-8B'
 const QWEN3_NOTE = '32,768 tokens natively; 131,072 with YaRN rope scaling (the model card says how to enable it).'
 const DEEPSEEK_V3 = 'https://huggingface.co/deepseek-ai/DeepSeek-V3'
@@ -29,15 +28,16 @@ const CLAUDE = 'https://docs.claude.com/en/docs/about-claude/models/overview'
 
 const K128 = 131_072
 const ROWS: readonly CardRow[] = [
-  // Meta Llama: the Llama 3 tokenizer (128,256-token vocabulary) for every 3.x model.
+  // Meta Llama: one 128,256-token vocabulary for every 3.x model; 3.1 and later ('llama3.1') have
+  // their own chat template (date lines, tools) and special-token names (<|eom_id|>, <|python_tag|>).
   ['llama-3-8b-instruct', 'llama3', 8_192, null, LLAMA3],
   ['llama-3-70b-instruct', 'llama3', 8_192, null, LLAMA3],
-  ['llama-3.1-8b-instruct', 'llama3', K128, null, LLAMA31, LLAMA31_NOTE],
-  ['llama-3.1-70b-instruct', 'llama3', K128, null, LLAMA31, LLAMA31_NOTE],
-  ['llama-3.1-405b-instruct', 'llama3', K128, null, LLAMA31, LLAMA31_NOTE],
-  ['llama-3.2-1b-instruct', 'llama3', K128, null, LLAMA32, LLAMA31_NOTE],
-  ['llama-3.2-3b-instruct', 'llama3', K128, null, LLAMA32, LLAMA31_NOTE],
-  ['llama-3.3-70b-instruct', 'llama3', K128, null, LLAMA33, LLAMA31_NOTE],
+  ['llama-3.1-8b-instruct', 'llama3.1', K128, null, LLAMA31],
+  ['llama-3.1-70b-instruct', 'llama3.1', K128, null, LLAMA31],
+  ['llama-3.1-405b-instruct', 'llama3.1', K128, null, LLAMA31],
+  ['llama-3.2-1b-instruct', 'llama3.1', K128, null, LLAMA32],
+  ['llama-3.2-3b-instruct', 'llama3.1', K128, null, LLAMA32],
+  ['llama-3.3-70b-instruct', 'llama3.1', K128, null, LLAMA33],
   // Qwen 3 (dense and mixture-of-experts; the April 2025 releases).
   ['qwen3-0.6b', 'qwen3', 32_768, null, 'https://huggingface.co/Qwen/Qwen3-0.6B', 'No YaRN extension listed for this size.'],
   ['qwen3-1.7b', 'qwen3', 32_768, null, 'https://huggingface.co/Qwen/Qwen3-1.7B', 'No YaRN extension listed for this size.'],

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs'
 import { Tiktoken } from 'tiktoken/lite'
 import { Tokenizer as RustTokenizer } from 'tokenizers'
 import type { SpecialMode } from '../tokenizer/specialTokens'
-import { CLAUDE_LEGACY_ASSET, hfAsset } from '../tokenizer/catalog'
-import { sourcePath } from './bundledSources'
+import { CLAUDE_LEGACY_ASSET } from '../tokenizer/catalog'
+import { oracleTokenizerPath, sourcePath } from './bundledSources'
 
 /** Ids of a text as the reference implementation gives them (no BOS or other template tokens). */
 export type OracleEncode = (text: string, mode: SpecialMode) => Promise<number[]>
@@ -23,7 +23,7 @@ export interface Oracle {
  * renumber the later ones). Non-special ones stay: the Rust encoder always matches them.
  */
 function hfOracle(id: string): Oracle {
-  const source = readFileSync(sourcePath(hfAsset(id, 'tokenizer')), 'utf8')
+  const source = readFileSync(oracleTokenizerPath(id), 'utf8')
   const json = JSON.parse(source) as { added_tokens: { special: boolean; content: string }[] }
   const withSpecials = RustTokenizer.fromString(source)
   const unmatchable = json.added_tokens.map((t) => (t.special ? { ...t, content: `\u{10FFFF}${t.content}` } : t))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { gzipSync } from 'fflate'
-import { CATALOG, catalogEntry, licenceTable, loadTokenizer, readJsonAsset } from './catalog'
+import { CATALOG, catalogEntry, licenceTable, loadTokenizer, readJsonAsset, renameAddedTokens } from './catalog'
 import { ENCODING_NAMES } from './openai/encodings'
 
 describe('catalog', () => {
@@ -26,5 +26,18 @@ describe('catalog', () => {
     await expect(loadTokenizer('nope', async () => new Uint8Array())).rejects.toThrow(/Unknown tokenizer "nope"/)
     await expect(loadTokenizer('llama3', async () => new TextEncoder().encode('{"trunc'))).rejects.toThrow()
     await expect(loadTokenizer('llama3', async () => new TextEncoder().encode('{"model":{"type":"WordPiece"}}'))).rejects.toThrow(/Unsupported model WordPiece/)
+  })
+})
+
+describe('renameAddedTokens', () => {
+  it('takes contents and special flags of the ids the config names, keeps the others and every other field', () => {
+    const json = { model: { type: 'BPE' }, added_tokens: [{ id: 5, content: '<|reserved_4|>', special: true, lstrip: false }, { id: 6, content: '<x>', special: true }] }
+    const config = { added_tokens_decoder: { '5': { content: '<|eom_id|>', special: true }, '9': { content: '<|far|>' } } }
+    expect(renameAddedTokens(json, config)).toEqual({ model: { type: 'BPE' }, added_tokens: [{ id: 5, content: '<|eom_id|>', special: true, lstrip: false }, { id: 6, content: '<x>', special: true }] })
+    expect(renameAddedTokens(json, {})).toEqual(json)
+  })
+
+  it('llama3.1 shares Llama 3’s tokenizer file and ships only its own config', () => {
+    expect(catalogEntry('llama3.1')?.files).toEqual(['llama3.tokenizer.json.gz', 'llama3.1.tokenizer_config.json.gz'])
   })
 })

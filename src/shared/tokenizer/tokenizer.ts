@@ -26,6 +26,11 @@ export interface ChunkCutRule {
   isSafeCut(text: string, i: number): boolean
   /** A cut inside a long line (optional: without it, long lines stay whole). */
   isSafeWordCut?(text: string, i: number): boolean
+  /**
+   * How many characters before a cut the rule reads (default 2): an edit that far before a
+   * cut re-decides it (documentModel.recutEdit). Wider when added tokens are guarded.
+   */
+  reach?: number
 }
 
 /**

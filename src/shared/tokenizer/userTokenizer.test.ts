@@ -120,6 +120,25 @@ describe('checkUserTokenizer accepts a tokenizer.json', () => {
     const r = check(fixture('wp.json', JSON.stringify(wordPiece)))
     if (!r.ok) throw new Error(r.message)
     expect(summarizeUserTokenizer(r.description)).toBe('fixture: WordPiece, 3 tokens, general engine (slower; token positions approximate), no chat template')
+    // BERT's pre-tokenizer splits at whitespace: cuts at line starts are safe, and nothing is noted.
+    expect(r.tokenizer.chunkCuts).not.toBeNull()
+    expect(r.description.notes).toEqual([])
+  })
+
+  it('a tokenizer without a safe cut says so plainly when opened (and still runs)', () => {
+    const unigram = {
+      added_tokens: [],
+      normalizer: { type: 'Precompiled', precompiled_charsmap: null },
+      pre_tokenizer: { type: 'Metaspace', replacement: '▁', prepend_scheme: 'always', split: false },
+      model: { type: 'Unigram', unk_id: 0, vocab: [['<unk>', 0], ['▁', -2], ['▁hello', -2.5], ['h', -5], ['e', -5], ['l', -5], ['o', -5]], byte_fallback: false },
+    }
+    const r = check(fixture('uni.json', JSON.stringify(unigram)))
+    if (!r.ok) throw new Error(r.message)
+    expect(r.tokenizer.chunkCuts).toBeNull()
+    expect(r.description.notes).toEqual([
+      'This tokenizer has no safe place to cut the text (its normalizer Precompiled can change the text across a cut): every edit re-tokenizes the whole text, so long texts update slowly.',
+    ])
+    expect(r.tokenizer.encodeOrdinary('hello hello')).toEqual([2, 2])
   })
 })
 

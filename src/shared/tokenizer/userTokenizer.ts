@@ -5,6 +5,7 @@
  * changes nothing.
  */
 import { formatBytes, formatCount } from '../text/format'
+import { deriveChunkCuts } from './hf/deriveChunkCuts'
 import { tokenizerFromJson } from './hf/hfGeneralTokenizer'
 import type { EngineKind, Tokenizer } from './tokenizer'
 
@@ -60,6 +61,14 @@ export function summarizeUserTokenizer(d: UserTokenizerDescription): string {
   const special = d.specialCount > 0 ? ` + ${formatCount(d.specialCount)} special` : ''
   const parts = [`${d.modelType}, ${formatCount(d.vocabSize)} tokens${special}`, ENGINE_WORDS[d.engine] ?? d.engine, d.hasChatTemplate ? 'chat template' : 'no chat template']
   return `${d.name}: ${parts.join(', ')}`
+}
+
+/**
+ * What the user is told about a tokenizer without a safe chunk cut (`why`: deriveChunkCuts'
+ * reason): edits cost a whole re-tokenize, which the status bar shows for long texts.
+ */
+export function noCutNote(why: string): string {
+  return `This tokenizer has no safe place to cut the text (${why}): every edit re-tokenizes the whole text, so long texts update slowly.`
 }
 
 /** Result of checking a user's tokenizer: ready (with the built tokenizer) or refused with a message. */
@@ -169,14 +178,15 @@ export function checkUserTokenizer(files: UserTokenizerFiles, id = 'user-tokeniz
   const name = configName(config) ?? files.sourceName
 
   let tokenizer: Tokenizer
+  // Sections a file may leave out are null in the format; the general engine wants them present.
+  const complete = { added_tokens: [], normalizer: null, pre_tokenizer: null, post_processor: null, decoder: null, ...j }
   try {
-    // Sections a file may leave out are null in the format; the general engine wants them present.
-    const complete = { added_tokens: [], normalizer: null, pre_tokenizer: null, post_processor: null, decoder: null, ...j }
-    tokenizer = tokenizerFromJson(complete, config, { id, displayName: name, chunkCuts: null })
+    tokenizer = tokenizerFromJson(complete, config, { id, displayName: name })
     tokenizer.encodeOrdinary('Hello, world! 123 héllo 世界')
   } catch (err) {
     return { ok: false, message: `Could not use ${file} (${name}): its ${modelType} tokenizer uses something Tokenizer Explorer does not run (${(err as Error).message}).` }
   }
+  if (tokenizer.chunkCuts === null) notes.push(noCutNote(deriveChunkCuts(complete).reason))
   return {
     ok: true,
     tokenizer,

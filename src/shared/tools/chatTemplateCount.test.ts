@@ -16,7 +16,7 @@ const CHAT: ChatMessageDraft[] = [
 ]
 
 describe('countChatWithTemplate', () => {
-  for (const id of ['llama3', 'qwen3']) {
+  for (const id of ['llama3', 'llama3.1', 'qwen3']) {
     it(`${id}: the total is the oracle's count of the rendered conversation; per message, the text alone`, async () => {
       const tokenizer = await loadTokenizer(id, sourceReader)
       const cfg = await config(id)
@@ -30,13 +30,23 @@ describe('countChatWithTemplate', () => {
       expect(count.template).toEqual({ name: tokenizer.displayName, problem: null })
       expect(count.formatted).toBe(true)
       // The template's own tokens are marked with their text: Llama's BOS, Qwen's <|im_start|>.
-      expect(count.marks[0]).toBe(id === 'llama3' ? '<|begin_of_text|>' : '<|im_start|>')
+      expect(count.marks[0]).toBe(id.startsWith('llama3') ? '<|begin_of_text|>' : '<|im_start|>')
       for (const [i, m] of CHAT.entries()) expect(count.messages[i].content).toBe((await oracle.encode(m.content, 'text')).length)
       // The generation prompt is counted: the rendering ends with the assistant header.
-      expect(rendered.text.endsWith(id === 'llama3' ? '<|start_header_id|>assistant<|end_header_id|>\n\n' : '<|im_start|>assistant\n')).toBe(true)
+      expect(rendered.text.endsWith(id.startsWith('llama3') ? '<|start_header_id|>assistant<|end_header_id|>\n\n' : '<|im_start|>assistant\n')).toBe(true)
       oracle.free()
     }, 60_000)
   }
+
+  it('llama3.1 renders the Llama 3.1+ format (system header with the date lines), which counts differently from Llama 3', async () => {
+    const rendered = renderChat(await config('llama3.1'), CHAT, true)
+    if (!rendered.ok) throw new Error(rendered.reason)
+    expect(rendered.text).toMatch(/^<\|begin_of_text\|><\|start_header_id\|>system<\|end_header_id\|>\n\nCutting Knowledge Date: December 2023\nToday Date: \d\d \w{3} \d{4}\n\nYou answer in one line\./)
+    const count31 = countChatWithTemplate(await loadTokenizer('llama3.1', sourceReader), await config('llama3.1'), CHAT)
+    const count3 = countChatWithTemplate(await loadTokenizer('llama3', sourceReader), await config('llama3'), CHAT)
+    expect(count31.total - count3.total).toBeGreaterThan(10)
+    expect(chatTemplateAsset('llama3.1')).toBe('llama3.1.tokenizer_config.json.gz')
+  }, 60_000)
 
   it('a template that cannot be rendered gives its reason and the texts alone', async () => {
     const tokenizer = await loadTokenizer('qwen3', sourceReader)

@@ -53,7 +53,7 @@ function buildCustom(entry: { bytes: CustomTokenizerBytes; built: Promise<Tokeni
     const utf8 = new TextDecoder()
     const json: unknown = JSON.parse(utf8.decode(t.json))
     const config: unknown = t.config ? JSON.parse(utf8.decode(t.config)) : {}
-    return tokenizerFromJson(json, config, { id: t.id, displayName: t.name, chunkCuts: null })
+    return tokenizerFromJson(json, config, { id: t.id, displayName: t.name })
   })()
   return entry.built
 }

@@ -106,6 +106,16 @@ describe('TokenStream', () => {
     expect(t.snapshots.at(-1)?.encoding).toBe('o200k_base')
   })
 
+  it('passes on that a long text is tokenized as one piece (no safe cut), then goes idle', () => {
+    const t = setup()
+    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 500_000, tokens: null }] }, last: true })
+    t.send({ ...(t.status(1, 1, 1) as Extract<CoordinatorResponse, { type: 'status' }>), wholeTextChars: 500_000 })
+    expect(t.works.at(-1)).toMatchObject({ kind: 'working', wholeChars: 500_000 })
+    t.send({ type: 'fill', version: 1, generation: 1, fills: [{ index: 0, tokens: tokens(500_000) }] })
+    t.send(t.status(1, 1, 0, 1200))
+    expect(t.works.at(-1)).toEqual({ kind: 'idle' })
+  })
+
   it('during a long job redraws the editor only for on-screen chunks and throttles the rest', () => {
     const t = setup()
     t.stream.setViewport(0, 10)

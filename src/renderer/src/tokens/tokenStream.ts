@@ -26,7 +26,11 @@ export interface TokenSnapshot {
 }
 
 /** Work state shown in the status bar. */
-export type Work = { kind: 'idle' } | { kind: 'loading'; encoding: string } | { kind: 'working'; fraction: number | null }
+export type Work =
+  | { kind: 'idle' }
+  | { kind: 'loading'; encoding: string }
+  /** `wholeChars`: a text this long is tokenized as one piece (its tokenizer has no safe cut). */
+  | { kind: 'working'; fraction: number | null; wholeChars?: number }
 
 /** Where a TokenStream sends what it learns. */
 export interface TokenStreamListener {
@@ -189,7 +193,8 @@ export class TokenStream {
   }
 
   private setWork(work: Work): void {
-    const same = work.kind === this.lastWork.kind && (work.kind !== 'working' || (this.lastWork.kind === 'working' && work.fraction === this.lastWork.fraction))
+    const last = this.lastWork
+    const same = work.kind === last.kind && (work.kind !== 'working' || (last.kind === 'working' && work.fraction === last.fraction && work.wholeChars === last.wholeChars))
     if (same && work.kind !== 'loading') return
     this.lastWork = work
     this.listener.work(work)
@@ -204,7 +209,8 @@ export class TokenStream {
     if (msg.pendingChunks > 0 && this.busy && now - this.lastStatus < BUSY_REFRESH_MS) return
     this.lastStatus = now
     this.busy = msg.pendingChunks > 0
-    this.setWork(msg.pendingChunks > 0 ? { kind: 'working', fraction: 1 - msg.pendingChunks / Math.max(1, msg.totalChunks) } : { kind: 'idle' })
+    const fraction = 1 - msg.pendingChunks / Math.max(1, msg.totalChunks)
+    this.setWork(msg.pendingChunks > 0 ? { kind: 'working', fraction, ...(msg.wholeTextChars ? { wholeChars: msg.wholeTextChars } : {}) } : { kind: 'idle' })
     this.encoding = msg.encoding
     this.shownKey = { encoding: msg.encoding, mode: msg.mode }
     this.elapsedMs = msg.elapsedMs

@@ -27,7 +27,11 @@ export function StatusBar({ work, message, onDismiss, onAction, snapshot, encodi
   // The chunking and timing are for the curious (a tooltip), not words a user needs to read.
   let details: string | undefined
   if (work.kind === 'loading') state = `Loading ${tokenizerShortName(work.encoding)} tokenizer…`
-  else if (work.kind === 'working') state = work.fraction === null ? 'Tokenizing…' : `Tokenizing… ${Math.floor(work.fraction * 100)}%`
+  else if (work.kind === 'working' && work.wholeChars) {
+    // One piece: no percentage to show, so say what is happening and why it takes a while.
+    state = `Tokenizing ${formatCount(work.wholeChars)} characters as one piece…`
+    details = 'This tokenizer has no safe place to cut the text, so every edit re-tokenizes the whole text.'
+  } else if (work.kind === 'working') state = work.fraction === null ? 'Tokenizing…' : `Tokenizing… ${Math.floor(work.fraction * 100)}%`
   else if (snapshot && snapshot.encoding) {
     state = `${tokenizerShortName(snapshot.encoding)}${snapshot.encoding !== encoding ? ' (switching…)' : ''} · ${formatCount(snapshot.count)} token${snapshot.count === 1 ? '' : 's'}`
     details = `Counted in ${formatCount(snapshot.total)} chunk${snapshot.total === 1 ? '' : 's'}; the last tokenizer run took ${snapshot.elapsedMs < 10 ? snapshot.elapsedMs.toFixed(1) : formatCount(Math.round(snapshot.elapsedMs))} ms.`
@@ -40,7 +44,7 @@ export function StatusBar({ work, message, onDismiss, onAction, snapshot, encodi
         {work.kind !== 'idle' && <span className="spinner" aria-hidden="true" />}
         {state}
         {work.kind === 'working' && (
-          <progress className="status-progress" max={1} value={work.fraction ?? undefined} aria-label="Tokenizing progress" />
+          <progress className="status-progress" max={1} value={work.wholeChars ? undefined : (work.fraction ?? undefined)} aria-label="Tokenizing progress" />
         )}
       </span>
       {message && (

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { Tokenizer as RustTokenizer } from 'tokenizers'
 import { tokenizerFromJson } from './hfGeneralTokenizer'
 
-const info = { id: 'test', displayName: 'Test', chunkCuts: null }
+const info = { id: 'test', displayName: 'Test' }
 const words = ['[UNK]', '[CLS]', 'hello', 'world', 'un', '##believ', '##able', 'cafe', ',', '!', 'the', '##s', 'a', '日', '本']
 const wordPiece = {
   version: '1.0',

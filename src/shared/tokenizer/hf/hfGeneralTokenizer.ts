@@ -3,6 +3,7 @@ import type { AddedToken } from '../addedTokens'
 import type { Tokenizer } from '../tokenizer'
 import { alignSpans } from './alignSpans'
 import { byteLevelBytes } from './byteLevel'
+import { deriveChunkCuts } from './deriveChunkCuts'
 import { makeHfFastTokenizer, UnsupportedTokenizerError, type HfTokenizerInfo } from './hfFastTokenizer'
 
 type Json = Record<string, unknown>
@@ -17,11 +18,11 @@ function hasDecoder(decoder: Json | null | undefined, type: string): boolean {
 /**
  * Any tokenizer.json run by `@huggingface/tokenizers` (pure JavaScript: BPE, Unigram,
  * WordPiece, every normalizer and pre-tokenizer of the format). It gives ids but no offsets,
- * so spans are aligned by token text (alignSpans: approximate) and there is no chunk cut
- * rule: a text is tokenized whole. Mode 'text' uses a second copy whose special tokens
- * cannot match.
+ * so spans are aligned by token text (alignSpans: approximate). Its chunk cut rule is the one
+ * derived from the file (deriveChunkCuts.ts), or none: then a text is tokenized whole. Mode
+ * 'text' uses a second copy whose special tokens cannot match.
  */
-export function makeHfGeneralTokenizer(json: Json, config: Json, info: Omit<HfTokenizerInfo, 'chunkCuts'>): Tokenizer {
+export function makeHfGeneralTokenizer(json: Json, config: Json, info: HfTokenizerInfo): Tokenizer {
   const added = ((json.added_tokens as AddedToken[]) ?? []).map((t) => ({ ...t }))
   const withSpecials = new JsTokenizer(json, config)
   const unmatchable = added.map((t) => (t.special ? { ...t, content: `\u{10FFFF}${t.content}` } : t))
@@ -75,22 +76,25 @@ export function makeHfGeneralTokenizer(json: Json, config: Json, info: Omit<HfTo
     tokenBytes,
     isSpecial,
     byteExact: false,
-    chunkCuts: null,
+    chunkCuts: info.chunkCuts,
   }
 }
 
 /**
  * A tokenizer.json (and its tokenizer_config.json) as a Tokenizer: the fast engine when it
- * runs the file, else the general one. A file that is not a tokenizer.json gets a clear error.
+ * runs the file, else the general one, with the chunk cut rule derived from the file
+ * (deriveChunkCuts.ts; none when no cut is provably safe). A file that is not a
+ * tokenizer.json gets a clear error.
  */
-export function tokenizerFromJson(json: unknown, config: unknown, info: HfTokenizerInfo): Tokenizer {
+export function tokenizerFromJson(json: unknown, config: unknown, info: Omit<HfTokenizerInfo, 'chunkCuts'>): Tokenizer {
   if (typeof json !== 'object' || json === null || typeof (json as Json).model !== 'object' || (json as Json).model === null) {
     throw new Error('This is not a tokenizer.json: it has no "model" section.')
   }
+  const withCuts = { ...info, chunkCuts: deriveChunkCuts(json as Json).rule }
   try {
-    return makeHfFastTokenizer(json as Json, info)
+    return makeHfFastTokenizer(json as Json, withCuts)
   } catch (e) {
     if (!(e instanceof UnsupportedTokenizerError)) throw e
-    return makeHfGeneralTokenizer(json as Json, (config ?? {}) as Json, info)
+    return makeHfGeneralTokenizer(json as Json, (config ?? {}) as Json, withCuts)
   }
 }

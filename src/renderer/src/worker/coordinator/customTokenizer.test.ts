@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest'
 import { sourcePath } from '@shared/testing/bundledSources'
 import { oracleForTokenizer } from '@shared/testing/tokenizerOracle'
 import { hfAsset } from '@shared/tokenizer/catalog'
+import { REGEX_SPLIT_CUTS } from '@shared/tokenizer/chunkRules'
 import { harness } from './coordinatorHarness'
 
 describe('custom tokenizers', () => {
-  it('a registered tokenizer.json tokenizes the text exactly (one chunk: no cut rule is known for it)', async () => {
+  it('a registered tokenizer.json tokenizes the text exactly, cut by the rule derived from its file', async () => {
     const t = harness({ helpers: 1 })
     const text = 'Custom tokenizer from the user’s files.\nSecond line, 日本語 🦙\n'.repeat(20)
     t.send({ type: 'reset', version: 1, text })
@@ -20,7 +21,7 @@ describe('custom tokenizers', () => {
     const oracle = oracleForTokenizer('llama3')
     expect(t.ui.ids()).toEqual(await oracle.encode(text, 'text'))
     oracle.free()
-    expect(t.coordinator.model.chunks).toHaveLength(1)
+    expect(t.coordinator.model.rule?.isSafeWordCut).toBe(REGEX_SPLIT_CUTS.isSafeWordCut)
   }, 60_000)
 
   it('a malformed file is reported and the previous tokenizer stays', async () => {

@@ -6,6 +6,7 @@ import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { ChunkTokens } from '@shared/document/tokenize'
 import type { CustomTokenizerBytes, HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
+import { BIG_CHUNK_CHARS } from './limits'
 
 /** What the pool needs of a helper worker (a Worker in the browser, a fake in tests). */
 export interface HelperPort {
@@ -163,15 +164,19 @@ export class HelperPool {
   /**
    * Takes back up to `chars` characters of chunks handed to busy helpers (the last ones of
    * each batch), so the coordinator never idles while a slow helper holds work. Answers for
-   * stolen chunks are ignored when they come. Returns them in text order.
+   * stolen chunks are ignored when they come. Returns them in text order. A chunk over
+   * BIG_CHUNK_CHARS is never taken back: encoding a huge line (or a whole text without safe
+   * cuts) here would keep the coordinator from reading edits until it is done.
    */
   steal(chars: number): ChunkRange[] {
     const out: ChunkRange[] = []
     let taken = 0
     for (const h of this.helpers) {
       while (h.batch !== null && h.stamps.length > 0 && taken < chars) {
-        const s = h.stamps.pop()!
+        const s = h.stamps[h.stamps.length - 1]
         const chunk = this.byStamp.get(s)
+        if (chunk && this.host.isLive(chunk) && chunk.end - chunk.start > BIG_CHUNK_CHARS) break
+        h.stamps.pop()
         this.byStamp.delete(s)
         if (!chunk || !this.host.isLive(chunk)) continue
         out.push(chunk)

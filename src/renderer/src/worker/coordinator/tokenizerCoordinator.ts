@@ -13,7 +13,7 @@ import { ChunkCache, CHUNK_CHARS, countTokens, tokenizeChunk, type ChunkTokens }
 import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/app/workerProtocol'
 import { HelperPool, type HelperPort, type PoolHost } from './helperPool'
 import { copyTokens, runSchedule } from './schedule'
-import { BIG_CHUNK_CHARS, SYNC_CHARS } from './limits'
+import { BIG_CHUNK_CHARS, SYNC_CHARS, wholeTextNoticeChars } from './limits'
 import { yieldViaMessageChannel } from './yieldToEvents'
 
 /** What the coordinator needs from its surroundings (the worker scope, or fakes in tests). */
@@ -281,16 +281,29 @@ export class TokenizerCoordinator implements PoolHost {
   }
 
   postStatus(): void {
+    const pendingChunks = this.pending.size + this.pool.outstanding
+    const whole = this.wholeTextChars(pendingChunks)
     this.post({
       type: 'status',
       version: this.version,
       generation: this.generation,
       encoding: this.encoding,
       mode: this.mode,
-      pendingChunks: this.pending.size + this.pool.outstanding,
+      pendingChunks,
       totalChunks: this.model.chunks.length,
       elapsedMs: this.now() - this.workStarted,
+      ...(whole > 0 ? { wholeTextChars: whole } : {}),
     })
+  }
+
+  /**
+   * The length of the text when it waits to be tokenized as one piece (the current tokenizer
+   * has no cut rule) and is long enough to take about a second (wholeTextNoticeChars); else 0.
+   */
+  private wholeTextChars(pendingChunks: number): number {
+    const tok = this.loaded?.id === this.encoding ? this.loaded : null
+    if (!tok || tok.chunkCuts !== null || pendingChunks === 0) return 0
+    return this.model.length >= wholeTextNoticeChars(tok.engine) ? this.model.length : 0
   }
 
   /** Starts the work loop unless it runs: it ends when every chunk has tokens or is with a helper. */
