@@ -12,6 +12,7 @@ import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { ChunkCache, CHUNK_CHARS, countTokens, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
 import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/app/workerProtocol'
 import { HelperPool, type HelperPort, type PoolHost } from './helperPool'
+import { retokenizeEditedChunk } from '@shared/document/chunkRetokenize'
 import { copyTokens, runSchedule } from './schedule'
 import { BIG_CHUNK_CHARS, SYNC_CHARS, wholeTextNoticeChars } from './limits'
 import { yieldViaMessageChannel } from './yieldToEvents'
@@ -52,6 +53,8 @@ export class TokenizerCoordinator implements PoolHost {
   private readonly caches = new Map<string, ChunkCache>()
   private outgoing: { chunk: ChunkRange; tokens: ChunkTokens; transfer: boolean }[] = []
   private loaded: Tokenizer | null = null
+  /** The last edit, when it stayed inside one chunk: encodeHere re-encodes only the words around it. */
+  private lastEdit: LastEdit | null = null
   private loop: Promise<void> | null = null
   private readonly load: (id: TokenizerId) => Promise<Tokenizer>
 
@@ -119,7 +122,10 @@ export class TokenizerCoordinator implements PoolHost {
         this.version = req.version
         req.edits.forEach(([from, to, insert], i) => {
           const before = this.model.chunks
+          const edited = this.editInOneChunk(from, to, insert.length)
           const splice = this.model.edit(from, to, insert)
+          // A keystroke inside one chunk: its tokens can come from the old ones (encodeHere).
+          this.lastEdit = edited && splice.remove === 1 && splice.insert.length === 1 && splice.from === edited.index ? { ...edited, chunk: this.model.chunks[splice.from] } : null
           // Chunks an edit replaced are gone: drop them from the queue and from helpers' stamps.
           for (let k = splice.from; k < splice.from + splice.remove; k++) this.forget(before[k])
           this.announceSplice(splice.from, splice.remove, splice.shift, i === req.edits.length - 1, splice.insert.length)
@@ -235,7 +241,12 @@ export class TokenizerCoordinator implements PoolHost {
       const cache = this.cache()
       const hit = cache.get(key)
       if (hit) return { tokens: hit, transfer: false }
-      const tokens = tokenizeChunk(text, 0, text.length, enc, this.mode)
+      const edit = this.lastEdit?.chunk === chunk ? this.lastEdit : null
+      const old = edit ? cache.get(this.mode + '\u0000' + edit.oldText) : undefined
+      const tokens =
+        edit && old
+          ? retokenizeEditedChunk(old, edit.oldText, text, edit.from, edit.to, edit.insertLength, enc, this.mode)
+          : tokenizeChunk(text, 0, text.length, enc, this.mode)
       cache.set(key, tokens)
       return { tokens, transfer: false }
     }
@@ -244,6 +255,16 @@ export class TokenizerCoordinator implements PoolHost {
 
   chunkText(chunk: ChunkRange): string {
     return this.model.chunkText(chunk)
+  }
+
+  /** For an edit inside one chunk: the chunk's index, its text before the edit and the edit in its offsets. */
+  private editInOneChunk(from: number, to: number, insertLength: number): Omit<LastEdit, 'chunk'> | null {
+    const chunks = this.model.chunks
+    if (chunks.length === 0) return null
+    const index = this.model.chunkIndexAt(from)
+    const c = chunks[index]
+    if (to > c.end || c.end - c.start > SYNC_CHARS) return null
+    return { index, oldText: this.model.chunkText(c), from: from - c.start, to: to - c.start, insertLength }
   }
 
   onEncoded(chunk: ChunkRange, tokens: ChunkTokens): void {
@@ -347,6 +368,16 @@ export class TokenizerCoordinator implements PoolHost {
     this.postStatus()
     this.schedule()
   }
+}
+
+/** An edit inside one chunk, in the chunk's offsets, and the chunk it made. */
+interface LastEdit {
+  index: number
+  chunk: ChunkRange
+  oldText: string
+  from: number
+  to: number
+  insertLength: number
 }
 
 function tokenBytesOrNull(enc: Tokenizer, id: number): Uint8Array | null {
