@@ -2,7 +2,8 @@
 // scripts/bundle-tokenizers.mjs compresses), so tests need no build.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { CLAUDE_LEGACY_ASSET, HF_BUNDLES, hfAsset, type ByteReader } from '../tokenizer/catalog'
+import { CLAUDE_LEGACY_ASSET, HF_BUNDLES, hfAsset, hfCompactAsset, type ByteReader } from '../tokenizer/catalog'
+import { writeCompactTokenizer } from '../tokenizer/hf/compactTokenizer'
 
 const modules = join(import.meta.dirname, '../../../node_modules')
 
@@ -15,5 +16,9 @@ export function sourcePath(asset: string): string {
   throw new Error(`No bundled asset ${asset}`)
 }
 
-/** A ByteReader over the npm packages' uncompressed files. */
-export const sourceReader: ByteReader = async (asset) => new Uint8Array(await readFile(sourcePath(asset)))
+/** A ByteReader over the npm packages' uncompressed files (a compact form is made from its tokenizer.json, as the build does). */
+export const sourceReader: ByteReader = async (asset) => {
+  const compactOf = HF_BUNDLES.find((b) => hfCompactAsset(b.id) === asset)
+  if (compactOf) return writeCompactTokenizer(JSON.parse(await readFile(sourcePath(hfAsset(compactOf.id, 'tokenizer')), 'utf8')) as Record<string, unknown>)
+  return new Uint8Array(await readFile(sourcePath(asset)))
+}

@@ -1,6 +1,8 @@
 import { gunzipSync } from 'fflate'
 import { addedNewlineCuts, NEWLINE_CUTS, REGEX_SPLIT_CUTS } from './chunkRules'
-import { makeHfFastTokenizer } from './hf/hfFastTokenizer'
+import { readCompactTokenizer } from './hf/compactTokenizer'
+import { hfFastTokenizerSteps, makeHfFastTokenizer } from './hf/hfFastTokenizer'
+import type { Steps } from './steps'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from './openai/encodings'
 import { loadOpenAiTokenizer } from './openai/openaiTokenizer'
 import { makeTiktokenFileTokenizer, type TiktokenFile } from './tiktokenFile/tiktokenFileTokenizer'
@@ -33,6 +35,13 @@ export interface CatalogEntry {
   files: readonly string[]
   /** Loads the tokenizer (lazily; the caller caches). */
   load(read: ByteReader): Promise<Tokenizer>
+  /**
+   * Hugging Face bundles: the bundled compact form of the tokenizer (compactTokenizer.ts),
+   * from which `compactSteps` builds the same tokenizer in small steps (the UI thread's copy).
+   */
+  compactFile?: string
+  /** Builds the tokenizer from the bytes of `compactFile` (uncompressed), one step at a time. */
+  compactSteps?(bytes: Uint8Array): Steps<Tokenizer>
 }
 
 const utf8 = new TextDecoder()
@@ -47,6 +56,9 @@ export async function readJsonAsset(read: ByteReader, fileName: string): Promise
 
 /** Bundled asset name of a Hugging Face tokenizer's file ('tokenizer' or 'tokenizer_config'). */
 export const hfAsset = (id: string, file: 'tokenizer' | 'tokenizer_config') => `${id}.${file}.json.gz`
+
+/** Bundled asset name of a Hugging Face tokenizer's compact form (made by the build from its tokenizer.json). */
+export const hfCompactAsset = (id: string) => `${id}.tokenizer.compact.gz`
 
 /** A bundled Hugging Face tokenizer. */
 export interface HfBundle {
@@ -81,13 +93,23 @@ function hfEntry(b: HfBundle): CatalogEntry {
     engine: 'hf-fast',
     licence: b.licence,
     source: b.source,
-    files: [hfAsset(b.id, 'tokenizer'), hfAsset(b.id, 'tokenizer_config')],
+    files: [hfAsset(b.id, 'tokenizer'), hfAsset(b.id, 'tokenizer_config'), hfCompactAsset(b.id)],
     async load(read) {
       const json = (await readJsonAsset(read, hfAsset(b.id, 'tokenizer'))) as Record<string, unknown>
-      const chunkCuts = b.cuts === 'added-newlines' ? addedNewlineCuts((json.added_tokens as AddedToken[]) ?? []) : b.cuts
-      return makeHfFastTokenizer(json, { id: b.id, displayName: b.name, chunkCuts })
+      return makeHfFastTokenizer(json, hfInfo(b, json))
+    },
+    compactFile: hfCompactAsset(b.id),
+    compactSteps(bytes) {
+      const tables = readCompactTokenizer(bytes)
+      return hfFastTokenizerSteps(tables, hfInfo(b, tables.json))
     },
   }
+}
+
+/** Id, name and chunk cut rule of a bundled Hugging Face tokenizer whose tokenizer.json (or its compact header) is `json`. */
+function hfInfo(b: HfBundle, json: Record<string, unknown>) {
+  const chunkCuts = b.cuts === 'added-newlines' ? addedNewlineCuts((json.added_tokens as AddedToken[]) ?? []) : b.cuts
+  return { id: b.id, displayName: b.name, chunkCuts }
 }
 
 function openAiEntry(name: EncodingName): CatalogEntry {

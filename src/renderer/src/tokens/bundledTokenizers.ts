@@ -1,8 +1,9 @@
-import { catalogEntry, loadTokenizer, type ByteReader } from '@shared/tokenizer/catalog'
+import { catalogEntry, loadTokenizer } from '@shared/tokenizer/catalog'
 import { tokenizerFromJson } from '@shared/tokenizer/hf/hfGeneralTokenizer'
 import type { CustomTokenizerBytes } from '@shared/app/workerProtocol'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import { runInSlices } from '@shared/tokenizer/steps'
 
 /**
  * The folder of the bundled tokenizer files (the build copies them to `tokenizers/` beside
@@ -14,8 +15,8 @@ function assetFolder(): URL {
   return new URL('../tokenizers/', self.location.href)
 }
 
-/** Reads a bundled tokenizer file over fetch (gzip bytes; catalog.readJsonAsset unpacks them). */
-export const fetchAsset: ByteReader = async (fileName) => {
+/** Reads a bundled tokenizer file over fetch (gzip bytes; catalog.readJsonAsset unpacks them): the catalog's ByteReader in the app. */
+export const fetchAsset = async (fileName: string): Promise<Uint8Array<ArrayBuffer>> => {
   const url = new URL(fileName, assetFolder())
   let res: Response
   try {
@@ -53,4 +54,57 @@ export function loadAppTokenizer(id: TokenizerId): Promise<Tokenizer> {
 /** True when loading `id` on the UI thread is cheap enough not to freeze it (OpenAI's encodings, in the bundle). */
 export function loadsQuickly(id: TokenizerId): boolean {
   return catalogEntry(id)?.engine === 'openai'
+}
+
+/** Longest stretch of tokenizer building between two pauses on the UI thread. */
+const PAGE_SLICE_MS = 8
+
+/** True when the page can load its own copy of `id` without holding a frame back (loadPageTokenizer). */
+export function loadsOnPage(id: TokenizerId): boolean {
+  const entry = catalogEntry(id)
+  return entry !== undefined && !custom.has(id) && (entry.engine === 'openai' || entry.compactSteps !== undefined)
+}
+
+const onPage = new Map<TokenizerId, Promise<Tokenizer>>()
+
+/**
+ * Loads the page's own copy of a tokenizer, for same-frame edits: OpenAI's from the bundle;
+ * a Hugging Face bundle from its compact form, unpacked off the thread (DecompressionStream)
+ * and built in slices of a few milliseconds between idle periods, so no task holds a frame
+ * back. It is the workers' tokenizer built from the same vocabulary and merges (see
+ * compactTokenizer.ts), so it gives their tokens.
+ */
+export function loadPageTokenizer(id: TokenizerId): Promise<Tokenizer> {
+  const entry = catalogEntry(id)
+  if (!entry?.compactSteps || !entry.compactFile) return loadAppTokenizer(id)
+  const { compactFile, compactSteps } = entry
+  let pending = onPage.get(id)
+  if (!pending) {
+    pending = (async () => {
+      const bytes = await gunzipOffThread(await fetchAsset(compactFile))
+      return runInSlices(compactSteps(bytes), pauseForIdle, PAGE_SLICE_MS)
+    })()
+    pending.catch(() => onPage.delete(id))
+    onPage.set(id, pending)
+  }
+  return pending
+}
+
+/** The bytes unpacked when they are gzip (a server may already have unpacked them). */
+async function gunzipOffThread(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
+}
+
+/** Resolves in the thread's next idle period (or after a message, where there are no idle callbacks). */
+function pauseForIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 })
+    else {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => resolve()
+      channel.port2.postMessage(null)
+    }
+  })
 }
