@@ -40,7 +40,7 @@ export class PairMerges {
     if (!deferred) for (const _ of this.fillInSteps()) continue
   }
 
-  /** Fills the rank table, yielding every few thousand merges. */
+  /** Fills the rank table, yielding every thousand merges. */
   *fillInSteps(): Generator<void, void, void> {
     const t = this.triples
     for (let rank = 0; rank < this.resultOf.length; rank++) {
@@ -52,7 +52,7 @@ export class PairMerges {
       this.slotRight[slot] = right
       this.slotRank[slot] = rank
       this.resultOf[rank] = t[3 * rank + 2]
-      if ((rank & 4095) === 4095) yield
+      if ((rank & 1023) === 1023) yield
     }
   }
 

@@ -72,7 +72,7 @@ interface VocabSource {
 }
 
 /** Every few thousand entries of a long loop, the builder yields (see steps.ts). */
-const STEP_MASK = 4095
+const STEP_MASK = 1023
 
 /** Builds the fast engine's tokenizer, yielding between steps (one code path for the JSON and the compact form). */
 function* buildHfFastTokenizer(source: VocabSource, info: HfTokenizerInfo): Steps<Tokenizer> {
@@ -160,8 +160,17 @@ function* buildHfFastTokenizer(source: VocabSource, info: HfTokenizerInfo): Step
   const specialTokens = new Map(added.filter((t) => t.special).map((t) => [t.content, t.id]))
   const specialIds = new Set(specialTokens.values())
   const isSpecial = (id: number) => specialIds.has(id)
+  // Gemma 3 has thousands of added tokens: each splitter's pattern is a step of its own, and
+  // is compiled here (a regex compiles on its first use) rather than in the first keystroke.
+  yield
   const allSplitter = new AddedTokenSplitter(added)
+  yield
+  allSplitter.split('')
+  yield
   const ordinarySplitter = new AddedTokenSplitter(added.filter((t) => !t.special))
+  yield
+  ordinarySplitter.split('')
+  yield
   return {
     id: info.id,
     displayName: info.displayName,
