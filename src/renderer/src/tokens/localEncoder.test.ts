@@ -86,21 +86,25 @@ describe('LocalEncoderLoader', () => {
     expect(calls).toBe(2)
   })
 
-  it('never loads a big tokenizer on this thread (its files would freeze the window): the worker answers every edit', async () => {
+  it('loads the bundled Hugging Face tokenizers here (their compact form), never Claude’s legacy file or one opened from disk: the worker answers those edits', async () => {
     const seen: (string | null)[] = []
     let calls = 0
     const loader = new LocalEncoderLoader(
       (enc) => seen.push(enc?.id ?? null),
       (id) => (calls++, Promise.resolve(fake(id))),
     )
-    loader.want('llama3')
-    loader.busy()
-    await vi.advanceTimersByTimeAsync(5000)
+    for (const id of ['claude-legacy', 'user:my-tokenizer']) {
+      loader.want(id)
+      loader.busy()
+      await vi.advanceTimersByTimeAsync(5000)
+    }
     expect(calls).toBe(0)
-    expect(seen).toEqual([null])
-    loader.want('o200k_base')
-    await vi.advanceTimersByTimeAsync(5000)
-    expect(calls).toBe(1)
-    expect(seen).toEqual([null, null, 'o200k_base'])
+    expect(seen).toEqual([null, null])
+    for (const id of ['llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'o200k_base']) {
+      loader.want(id)
+      await vi.advanceTimersByTimeAsync(5000)
+    }
+    expect(calls).toBe(6)
+    expect(seen.filter((s) => s !== null)).toEqual(['llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'o200k_base'])
   })
 })
