@@ -99,9 +99,12 @@ function hfEntry(b: HfBundle): CatalogEntry {
       return makeHfFastTokenizer(json, hfInfo(b, json))
     },
     compactFile: hfCompactAsset(b.id),
-    compactSteps(bytes) {
+    *compactSteps(bytes) {
+      // Reading the tables (a header parse, one text decode) is a step of its own.
+      yield
       const tables = readCompactTokenizer(bytes)
-      return hfFastTokenizerSteps(tables, hfInfo(b, tables.json))
+      yield
+      return yield* hfFastTokenizerSteps(tables, hfInfo(b, tables.json))
     },
   }
 }

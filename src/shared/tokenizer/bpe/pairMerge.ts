@@ -16,8 +16,8 @@ export class PairMerges {
   private readonly mask: number
   /** Id of the token each merge (by rank) produces. */
   private readonly resultOf: Int32Array
-  /** The merges as [left, right, result] id triples, in rank order. */
-  private readonly triples: Int32Array
+  /** The merges as [left, right, result] id triples, in rank order (dropped once in the table). */
+  private triples: Int32Array
 
   /**
    * @param pairs the merges in rank order, as [left id, right id, result id] (or those ids
@@ -54,6 +54,8 @@ export class PairMerges {
       this.resultOf[rank] = t[3 * rank + 2]
       if ((rank & 1023) === 1023) yield
     }
+    // They may be a view on a whole compact file: let it go.
+    this.triples = new Int32Array(0)
   }
 
   /** Number of merges. */
