@@ -5,7 +5,7 @@ import { hfFastTokenizerSteps, makeHfFastTokenizer } from './hf/hfFastTokenizer'
 import type { Steps } from './steps'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from './openai/encodings'
 import { loadOpenAiTokenizer } from './openai/openaiTokenizer'
-import { makeTiktokenFileTokenizer, type TiktokenFile } from './tiktokenFile/tiktokenFileTokenizer'
+import { makeTiktokenFileTokenizer, tiktokenFileTokenizerSteps, type TiktokenFile } from './tiktokenFile/tiktokenFileTokenizer'
 import type { AddedToken } from './addedTokens'
 import type { EngineKind, Tokenizer } from './tokenizer'
 
@@ -36,12 +36,12 @@ export interface CatalogEntry {
   /** Loads the tokenizer (lazily; the caller caches). */
   load(read: ByteReader): Promise<Tokenizer>
   /**
-   * Hugging Face bundles: the bundled compact form of the tokenizer (compactTokenizer.ts),
-   * from which `compactSteps` builds the same tokenizer in small steps (the UI thread's copy).
+   * The bundled file from which `pageSteps` builds the same tokenizer in small steps (the UI
+   * thread's copy): a Hugging Face bundle's compact form (compactTokenizer.ts), Claude's file.
    */
-  compactFile?: string
-  /** Builds the tokenizer from the bytes of `compactFile` (uncompressed), one step at a time. */
-  compactSteps?(bytes: Uint8Array): Steps<Tokenizer>
+  pageFile?: string
+  /** Builds the tokenizer from the bytes of `pageFile` (uncompressed), one step at a time. */
+  pageSteps?(bytes: Uint8Array): Steps<Tokenizer>
 }
 
 const utf8 = new TextDecoder()
@@ -98,8 +98,8 @@ function hfEntry(b: HfBundle): CatalogEntry {
       const json = (await readJsonAsset(read, hfAsset(b.id, 'tokenizer'))) as Record<string, unknown>
       return makeHfFastTokenizer(json, hfInfo(b, json))
     },
-    compactFile: hfCompactAsset(b.id),
-    *compactSteps(bytes) {
+    pageFile: hfCompactAsset(b.id),
+    *pageSteps(bytes) {
       // Reading the tables (a header parse, one text decode) is a step of its own.
       yield
       const tables = readCompactTokenizer(bytes)
@@ -128,6 +128,8 @@ function openAiEntry(name: EncodingName): CatalogEntry {
   }
 }
 
+const CLAUDE_LEGACY_INFO = { id: 'claude-legacy', displayName: 'Claude (legacy)', normalize: 'NFKC', chunkCuts: NEWLINE_CUTS } as const
+
 const claudeLegacy: CatalogEntry = {
   id: 'claude-legacy',
   name: 'Claude (legacy)',
@@ -139,7 +141,13 @@ const claudeLegacy: CatalogEntry = {
   files: [CLAUDE_LEGACY_ASSET],
   async load(read) {
     const file = (await readJsonAsset(read, CLAUDE_LEGACY_ASSET)) as TiktokenFile
-    return makeTiktokenFileTokenizer(file, { id: 'claude-legacy', displayName: 'Claude (legacy)', normalize: 'NFKC', chunkCuts: NEWLINE_CUTS })
+    return makeTiktokenFileTokenizer(file, CLAUDE_LEGACY_INFO)
+  },
+  pageFile: CLAUDE_LEGACY_ASSET,
+  *pageSteps(bytes) {
+    yield
+    const file = JSON.parse(utf8.decode(bytes)) as TiktokenFile
+    return yield* tiktokenFileTokenizerSteps(file, CLAUDE_LEGACY_INFO)
   },
 }
 

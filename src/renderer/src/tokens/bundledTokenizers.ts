@@ -62,7 +62,7 @@ const PAGE_SLICE_MS = 8
 /** True when the page can load its own copy of `id` without holding a frame back (loadPageTokenizer). */
 export function loadsOnPage(id: TokenizerId): boolean {
   const entry = catalogEntry(id)
-  return entry !== undefined && !custom.has(id) && (entry.engine === 'openai' || entry.compactSteps !== undefined)
+  return entry !== undefined && !custom.has(id) && (entry.engine === 'openai' || entry.pageSteps !== undefined)
 }
 
 const onPage = new Map<TokenizerId, Promise<Tokenizer>>()
@@ -72,22 +72,22 @@ export const PAGE_TOKENIZER_MARK = 'page tokenizer: '
 
 /**
  * Loads the page's own copy of a tokenizer, for same-frame edits: OpenAI's from the bundle;
- * a Hugging Face bundle from its compact form, unpacked off the thread (DecompressionStream)
- * and built in slices of a few milliseconds between idle periods, so no task holds a frame
- * back. It is the workers' tokenizer built from the same vocabulary and merges (see
- * compactTokenizer.ts), so it gives their tokens.
+ * a Hugging Face bundle from its compact form, Claude's from its file, unpacked off the
+ * thread (DecompressionStream) and built in slices of a few milliseconds between idle
+ * periods, so no task holds a frame back. It is the workers' tokenizer built by the same
+ * code from the same vocabulary and merges (see compactTokenizer.ts), so it gives their tokens.
  */
 export function loadPageTokenizer(id: TokenizerId): Promise<Tokenizer> {
   const entry = catalogEntry(id)
-  if (!entry?.compactSteps || !entry.compactFile) return loadAppTokenizer(id)
-  const { compactFile, compactSteps } = entry
+  if (!entry?.pageSteps || !entry.pageFile) return loadAppTokenizer(id)
+  const { pageFile, pageSteps } = entry
   let pending = onPage.get(id)
   if (!pending) {
     pending = (async () => {
       // For the tests and the benchmark: when the page's copy was loading.
       performance.mark(`${PAGE_TOKENIZER_MARK}${id} start`)
-      const bytes = await gunzipOffThread(await fetchAsset(compactFile))
-      const tokenizer = await runInSlices(compactSteps(bytes), pauseForIdle, PAGE_SLICE_MS)
+      const bytes = await gunzipOffThread(await fetchAsset(pageFile))
+      const tokenizer = await runInSlices(pageSteps(bytes), pauseForIdle, PAGE_SLICE_MS)
       performance.mark(`${PAGE_TOKENIZER_MARK}${id} end`)
       return tokenizer
     })()

@@ -86,25 +86,24 @@ describe('LocalEncoderLoader', () => {
     expect(calls).toBe(2)
   })
 
-  it('loads the bundled Hugging Face tokenizers here (their compact form), never Claude’s legacy file or one opened from disk: the worker answers those edits', async () => {
+  it('loads every bundled tokenizer here (the Hugging Face ones from their compact form), never one opened from disk: the worker answers those edits', async () => {
     const seen: (string | null)[] = []
     let calls = 0
     const loader = new LocalEncoderLoader(
       (enc) => seen.push(enc?.id ?? null),
       (id) => (calls++, Promise.resolve(fake(id))),
     )
-    for (const id of ['claude-legacy', 'user:my-tokenizer']) {
-      loader.want(id)
-      loader.busy()
-      await vi.advanceTimersByTimeAsync(5000)
-    }
+    loader.want('user:my-tokenizer')
+    loader.busy()
+    await vi.advanceTimersByTimeAsync(5000)
     expect(calls).toBe(0)
-    expect(seen).toEqual([null, null])
-    for (const id of ['llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'o200k_base']) {
+    expect(seen).toEqual([null])
+    const bundled = ['llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'claude-legacy', 'o200k_base']
+    for (const id of bundled) {
       loader.want(id)
       await vi.advanceTimersByTimeAsync(5000)
     }
-    expect(calls).toBe(6)
-    expect(seen.filter((s) => s !== null)).toEqual(['llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'o200k_base'])
+    expect(calls).toBe(bundled.length)
+    expect(seen.filter((s) => s !== null)).toEqual(bundled)
   })
 })

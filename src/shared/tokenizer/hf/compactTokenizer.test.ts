@@ -30,9 +30,9 @@ describe.each(HF_BUNDLES.map((b) => b.id))('%s: compact form', (id) => {
     json = (await readJsonAsset(sourceReader, hfAsset(id, 'tokenizer'))) as Json
     fromJson = await loadTokenizer(id, sourceReader)
     const entry = catalogEntry(id)!
-    const bytes = await sourceReader(entry.compactFile!)
+    const bytes = await sourceReader(entry.pageFile!)
     // As the page does: in slices of 1 ms, with a real pause between two.
-    fromCompact = await runInSlices(entry.compactSteps!(bytes), () => new Promise((r) => setTimeout(() => (slices++, r()), 0)), 1)
+    fromCompact = await runInSlices(entry.pageSteps!(bytes), () => new Promise((r) => setTimeout(() => (slices++, r()), 0)), 1)
     oracle = oracleForTokenizer(id)
   }, 180_000)
   afterAll(() => oracle?.free())
