@@ -69,13 +69,18 @@ export function makeTiktokenFileTokenizer(file: TiktokenFile, info: TiktokenFile
 export function* tiktokenFileTokenizerSteps(file: TiktokenFile, info: TiktokenFileInfo): Steps<Tokenizer> {
   const ranks = yield* compressedRanksSteps(file.bpe_ranks)
   const re = toJsRegex(file.pat_str)
-  const encoder = new BpeEncoder(ranks, (text, onPiece) => {
-    re.lastIndex = 0
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++
-      else onPiece(m.index, m.index + m[0].length)
-    }
-  })
+  const encoder = new BpeEncoder(
+    ranks,
+    (text, onPiece) => {
+      re.lastIndex = 0
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++
+        else onPiece(m.index, m.index + m[0].length)
+      }
+    },
+    true,
+  )
+  yield* encoder.fillInSteps()
   const specialTokens = new Map(Object.entries(file.special_tokens))
   const specialById = new Map([...specialTokens].map(([name, id]) => [id, name]))
   const utf8 = new TextEncoder()
