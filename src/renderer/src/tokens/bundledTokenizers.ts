@@ -83,6 +83,8 @@ export function loadPageTokenizer(id: TokenizerId): Promise<Tokenizer> {
   const { pageFile, pageSteps } = entry
   let pending = onPage.get(id)
   if (!pending) {
+    // One copy at a time: each holds tens of megabytes, and another is wanted only after a switch.
+    onPage.clear()
     pending = (async () => {
       // For the tests and the benchmark: when the page's copy was loading.
       performance.mark(`${PAGE_TOKENIZER_MARK}${id} start`)
