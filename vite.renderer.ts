@@ -5,6 +5,7 @@ import { aliases } from './vite.aliases.ts'
 import type { Plugin, UserConfig } from 'vite'
 // @ts-expect-error a plain .mjs build script without types
 import { bundleTokenizers } from './scripts/bundle-tokenizers.mjs'
+import { COMPACT_FORMAT, writeCompactTokenizer } from './src/shared/tokenizer/hf/compactTokenizer.ts'
 
 /** The Content-Security-Policy of the built renderer: our own scripts, workers and styles only. */
 export const CONTENT_SECURITY_POLICY = [
@@ -31,12 +32,12 @@ function cspPlugin(): Plugin {
   }
 }
 
-/** Copies the bundled tokenizers' files (gzip) into <outDir>/tokenizers, fetched lazily by the worker. */
+/** Copies the bundled tokenizers' files (gzip) and their compact forms into <outDir>/tokenizers, fetched lazily by the workers and the page. */
 export function tokenizersPlugin(outDir: string): Plugin {
   return {
     name: 'tokenizer-explorer-tokenizers',
     apply: 'build',
-    writeBundle: () => void bundleTokenizers(resolve(import.meta.dirname, outDir, 'tokenizers')),
+    writeBundle: () => void bundleTokenizers(resolve(import.meta.dirname, outDir, 'tokenizers'), { format: COMPACT_FORMAT, write: writeCompactTokenizer }),
   }
 }
 

@@ -51,8 +51,13 @@ export function bundledFiles() {
   return files
 }
 
-/** Writes every bundled file into outDir; returns [asset name, raw bytes, compressed bytes]. */
-export function bundleTokenizers(outDir) {
+/**
+ * Writes every bundled file into outDir; returns [asset name, raw bytes, compressed bytes].
+ * Given `compact` ({ format, write(json) -> Uint8Array }: src/shared/tokenizer/hf/compactTokenizer.ts,
+ * passed in by the Vite config, which can load TypeScript), each Hugging Face tokenizer also
+ * gets its compact form, '<id>.tokenizer.compact.gz', which the page loads without parsing JSON.
+ */
+export function bundleTokenizers(outDir, compact) {
   const cacheDir = join(root, 'node_modules', '.cache', 'tokenizer-explorer-tokenizers')
   mkdirSync(cacheDir, { recursive: true })
   mkdirSync(outDir, { recursive: true })
@@ -63,6 +68,19 @@ export function bundleTokenizers(outDir) {
     if (!existsSync(cached) || statSync(cached).mtimeMs < statSync(source).mtimeMs) writeFileSync(cached, gzipSync(readFileSync(source), { level: 9 }))
     copyFileSync(cached, join(outDir, asset))
     sizes.push([asset, statSync(source).size, statSync(cached).size])
+  }
+  for (const id of compact ? Object.keys(HF_PACKAGES) : []) {
+    const source = modelFile(HF_PACKAGES[id], 'tokenizer')
+    const asset = `${id}.tokenizer.compact.gz`
+    const cached = join(cacheDir, `${asset}.${compact.format}`)
+    let rawSize = 0
+    if (!existsSync(cached) || statSync(cached).mtimeMs < statSync(source).mtimeMs) {
+      const bytes = compact.write(JSON.parse(readFileSync(source, 'utf8')))
+      rawSize = bytes.length
+      writeFileSync(cached, gzipSync(bytes, { level: 9 }))
+    }
+    copyFileSync(cached, join(outDir, asset))
+    sizes.push([asset, rawSize, statSync(cached).size])
   }
   return sizes
 }

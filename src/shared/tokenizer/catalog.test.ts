@@ -38,6 +38,8 @@ describe('renameAddedTokens', () => {
   })
 
   it('llama3.1 shares Llama 3’s tokenizer file and ships only its own config', () => {
-    expect(catalogEntry('llama3.1')?.files).toEqual(['llama3.tokenizer.json.gz', 'llama3.1.tokenizer_config.json.gz'])
+    expect(catalogEntry('llama3.1')?.files).toEqual(['llama3.tokenizer.json.gz', 'llama3.1.tokenizer_config.json.gz', 'llama3.tokenizer.compact.gz'])
+    // The page's copy: Llama 3's compact form, renamed by its own config.
+    expect(catalogEntry('llama3.1')).toMatchObject({ pageFile: 'llama3.tokenizer.compact.gz', pageExtra: 'llama3.1.tokenizer_config.json.gz' })
   })
 })

@@ -1,10 +1,12 @@
 import { gunzipSync } from 'fflate'
 import { NEWLINE_CUTS } from './chunkRules'
+import { readCompactTokenizer } from './hf/compactTokenizer'
 import { deriveChunkCuts } from './hf/deriveChunkCuts'
-import { makeHfFastTokenizer } from './hf/hfFastTokenizer'
+import { hfFastTokenizerSteps, makeHfFastTokenizer } from './hf/hfFastTokenizer'
+import type { Steps } from './steps'
 import { ENCODING_DESCRIPTIONS, ENCODING_NAMES, type EncodingName } from './openai/encodings'
 import { loadOpenAiTokenizer } from './openai/openaiTokenizer'
-import { makeTiktokenFileTokenizer, type TiktokenFile } from './tiktokenFile/tiktokenFileTokenizer'
+import { makeTiktokenFileTokenizer, tiktokenFileTokenizerSteps, type TiktokenFile } from './tiktokenFile/tiktokenFileTokenizer'
 import type { AddedToken } from './addedTokens'
 import type { EngineKind, Tokenizer } from './tokenizer'
 
@@ -34,6 +36,15 @@ export interface CatalogEntry {
   files: readonly string[]
   /** Loads the tokenizer (lazily; the caller caches). */
   load(read: ByteReader): Promise<Tokenizer>
+  /**
+   * The bundled file from which `pageSteps` builds the same tokenizer in small steps (the UI
+   * thread's copy): a Hugging Face bundle's compact form (compactTokenizer.ts), Claude's file.
+   */
+  pageFile?: string
+  /** A second bundled file `pageSteps` needs (uncompressed JSON), when the entry has one. */
+  pageExtra?: string
+  /** Builds the tokenizer from the bytes of `pageFile` (and of `pageExtra`), uncompressed, one step at a time. */
+  pageSteps?(bytes: Uint8Array, extra?: Uint8Array): Steps<Tokenizer>
 }
 
 const utf8 = new TextDecoder()
@@ -48,6 +59,9 @@ export async function readJsonAsset(read: ByteReader, fileName: string): Promise
 
 /** Bundled asset name of a Hugging Face tokenizer's file ('tokenizer' or 'tokenizer_config'). */
 export const hfAsset = (id: string, file: 'tokenizer' | 'tokenizer_config') => `${id}.${file}.json.gz`
+
+/** Bundled asset name of a Hugging Face tokenizer's compact form (made by the build from its tokenizer.json). */
+export const hfCompactAsset = (id: string) => `${id}.tokenizer.compact.gz`
 
 /** A bundled Hugging Face tokenizer. */
 export interface HfBundle {
@@ -106,7 +120,9 @@ export function renameAddedTokens(json: Json, config: Json): Json {
 }
 
 function hfEntry(b: HfBundle): CatalogEntry {
-  const tokenizerAsset = hfAsset(b.sharesTokenizerOf ?? b.id, 'tokenizer')
+  const shared = b.sharesTokenizerOf ?? b.id
+  const tokenizerAsset = hfAsset(shared, 'tokenizer')
+  const configAsset = hfAsset(b.id, 'tokenizer_config')
   return {
     id: b.id,
     name: b.name,
@@ -114,14 +130,34 @@ function hfEntry(b: HfBundle): CatalogEntry {
     engine: 'hf-fast',
     licence: b.licence,
     source: b.source,
-    files: [tokenizerAsset, hfAsset(b.id, 'tokenizer_config')],
+    files: [tokenizerAsset, configAsset, hfCompactAsset(shared)],
     async load(read) {
       let json = (await readJsonAsset(read, tokenizerAsset)) as Json
-      if (b.sharesTokenizerOf) json = renameAddedTokens(json, (await readJsonAsset(read, hfAsset(b.id, 'tokenizer_config'))) as Json)
-      // The cut rule comes from the file's own steps, as for a tokenizer opened from disk.
-      return makeHfFastTokenizer(json, { id: b.id, displayName: b.name, chunkCuts: deriveChunkCuts(json).rule })
+      if (b.sharesTokenizerOf) json = renameAddedTokens(json, (await readJsonAsset(read, configAsset)) as Json)
+      return makeHfFastTokenizer(json, hfInfo(b, json))
+    },
+    // The page's copy: the shared vocabulary's compact form, with this bundle's own names for
+    // the added tokens (its tokenizer_config.json) when it shares another's vocabulary.
+    pageFile: hfCompactAsset(shared),
+    ...(b.sharesTokenizerOf ? { pageExtra: configAsset } : {}),
+    *pageSteps(bytes, extra) {
+      // Reading the tables (a header parse, one text decode) is a step of its own.
+      yield
+      let tables = readCompactTokenizer(bytes)
+      if (b.sharesTokenizerOf) {
+        if (!extra) throw new Error(`${b.name}: its tokenizer_config.json is needed to name its added tokens`)
+        tables = { ...tables, json: renameAddedTokens(tables.json, JSON.parse(utf8.decode(extra)) as Json) }
+      }
+      yield
+      return yield* hfFastTokenizerSteps(tables, hfInfo(b, tables.json))
     },
   }
+}
+
+/** Id, name and chunk cut rule of a bundled Hugging Face tokenizer whose tokenizer.json (or its compact header) is `json`. */
+function hfInfo(b: HfBundle, json: Json) {
+  // The cut rule comes from the file's own steps, as for a tokenizer opened from disk.
+  return { id: b.id, displayName: b.name, chunkCuts: deriveChunkCuts(json).rule }
 }
 
 function openAiEntry(name: EncodingName): CatalogEntry {
@@ -137,6 +173,8 @@ function openAiEntry(name: EncodingName): CatalogEntry {
   }
 }
 
+const CLAUDE_LEGACY_INFO = { id: 'claude-legacy', displayName: 'Claude (legacy)', normalize: 'NFKC', chunkCuts: NEWLINE_CUTS } as const
+
 const claudeLegacy: CatalogEntry = {
   id: 'claude-legacy',
   name: 'Claude (legacy)',
@@ -148,7 +186,13 @@ const claudeLegacy: CatalogEntry = {
   files: [CLAUDE_LEGACY_ASSET],
   async load(read) {
     const file = (await readJsonAsset(read, CLAUDE_LEGACY_ASSET)) as TiktokenFile
-    return makeTiktokenFileTokenizer(file, { id: 'claude-legacy', displayName: 'Claude (legacy)', normalize: 'NFKC', chunkCuts: NEWLINE_CUTS })
+    return makeTiktokenFileTokenizer(file, CLAUDE_LEGACY_INFO)
+  },
+  pageFile: CLAUDE_LEGACY_ASSET,
+  *pageSteps(bytes) {
+    yield
+    const file = JSON.parse(utf8.decode(bytes)) as TiktokenFile
+    return yield* tiktokenFileTokenizerSteps(file, CLAUDE_LEGACY_INFO)
   },
 }
 

@@ -1,8 +1,9 @@
-import { catalogEntry, loadTokenizer, type ByteReader } from '@shared/tokenizer/catalog'
+import { catalogEntry, loadTokenizer } from '@shared/tokenizer/catalog'
 import { tokenizerFromJson } from '@shared/tokenizer/hf/hfGeneralTokenizer'
 import { isRegisterTokenizerMessage, type CustomTokenizerBytes } from '@shared/app/workerProtocol'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
+import { runInSlices } from '@shared/tokenizer/steps'
 
 /**
  * The folder of the bundled tokenizer files (the build copies them to `tokenizers/` beside
@@ -14,8 +15,8 @@ function assetFolder(): URL {
   return new URL('../tokenizers/', self.location.href)
 }
 
-/** Reads a bundled tokenizer file over fetch (gzip bytes; catalog.readJsonAsset unpacks them). */
-export const fetchAsset: ByteReader = async (fileName) => {
+/** Reads a bundled tokenizer file over fetch (gzip bytes; catalog.readJsonAsset unpacks them): the catalog's ByteReader in the app. */
+export const fetchAsset = async (fileName: string): Promise<Uint8Array<ArrayBuffer>> => {
   const url = new URL(fileName, assetFolder())
   let res: Response
   try {
@@ -72,4 +73,67 @@ export function loadAppTokenizer(id: TokenizerId): Promise<Tokenizer> {
 /** True when loading `id` on the UI thread is cheap enough not to freeze it (OpenAI's encodings, in the bundle). */
 export function loadsQuickly(id: TokenizerId): boolean {
   return catalogEntry(id)?.engine === 'openai'
+}
+
+/** Longest stretch of tokenizer building between two pauses on the UI thread. */
+const PAGE_SLICE_MS = 8
+
+/** True when the page can load its own copy of `id` without holding a frame back (loadPageTokenizer). */
+export function loadsOnPage(id: TokenizerId): boolean {
+  const entry = catalogEntry(id)
+  return entry !== undefined && !custom.has(id) && (entry.engine === 'openai' || entry.pageSteps !== undefined)
+}
+
+const onPage = new Map<TokenizerId, Promise<Tokenizer>>()
+
+/** Performance marks around the load of the page's copy of a tokenizer: this, its id, ' start' or ' end'. */
+export const PAGE_TOKENIZER_MARK = 'page tokenizer: '
+
+/**
+ * Loads the page's own copy of a tokenizer, for same-frame edits: OpenAI's from the bundle;
+ * a Hugging Face bundle from its compact form, Claude's from its file, unpacked off the
+ * thread (DecompressionStream) and built in slices of a few milliseconds between idle
+ * periods, so no task holds a frame back. It is the workers' tokenizer built by the same
+ * code from the same vocabulary and merges (see compactTokenizer.ts), so it gives their tokens.
+ */
+export function loadPageTokenizer(id: TokenizerId): Promise<Tokenizer> {
+  const entry = catalogEntry(id)
+  if (!entry?.pageSteps || !entry.pageFile) return loadAppTokenizer(id)
+  const { pageFile, pageExtra, pageSteps } = entry
+  let pending = onPage.get(id)
+  if (!pending) {
+    // One copy at a time: each holds tens of megabytes, and another is wanted only after a switch.
+    onPage.clear()
+    pending = (async () => {
+      // For the tests and the benchmark: when the page's copy was loading.
+      performance.mark(`${PAGE_TOKENIZER_MARK}${id} start`)
+      const bytes = await gunzipOffThread(await fetchAsset(pageFile))
+      const extra = pageExtra ? await gunzipOffThread(await fetchAsset(pageExtra)) : undefined
+      const tokenizer = await runInSlices(pageSteps(bytes, extra), pauseForIdle, PAGE_SLICE_MS)
+      performance.mark(`${PAGE_TOKENIZER_MARK}${id} end`)
+      return tokenizer
+    })()
+    pending.catch(() => onPage.delete(id))
+    onPage.set(id, pending)
+  }
+  return pending
+}
+
+/** The bytes unpacked when they are gzip (a server may already have unpacked them). */
+async function gunzipOffThread(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
+}
+
+/** Resolves in the thread's next idle period (or after a message, where there are no idle callbacks). */
+function pauseForIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 })
+    else {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => resolve()
+      channel.port2.postMessage(null)
+    }
+  })
 }

@@ -86,21 +86,24 @@ describe('LocalEncoderLoader', () => {
     expect(calls).toBe(2)
   })
 
-  it('never loads a big tokenizer on this thread (its files would freeze the window): the worker answers every edit', async () => {
+  it('loads every bundled tokenizer here (the Hugging Face ones from their compact form), never one opened from disk: the worker answers those edits', async () => {
     const seen: (string | null)[] = []
     let calls = 0
     const loader = new LocalEncoderLoader(
       (enc) => seen.push(enc?.id ?? null),
       (id) => (calls++, Promise.resolve(fake(id))),
     )
-    loader.want('llama3')
+    loader.want('user:my-tokenizer')
     loader.busy()
     await vi.advanceTimersByTimeAsync(5000)
     expect(calls).toBe(0)
     expect(seen).toEqual([null])
-    loader.want('o200k_base')
-    await vi.advanceTimersByTimeAsync(5000)
-    expect(calls).toBe(1)
-    expect(seen).toEqual([null, null, 'o200k_base'])
+    const bundled = ['llama3', 'qwen3', 'deepseek-v3', 'gemma3', 'mistral-nemo', 'claude-legacy', 'o200k_base']
+    for (const id of bundled) {
+      loader.want(id)
+      await vi.advanceTimersByTimeAsync(5000)
+    }
+    expect(calls).toBe(bundled.length)
+    expect(seen.filter((s) => s !== null)).toEqual(bundled)
   })
 })

@@ -1,6 +1,6 @@
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
-import { loadAppTokenizer, loadsQuickly } from './bundledTokenizers'
+import { loadPageTokenizer, loadsOnPage } from './bundledTokenizers'
 
 /** Quiet time (no tokenizer work) before the encoder starts loading: start-up, pastes and the worker go first. */
 const LOAD_DELAY_MS = 800
@@ -8,11 +8,11 @@ const LOAD_DELAY_MS = 800
 /**
  * Loads the chosen tokenizer on the UI thread too, in a quiet moment, so small edits can be
  * tokenized in the keystroke's own frame (TokenStream.editLocally). Costs the rank table
- * a second time (tens of megabytes for o200k_base) and a noticeable stretch of main-thread work once per
- * encoding; until it is loaded, and for other encodings, the worker answers every edit.
- * Only OpenAI's encodings are loaded here (`canLoad`): the other tokenizers' files are
- * megabytes of JSON (Gemma 3's is 33 MB) whose parse and table build would freeze the window
- * for a second or more, so with them every edit goes to the worker.
+ * a second time (tens of megabytes) and main-thread work once per tokenizer; until it is
+ * loaded, and for tokenizers the page cannot load (`canLoad`: Claude's legacy file, ones
+ * opened from disk), the worker answers every edit. The bundled Hugging Face tokenizers load
+ * from their compact form in short slices (bundledTokenizers.loadPageTokenizer), so the
+ * window never freezes for their megabytes of JSON.
  */
 export class LocalEncoderLoader {
   private wanted: TokenizerId | null = null
@@ -24,8 +24,8 @@ export class LocalEncoderLoader {
   /** @param onChange receives the loaded encoder, or null while the wanted one is not ready */
   constructor(
     private readonly onChange: (encoder: Tokenizer | null) => void,
-    private readonly load: (id: TokenizerId) => Promise<Tokenizer> = loadAppTokenizer,
-    private readonly canLoad: (id: TokenizerId) => boolean = loadsQuickly,
+    private readonly load: (id: TokenizerId) => Promise<Tokenizer> = loadPageTokenizer,
+    private readonly canLoad: (id: TokenizerId) => boolean = loadsOnPage,
   ) {}
 
   /** Asks for `name` (the one in use); drops the encoder of any other at once. */

@@ -84,15 +84,29 @@ export class BpeEncoder {
    */
   private readonly rankOfShort = new Map<number, number>()
 
+  /** The rank table, until `fillInSteps` has read it. */
+  private ranks: RawRanks
+
   /**
    * @param ranks the encoding's rank table
    * @param split calls back with each pre-token piece of a text, in order (see splitPatterns.ts)
+   * @param deferred when true, the tables are filled by `fillInSteps`, which must run to its
+   *   end before the first encode (building in slices)
    */
   constructor(
     ranks: RawRanks,
     private readonly split: (text: string, onPiece: (start: number, end: number) => void) => void,
+    deferred = false,
   ) {
+    this.ranks = ranks
+    if (!deferred) for (const _ of this.fillInSteps()) continue
+  }
+
+  /** Fills the lookup tables from the rank table, yielding every thousand tokens. */
+  *fillInSteps(): Generator<void, void, void> {
+    const ranks = this.ranks
     for (let id = 0; id < ranks.length; id++) {
+      if ((id & 1023) === 1023) yield
       const entry = ranks[id]
       if (typeof entry === 'string') this.rankOfText.set(entry, id)
       else if (entry !== undefined) this.rankOfByteArray.set(String.fromCharCode(...entry), id)
@@ -100,6 +114,7 @@ export class BpeEncoder {
       const bytes = typeof entry === 'string' ? utf8ByteString(entry) : String.fromCharCode(...entry)
       if (bytes.length <= 3) this.rankOfShort.set(shortKey(bytes, 0, bytes.length), id)
     }
+    this.ranks = []
   }
 
   /** Token ids of `text`, every character treated as ordinary text (special-token strings too). */

@@ -5,29 +5,71 @@
  * two parts whose concatenation is a token but not a listed merge of those two parts stay apart.
  */
 export class PairMerges {
-  /** Rank of the merge of (left, right), keyed left * shift + right. */
-  private readonly rankOf = new Map<number, number>()
+  /**
+   * Rank of each merge, by its pair, in an open-addressing hash table of typed arrays (slot
+   * left id, -1 when empty; right id; rank): sized once, so filling it never stops to rehash
+   * (the page fills it in short slices), and lookups read no boxed numbers.
+   */
+  private readonly slotLeft: Int32Array
+  private readonly slotRight: Int32Array
+  private readonly slotRank: Int32Array
+  private readonly mask: number
   /** Id of the token each merge (by rank) produces. */
   private readonly resultOf: Int32Array
-  private readonly shift: number
+  /** The merges as [left, right, result] id triples, in rank order (dropped once in the table). */
+  private triples: Int32Array
 
   /**
-   * @param pairs the merges in rank order, as [left id, right id, result id]
-   * @param idLimit one more than the largest id
+   * @param pairs the merges in rank order, as [left id, right id, result id] (or those ids
+   *   flat in one array)
+   * @param _idLimit one more than the largest id (unused since the table is hashed; kept for callers)
+   * @param deferred when true, the table is filled by `fillInSteps`, which must run to its
+   *   end before the first merge (building in slices)
    */
-  constructor(pairs: readonly (readonly [number, number, number])[], idLimit: number) {
-    this.shift = 2 ** Math.ceil(Math.log2(Math.max(2, idLimit)))
-    this.resultOf = new Int32Array(pairs.length)
-    pairs.forEach(([left, right, result], rank) => {
+  constructor(pairs: readonly (readonly [number, number, number])[] | Int32Array, _idLimit: number, deferred = false) {
+    this.triples = pairs instanceof Int32Array ? pairs : Int32Array.from(pairs.flat())
+    const count = this.triples.length / 3
+    this.resultOf = new Int32Array(count)
+    // At most three quarters full.
+    let capacity = 16
+    while (capacity * 3 < count * 4) capacity *= 2
+    this.mask = capacity - 1
+    this.slotLeft = new Int32Array(capacity).fill(-1)
+    this.slotRight = new Int32Array(capacity)
+    this.slotRank = new Int32Array(capacity)
+    if (!deferred) for (const _ of this.fillInSteps()) continue
+  }
+
+  /** Fills the rank table, yielding every thousand merges. */
+  *fillInSteps(): Generator<void, void, void> {
+    const t = this.triples
+    for (let rank = 0; rank < this.resultOf.length; rank++) {
+      const left = t[3 * rank]
+      const right = t[3 * rank + 1]
       // A repeated pair keeps its last rank, as the Rust map built from the list does.
-      this.rankOf.set(left * this.shift + right, rank)
-      this.resultOf[rank] = result
-    })
+      const slot = this.slotOf(left, right)
+      this.slotLeft[slot] = left
+      this.slotRight[slot] = right
+      this.slotRank[slot] = rank
+      this.resultOf[rank] = t[3 * rank + 2]
+      if ((rank & 1023) === 1023) yield
+    }
+    // They may be a view on a whole compact file: let it go.
+    this.triples = new Int32Array(0)
   }
 
   /** Number of merges. */
   get size(): number {
     return this.resultOf.length
+  }
+
+  /** The slot of the pair (left, right), or of the empty slot where it would go. */
+  private slotOf(left: number, right: number): number {
+    let h = Math.imul(left ^ Math.imul(right, 0x9e3779b1), 0x85ebca6b)
+    h = (h ^ (h >>> 15)) & this.mask
+    const lefts = this.slotLeft
+    while (lefts[h] !== -1 && (lefts[h] !== left || this.slotRight[h] !== right)) h = (h + 1) & this.mask
+    return h
   }
 
   /** Merges `symbols` in place of a copy and returns the resulting ids. */
@@ -39,7 +81,8 @@ export class PairMerges {
   }
 
   private rank(left: number, right: number): number {
-    return this.rankOf.get(left * this.shift + right) ?? -1
+    const slot = this.slotOf(left, right)
+    return this.slotLeft[slot] === -1 ? -1 : this.slotRank[slot]
   }
 
   /** Rescans every adjacent pair after each merge: fastest for the short words of prose. */

@@ -7,6 +7,8 @@ import type { ChunkCutRule, Tokenizer } from '../tokenizer'
 import { BYTE_TO_CHAR, byteLevelBytes } from './byteLevel'
 import { planPreTokenizer, type PieceSplitter } from './preTokenizer'
 import { utf8ByteLength } from '../../text/utf8'
+import { runToEnd, type Steps } from '../steps'
+import { resolveMerges, type BpeTables } from './compactTokenizer'
 
 type Json = Record<string, unknown>
 
@@ -45,6 +47,37 @@ export interface HfTokenizerInfo {
  */
 export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenizer {
   const model = json.model as Json
+  const vocab = (model?.vocab ?? {}) as Record<string, number>
+  const tokens = Object.keys(vocab)
+  const source: VocabSource = { json, count: tokens.length, tokenAt: (i) => tokens[i], idAt: (i) => vocab[tokens[i]], merges: null }
+  return runToEnd(buildHfFastTokenizer(source, info))
+}
+
+/**
+ * The same tokenizer from its compact tables (compactTokenizer.ts), built in steps: run them
+ * with runInSlices to build it on the UI thread without holding a frame back.
+ */
+export function hfFastTokenizerSteps(tables: BpeTables, info: HfTokenizerInfo): Steps<Tokenizer> {
+  return buildHfFastTokenizer({ json: tables.json, count: tables.count, tokenAt: tables.tokenAt, idAt: (i) => tables.ids[i], merges: tables.merges }, info)
+}
+
+/** A tokenizer.json's vocabulary entries (in the file's order) and merges, from the JSON or the compact form. */
+interface VocabSource {
+  json: Json
+  count: number
+  tokenAt(i: number): string
+  idAt(i: number): number
+  /** Merge id triples, or null: resolve the JSON's model.merges. */
+  merges: Int32Array | null
+}
+
+/** Every few thousand entries of a long loop, the builder yields (see steps.ts). */
+const STEP_MASK = 1023
+
+/** Builds the fast engine's tokenizer, yielding between steps (one code path for the JSON and the compact form). */
+function* buildHfFastTokenizer(source: VocabSource, info: HfTokenizerInfo): Steps<Tokenizer> {
+  const json = source.json
+  const model = json.model as Json
   if (model?.type !== 'BPE') throw new UnsupportedTokenizerError(`Unsupported model ${String(model?.type)}`)
   if (model.continuing_subword_prefix || model.end_of_word_suffix || model.dropout) throw new UnsupportedTokenizerError('Unsupported BPE options (subword prefix, suffix or dropout)')
   const steps = planNormalizer(json.normalizer as Json | null)
@@ -61,30 +94,24 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
     if (t.normalized && !t.special && steps.length > 0) throw new UnsupportedTokenizerError(`Unsupported normalized added token ${t.content}`)
   }
 
-  const vocab = model.vocab as Record<string, number>
   // One pass over the vocabulary (Gemma's has 262,144 entries).
   const idOf = new Map<string, number>()
   const tokenOf: (string | undefined)[] = []
-  for (const token in vocab) {
-    const id = vocab[token]
+  for (let i = 0; i < source.count; i++) {
+    const token = source.tokenAt(i)
+    const id = source.idAt(i)
     idOf.set(token, id)
     tokenOf[id] = token
+    if ((i & STEP_MASK) === STEP_MASK) yield
   }
   let idLimit = tokenOf.length
   for (const t of added) idLimit = Math.max(idLimit, t.id + 1)
   const addedById = new Map(added.map((t) => [t.id, t]))
 
-  const rawMerges = model.merges as (string | [string, string])[]
-  const pairs: [number, number, number][] = []
-  for (const m of rawMerges) {
-    const [a, b] = typeof m === 'string' ? splitMerge(m) : m
-    const left = idOf.get(a)
-    const right = idOf.get(b)
-    const result = idOf.get(a + b)
-    if (left === undefined || right === undefined || result === undefined) throw new UnsupportedTokenizerError(`Merge ${a} ${b} names a token outside the vocabulary`)
-    pairs.push([left, right, result])
-  }
-  const merges = new PairMerges(pairs, idLimit)
+  const triples = source.merges ?? resolveMerges((model.merges as (string | [string, string])[]) ?? [], idOf)
+  if (typeof triples === 'string') throw new UnsupportedTokenizerError(triples)
+  const merges = new PairMerges(triples, idLimit, true)
+  yield* merges.fillInSteps()
 
   const byteFallback = model.byte_fallback === true
   const byteIds = new Int32Array(256).fill(-1)
@@ -113,6 +140,7 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
   }
   const normLength = new Uint32Array(idLimit)
   for (let id = 0; id < idLimit; id++) {
+    if ((id & STEP_MASK) === STEP_MASK) yield
     const addedToken = addedById.get(id)
     const token = addedToken?.content ?? tokenOf[id]
     if (token === undefined) continue
@@ -123,7 +151,7 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
   }
 
   const ignoreMerges = model.ignore_merges === true
-  const split = replaceBack && !plan.byteLevel ? wordSplitter(plan.split, replaceBack.to, idOf.keys()) ?? plan.split : plan.split
+  const split = replaceBack && !plan.byteLevel ? (yield* wordSplitter(plan.split, replaceBack.to, idOf.keys())) ?? plan.split : plan.split
   const encoder: SegmentEncoder = {
     encode: makePieceEncoder(split, plan.byteLevel, { idOf, merges, ignoreMerges, byteIds, byteFallback, unkId }),
     normByteLength: (id) => normLength[id],
@@ -132,8 +160,17 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
   const specialTokens = new Map(added.filter((t) => t.special).map((t) => [t.content, t.id]))
   const specialIds = new Set(specialTokens.values())
   const isSpecial = (id: number) => specialIds.has(id)
+  // Gemma 3 has thousands of added tokens: each splitter's pattern is a step of its own, and
+  // is compiled here (a regex compiles on its first use) rather than in the first keystroke.
+  yield
   const allSplitter = new AddedTokenSplitter(added)
+  yield
+  allSplitter.split('')
+  yield
   const ordinarySplitter = new AddedTokenSplitter(added.filter((t) => !t.special))
+  yield
+  ordinarySplitter.split('')
+  yield
   return {
     id: info.id,
     displayName: info.displayName,
@@ -158,9 +195,14 @@ export function makeHfFastTokenizer(json: Json, info: HfTokenizerInfo): Tokenize
  * non-marker, except inside an occurrence of one of the few tokens that hold such a pair
  * (Gemma 3 has one, '>▁</'). Null when more than 64 tokens do (then pieces stay whole).
  */
-function wordSplitter(split: PieceSplitter, marker: string, tokens: Iterable<string>): PieceSplitter | null {
+function* wordSplitter(split: PieceSplitter, marker: string, tokens: Iterable<string>): Steps<PieceSplitter | null> {
   const markerAfterOther = new RegExp(`[^${marker}]${marker}`, 'u')
-  const crossing = [...tokens].filter((t) => t.includes(marker) && markerAfterOther.test(t))
+  const crossing: string[] = []
+  let n = 0
+  for (const t of tokens) {
+    if (t.includes(marker) && markerAfterOther.test(t)) crossing.push(t)
+    if ((++n & STEP_MASK) === 0) yield
+  }
   if (crossing.length > 64) return null
   return (text, onPiece) =>
     split(text, (start, end) => {
@@ -180,12 +222,6 @@ function wordSplitter(split: PieceSplitter, marker: string, tokens: Iterable<str
       }
       onPiece(start + from, end)
     })
-}
-
-/** "a b" merges; a token may itself hold no space, so the first space separates. */
-function splitMerge(merge: string): [string, string] {
-  const at = merge.indexOf(' ', 1)
-  return [merge.slice(0, at), merge.slice(at + 1)]
 }
 
 interface PieceModel {

@@ -5,6 +5,7 @@ import { normalizeWithOffsets } from '../normalizedText'
 import { encodeNormalized, tokenizeNormalized, type SegmentEncoder } from '../normalizingPipeline'
 import type { ChunkCutRule, Tokenizer } from '../tokenizer'
 import { utf8ByteLength } from '../../text/utf8'
+import { runToEnd, type Steps } from '../steps'
 
 /**
  * A tiktoken-style file as the tiktoken npm package reads it (`tiktoken/lite`): compressed
@@ -30,6 +31,11 @@ export interface TiktokenFileInfo {
 
 /** Rank table of a compressed tiktoken `bpe_ranks` string (text where the bytes are valid UTF-8). */
 export function parseCompressedRanks(bpeRanks: string): RawRanks {
+  return runToEnd(compressedRanksSteps(bpeRanks))
+}
+
+/** parseCompressedRanks in steps of a thousand tokens (Anthropic's file holds all of them on one line). */
+function* compressedRanksSteps(bpeRanks: string): Steps<RawRanks> {
   const ranks: (string | number[] | undefined)[] = []
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
   for (const line of bpeRanks.split('\n')) {
@@ -37,8 +43,9 @@ export function parseCompressedRanks(bpeRanks: string): RawRanks {
     const [, offsetText, ...tokens] = line.split(' ')
     const offset = Number.parseInt(offsetText, 10)
     if (!Number.isFinite(offset)) throw new Error(`Malformed bpe_ranks line: ${line.slice(0, 40)}`)
-    tokens.forEach((b64, i) => {
-      const binary = atob(b64)
+    for (let i = 0; i < tokens.length; i++) {
+      if ((i & 1023) === 1023) yield
+      const binary = atob(tokens[i])
       const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
       let text: string | undefined
       try {
@@ -48,22 +55,32 @@ export function parseCompressedRanks(bpeRanks: string): RawRanks {
       }
       // Text whose bytes start with a BOM is kept as bytes (see BpeEncoder).
       ranks[offset + i] = text !== undefined && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ? text : Array.from(bytes)
-    })
+    }
   }
   return ranks
 }
 
 /** A Tokenizer for a tiktoken-style file, on the app's own BPE core (BpeEncoder). */
 export function makeTiktokenFileTokenizer(file: TiktokenFile, info: TiktokenFileInfo): Tokenizer {
-  const ranks = parseCompressedRanks(file.bpe_ranks)
+  return runToEnd(tiktokenFileTokenizerSteps(file, info))
+}
+
+/** The same tokenizer built in steps (run them with runInSlices on the UI thread). */
+export function* tiktokenFileTokenizerSteps(file: TiktokenFile, info: TiktokenFileInfo): Steps<Tokenizer> {
+  const ranks = yield* compressedRanksSteps(file.bpe_ranks)
   const re = toJsRegex(file.pat_str)
-  const encoder = new BpeEncoder(ranks, (text, onPiece) => {
-    re.lastIndex = 0
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++
-      else onPiece(m.index, m.index + m[0].length)
-    }
-  })
+  const encoder = new BpeEncoder(
+    ranks,
+    (text, onPiece) => {
+      re.lastIndex = 0
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++
+        else onPiece(m.index, m.index + m[0].length)
+      }
+    },
+    true,
+  )
+  yield* encoder.fillInSteps()
   const specialTokens = new Map(Object.entries(file.special_tokens))
   const specialById = new Map([...specialTokens].map(([name, id]) => [id, name]))
   const utf8 = new TextEncoder()
@@ -75,7 +92,9 @@ export function makeTiktokenFileTokenizer(file: TiktokenFile, info: TiktokenFile
     return typeof entry === 'string' ? utf8.encode(entry) : Uint8Array.from(entry)
   }
   const lengths = new Uint32Array(Math.max(ranks.length, ...specialById.keys()) + 1)
+  yield
   for (let id = 0; id < lengths.length; id++) {
+    if ((id & 1023) === 1023) yield
     const special = specialById.get(id)
     const entry = ranks[id]
     lengths[id] = special !== undefined ? utf8ByteLength(special) : entry === undefined ? 0 : typeof entry === 'string' ? utf8ByteLength(entry) : entry.length
