@@ -192,6 +192,21 @@ async function llamaOracleCount(text: string): Promise<number> {
   return (await rust.encode(text, null, { addSpecialTokens: false })).getIds().length
 }
 
+/**
+ * Opens the fake main's tokenizer with `draft` in the editor, waits for the draft to be saved,
+ * restarts (reloads) the page and lets main's restore answer; returns the tokenizer picker.
+ */
+async function openThenRestart(page: Page, draft: string) {
+  await setText(page, draft)
+  await page.getByRole('button', { name: 'Open tokenizer' }).click()
+  const picker = page.getByRole('combobox', { name: 'Encoding' })
+  await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
+  await page.waitForTimeout(900) // the draft autosaves
+  await page.reload()
+  await page.evaluate(() => (window as unknown as { __releaseRestore(): void }).__releaseRestore())
+  return picker
+}
+
 const savedSettings = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('fake:settings') ?? 'null') as { encoding: string } | null)
 
 test.describe('desktop: the opened tokenizer across a restart', () => {
@@ -226,13 +241,7 @@ test.describe('desktop: the opened tokenizer across a restart', () => {
 
   test('a tokenizer file gone since the last run: the status bar says so, the default counts, the text stays', async ({ page }) => {
     await fakeDesktop(page, 'gone')
-    await setText(page, DRAFT)
-    await page.getByRole('button', { name: 'Open tokenizer' }).click()
-    const picker = page.getByRole('combobox', { name: 'Encoding' })
-    await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
-    await page.waitForTimeout(900) // the draft autosaves
-    await page.reload()
-    await page.evaluate(() => (window as unknown as { __releaseRestore(): void }).__releaseRestore())
+    const picker = await openThenRestart(page, DRAFT)
     await expect(page.getByRole('alert')).toHaveText(
       /The tokenizer used last time \(Llama-3-8B\) could not be opened again: Could not open Llama-3-8B: the file does not exist\. Counting with o200k_base instead; your text is unchanged\./,
     )
@@ -247,13 +256,7 @@ test.describe('desktop: the opened tokenizer across a restart', () => {
 
   test('a file main read last that is not the one the setting names is not used in its place', async ({ page }) => {
     await fakeDesktop(page, 'other')
-    await setText(page, DRAFT)
-    await page.getByRole('button', { name: 'Open tokenizer' }).click()
-    const picker = page.getByRole('combobox', { name: 'Encoding' })
-    await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
-    await page.waitForTimeout(900) // the draft autosaves
-    await page.reload()
-    await page.evaluate(() => (window as unknown as { __releaseRestore(): void }).__releaseRestore())
+    const picker = await openThenRestart(page, DRAFT)
     await expect(page.getByRole('status').filter({ hasText: 'The tokenizer used last time (Llama-3-8B) was not opened from a file the app can read again. Counting with o200k_base instead; your text is unchanged.' })).toBeVisible({ timeout: 20_000 })
     await expect(picker).toHaveValue('o200k_base')
     await expect(editor(page)).toHaveText(DRAFT)
