@@ -13,7 +13,7 @@ const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json')
  */
 export default defineConfig({
   // The bundled tokenizers' files, read from out/cli/tokenizers.
-  plugins: [tokenizersPlugin('out/cli')],
+  plugins: [tokenizersPlugin('out/cli', false)],
   define: { __CLI_VERSION__: JSON.stringify(pkg.version) },
   ssr: { noExternal: ['ignore'] },
   resolve: { alias: aliases },

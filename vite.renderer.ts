@@ -32,12 +32,16 @@ function cspPlugin(): Plugin {
   }
 }
 
-/** Copies the bundled tokenizers' files (gzip) and their compact forms into <outDir>/tokenizers, fetched lazily by the workers and the page. */
-export function tokenizersPlugin(outDir: string): Plugin {
+/**
+ * Copies the bundled tokenizers' files (gzip) into <outDir>/tokenizers, fetched lazily. With
+ * `compact` (the renderer) the Hugging Face tokenizers come as compact forms only, which its
+ * workers and page build from; without (the CLI), as their tokenizer.json files.
+ */
+export function tokenizersPlugin(outDir: string, compact = true): Plugin {
   return {
     name: 'tokenizer-explorer-tokenizers',
     apply: 'build',
-    writeBundle: () => void bundleTokenizers(resolve(import.meta.dirname, outDir, 'tokenizers'), { format: COMPACT_FORMAT, write: writeCompactTokenizer }),
+    writeBundle: () => void bundleTokenizers(resolve(import.meta.dirname, outDir, 'tokenizers'), compact ? { format: COMPACT_FORMAT, write: writeCompactTokenizer } : undefined),
   }
 }
 

@@ -53,16 +53,21 @@ export function bundledFiles() {
 
 /**
  * Writes every bundled file into outDir; returns [asset name, raw bytes, compressed bytes].
- * Given `compact` ({ format, write(json) -> Uint8Array }: src/shared/tokenizer/hf/compactTokenizer.ts,
+ * Given `compact` (the renderer's build), the Hugging Face tokenizer.json files are replaced
+ * by compact forms; given `compact` ({ format, write(json) -> Uint8Array }: src/shared/tokenizer/hf/compactTokenizer.ts,
  * passed in by the Vite config, which can load TypeScript), each Hugging Face tokenizer also
  * gets its compact form, '<id>.tokenizer.compact.gz', which the page loads without parsing JSON.
  */
 export function bundleTokenizers(outDir, compact) {
+  // Where the compact forms go (the renderer), they replace the Hugging Face tokenizer.json
+  // files: the renderer's workers and page both build from them. The CLI keeps the JSON.
+  const skip = compact ? new Set(Object.keys(HF_PACKAGES).map((id) => `${id}.tokenizer.json.gz`)) : new Set()
   const cacheDir = join(root, 'node_modules', '.cache', 'tokenizer-explorer-tokenizers')
   mkdirSync(cacheDir, { recursive: true })
   mkdirSync(outDir, { recursive: true })
   const sizes = []
   for (const [asset, source] of bundledFiles()) {
+    if (skip.has(asset)) continue
     if (!existsSync(source)) throw new Error(`Missing ${source}: run npm install (it is a dev dependency)`)
     const cached = join(cacheDir, asset)
     if (!existsSync(cached) || statSync(cached).mtimeMs < statSync(source).mtimeMs) writeFileSync(cached, gzipSync(readFileSync(source), { level: 9 }))

@@ -1,9 +1,9 @@
-import { catalogEntry, loadTokenizer } from '@shared/tokenizer/catalog'
+import { catalogEntry, loadTokenizer, type CatalogEntry } from '@shared/tokenizer/catalog'
 import { tokenizerFromJson } from '@shared/tokenizer/hf/hfGeneralTokenizer'
 import { isRegisterTokenizerMessage, type CustomTokenizerBytes } from '@shared/app/workerProtocol'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
-import { runInSlices } from '@shared/tokenizer/steps'
+import { runInSlices, runToEnd } from '@shared/tokenizer/steps'
 
 /**
  * The folder of the bundled tokenizer files (the build copies them to `tokenizers/` beside
@@ -67,7 +67,19 @@ export function customTokenizerBytes(id: TokenizerId): CustomTokenizerBytes | un
 /** Loads a tokenizer in this thread: a registered custom one, else the catalog's (once; see catalog.loadTokenizer), its bundled files read over fetch. */
 export function loadAppTokenizer(id: TokenizerId): Promise<Tokenizer> {
   const entry = custom.get(id)
-  return entry ? buildCustom(entry) : loadTokenizer(id, fetchAsset)
+  if (entry) return buildCustom(entry)
+  // The renderer bundles the Hugging Face tokenizers as compact forms only (vite.renderer.ts):
+  // built here at once, by the steps the page runs in slices.
+  const bundled = catalogEntry(id)
+  if (bundled?.pageSteps && bundled.pageFile && bundled.engine === 'hf-fast') return buildFromPageFile(bundled.pageFile, bundled.pageExtra, bundled.pageSteps)
+  return loadTokenizer(id, fetchAsset)
+}
+
+/** A bundled tokenizer built at once from its page file (and extra file). */
+async function buildFromPageFile(pageFile: string, pageExtra: string | undefined, pageSteps: NonNullable<CatalogEntry['pageSteps']>): Promise<Tokenizer> {
+  const bytes = await gunzipOffThread(await fetchAsset(pageFile))
+  const extra = pageExtra ? await gunzipOffThread(await fetchAsset(pageExtra)) : undefined
+  return runToEnd(pageSteps(bytes, extra))
 }
 
 /** True when loading `id` on the UI thread is cheap enough not to freeze it (OpenAI's encodings, in the bundle). */
