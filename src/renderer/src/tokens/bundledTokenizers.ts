@@ -71,9 +71,19 @@ export function loadAppTokenizer(id: TokenizerId): Promise<Tokenizer> {
   // The renderer bundles the Hugging Face tokenizers as compact forms only (vite.renderer.ts):
   // built here at once, by the steps the page runs in slices.
   const bundled = catalogEntry(id)
-  if (bundled?.pageSteps && bundled.pageFile && bundled.engine === 'hf-fast') return buildFromPageFile(bundled.pageFile, bundled.pageExtra, bundled.pageSteps)
-  return loadTokenizer(id, fetchAsset)
+  if (!bundled?.pageSteps || !bundled.pageFile || bundled.engine !== 'hf-fast') return loadTokenizer(id, fetchAsset)
+  // Built once per worker, as loadTokenizer keeps what it loads.
+  let pending = builtHere.get(id)
+  if (!pending) {
+    pending = buildFromPageFile(bundled.pageFile, bundled.pageExtra, bundled.pageSteps)
+    pending.catch(() => builtHere.delete(id))
+    builtHere.set(id, pending)
+  }
+  return pending
 }
+
+/** The bundled Hugging Face tokenizers this worker built from their compact forms, by id. */
+const builtHere = new Map<TokenizerId, Promise<Tokenizer>>()
 
 /** A bundled tokenizer built at once from its page file (and extra file). */
 async function buildFromPageFile(pageFile: string, pageExtra: string | undefined, pageSteps: NonNullable<CatalogEntry['pageSteps']>): Promise<Tokenizer> {
