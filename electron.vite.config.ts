@@ -19,7 +19,7 @@ export default defineConfig({
     define: { __APP_LICENCES__: JSON.stringify(shippedLicences()) },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') }, checks: { bundlerTimings: false } },
     },
   },
   preload: {
@@ -28,6 +28,7 @@ export default defineConfig({
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        checks: { bundlerTimings: false },
         // Sandboxed preload scripts must be CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

@@ -1,6 +1,8 @@
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { importX } from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import tseslint from 'typescript-eslint'
 
 // Imports flow one way: main, preload and renderer may import shared; shared imports none
@@ -12,7 +14,7 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
-const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'app']
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract']
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -60,7 +62,7 @@ export default tseslint.config(
     },
   },
   // src/shared is layered: a folder imports only the folders before it in this list (and its
-  // own). text < tokenizer < document < models < display < tools < app; sampling sits on
+  // own). text < tokenizer < document < models < display < tools < contract; sampling sits on
   // document. Tests and the testing helpers may import anything.
   ...sharedLayerRules([
     ['text', []],
@@ -70,8 +72,18 @@ export default tseslint.config(
     ['display', ['text', 'tokenizer', 'document', 'models']],
     ['sampling', ['text', 'tokenizer', 'document']],
     ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
-    ['app', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
+    ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
   ]),
+  {
+    // No import circles anywhere in src (a module and what it imports never need each other).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json', noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

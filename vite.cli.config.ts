@@ -29,6 +29,7 @@ export default defineConfig({
         'tokenizer-explorer': resolve(import.meta.dirname, 'src/cli/main.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      checks: { bundlerTimings: false },
     },
   },
 })

@@ -60,7 +60,8 @@ export function rendererConfig(outDir: string): UserConfig {
       sourcemap: process.env.SOURCEMAP === '1',
       minify: process.env.SOURCEMAP !== '1',
       chunkSizeWarningLimit: 4096,
-      rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
+      // checks: the bundled-tokenizer copy is slow by design; rolldown's timing report looked like a failure.
+      rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html'), checks: { bundlerTimings: false } },
     },
   }
 }

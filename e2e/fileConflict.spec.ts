@@ -2,35 +2,26 @@
 // preload API in place of Electron's (the page picks the Electron host when the API is
 // there), so main's file events can be sent by the test.
 import { expect, test, type Page } from '@playwright/test'
-import { editor, oracleIds } from './helpers'
+import { editor, installFakeDesktop, oracleIds } from './helpers'
 
 /** Installs a fake `window.tokenizerExplorer` that records saves and lets the test send file events. */
 async function fakeDesktop(page: Page, draft: string) {
-  await page.addInitScript((initialDraft) => {
-    const listeners: ((e: unknown) => void)[] = []
-    const menu: ((c: unknown) => void)[] = []
-    const saved: Record<string, string> = {}
-    const w = window as unknown as Record<string, unknown>
-    w.__desktop = { send: (e: unknown) => listeners.forEach((l) => l(e)), command: (c: unknown) => menu.forEach((l) => l(c)), saved }
-    w.tokenizerExplorer = {
-      openTextFile: async () => ({ kind: 'cancelled' }),
-      pathForFile: () => '',
-      openPath: async () => ({ kind: 'cancelled' }),
-      saveFile: async () => ({ kind: 'cancelled' }),
-      forgetFile: async () => undefined,
-      loadState: async () => ({ values: { draft: initialDraft }, problems: [] }),
-      saveState: async (key: string, value: string) => ((saved[key] = value), true),
-      setDocumentState: async () => undefined,
-      readyToClose: async () => undefined,
-      appInfo: async () => ({ name: 'Tokenizer Explorer', version: 'test', platform: 'linux' }),
-      onMenuCommand: (l: (c: unknown) => void) => menu.push(l),
-      onFileOpened: (l: (e: unknown) => void) => listeners.push(l),
-      onBeforeClose: () => undefined,
-      openTokenizer: async () => ({ kind: 'cancelled' }),
-      openTokenizerPath: async () => ({ kind: 'cancelled' }),
-      onTokenizerOpened: () => undefined,
-    }
-  }, draft)
+  await installFakeDesktop(
+    page,
+    (api, initialDraft) => {
+      const listeners: ((e: unknown) => void)[] = []
+      const menu: ((c: unknown) => void)[] = []
+      const saved: Record<string, string> = {}
+      ;(window as unknown as Record<string, unknown>).__desktop = { send: (e: unknown) => listeners.forEach((l) => l(e)), command: (c: unknown) => menu.forEach((l) => l(c)), saved }
+      Object.assign(api, {
+        loadState: async () => ({ values: { draft: initialDraft }, problems: [] }),
+        saveState: async (key: string, value: string) => ((saved[key] = value), true),
+        onMenuCommand: (l: (c: unknown) => void) => menu.push(l),
+        onFileOpened: (l: (e: unknown) => void) => listeners.push(l),
+      })
+    },
+    draft,
+  )
   await page.goto('/')
   await expect(page.getByLabel('Token count')).not.toHaveText('…')
 }

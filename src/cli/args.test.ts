@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_FILE_BYTES } from '@shared/app/textDecoding'
+import { MAX_FILE_BYTES } from '@shared/contract/textDecoding'
 import { parseByteSize, parseCommandLine } from './args'
 import { CliError } from './errors'
 

@@ -36,6 +36,15 @@ function expectNoStack(text: string): void {
   expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)
 }
 
+/** The command refuses `args`: exit code 2, nothing on standard output, `message` on standard error, no stack trace. */
+function expectRefused(args: readonly string[], message: RegExp): void {
+  const r = cli([...args])
+  expect(r.code, args.join(' ')).toBe(2)
+  expect(r.stdout).toBe('')
+  expect(r.stderr).toMatch(message)
+  expectNoStack(r.stderr)
+}
+
 const TEXTS: Record<string, string> = {
   'notes/prose.txt': SAMPLES[Object.keys(SAMPLES)[0]],
   'notes/mixed.md': makeCorpus(30_000, 11),
@@ -124,11 +133,7 @@ describe('tokenizer-explorer count', () => {
       [['frobnicate'], /Unknown command "frobnicate"/],
     ]
     for (const [args, message] of cases) {
-      const r = cli(args)
-      expect(r.code, args.join(' ')).toBe(2)
-      expect(r.stdout).toBe('')
-      expect(r.stderr).toMatch(message)
-      expectNoStack(r.stderr)
+      expectRefused(args, message)
     }
   })
 
@@ -319,11 +324,7 @@ describe('tokenizer-explorer --price', () => {
       [['check', 'crlf.txt', '-l', '9', '--price-out', '123456789'], /--price-out: 123456789 dollars per million tokens is more than the 10,000 accepted/],
       [['check', 'crlf.txt', '-m', 'davinci-codex', '--price'], new RegExp(`the price table \\(${PRICE_TABLE_DATE}\\) has no price for davinci-codex`)],
     ] as const) {
-      const r = cli([...args])
-      expect(r.code, args.join(' ')).toBe(2)
-      expect(r.stdout).toBe('')
-      expect(r.stderr).toMatch(message)
-      expectNoStack(r.stderr)
+      expectRefused(args, message)
     }
   })
 })
@@ -381,11 +382,7 @@ describe('tokenizer-explorer with the bundled tokenizers and tokenizer.json file
       [['count', 'crlf.txt', '--tokenizer', 'llama9'], /^tokenizer-explorer: Unknown tokenizer "llama9"\. Tokenizers: .*llama3.*\n/],
       [['count', 'crlf.txt', '--tokenizer', 'qwen3', '--model', 'gemma-3-4b-it'], /gemma-3-4b-it uses gemma3, not qwen3/],
     ] as const) {
-      const r = cli([...args])
-      expect(r.code, args.join(' ')).toBe(2)
-      expect(r.stdout).toBe('')
-      expect(r.stderr).toMatch(message)
-      expectNoStack(r.stderr)
+      expectRefused(args, message)
     }
   })
 

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { formatBytes } from '@shared/text/format'
-import { decodeFileBytes } from '@shared/app/textDecoding'
+import { decodeFileBytes } from '@shared/contract/textDecoding'
 import { CliError, EXIT_FAIL, EXIT_USAGE } from './errors'
 import { GitignoreStack } from './gitignore'
 

@@ -1,4 +1,4 @@
-import { APP_NAME } from '@shared/app/title'
+import { APP_NAME } from '@shared/contract/title'
 import { licenceTable } from '@shared/tokenizer/catalog'
 
 /** One third-party package shipped with the app and its licence. */

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC_EVENTS } from '@shared/app/ipc'
+import { IPC_EVENTS } from '@shared/contract/ipc'
 
 const fake = vi.hoisted(() => {
   /** While set, every atomic write waits for it (a slow disk, or a very large draft). */

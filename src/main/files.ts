@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { open, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { OpenTextFileResult, OpenTokenizerResult } from '@shared/app/ipc'
-import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '@shared/app/textDecoding'
+import type { OpenTextFileResult, OpenTokenizerResult } from '@shared/contract/ipc'
+import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '@shared/contract/textDecoding'
 import { MAX_TOKENIZER_BYTES, tokenizerTooLargeMessage } from '@shared/tokenizer/userTokenizer'
 
 /** The message when a file's bytes are not the ones expected (see readTextFile's `expectSha256`). */

@@ -1,6 +1,6 @@
 // The main entry with Electron mocked: checks what it asks Electron to do at start-up.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { IPC } from '@shared/app/ipc'
+import { IPC } from '@shared/contract/ipc'
 
 const electron = vi.hoisted(() => {
   const windows: { options: Record<string, unknown>; contents: Record<string, unknown> }[] = []

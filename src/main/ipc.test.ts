@@ -1,6 +1,6 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { IPC } from '@shared/app/ipc'
+import { IPC } from '@shared/contract/ipc'
 import { registerIpc, type IpcDeps } from './ipc'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown

@@ -14,7 +14,7 @@ import {
   type SaveFileRequest,
   type SaveFileResult,
   type StateKey,
-} from '@shared/app/ipc'
+} from '@shared/contract/ipc'
 import { isAppUrl } from './security'
 
 /** What the IPC handlers need from the app (injected, so they can be tested without Electron). */

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { DEFAULT_SETTINGS } from '@shared/app/settings'
+import { DEFAULT_SETTINGS } from '@shared/contract/settings'
 import { CATALOG } from '@shared/tokenizer/catalog'
 import { buildMenuTemplate, type MenuActions } from './menu'
 

@@ -1,9 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { basename, dirname } from 'node:path'
 import { tokenizerGroups } from '@shared/tokenizer/tokenizerId'
-import type { MenuCommand } from '@shared/app/ipc'
-import type { Settings, Theme } from '@shared/app/settings'
-import { APP_NAME } from '@shared/app/title'
+import type { MenuCommand } from '@shared/contract/ipc'
+import type { Settings, Theme } from '@shared/contract/settings'
+import { APP_NAME } from '@shared/contract/title'
 
 /** What the menu shows: the page's settings (for check marks), the recent files and the recent tokenizers. */
 export interface MenuState {
@@ -112,7 +112,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { type: 'separator' },
       { label: 'Show &Whitespace', type: 'checkbox', checked: settings.showWhitespace, accelerator: 'CmdOrCtrl+Shift+W', click: send({ type: 'toggle', what: 'whitespace' }) },
       { label: 'Show Token &IDs', type: 'checkbox', checked: settings.showIds, accelerator: 'CmdOrCtrl+Shift+I', click: send({ type: 'toggle', what: 'ids' }) },
-      { label: 'Show &Density Strip', type: 'checkbox', checked: settings.showCost, click: send({ type: 'toggle', what: 'cost' }) },
+      { label: 'Show &Density Strip', type: 'checkbox', checked: settings.showDensity, click: send({ type: 'toggle', what: 'density' }) },
       { label: 'Show &Line Numbers', type: 'checkbox', checked: settings.lineNumbers, click: send({ type: 'toggle', what: 'lines' }) },
       { label: 'W&rap Lines', type: 'checkbox', checked: settings.wrapLines, accelerator: 'Alt+Z', click: send({ type: 'toggle', what: 'wrap' }) },
       { type: 'separator' },

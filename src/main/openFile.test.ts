@@ -2,7 +2,7 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FileOpenedEvent } from '@shared/app/ipc'
+import type { FileOpenedEvent } from '@shared/contract/ipc'
 import { OpenFileTracker } from './openFile'
 
 let dir: string

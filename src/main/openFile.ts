@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { basename, dirname } from 'node:path'
-import type { FileOpenedEvent, OpenTextFileResult } from '@shared/app/ipc'
+import type { FileOpenedEvent, OpenTextFileResult } from '@shared/contract/ipc'
 import { readTextFile } from './files'
 
 /** How long a file must be quiet after a change before it is read again (editors write in bursts). */

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import type { Session, WebContents } from 'electron'
-import { decideExternalLink } from '@shared/app/externalLinks'
+import { decideExternalLink } from '@shared/contract/externalLinks'
 import { ALLOWED_PERMISSION, hardenSession, hardenWebContents, isAppUrl, isSafeExternalUrl } from './security'
 
 /** A stand-in for WebContents: real events, and the window-open handler captured. */

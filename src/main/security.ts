@@ -1,5 +1,5 @@
 import type { Event, Session, WebContents } from 'electron'
-import { decideExternalLink, isSafeExternalUrl } from '@shared/app/externalLinks'
+import { decideExternalLink, isSafeExternalUrl } from '@shared/contract/externalLinks'
 
 export { isSafeExternalUrl }
 

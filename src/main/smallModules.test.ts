@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { windowTitle } from '@shared/app/title'
+import { windowTitle } from '@shared/contract/title'
 import { fileFromArgv } from './commandLine'
 import { addRecent, MAX_RECENT, parseRecent } from './recentFiles'
 import { restoreBounds } from './windowBounds'

@@ -1,6 +1,6 @@
 import { copyFile, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { STATE_LIMITS } from '@shared/app/ipc'
+import { STATE_LIMITS } from '@shared/contract/ipc'
 import { writeFileAtomic } from './atomicWrite'
 
 /** What loading the saved state found: each key's value (null when none) and any problems to tell the user. */

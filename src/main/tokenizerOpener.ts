@@ -1,6 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron'
 import { basename, isAbsolute } from 'node:path'
-import type { OpenTokenizerResult } from '@shared/app/ipc'
+import type { OpenTokenizerResult } from '@shared/contract/ipc'
 import { readTokenizerFiles } from './files'
 import type { OpenablePaths } from './pathPolicy'
 import { pathRefusal } from './pathPolicy'

@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, shell, type WebContents } from 'electron'
 import { join } from 'node:path'
-import { APP_NAME } from '@shared/app/title'
+import { APP_NAME } from '@shared/contract/title'
 import { APP_ORIGIN, hardenWebContents, type ExternalOpener } from './security'
 import type { WindowBounds } from './windowBounds'
 

@@ -1,6 +1,6 @@
 // The preload script with Electron mocked: what the page receives through the bridge.
 import { describe, expect, it, vi } from 'vitest'
-import { IPC, IPC_EVENTS, PRELOAD_GLOBAL } from '@shared/app/ipc'
+import { IPC, IPC_EVENTS, PRELOAD_GLOBAL } from '@shared/contract/ipc'
 
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),

@@ -1,6 +1,6 @@
 // The only bridge between the page and Electron: named functions, never ipcRenderer itself.
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { IPC, IPC_EVENTS, isMenuCommand, isOpenTokenizerResult, PRELOAD_GLOBAL, type FileOpenedEvent, type PreloadApi } from '@shared/app/ipc'
+import { IPC, IPC_EVENTS, isMenuCommand, isOpenTokenizerResult, PRELOAD_GLOBAL, type FileOpenedEvent, type PreloadApi } from '@shared/contract/ipc'
 
 const api: PreloadApi = {
   openTextFile: () => ipcRenderer.invoke(IPC.openTextFile),

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { parseChatDraft } from '@shared/tools/chat'
-import type { LoadedStateResult } from '@shared/app/ipc'
+import type { LoadedStateResult } from '@shared/contract/ipc'
 import type { Host } from './host/host'
 import { useDocumentFile } from './app/useDocumentFile'
 import { useEditorWiring } from './app/useEditorWiring'
@@ -32,7 +32,7 @@ import { StatusBar } from './ui/StatusBar'
 import { Toolbar } from './ui/Toolbar'
 import { useWorkspace } from './workspace/workspace'
 import { useEditorSession } from './session/useEditorSession'
-import { SAMPLE_TEXT } from './sampleText'
+import { WELCOME_TEXT } from './welcomeText'
 
 /** The sampling lab loads when first opened. */
 const SamplingPanel = lazy(() => import('./features/sampling/SamplingPanel'))
@@ -43,7 +43,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const models = useModels(setMessage)
   const { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit } = useSettings(host, saved, models)
   // The editor and its tokenizer (editor/, tokens/, worker client), linked in one session.
-  const { session, snapshot: editor, editorParent } = useEditorSession({ initialText: saved.values.draft ?? SAMPLE_TEXT, encoding: settings.encoding, mode: settings.specialMode, display: settings })
+  const { session, snapshot: editor, editorParent } = useEditorSession({ initialText: saved.values.draft ?? WELCOME_TEXT, encoding: settings.encoding, mode: settings.specialMode, display: settings })
   const ws = useWorkspace(session, host, settingsRef, setMessage)
   const inspector = useInspector(ws)
   const customTokenizer = useCustomTokenizer(ws, host, onEncoding, { id: restoring, end: endRestore })
@@ -102,7 +102,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             />
           )}
           <div className="editor" ref={editorParent} />
-          {settings.showCost && <DensityLegend />}
+          {settings.showDensity && <DensityLegend />}
           <EditorKeysHint tabIndents={tabIndents} />
           {settings.showIds && (
             <TokenIdPanel tokens={shownIndex} revision={snapshot} screen={screen} inspected={inspector.inspected} onInspect={inspector.inspectAndAnnounce} onCopy={copyIds} onExport={exportTokens} />

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'fflate'
+import { PromiseCache } from './promiseCache'
 import { NEWLINE_CUTS } from './chunkRules'
 import { readCompactTokenizer } from './hf/compactTokenizer'
 import { deriveChunkCuts } from './hf/deriveChunkCuts'
@@ -209,17 +210,11 @@ export function licenceTable(): { id: string; name: string; licence: string; sou
   return CATALOG.map(({ id, name, licence, source, approximate }) => ({ id, name, licence, source, ...(approximate ? { approximate } : {}) }))
 }
 
-const loaded = new Map<string, Promise<Tokenizer>>()
+const loaded = new PromiseCache<string, Tokenizer>()
 
 /** Loads a catalog tokenizer once (a failed load is forgotten, so it can be tried again). */
 export function loadTokenizer(id: string, read: ByteReader): Promise<Tokenizer> {
   const entry = catalogEntry(id)
   if (!entry) return Promise.reject(new Error(`Unknown tokenizer "${id}"`))
-  let pending = loaded.get(id)
-  if (!pending) {
-    pending = entry.load(read)
-    pending.catch(() => loaded.delete(id))
-    loaded.set(id, pending)
-  }
-  return pending
+  return loaded.get(id, () => entry.load(read))
 }

@@ -1,6 +1,6 @@
 import { isolateHistory } from '@codemirror/commands'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { DocumentState, LoadedStateResult } from '@shared/app/ipc'
+import type { DocumentState, LoadedStateResult } from '@shared/contract/ipc'
 import type { Host } from '../host/host'
 import { isTokenizerFileName, type DroppedTokenizer } from '../host/tokenizerFiles'
 import type { Workspace } from '../workspace/workspace'

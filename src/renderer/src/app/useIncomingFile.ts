@@ -1,11 +1,11 @@
 import { isolateHistory } from '@codemirror/commands'
 import type { EditorView } from '@codemirror/view'
 import { useCallback, useLayoutEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react'
-import { decideIncoming, hasUnsavedText, smallestChange } from '@shared/app/incomingFile'
-import type { DocumentState, FileOpenedEvent, OpenedTextFile, OpenTextFileResult } from '@shared/app/ipc'
+import { decideIncoming, hasUnsavedText, smallestChange } from '@shared/contract/incomingFile'
+import type { DocumentState, FileOpenedEvent, OpenedTextFile, OpenTextFileResult } from '@shared/contract/ipc'
 import type { PendingFile } from './FileConflictBar'
 import type { StatusMessage } from '../ui/StatusBar'
-import { SAMPLE_TEXT } from '../sampleText'
+import { WELCOME_TEXT } from '../welcomeText'
 
 /** What useIncomingFile needs from the app. */
 export interface IncomingFileDeps {
@@ -70,7 +70,7 @@ export function useIncomingFile({ viewRef, editedRef, documentState, setDocument
         return
       }
       const current = view.state.doc.toString()
-      const unsaved = hasUnsavedText({ name: nameRef.current, edited: editedRef.current }, current, SAMPLE_TEXT)
+      const unsaved = hasUnsavedText({ name: nameRef.current, edited: editedRef.current }, current, WELCOME_TEXT)
       switch (decideIncoming({ reason, current, incoming: opened.file.text, unsaved })) {
         case 'ignore':
           setPending(null)

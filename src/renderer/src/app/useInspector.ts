@@ -6,7 +6,7 @@ import { bytesToHex } from '@shared/text/utf8'
 import { withVisibleWhitespace } from '@shared/display/visibleText'
 import { docCodePointOffset } from '../editor/docCodePoints'
 import { clusterBreakTest } from '../editor/clusterBreaks'
-import { lineCostAt, type LineCost } from '../editor/costGutter'
+import { lineDensityAt, type LineDensity } from '../editor/densityStrip'
 import type { Workspace } from '../workspace/workspace'
 
 /**
@@ -19,7 +19,7 @@ export function useInspector(ws: Workspace) {
   const [info, setInfo] = useState<TokenInfo | null>(null)
   const [bytes, setBytes] = useState<{ index: number; hex: string; count: number } | null>(null)
   /** The inspected token's line: what the cost strip beside it shows, in text. */
-  const [lineCost, setLineCost] = useState<LineCost | null>(null)
+  const [lineCost, setLineCost] = useState<LineDensity | null>(null)
   /** What the one live region says (a token reached by keyboard, a new count after a switch). */
   const [announcement, setAnnouncement] = useState('')
   const inspectedRef = useRef<number | null>(null)
@@ -46,7 +46,7 @@ export function useInspector(ws: Workspace) {
         return
       }
       setInfo(base)
-      setLineCost(view ? lineCostAt(view.state, base.start) : null)
+      setLineCost(view ? lineDensityAt(view.state, base.start) : null)
       if (!(current.flags(base.index) & FLAG_PARTIAL)) {
         // A whole token's bytes are its text's UTF-8 bytes.
         const b = new TextEncoder().encode(base.text)

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
-import type { FileOpenedEvent, OpenTextFileResult } from '@shared/app/ipc'
-import type { Theme } from '@shared/app/settings'
+import type { FileOpenedEvent, OpenTextFileResult } from '@shared/contract/ipc'
+import type { Theme } from '@shared/contract/settings'
 import type { Host } from '../host/host'
 import type { StatusMessage } from '../ui/StatusBar'
 import { runMenuCommand, webShortcut, type MenuActions } from './menuCommands'

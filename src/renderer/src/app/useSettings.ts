@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { parseSettings, settingsForStart, type Settings, type ViewToggle } from '@shared/app/settings'
-import type { LoadedStateResult } from '@shared/app/ipc'
+import { parseSettings, settingsForStart, type Settings, type ViewToggle } from '@shared/contract/settings'
+import type { LoadedStateResult } from '@shared/contract/ipc'
 import type { ModelInfo } from '@shared/models/models'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'

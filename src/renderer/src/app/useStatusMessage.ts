@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { LoadedStateResult } from '@shared/app/ipc'
+import type { LoadedStateResult } from '@shared/contract/ipc'
 import type { StatusMessage } from '../ui/StatusBar'
 import { useTransientMessages } from './useTransientMessages'
 

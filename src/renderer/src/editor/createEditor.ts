@@ -13,7 +13,7 @@ import { longClusters } from './longClusters'
 import { newlineMarkers } from './newlineMarkers'
 import { specialChars } from './specialChars'
 import { tokenDecorations } from './tokenDecorations'
-import { costStripExtension } from './costGutter'
+import { densityStripExtension } from './densityStrip'
 import { tablePositions } from './positions'
 import { tokenField, viewOptionsField } from './tokenState'
 import { dispatchWithTokens } from './tokenSync'
@@ -103,7 +103,7 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
       // After the token colouring: draws in its on-screen window.
       specialChars,
       longClusters,
-      costStripExtension,
+      densityStripExtension,
       whitespaceCompartment.of(whitespaceExtensions(false)),
       tokens,
       EditorView.updateListener.of((update) => {

@@ -1,5 +1,5 @@
-import type { StateKey } from '@shared/app/ipc'
-import { stateRepairs } from '@shared/app/stateRepair'
+import type { StateKey } from '@shared/contract/ipc'
+import { stateRepairs } from '@shared/contract/stateRepair'
 import { formatBytes, formatCount } from '@shared/text/format'
 import type { HostNotice } from './host'
 

@@ -1,7 +1,7 @@
 // The Electron host's drop handling, with a fake preload API: what it sends main and what it falls back to.
 import { createHash } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
-import type { OpenTextFileResult, PreloadApi } from '@shared/app/ipc'
+import type { OpenTextFileResult, PreloadApi } from '@shared/contract/ipc'
 import { createElectronHost } from './electronHost'
 
 function fakeApi(path: string, answer: OpenTextFileResult) {

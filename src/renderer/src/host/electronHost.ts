@@ -1,5 +1,5 @@
-import { isOpenTextFileResult, isOpenTokenizerResult, STATE_LIMITS, type LoadedStateResult, type OpenTextFileResult, type OpenTokenizerResult, type PreloadApi } from '@shared/app/ipc'
-import { MAX_FILE_BYTES } from '@shared/app/textDecoding'
+import { isOpenTextFileResult, isOpenTokenizerResult, STATE_LIMITS, type LoadedStateResult, type OpenTextFileResult, type OpenTokenizerResult, type PreloadApi } from '@shared/contract/ipc'
+import { MAX_FILE_BYTES } from '@shared/contract/textDecoding'
 import { readDroppedFile } from './browserHost'
 import type { Host } from './host'
 import { readDroppedTokenizer, type DroppedTokenizer } from './tokenizerFiles'

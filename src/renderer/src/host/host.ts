@@ -1,4 +1,4 @@
-import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, OpenTokenizerResult, SaveFileRequest, SaveFileResult, StateKey } from '@shared/app/ipc'
+import type { DocumentState, FileOpenedEvent, LoadedStateResult, MenuCommand, OpenTextFileResult, OpenTokenizerResult, SaveFileRequest, SaveFileResult, StateKey } from '@shared/contract/ipc'
 import type { DroppedTokenizer } from './tokenizerFiles'
 
 /** Something the host tells the user, optionally with one thing they can do about it. */

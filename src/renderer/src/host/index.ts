@@ -1,4 +1,4 @@
-import { PRELOAD_GLOBAL, type PreloadApi } from '@shared/app/ipc'
+import { PRELOAD_GLOBAL, type PreloadApi } from '@shared/contract/ipc'
 import { createBrowserHost } from './browserHost'
 import { createElectronHost } from './electronHost'
 import type { Host } from './host'

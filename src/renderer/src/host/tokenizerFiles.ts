@@ -1,4 +1,4 @@
-import type { OpenTokenizerResult } from '@shared/app/ipc'
+import type { OpenTokenizerResult } from '@shared/contract/ipc'
 import { MAX_TOKENIZER_BYTES, tokenizerTooLargeMessage } from '@shared/tokenizer/userTokenizer'
 
 /** A tokenizer dropped on the window: the File, and its entry when the browser gave one (a folder has one that says so). */

@@ -2,7 +2,7 @@ import { Text } from '@codemirror/state'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadOpenAiTokenizer, type OpenAiTokenizer } from '@shared/tokenizer/openai/openaiTokenizer'
 import { tokenizeChunk } from '@shared/document/tokenize'
-import type { CoordinatorRequest, CoordinatorResponse } from '@shared/app/workerProtocol'
+import type { CoordinatorRequest, CoordinatorResponse } from '@shared/contract/workerProtocol'
 import { EditorSession, type EditorSnapshot } from './editorSession'
 
 const TEXT = 'Hello there\nWorld'

@@ -1,12 +1,12 @@
 import type { EditorView } from '@codemirror/view'
-import { setShowCost } from '../editor/costGutter'
+import { setShowDensity } from '../editor/densityStrip'
 import { createEditor, setLineNumbers, setShowWhitespace, setWrapLines, type EditorCallbacks } from '../editor/createEditor'
 import { tokenSync, type TokenSource } from '../editor/tokenSync'
 
 /** How the editor draws the text (the view toggles of the settings). */
 export interface EditorDisplay {
   showWhitespace: boolean
-  showCost: boolean
+  showDensity: boolean
   wrapLines: boolean
   lineNumbers: boolean
 }
@@ -14,7 +14,7 @@ export interface EditorDisplay {
 /** Applies `display` to `view`: every option when `before` is null, else only those that changed. */
 export function applyDisplay(view: EditorView, display: EditorDisplay, before: EditorDisplay | null): void {
   if (!before || before.showWhitespace !== display.showWhitespace) setShowWhitespace(view, display.showWhitespace)
-  if (!before || before.showCost !== display.showCost) setShowCost(view, display.showCost)
+  if (!before || before.showDensity !== display.showDensity) setShowDensity(view, display.showDensity)
   if (!before || before.wrapLines !== display.wrapLines) setWrapLines(view, display.wrapLines)
   if (!before || before.lineNumbers !== display.lineNumbers) setLineNumbers(view, display.lineNumbers)
 }

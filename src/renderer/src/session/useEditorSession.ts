@@ -31,8 +31,8 @@ export function useEditorSession({ initialText, encoding, mode, display }: Edito
     return () => session.detach()
   }, [session])
   useEffect(() => session.configure(encoding, mode), [session, encoding, mode])
-  const { showWhitespace, showCost, wrapLines, lineNumbers } = display
-  useEffect(() => session.setDisplay({ showWhitespace, showCost, wrapLines, lineNumbers }), [session, showWhitespace, showCost, wrapLines, lineNumbers])
+  const { showWhitespace, showDensity, wrapLines, lineNumbers } = display
+  useEffect(() => session.setDisplay({ showWhitespace, showDensity, wrapLines, lineNumbers }), [session, showWhitespace, showDensity, wrapLines, lineNumbers])
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot)
   return { session, snapshot, editorParent }
 }

@@ -1,9 +1,10 @@
 import { catalogEntry, loadTokenizer, type CatalogEntry } from '@shared/tokenizer/catalog'
 import { tokenizerFromJson } from '@shared/tokenizer/hf/hfGeneralTokenizer'
-import { isRegisterTokenizerMessage, type CustomTokenizerBytes } from '@shared/app/workerProtocol'
+import { isRegisterTokenizerMessage, type CustomTokenizerBytes } from '@shared/contract/workerProtocol'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { runInSlices, runToEnd } from '@shared/tokenizer/steps'
+import { PromiseCache } from '@shared/tokenizer/promiseCache'
 
 /**
  * The folder of the bundled tokenizer files (the build copies them to `tokenizers/` beside
@@ -73,17 +74,12 @@ export function loadAppTokenizer(id: TokenizerId): Promise<Tokenizer> {
   const bundled = catalogEntry(id)
   if (!bundled?.pageSteps || !bundled.pageFile || bundled.engine !== 'hf-fast') return loadTokenizer(id, fetchAsset)
   // Built once per worker, as loadTokenizer keeps what it loads.
-  let pending = builtHere.get(id)
-  if (!pending) {
-    pending = buildFromPageFile(bundled.pageFile, bundled.pageExtra, bundled.pageSteps)
-    pending.catch(() => builtHere.delete(id))
-    builtHere.set(id, pending)
-  }
-  return pending
+  const { pageFile, pageExtra, pageSteps } = bundled
+  return builtHere.get(id, () => buildFromPageFile(pageFile, pageExtra, pageSteps))
 }
 
 /** The bundled Hugging Face tokenizers this worker built from their compact forms, by id. */
-const builtHere = new Map<TokenizerId, Promise<Tokenizer>>()
+const builtHere = new PromiseCache<TokenizerId, Tokenizer>()
 
 /** A bundled tokenizer built at once from its page file (and extra file). */
 async function buildFromPageFile(pageFile: string, pageExtra: string | undefined, pageSteps: NonNullable<CatalogEntry['pageSteps']>): Promise<Tokenizer> {
@@ -106,7 +102,7 @@ export function loadsOnPage(id: TokenizerId): boolean {
   return entry !== undefined && !custom.has(id) && (entry.engine === 'openai' || entry.pageSteps !== undefined)
 }
 
-const onPage = new Map<TokenizerId, Promise<Tokenizer>>()
+const onPage = new PromiseCache<TokenizerId, Tokenizer>()
 
 /** Performance marks around the load of the page's copy of a tokenizer: this, its id, ' start' or ' end'. */
 export const PAGE_TOKENIZER_MARK = 'page tokenizer: '
@@ -122,23 +118,16 @@ export function loadPageTokenizer(id: TokenizerId): Promise<Tokenizer> {
   const entry = catalogEntry(id)
   if (!entry?.pageSteps || !entry.pageFile) return loadAppTokenizer(id)
   const { pageFile, pageExtra, pageSteps } = entry
-  let pending = onPage.get(id)
-  if (!pending) {
-    // One copy at a time: each holds tens of megabytes, and another is wanted only after a switch.
-    onPage.clear()
-    pending = (async () => {
-      // For the tests and the benchmark: when the page's copy was loading.
-      performance.mark(`${PAGE_TOKENIZER_MARK}${id} start`)
-      const bytes = await gunzipOffThread(await fetchAsset(pageFile))
-      const extra = pageExtra ? await gunzipOffThread(await fetchAsset(pageExtra)) : undefined
-      const tokenizer = await runInSlices(pageSteps(bytes, extra), pauseForIdle, PAGE_SLICE_MS)
-      performance.mark(`${PAGE_TOKENIZER_MARK}${id} end`)
-      return tokenizer
-    })()
-    pending.catch(() => onPage.delete(id))
-    onPage.set(id, pending)
-  }
-  return pending
+  if (!onPage.has(id)) onPage.clear() // one copy at a time: each holds tens of megabytes, and another is wanted only after a switch
+  return onPage.get(id, async () => {
+    // For the tests and the benchmark: when the page's copy was loading.
+    performance.mark(`${PAGE_TOKENIZER_MARK}${id} start`)
+    const bytes = await gunzipOffThread(await fetchAsset(pageFile))
+    const extra = pageExtra ? await gunzipOffThread(await fetchAsset(pageExtra)) : undefined
+    const tokenizer = await runInSlices(pageSteps(bytes, extra), pauseForIdle, PAGE_SLICE_MS)
+    performance.mark(`${PAGE_TOKENIZER_MARK}${id} end`)
+    return tokenizer
+  })
 }
 
 /** The bytes unpacked when they are gzip (a server may already have unpacked them). */

@@ -1,4 +1,4 @@
-import type { CustomTokenizerBytes, RegisterTokenizerMessage } from '@shared/app/workerProtocol'
+import type { CustomTokenizerBytes, RegisterTokenizerMessage } from '@shared/contract/workerProtocol'
 
 /**
  * The tokenizer opened from a file in this page, for the feature workers (compare, decode,

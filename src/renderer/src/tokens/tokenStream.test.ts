@@ -5,7 +5,7 @@ import { DocumentModel } from '@shared/document/documentModel'
 import { makeCorpus } from '@shared/testing/corpus'
 import type { ChunkTokens } from '@shared/document/tokenize'
 import type { TokenIndex } from '@shared/document/tokenIndex'
-import type { CoordinatorResponse } from '@shared/app/workerProtocol'
+import type { CoordinatorResponse } from '@shared/contract/workerProtocol'
 import { TokenStream, type TokenSnapshot, type Work } from './tokenStream'
 
 /** Tokens for a chunk of `n` one-character tokens. */

@@ -5,7 +5,7 @@ import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { localTokenSplice, type OnScreen } from '@shared/document/localEdit'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { fillPendingFromSplice, TokenIndex } from '@shared/document/tokenIndex'
-import type { CoordinatorResponse } from '@shared/app/workerProtocol'
+import type { CoordinatorResponse } from '@shared/contract/workerProtocol'
 import type { TextEdit } from '@shared/document/documentModel'
 
 /** What the UI shows about the tokens: a snapshot taken after tokenizer messages. */

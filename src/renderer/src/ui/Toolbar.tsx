@@ -2,7 +2,7 @@ import { memo, useMemo, type ReactNode } from 'react'
 import { tokenizerGroups, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { ModelInfo } from '@shared/models/models'
 import { groupModels } from '@shared/models/modelFamilies'
-import { THEMES, type Settings, type Theme, type ViewToggle } from '@shared/app/settings'
+import { THEMES, type Settings, type Theme, type ViewToggle } from '@shared/contract/settings'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { formatCount } from '@shared/text/format'
 
@@ -31,7 +31,7 @@ const TOKENIZER_TITLES = new Map(TOKENIZER_GROUPS.flatMap((g) => g.options.map((
 const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
   { key: 'showWhitespace', label: 'Whitespace' },
   { key: 'showIds', label: 'Token IDs' },
-  { key: 'showCost', label: 'Density strip', title: 'A strip beside each line coloured by its characters per token: green where a token holds many characters (prose), yellow to red where it holds few (digits, base64, non-Latin scripts, emoji)' },
+  { key: 'showDensity', label: 'Density strip', title: 'A strip beside each line coloured by its characters per token: green where a token holds many characters (prose), yellow to red where it holds few (digits, base64, non-Latin scripts, emoji)' },
   { key: 'lineNumbers', label: 'Line numbers' },
   { key: 'showSampling', label: 'Sampling lab', title: 'Next-token sampling: temperature, top-k, top-p and min-p made visible' },
   { key: 'wrapLines', label: 'Wrap', title: 'Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.' },

@@ -2,7 +2,7 @@
 // A stateless helper: encodes batches of chunk texts for the coordinator, in parallel with it.
 import { loadAppTokenizer, registerCustomTokenizer } from '../tokens/bundledTokenizers'
 import { tokenizeChunk } from '@shared/document/tokenize'
-import { transferablesOf, type HelperRequest, type HelperResponse } from '@shared/app/workerProtocol'
+import { transferablesOf, type HelperRequest, type HelperResponse } from '@shared/contract/workerProtocol'
 
 declare const self: DedicatedWorkerGlobalScope
 

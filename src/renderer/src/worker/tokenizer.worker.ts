@@ -2,7 +2,7 @@
 // The coordinating tokenizer worker: a thin adapter between the worker's messages and
 // TokenizerCoordinator (coordinator/), which holds the document, schedules the encoding and
 // shares big jobs with helper workers (tokenizer.helper.ts).
-import type { CoordinatorRequest } from '@shared/app/workerProtocol'
+import type { CoordinatorRequest } from '@shared/contract/workerProtocol'
 import { TokenizerCoordinator } from './coordinator/tokenizerCoordinator'
 import type { HelperPort } from './coordinator/helperPool'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CoordinatorRequest } from '@shared/app/workerProtocol'
+import type { CoordinatorRequest } from '@shared/contract/workerProtocol'
 import { TokenizerClient } from './tokenizerClient'
 
 /** A client on a fake worker that records what it is sent, with paints run by hand. */

@@ -1,6 +1,6 @@
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
-import type { CoordinatorRequest, CoordinatorResponse, CustomTokenizerBytes } from '@shared/app/workerProtocol'
+import type { CoordinatorRequest, CoordinatorResponse, CustomTokenizerBytes } from '@shared/contract/workerProtocol'
 import type { TextEdit } from '@shared/document/documentModel'
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { OpenTokenizerResult } from '@shared/app/ipc'
+import type { OpenTokenizerResult } from '@shared/contract/ipc'
 import { DEFAULT_TOKENIZER, isIdOfOpenedTokenizer, tokenizerName, tokenizerShortName, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { summarizeUserTokenizer } from '@shared/tokenizer/userTokenizer'
 import type { Host } from '../../host/host'

@@ -2,7 +2,7 @@ import { formatCount, formatRatio } from '@shared/text/format'
 import type { TokenInfo } from '@shared/display/tokenInfo'
 import { withVisibleWhitespace } from '@shared/display/visibleText'
 import { tokenColourSlot } from '@shared/display/palette'
-import type { LineCost } from '../../editor/costGutter'
+import type { LineDensity } from '../../editor/densityStrip'
 
 /** Props of the Inspector. */
 export interface InspectorProps {
@@ -14,7 +14,7 @@ export interface InspectorProps {
   bytesHex: string | null
   byteCount: number | null
   /** The token's line: its characters per token (the cost strip's colour, in words). */
-  lineCost?: LineCost | null
+  lineCost?: LineDensity | null
 }
 
 /** Details of the token under the pointer or caret: number (from 1), id, text, bytes, range. */

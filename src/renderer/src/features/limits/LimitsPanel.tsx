@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { formatCount } from '@shared/text/format'
 import { limitStatus, MAX_CUSTOM_LIMIT, meterValue } from '@shared/models/limits'
 import { readLimit } from '@shared/models/limitInput'
-import type { ActiveLimit } from '@shared/app/settings'
+import type { ActiveLimit } from '@shared/contract/settings'
 import type { FitMode } from '@shared/tools/fit'
 
 const FIT_MODES: { mode: FitMode; label: string }[] = [

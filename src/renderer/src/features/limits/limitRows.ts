@@ -1,7 +1,7 @@
 import { formatCount } from '@shared/text/format'
 import { STANDARD_LIMITS } from '@shared/models/limits'
 import type { ModelInfo } from '@shared/models/models'
-import type { ActiveLimit } from '@shared/app/settings'
+import type { ActiveLimit } from '@shared/contract/settings'
 import type { LimitRow } from './LimitsPanel'
 
 /** The limits the text is measured against (1,024, 4,096, the model's window, a custom one). */

@@ -1,6 +1,6 @@
 // Test support (not shipped): fake helper workers and a fake UI that applies the
 // coordinator's messages the way the token stream does, to drive TokenizerCoordinator in Node.
-import type { CoordinatorRequest, CoordinatorResponse, HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
+import type { CoordinatorRequest, CoordinatorResponse, HelperRequest, HelperResponse } from '@shared/contract/workerProtocol'
 import type { ChunkTokens } from '@shared/document/tokenize'
 import { tokenizeChunk } from '@shared/document/tokenize'
 import { loadAppTokenizer } from '../../tokens/bundledTokenizers'

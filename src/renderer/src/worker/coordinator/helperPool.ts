@@ -5,7 +5,7 @@ import type { ChunkRange } from '@shared/document/documentModel'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { ChunkTokens } from '@shared/document/tokenize'
-import type { CustomTokenizerBytes, HelperRequest, HelperResponse } from '@shared/app/workerProtocol'
+import type { CustomTokenizerBytes, HelperRequest, HelperResponse } from '@shared/contract/workerProtocol'
 import { BIG_CHUNK_CHARS } from './limits'
 
 /** What the pool needs of a helper worker (a Worker in the browser, a fake in tests). */

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freeOracles, oracleOrdinary, oracleWithSpecial } from '@shared/testing/oracle'
 import { harness } from './coordinatorHarness'
-import { sampleText } from './sampleText'
+import { seededText } from './seededText'
 
 afterAll(() => freeOracles())
 
@@ -22,14 +22,14 @@ describe('TokenizerCoordinator: final tokens equal the oracle', () => {
         async ({ seed, chars, encoding, mode, helpers, edits }) => {
           const t = harness({ helpers })
           t.send({ type: 'configure', encoding, mode })
-          let text = sampleText(seed, chars)
+          let text = seededText(seed, chars)
           t.send({ type: 'reset', version: 1, text })
           let version = 1
           for (const e of edits) {
             for (let i = 0; i < e.wait; i++) await new Promise((r) => setTimeout(r, 0))
             const from = Math.floor(e.at * text.length)
             const to = Math.min(text.length, from + e.remove)
-            const insert = sampleText(e.insertSeed, e.insertChars)
+            const insert = seededText(e.insertSeed, e.insertChars)
             text = text.slice(0, from) + insert + text.slice(to)
             t.send({ type: 'edit', version: ++version, edits: [[from, to, insert]] })
           }

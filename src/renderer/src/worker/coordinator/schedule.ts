@@ -2,7 +2,7 @@
 // shares big jobs with helpers, and yields often so edits are never kept waiting.
 import type { ChunkRange } from '@shared/document/documentModel'
 import type { ChunkTokens } from '@shared/document/tokenize'
-import type { TokenizerCoordinator } from './tokenizerCoordinator'
+import type { ScheduleHost } from './scheduleHost'
 import { BIG_CHUNK_CHARS, HELPER_BATCH_CHARS } from './limits'
 /** Characters taken back from busy helpers when the coordinator has nothing else to do. */
 const STEAL_CHARS = 64 * 1024
@@ -17,7 +17,7 @@ export function copyTokens(t: ChunkTokens): ChunkTokens {
 }
 
 /** Pending chunks in priority order: those on screen, then the rest from the start. Drops chunks no longer live. */
-export function priorityOrder(c: TokenizerCoordinator): ChunkRange[] {
+export function priorityOrder(c: ScheduleHost): ChunkRange[] {
   const live: ChunkRange[] = []
   for (const chunk of c.pending) {
     if (c.isLive(chunk)) live.push(chunk)
@@ -30,7 +30,7 @@ export function priorityOrder(c: TokenizerCoordinator): ChunkRange[] {
 }
 
 /** Runs until every chunk has tokens or is with a helper (whose answer schedules again). */
-export async function runSchedule(c: TokenizerCoordinator): Promise<void> {
+export async function runSchedule(c: ScheduleHost): Promise<void> {
   let enc = await c.ensureEncoding()
   let sliceStart = c.now()
   let lastFlush = sliceStart

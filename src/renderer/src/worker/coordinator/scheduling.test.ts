@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { freeOracles, oracleOrdinary } from '@shared/testing/oracle'
 import { harness } from './coordinatorHarness'
-import { sampleText } from './sampleText'
-import type { CoordinatorResponse } from '@shared/app/workerProtocol'
+import { seededText } from './seededText'
+import type { CoordinatorResponse } from '@shared/contract/workerProtocol'
 
 afterAll(() => freeOracles())
 
@@ -25,7 +25,7 @@ describe('TokenizerCoordinator: scheduling', () => {
   it('encodes the chunks on screen first, then the rest from the start', async () => {
     const t = harness({ helpers: 1 })
     t.send({ type: 'configure', encoding: 'cl100k_base', mode: 'text' })
-    const text = sampleText(7, 200_000) // below the helper threshold: all of it is encoded here
+    const text = seededText(7, 200_000) // below the helper threshold: all of it is encoded here
     t.send({ type: 'reset', version: 1, text })
     t.send({ type: 'viewport', from: 120_000, to: 126_000 })
     await t.settle()
@@ -42,7 +42,7 @@ describe('TokenizerCoordinator: scheduling', () => {
 
   it('counts as on screen exactly the range it is given, nothing around it', () => {
     const t = harness()
-    t.send({ type: 'reset', version: 1, text: sampleText(2, 100_000) })
+    t.send({ type: 'reset', version: 1, text: seededText(2, 100_000) })
     const chunks = t.coordinator.model.chunks
     const k = chunks.findIndex((c) => c.start > 50_000)
     const c = chunks[k]
@@ -60,7 +60,7 @@ describe('TokenizerCoordinator: scheduling', () => {
   it('shares a big job with helpers from the far end and takes work back from a slow helper', async () => {
     const t = harness({ helpers: 1, auto: false })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    const text = sampleText(11, 600_000)
+    const text = seededText(11, 600_000)
     t.send({ type: 'reset', version: 1, text })
     await t.until(() => !t.coordinator.looping)
     const [helper] = t.live()
@@ -87,7 +87,7 @@ describe('TokenizerCoordinator: scheduling', () => {
   it('drops a helper answer for chunks an edit replaced (stamps), and encodes their new text', async () => {
     const t = harness({ helpers: 1, auto: false })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    const text = sampleText(3, 600_000)
+    const text = seededText(3, 600_000)
     t.send({ type: 'reset', version: 1, text })
     // Catch the helper while it holds its batch, before the coordinator takes it back.
     await t.until(() => (t.live()[0]?.held.length ?? 0) > 0)
@@ -111,7 +111,7 @@ describe('TokenizerCoordinator: scheduling', () => {
   it('an edit that merges pending chunks forgets the replaced chunks, not the live ones after them', async () => {
     const t = harness({ helpers: 1 })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    const text = sampleText(9, 150_000)
+    const text = seededText(9, 150_000)
     t.send({ type: 'reset', version: 1, text })
     // Before any chunk is encoded: delete across several chunks, so fewer chunks replace them.
     const chunks = t.coordinator.model.chunks
@@ -132,14 +132,14 @@ describe('TokenizerCoordinator: scheduling', () => {
     let clock = 0
     const t = harness({ helpers: 1, now: () => clock++ })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    const text = sampleText(5, 150_000)
+    const text = seededText(5, 150_000)
     t.send({ type: 'reset', version: 1, text })
     let edited = text
     // Edits that change the chunk count, arriving while the loop holds unsent fills.
     for (let i = 0; i < 6; i++) {
       await new Promise((r) => setTimeout(r, 0))
       const at = (i * 21_011) % edited.length
-      const insert = sampleText(i + 100, 9_000)
+      const insert = seededText(i + 100, 9_000)
       edited = edited.slice(0, at) + insert + edited.slice(at + 3)
       t.send({ type: 'edit', version: 2 + i, edits: [[at, at + 3, insert]] })
     }

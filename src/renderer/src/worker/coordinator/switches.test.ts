@@ -4,7 +4,7 @@ import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import { loadOpenAiTokenizer } from '@shared/tokenizer/openai/openaiTokenizer'
 import type { EncodingName } from '@shared/tokenizer/openai/encodings'
 import { harness } from './coordinatorHarness'
-import { sampleText } from './sampleText'
+import { seededText } from './seededText'
 
 afterAll(() => freeOracles())
 
@@ -12,7 +12,7 @@ describe('TokenizerCoordinator: encoding and mode switches, reset, errors', () =
   it('switches encoding mid-work: no token of the old encoding reaches the new generation', async () => {
     const t = harness({ helpers: 1, auto: false })
     t.send({ type: 'configure', encoding: 'cl100k_base', mode: 'text' })
-    const text = sampleText(21, 600_000)
+    const text = seededText(21, 600_000)
     t.send({ type: 'reset', version: 1, text })
     await t.until(() => (t.live()[0]?.held.length ?? 0) > 0)
     const [old] = t.live()
@@ -34,7 +34,7 @@ describe('TokenizerCoordinator: encoding and mode switches, reset, errors', () =
   it('switches mode mid-work: special-token text becomes single ids', async () => {
     const t = harness({ helpers: 1 })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    const text = sampleText(8, 400_000)
+    const text = seededText(8, 400_000)
     expect(text).toContain('<|endoftext|>')
     t.send({ type: 'reset', version: 1, text })
     await new Promise((r) => setTimeout(r, 0))
@@ -62,9 +62,9 @@ describe('TokenizerCoordinator: encoding and mode switches, reset, errors', () =
   it('reset mid-work replaces everything: only the new text is counted', async () => {
     const t = harness({ helpers: 2 })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    t.send({ type: 'reset', version: 1, text: sampleText(1, 700_000) })
+    t.send({ type: 'reset', version: 1, text: seededText(1, 700_000) })
     await new Promise((r) => setTimeout(r, 0))
-    const next = sampleText(2, 300_000)
+    const next = seededText(2, 300_000)
     t.send({ type: 'reset', version: 2, text: next })
     await t.settle()
     expect(t.ui.errors()).toEqual([])
@@ -79,7 +79,7 @@ describe('TokenizerCoordinator: encoding and mode switches, reset, errors', () =
   it('a helper error is reported and its chunks are encoded anyway', async () => {
     const t = harness({ helpers: 1, auto: false })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    const text = sampleText(4, 600_000)
+    const text = seededText(4, 600_000)
     t.send({ type: 'reset', version: 1, text })
     await t.until(() => (t.live()[0]?.held.length ?? 0) > 0)
     t.live()[0].failAll('ranks missing')
@@ -91,7 +91,7 @@ describe('TokenizerCoordinator: encoding and mode switches, reset, errors', () =
   it('a crashed helper is replaced, reported, and its work redone', async () => {
     const t = harness({ helpers: 1, auto: false })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    const text = sampleText(6, 600_000)
+    const text = seededText(6, 600_000)
     t.send({ type: 'reset', version: 1, text })
     await t.until(() => (t.live()[0]?.held.length ?? 0) > 0)
     const [first] = t.live()
@@ -106,7 +106,7 @@ describe('TokenizerCoordinator: encoding and mode switches, reset, errors', () =
   it('after repeated helper errors the coordinator works alone, and still finishes', async () => {
     const t = harness({ helpers: 1, auto: false })
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
-    const text = sampleText(9, 900_000)
+    const text = seededText(9, 900_000)
     t.send({ type: 'reset', version: 1, text })
     await t.until(() => {
       for (const h of t.live()) h.failAll('broken')

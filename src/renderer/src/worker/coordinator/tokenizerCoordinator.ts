@@ -10,10 +10,11 @@ import type { ChunkCutRule, Tokenizer } from '@shared/tokenizer/tokenizer'
 import { loadAppTokenizer, registerCustomTokenizer } from '../../tokens/bundledTokenizers'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { ChunkCache, CHUNK_CHARS, countTokens, tokenizeChunk, type ChunkTokens } from '@shared/document/tokenize'
-import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/app/workerProtocol'
+import { transferablesOf, type CoordinatorRequest, type CoordinatorResponse } from '@shared/contract/workerProtocol'
 import { HelperPool, type HelperPort, type PoolHost } from './helperPool'
 import { retokenizeEditedChunk } from '@shared/document/chunkRetokenize'
 import { copyTokens, runSchedule } from './schedule'
+import type { ScheduleHost } from './scheduleHost'
 import { BIG_CHUNK_CHARS, SYNC_CHARS, wholeTextNoticeChars } from './limits'
 import { yieldViaMessageChannel } from './yieldToEvents'
 
@@ -35,7 +36,7 @@ export interface CoordinatorDeps {
 }
 
 /** The coordinating tokenizer: feed it CoordinatorRequests with handle(); it answers through deps.post. */
-export class TokenizerCoordinator implements PoolHost {
+export class TokenizerCoordinator implements PoolHost, ScheduleHost {
   readonly model = new DocumentModel(CHUNK_CHARS)
   encoding: TokenizerId = DEFAULT_TOKENIZER
   mode: SpecialMode = 'text'

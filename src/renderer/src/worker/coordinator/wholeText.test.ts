@@ -3,13 +3,13 @@
 // its own thread (it would stop reading edits until done); edits made meanwhile drop the stale
 // run, so only the newest text is tokenized; and the status says a long text is one piece.
 import { afterAll, describe, expect, it } from 'vitest'
-import type { CoordinatorResponse } from '@shared/app/workerProtocol'
+import type { CoordinatorResponse } from '@shared/contract/workerProtocol'
 import { freeOracles, oracleOrdinary } from '@shared/testing/oracle'
 import { loadOpenAiTokenizer } from '@shared/tokenizer/openai/openaiTokenizer'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { harness } from './coordinatorHarness'
 import { BIG_CHUNK_CHARS, wholeTextNoticeChars } from './limits'
-import { sampleText } from './sampleText'
+import { seededText } from './seededText'
 
 afterAll(() => freeOracles())
 
@@ -37,7 +37,7 @@ describe('a text without safe cuts', () => {
   it('goes to a helper whole; the coordinator never takes it back; the status names its length', async () => {
     const { tok, lengths } = await wholeTextTokenizer()
     const t = harness({ helpers: 1, auto: false, loadTokenizer: async () => tok })
-    const text = sampleText(11, wholeTextNoticeChars('hf-general') + 10_000)
+    const text = seededText(11, wholeTextNoticeChars('hf-general') + 10_000)
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
     t.send({ type: 'reset', version: 1, text })
     await t.until(() => t.live().some((h) => h.held.length > 0) && !t.coordinator.looping)
@@ -54,7 +54,7 @@ describe('a text without safe cuts', () => {
   it('edits during a run are answered at once; the stale run is dropped and only the newest text is tokenized', async () => {
     const { tok, lengths } = await wholeTextTokenizer()
     const t = harness({ helpers: 1, auto: false, loadTokenizer: async () => tok })
-    let text = sampleText(12, 200_000)
+    let text = seededText(12, 200_000)
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
     t.send({ type: 'reset', version: 1, text })
     await t.until(() => t.live().some((h) => h.held.length > 0) && !t.coordinator.looping)

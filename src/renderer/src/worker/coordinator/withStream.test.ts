@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { freeOracles, oracleOrdinary, oracleWithSpecial } from '@shared/testing/oracle'
 import { TokenStream } from '../../tokens/tokenStream'
 import { harness } from './coordinatorHarness'
-import { sampleText } from './sampleText'
+import { seededText } from './seededText'
 
 afterAll(() => freeOracles())
 
@@ -20,7 +20,7 @@ function wired() {
 describe('TokenizerCoordinator with the TokenStream', () => {
   it('the stream shows the new encoding after a switch, and the mode after a mode switch', async () => {
     const t = wired()
-    const text = sampleText(31, 300_000)
+    const text = seededText(31, 300_000)
     t.send({ type: 'configure', encoding: 'o200k_base', mode: 'text' })
     t.send({ type: 'reset', version: 1, text })
     await t.settle()

@@ -3,7 +3,7 @@
 const WORDS = ['the', 'token', ' ', 'count', 'é', '🦙', '日本語', '{"k": 1}', '3.14', "'s", 'x\ty', '\n', '\n\n', '  ', 'Hello', '<|endoftext|>', ',']
 
 /** A deterministic text of about `chars` characters from a seed (mixed prose, code, emoji, CJK, special-token text). */
-export function sampleText(seed: number, chars: number): string {
+export function seededText(seed: number, chars: number): string {
   let s = seed >>> 0 || 1
   const next = () => {
     s ^= s << 13

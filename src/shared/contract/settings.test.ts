@@ -3,14 +3,19 @@ import { DEFAULT_SETTINGS, parseSettings, readSettings, settingsForStart } from 
 
 describe('parseSettings', () => {
   it('round-trips valid settings', () => {
-    const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showCost: false, wrapLines: false, lineNumbers: false, theme: 'dark' as const, prices: { 'gpt-4o': { input: 1, output: 4 }, '': { input: 0, output: 0.5 } }, replyReserve: 800 }
+    const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showDensity: false, wrapLines: false, lineNumbers: false, theme: 'dark' as const, prices: { 'gpt-4o': { input: 1, output: 4 }, '': { input: 0, output: 0.5 } }, replyReserve: 800 }
     expect(parseSettings(JSON.stringify(s))).toEqual(s)
   })
   it.each([null, '', '{', 'null', '[]', '42', '"x"'])('falls back to defaults for %j', (json) => {
     expect(parseSettings(json)).toEqual(DEFAULT_SETTINGS)
   })
+  it('carries the density strip setting saved under its old name (showCost) over to showDensity', () => {
+    expect(parseSettings(JSON.stringify({ showCost: false })).showDensity).toBe(false)
+    expect(parseSettings(JSON.stringify({ showCost: false, showDensity: true })).showDensity).toBe(true)
+    expect(parseSettings(JSON.stringify({ showCost: false }))).not.toHaveProperty('showCost')
+  })
   it('keeps valid fields and drops bad ones', () => {
-    const s = parseSettings(JSON.stringify({ encoding: 'nope', showIds: true, customLimit: -3, activeLimit: 'x', specialMode: 'special', theme: 'pink', showCost: 'yes', lineNumbers: 'no', replyReserve: -5 }))
+    const s = parseSettings(JSON.stringify({ encoding: 'nope', showIds: true, customLimit: -3, activeLimit: 'x', specialMode: 'special', theme: 'pink', showDensity: 'yes', lineNumbers: 'no', replyReserve: -5 }))
     expect(s).toEqual({ ...DEFAULT_SETTINGS, showIds: true, specialMode: 'special' })
   })
 })

@@ -28,7 +28,7 @@ class CostMarker extends GutterMarker {
 }
 
 /** What one line costs: its number (from 1), its tokens, and characters per token. */
-export interface LineCost {
+export interface LineDensity {
   line: number
   tokens: number
   charsPerToken: number
@@ -38,7 +38,7 @@ export interface LineCost {
  * The cost of the line at `pos` (with its line break), as the strip beside it shows it, or
  * null when it has no tokens yet. The inspector says it in text, for the keyboard.
  */
-export function lineCostAt(state: EditorState, pos: number): LineCost | null {
+export function lineDensityAt(state: EditorState, pos: number): LineDensity | null {
   const { tokens, toTable } = tablePositions(state)
   const doc = state.doc
   const line = doc.lineAt(Math.min(pos, doc.length))
@@ -55,7 +55,7 @@ export function lineCostAt(state: EditorState, pos: number): LineCost | null {
 
 /** The cost of one line: characters per token as a level, or null when it has no tokens yet. */
 function lineMarker(view: EditorView, line: BlockInfo): GutterMarker | null {
-  const cost = lineCostAt(view.state, line.from)
+  const cost = lineDensityAt(view.state, line.from)
   if (!cost) return null
   return new CostMarker(costLevel(cost.charsPerToken), `Line ${cost.line}: ${formatRatio(cost.charsPerToken)} characters per token (${cost.tokens} tokens)`)
 }
@@ -72,10 +72,10 @@ function costStrip(show: boolean): Extension {
   })
 }
 
-/** The strip's place in the editor (off until setShowCost turns it on). */
-export const costStripExtension: Extension = costCompartment.of(costStrip(false))
+/** The strip's place in the editor (off until setShowDensity turns it on). */
+export const densityStripExtension: Extension = costCompartment.of(costStrip(false))
 
 /** Shows or hides the density strip (called the cost strip in the code). */
-export function setShowCost(view: EditorView, show: boolean): void {
+export function setShowDensity(view: EditorView, show: boolean): void {
   view.dispatch({ effects: costCompartment.reconfigure(costStrip(show)) })
 }

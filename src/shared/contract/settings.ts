@@ -13,7 +13,7 @@ export type Theme = 'system' | 'light' | 'dark'
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
 
 /** The on/off view settings (toolbar checkboxes and View menu items). */
-export type ViewToggle = 'showWhitespace' | 'showIds' | 'showCost' | 'wrapLines' | 'lineNumbers' | 'showSampling'
+export type ViewToggle = 'showWhitespace' | 'showIds' | 'showDensity' | 'wrapLines' | 'lineNumbers' | 'showSampling'
 
 /** The user's choices, saved across restarts. */
 export interface Settings {
@@ -28,7 +28,7 @@ export interface Settings {
   showWhitespace: boolean
   showIds: boolean
   /** The strip beside the text coloured by characters per token. */
-  showCost: boolean
+  showDensity: boolean
   /** Wrap long lines (off: very long lines scroll sideways and edit faster). */
   wrapLines: boolean
   /** Line numbers beside the text (limits say on which line they cut). */
@@ -51,7 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   specialMode: 'text',
   showWhitespace: false,
   showIds: false,
-  showCost: true,
+  showDensity: true,
   wrapLines: true,
   lineNumbers: true,
   showSampling: false,
@@ -97,7 +97,9 @@ export function parseSettings(json: string | null): Settings {
   if (isSpecialMode(r.specialMode)) s.specialMode = r.specialMode
   if (typeof r.showWhitespace === 'boolean') s.showWhitespace = r.showWhitespace
   if (typeof r.showIds === 'boolean') s.showIds = r.showIds
-  if (typeof r.showCost === 'boolean') s.showCost = r.showCost
+  // Saved before the strip had its own name (0.1.0 wrote `showCost`): carry it over.
+  if (typeof r.showDensity === 'boolean') s.showDensity = r.showDensity
+  else if (typeof r.showCost === 'boolean') s.showDensity = r.showCost
   if (typeof r.wrapLines === 'boolean') s.wrapLines = r.wrapLines
   if (typeof r.lineNumbers === 'boolean') s.lineNumbers = r.lineNumbers
   if (typeof r.showSampling === 'boolean') s.showSampling = r.showSampling

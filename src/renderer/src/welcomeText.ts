@@ -1,5 +1,5 @@
 /** The text a first-time user sees: it shows off what tokenization does to different text. */
-export const SAMPLE_TEXT = `Welcome to Tokenizer Explorer! Each coloured chip is one token: the unit a language model reads and bills.
+export const WELCOME_TEXT = `Welcome to Tokenizer Explorer! Each coloured chip is one token: the unit a language model reads and bills.
 
 Common words are a single token, while rare ones such as "antidisestablishmentarianism" split into pieces. Numbers split oddly too: 3.14159265, 1,000,000, 2026-11-26.
 Other scripts and emoji cost more: 日本語のテキスト, مرحبا, 👩🏽‍💻 🦙.
