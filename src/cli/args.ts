@@ -77,6 +77,11 @@ const OPTIONS: Record<CommandName, Options> = {
   models: { encoding: { type: 'string', short: 'e' }, tokenizer: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
 }
 
+/** The long option names a subcommand accepts (for the documentation check). */
+export function optionNames(command: CommandName): string[] {
+  return Object.keys(OPTIONS[command])
+}
+
 /** True when `value` names a subcommand. */
 export function isCommandName(value: unknown): value is CommandName {
   return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value)
