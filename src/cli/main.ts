@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The tokenizer-explorer command: see help.ts for what it does and run.ts for how. Started
 // on a worker thread (by pool.ts), the same file counts pieces of text instead.
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { useRankFiles } from '@shared/tokenizer/openai/encodingLoader'
 import { processIO } from './io'
 import { isCountWorker, serveCountWorker } from './pool'
 import { runCli } from './run'
@@ -12,6 +14,11 @@ if (major < 20 || (major === 20 && minor < 10)) {
   process.exit(1)
 }
 
+// The bundled tokenizer files lie in tokenizers/ beside the built command, OpenAI's rank
+// tables among them in their quickest form to load (rank files, made by vite.cli.config.ts).
+const assetDir = new URL('tokenizers/', import.meta.url)
+useRankFiles(async (name) => new Uint8Array(await readFile(new URL(name, assetDir))))
+
 if (isCountWorker()) await serveCountWorker()
 else {
   // A closed pipe (`... | head`) ends the output quietly.
@@ -19,6 +26,5 @@ else {
     if (err.code === 'EPIPE') process.exit(0)
     throw err
   })
-  // The bundled tokenizer files lie in tokenizers/ beside the built command.
-  process.exitCode = await runCli(process.argv.slice(2), processIO(), { workerScript: fileURLToPath(import.meta.url), assetDir: fileURLToPath(new URL('tokenizers/', import.meta.url)) })
+  process.exitCode = await runCli(process.argv.slice(2), processIO(), { workerScript: fileURLToPath(import.meta.url), assetDir: fileURLToPath(assetDir) })
 }

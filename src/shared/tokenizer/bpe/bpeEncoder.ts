@@ -5,7 +5,7 @@ import { bytePairMergeRanges, LONG_PIECE_BYTES } from './bpeMerge'
  * id, value = the token's text when its bytes are valid UTF-8, else its bytes; holes for ids
  * that are not tokens.
  */
-export type RawRanks = readonly (string | readonly number[] | undefined)[]
+export type RawRanks = readonly (string | readonly number[] | Uint8Array | undefined)[]
 
 /** Pieces whose tokens are remembered; the cache is emptied when it reaches this size. */
 export const MERGE_CACHE_ENTRIES = 16_384
@@ -92,11 +92,14 @@ export class BpeEncoder {
    * @param split calls back with each pre-token piece of a text, in order (see splitPatterns.ts)
    * @param deferred when true, the tables are filled by `fillInSteps`, which must run to its
    *   end before the first encode (building in slices)
+   * @param byteLengths each token's UTF-8 length, when known (a rank file has them): saves
+   *   measuring every token while filling the tables
    */
   constructor(
     ranks: RawRanks,
     private readonly split: (text: string, onPiece: (start: number, end: number) => void) => void,
     deferred = false,
+    private readonly byteLengths?: Uint16Array,
   ) {
     this.ranks = ranks
     if (!deferred) for (const _ of this.fillInSteps()) continue
@@ -104,13 +107,13 @@ export class BpeEncoder {
 
   /** Fills the lookup tables from the rank table, yielding every thousand tokens. */
   *fillInSteps(): Generator<void, void, void> {
-    const ranks = this.ranks
+    const { ranks, byteLengths } = this
     for (let id = 0; id < ranks.length; id++) {
       if ((id & 1023) === 1023) yield
       const entry = ranks[id]
       if (typeof entry === 'string') this.rankOfText.set(entry, id)
       else if (entry !== undefined) this.rankOfByteArray.set(String.fromCharCode(...entry), id)
-      if (entry === undefined) continue
+      if (entry === undefined || (byteLengths !== undefined && byteLengths[id] > 3)) continue
       const bytes = typeof entry === 'string' ? utf8ByteString(entry) : String.fromCharCode(...entry)
       if (bytes.length <= 3) this.rankOfShort.set(shortKey(bytes, 0, bytes.length), id)
     }

@@ -1,4 +1,6 @@
 import { BpeEncoder, type RawRanks } from '../bpe/bpeEncoder'
+import { decodeRankFile, type RankFileTable } from '../bpe/rankFile'
+import { PromiseCache } from '../promiseCache'
 import type { EncodingName } from './encodings'
 import { openaiSpecialTokens, specialTokenNames } from './openaiSpecialTokens'
 import { forEachPiece } from './splitPatterns'
@@ -36,6 +38,15 @@ const RANKS: Record<EncodingName, () => Promise<RanksModule>> = {
   o200k_base: () => import('gpt-tokenizer/bpeRanks/o200k_base'),
   o200k_harmony: () => import('gpt-tokenizer/bpeRanks/o200k_base'),
 }
+/** The rank table each encoding uses (p50k_edit and o200k_harmony share another's). */
+const RANK_TABLE: Record<EncodingName, string> = {
+  r50k_base: 'r50k_base',
+  p50k_base: 'p50k_base',
+  p50k_edit: 'p50k_base',
+  cl100k_base: 'cl100k_base',
+  o200k_base: 'o200k_base',
+  o200k_harmony: 'o200k_base',
+}
 const utf8 = new TextEncoder()
 
 /**
@@ -43,19 +54,23 @@ const utf8 = new TextEncoder()
  * and special tokens (see bpeEncoder.ts, splitPatterns.ts, openaiSpecialTokens.ts); exported
  * for tests.
  */
-export function makeLoadedEncoding(name: EncodingName, ranks: RawRanks): LoadedEncoding {
-  const encoder = new BpeEncoder(ranks, (text, onPiece) => forEachPiece(name, text, onPiece))
+export function makeLoadedEncoding(name: EncodingName, ranks: RawRanks, byteLengths?: Uint16Array): LoadedEncoding {
+  const encoder = new BpeEncoder(ranks, (text, onPiece) => forEachPiece(name, text, onPiece), false, byteLengths)
   const specialTokens = openaiSpecialTokens(name)
-  const lengths = new Uint16Array(ranks.length)
-  for (let id = 0; id < ranks.length; id++) {
-    const entry = ranks[id]
-    // The tables have holes (ids that are not tokens, e.g. cl100k 100256): length 0.
-    lengths[id] = entry === undefined ? 0 : typeof entry === 'string' ? utf8ByteLength(entry) : entry.length
+  let lengths = byteLengths
+  if (!lengths) {
+    lengths = new Uint16Array(ranks.length)
+    for (let id = 0; id < ranks.length; id++) {
+      const entry = ranks[id]
+      // The tables have holes (ids that are not tokens, e.g. cl100k 100256): length 0.
+      lengths[id] = entry === undefined ? 0 : typeof entry === 'string' ? utf8ByteLength(entry) : entry.length
+    }
   }
+  const lengthOf = lengths
   const specialById = specialTokenNames(specialTokens)
 
   const byteLength = (id: number): number => {
-    if (id < lengths.length && lengths[id] > 0) return lengths[id]
+    if (id < lengthOf.length && lengthOf[id] > 0) return lengthOf[id]
     const special = specialById.get(id)
     if (special !== undefined) return utf8ByteLength(special)
     throw new RangeError(`Token id ${id} is not in ${name}`)
@@ -78,20 +93,39 @@ export function makeLoadedEncoding(name: EncodingName, ranks: RawRanks): LoadedE
   }
 }
 
-const cache = new Map<EncodingName, Promise<LoadedEncoding>>()
+const cache = new PromiseCache<EncodingName, LoadedEncoding>()
 
-/** Loads `key` once into `store` (a failed load is forgotten, so it can be tried again). */
-function once(store: Map<EncodingName, Promise<LoadedEncoding>>, key: EncodingName, load: () => Promise<LoadedEncoding>): Promise<LoadedEncoding> {
-  let pending = store.get(key)
-  if (!pending) {
-    pending = load()
-    pending.catch(() => store.delete(key))
-    store.set(key, pending)
+/** Reads a rank file by name, or null (see useRankFiles). */
+let readRankFile: ((fileName: string) => Promise<Uint8Array>) | null = null
+
+/** The rank file an encoding's table is read from, where rank files are used (`<table>.ranks.bin`). */
+export function rankFileName(name: EncodingName): string {
+  return `${RANK_TABLE[name]}.ranks.bin`
+}
+
+/**
+ * Makes later loads read each rank table from its rank file through `read` (the command line
+ * ships them beside itself: several times faster to load than the JavaScript module), falling
+ * back to the module when the file cannot be read.
+ */
+export function useRankFiles(read: (fileName: string) => Promise<Uint8Array>): void {
+  readRankFile = read
+}
+
+/** The encoding's table from its rank file, or null when rank files are not used or this one cannot be read. */
+async function fromRankFile(name: EncodingName): Promise<RankFileTable | null> {
+  if (!readRankFile) return null
+  try {
+    return decodeRankFile(await readRankFile(rankFileName(name)))
+  } catch {
+    return null
   }
-  return pending
 }
 
 /** Loads an encoding once (lazily: nothing is imported until first asked for). */
 export function loadEncoding(name: EncodingName): Promise<LoadedEncoding> {
-  return once(cache, name, async () => makeLoadedEncoding(name, (await RANKS[name]()).default))
+  return cache.get(name, async () => {
+    const file = await fromRankFile(name)
+    return file ? makeLoadedEncoding(name, file.ranks, file.byteLengths) : makeLoadedEncoding(name, (await RANKS[name]()).default)
+  })
 }
