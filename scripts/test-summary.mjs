@@ -46,6 +46,21 @@ function walk(suite) {
 }
 for (const suite of e2e?.suites ?? []) walk(suite)
 for (const name of skippedNames) console.log(`skipped: ${name}`)
+
+// The ten slowest tests of both suites, so the next person knows where the suite's time goes.
+const durations = []
+for (const file of unit?.testResults ?? [])
+  for (const t of file.assertionResults ?? []) if (typeof t.duration === 'number') durations.push([t.duration, `unit: ${file.name.replace(process.cwd() + '/', '')} > ${t.fullName ?? t.title}`])
+function times(suite, file) {
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests ?? []) for (const r of t.results ?? []) durations.push([r.duration ?? 0, `e2e: ${spec.file ?? file} > ${spec.title}`])
+  for (const child of suite.suites ?? []) times(child, suite.file ?? file)
+}
+for (const suite of e2e?.suites ?? []) times(suite, suite.file)
+if (durations.length > 0) {
+  console.log('slowest tests:')
+  for (const [ms, name] of durations.sort((a, b) => b[0] - a[0]).slice(0, 10)) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name.length > 150 ? name.slice(0, 147) + '...' : name}`)
+}
 console.log(`(${notes.join('; ')})`)
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed > 0 ? 1 : 0)
