@@ -22,6 +22,9 @@ const EDGE_TEXTS = [
   'مرحبا بالعالم — שלום עולם (mixed) ‏ ‎',
   '\u2581 ▁▁x ▁ <0x0A> <unk> </s> <b> </b> a> </x >▁</ >  </',
   'x'.repeat(3000) + ' ' + ' '.repeat(2000) + '\n'.repeat(70) + '!'.repeat(1500),
+  // Code without spaces: Gemma's splitter cuts between ASCII pairs no token holds.
+  '{"a":[1,2,{"b":null}],"c":"d\\"e"};f(g),h[i]=j&&k||l;m=>n?.o??p;/*q*/`${r}`;s+=t<<2>>>1;',
+  '<div class="x"><a href=\'#\'>y</a></div>\n\tif(!u){v--;}else{w++;}//',
 ]
 
 /** Code points from every plane plus ASCII words, spaces and newlines: the random texts. */
