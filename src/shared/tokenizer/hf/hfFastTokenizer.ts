@@ -94,9 +94,13 @@ function* buildHfFastTokenizer(source: VocabSource, info: HfTokenizerInfo): Step
     if (t.normalized && !t.special && steps.length > 0) throw new UnsupportedTokenizerError(`Unsupported normalized added token ${t.content}`)
   }
 
-  // One pass over the vocabulary (Gemma's has 262,144 entries).
+  // One pass over the vocabulary (Gemma's has 262,144 entries). Files list it out of id
+  // order, and an array written out of order falls back to a slow dictionary: tokenOf is
+  // made at its full length first.
+  let maxId = -1
+  for (let i = 0; i < source.count; i++) maxId = Math.max(maxId, source.idAt(i))
   const idOf = new Map<string, number>()
-  const tokenOf: (string | undefined)[] = []
+  const tokenOf: (string | undefined)[] = Array.from({ length: maxId + 1 }, () => undefined)
   for (let i = 0; i < source.count; i++) {
     const token = source.tokenAt(i)
     const id = source.idAt(i)
@@ -146,7 +150,7 @@ function* buildHfFastTokenizer(source: VocabSource, info: HfTokenizerInfo): Step
     if (token === undefined) continue
     if (addedToken) normLength[id] = utf8ByteLength(token)
     else if (plan.byteLevel) normLength[id] = token.length
-    else if (byteFallback && /^<0x[0-9A-F]{2}>$/.test(token)) normLength[id] = 1
+    else if (byteFallback && token.length === 6 && /^<0x[0-9A-F]{2}>$/.test(token)) normLength[id] = 1
     else normLength[id] = utf8ByteLength(token)
   }
 

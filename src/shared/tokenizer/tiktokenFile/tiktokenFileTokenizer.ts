@@ -46,6 +46,11 @@ function* compressedRanksSteps(bpeRanks: string): Steps<RawRanks> {
     for (let i = 0; i < tokens.length; i++) {
       if ((i & 1023) === 1023) yield
       const binary = atob(tokens[i])
+      // Most tokens are ASCII: their bytes are their text.
+      if (isAscii(binary)) {
+        ranks[offset + i] = binary
+        continue
+      }
       const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
       let text: string | undefined
       try {
@@ -58,6 +63,12 @@ function* compressedRanksSteps(bpeRanks: string): Steps<RawRanks> {
     }
   }
   return ranks
+}
+
+/** True when every character of `s` is below U+0080. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false
+  return true
 }
 
 /** A Tokenizer for a tiktoken-style file, on the app's own BPE core (BpeEncoder). */
