@@ -46,7 +46,7 @@ function naiveTrain(preTokens: ReadonlyMap<string, number>, steps: number): Lear
   return out
 }
 
-function preTokens(texts: string[], pattern: SplitPatternName): Map<string, number> {
+function preTokens(texts: string[], pattern: SplitPatternName): ReadonlyMap<string, number> {
   const c = new PreTokenCounter(pattern)
   for (const t of texts) c.add(t)
   return c.counts

@@ -48,8 +48,9 @@ const SCANNER = { gpt2: 'r50k_base', cl100k: 'cl100k_base', o200k: 'o200k_base' 
  * bytes, so two texts that differ only in lone surrogates count as one.
  */
 export class PreTokenCounter {
-  /** Occurrences of each pre-token, by byte string. */
-  readonly counts = new Map<string, number>()
+  /** Occurrences of each piece, by its text (converted to bytes once per distinct piece, in `counts`). */
+  private readonly pieces = new Map<string, number>()
+  private bytes: Map<string, number> | null = null
   /** Characters read so far. */
   characters = 0
 
@@ -58,13 +59,26 @@ export class PreTokenCounter {
   /** Adds one text (a file, or the editor's text). */
   add(text: string): void {
     this.characters += text.length
-    const counts = this.counts
-    const bump = (piece: string) => {
-      const bytes = utf8ByteString(piece)
-      counts.set(bytes, (counts.get(bytes) ?? 0) + 1)
-    }
+    this.bytes = null
+    const pieces = this.pieces
     if (text.length === 0) return
-    if (this.pattern === 'none') bump(text)
-    else forEachPiece(SCANNER[this.pattern], text, (start, end) => bump(text.slice(start, end)))
+    if (this.pattern === 'none') pieces.set(text, (pieces.get(text) ?? 0) + 1)
+    else
+      forEachPiece(SCANNER[this.pattern], text, (start, end) => {
+        const piece = text.slice(start, end)
+        pieces.set(piece, (pieces.get(piece) ?? 0) + 1)
+      })
+  }
+
+  /** Occurrences of each pre-token, by its bytes as a byte string (in first-seen order). */
+  get counts(): ReadonlyMap<string, number> {
+    if (this.bytes) return this.bytes
+    const out = new Map<string, number>()
+    for (const [piece, n] of this.pieces) {
+      const bytes = utf8ByteString(piece)
+      out.set(bytes, (out.get(bytes) ?? 0) + n)
+    }
+    this.bytes = out
+    return out
   }
 }
