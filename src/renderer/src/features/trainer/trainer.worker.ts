@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-// The trainer: counts pre-tokens, then learns merges in batches of about 25 ms, posting each
+// The trainer: counts pre-tokens, then learns merges in batches of about 100 ms, posting each
 // batch as it is learned; the tokenizer.json at the end. Cancel terminates this worker.
 import { decodeFileBytes } from '@shared/contract/textDecoding'
 import { tokenLabel } from '@shared/sampling/tokenLabel'
@@ -40,7 +40,7 @@ async function train(req: TrainRequest): Promise<void> {
   while (trainer.merges.length < req.merges && !trainer.done) {
     const batchStart = performance.now()
     const rows: MergeRow[] = []
-    while (performance.now() - batchStart < 25 && trainer.merges.length < req.merges && !trainer.done) {
+    while (performance.now() - batchStart < 100 && trainer.merges.length < req.merges && !trainer.done) {
       for (const m of trainer.learn(Math.min(10, req.merges - trainer.merges.length))) {
         rows.push({ rank: 0, left: label(trainer.tokenBytes(m.left)), right: label(trainer.tokenBytes(m.right)), token: label(trainer.tokenBytes(m.id)), count: m.count, id: m.id })
       }

@@ -4,7 +4,7 @@ import { TrainingRun } from './trainerClient'
 import type { MergeRow, TrainingSource } from './trainerProtocol'
 
 /** Rows the panel keeps (the latest merges); the saved file has them all. */
-export const SHOWN_MERGES = 200
+export const SHOWN_MERGES = 100
 
 /** A finished training run. */
 export interface TrainedResult {
