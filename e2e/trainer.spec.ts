@@ -63,7 +63,7 @@ test('trains on the editor text with a progress bar, lists merges, saves a token
 test('trains on chosen files, cancels, refuses bad input with a clear message; axe finds nothing', async ({ page }) => {
   const panel = await openTrainer(page)
   await panel.getByRole('spinbutton', { name: 'Merges' }).fill('0')
-  await expect(panel.getByText('Merges must be from 1 to 50,000.')).toBeVisible()
+  await expect(panel.getByText('Merges must be a whole number from 1 to 50,000.')).toBeVisible()
   await panel.getByRole('spinbutton', { name: 'Merges' }).fill('50000')
   await panel.getByRole('radio', { name: 'Files' }).check()
   await panel.getByRole('button', { name: 'Train', exact: true }).click()

@@ -4,6 +4,7 @@ import { MAX_FILE_BYTES } from '@shared/contract/textDecoding'
 import { formatCount } from '@shared/text/format'
 import { BpeTrainer, MAX_MERGES } from '@shared/training/bpeTrainer'
 import { trainedTokenizerText } from '@shared/training/exportTokenizer'
+import { readMerges } from '@shared/training/mergesInput'
 import { isSplitPatternName, PreTokenCounter, SPLIT_PATTERNS, type SplitPatternName } from '@shared/training/preTokens'
 import { CliError, EXIT_FAIL, EXIT_OK, usageError } from './errors'
 import { findFiles, readInput } from './inputs'
@@ -35,8 +36,9 @@ export interface TrainInvocation {
 export function parseTrainArgs(values: Record<string, string | boolean | undefined>, positionals: string[]): TrainInvocation {
   const mergesText = values.merges as string | undefined
   if (mergesText === undefined) throw usageError('train needs --merges N (how many merges to learn, 1 to 50,000).', 'train')
-  const merges = /^\d[\d,_]*$/.test(mergesText.trim()) ? Number(mergesText.trim().replace(/[,_]/g, '')) : NaN
-  if (!Number.isInteger(merges) || merges < 1 || merges > MAX_MERGES) throw usageError(`--merges takes a whole number from 1 to ${formatCount(MAX_MERGES)}, not "${mergesText}".`, 'train')
+  const read = readMerges(mergesText)
+  if ('error' in read) throw usageError(`--merges takes a whole number from 1 to ${formatCount(MAX_MERGES)}, not "${mergesText}".`, 'train')
+  const merges = read.value
   const pattern = (values.pattern as string | undefined) ?? 'o200k'
   if (!isSplitPatternName(pattern)) throw usageError(`--pattern takes ${SPLIT_PATTERNS.join(', ')}, not "${pattern}".`, 'train')
   const out = (values.out as string | undefined) ?? 'tokenizer.json'

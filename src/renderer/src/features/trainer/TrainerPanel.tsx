@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react'
 import type { SaveFileRequest } from '@shared/contract/ipc'
 import { formatCount } from '@shared/text/format'
 import { MAX_MERGES } from '@shared/training/bpeTrainer'
+import { readMerges } from '@shared/training/mergesInput'
 import { isSplitPatternName, SPLIT_PATTERN_LABELS, SPLIT_PATTERNS, type SplitPatternName } from '@shared/training/preTokens'
 import type { UserTokenizerFiles } from '@shared/tokenizer/userTokenizer'
 import { useStableCallback } from '../../ui/useStableCallback'
@@ -21,14 +22,6 @@ export interface TrainerPanelProps {
   saveFile(request: SaveFileRequest, done: string): Promise<void>
   /** Opens the trained tokenizer like a tokenizer.json from disk and switches the editor to it. */
   onUseInEditor(files: UserTokenizerFiles): void
-}
-
-/** Reads the merges field: a whole number from 1 to MAX_MERGES, or why not. */
-export function readMerges(value: string): { value: number } | { error: string } {
-  const n = Number(value.trim())
-  if (value.trim() === '' || !Number.isInteger(n)) return { error: 'Merges must be a whole number.' }
-  if (n < 1 || n > MAX_MERGES) return { error: `Merges must be from 1 to ${formatCount(MAX_MERGES)}.` }
-  return { value: n }
 }
 
 /** The Train a tokenizer panel: source, merges, split pattern, Train/Cancel, the merges as learned, save and use. */
