@@ -14,7 +14,7 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
-const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract']
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract', 'training']
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -73,6 +73,7 @@ export default tseslint.config(
     ['sampling', ['text', 'tokenizer', 'document']],
     ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
     ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
+    ['training', ['text', 'tokenizer']],
   ]),
   {
     // No import circles anywhere in src (a module and what it imports never need each other).

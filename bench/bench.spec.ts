@@ -19,6 +19,7 @@ import { bareLineKeystrokes, fresh, keystrokes, lineAround, paste, percentile, s
 import { memory } from './memory'
 import { beforeAfterRows, beforeBuildFromEnv } from './beforeAfter'
 import { benchEngines, engineTable } from './engineRows'
+import { trainingRows } from './training'
 import { checkBuild, finalCell, pageTextAndCount } from './freshPageRun'
 import { mb, ms, ResultTable, x } from './resultTable'
 
@@ -167,6 +168,8 @@ test('benchmark', async ({ page, browser }, testInfo) => {
   const floor = floors.flat()
   const engines = ENGINES.length === 0 ? [] : await engineTable(browser, { url: `${baseURL}/`, viewport, text: buildCorpus('synthetic', SIZE).text, textLabel: `the synthetic corpus (${sizeLabel})`, engines: ENGINES, runs: PASTE_RUNS, keys: KEYS })
   if (engines.length > 0) load.push(loadavg()[0])
+  // Tokenizer training (Node, one thread): ours against Rust tokenizers' train on the same 1 MB.
+  notes.push(...trainingRows())
   notes.push(`keystroke floor (bare <textarea>, same measurement, before and after the corpora): p50 ${ms(percentile(floor, 50))}, p95 ${ms(percentile(floor, 95))}`)
 
   // The browser's own cost of typing in the synthetic corpus's long last line (see performance.md).

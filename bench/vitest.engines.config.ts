@@ -2,5 +2,5 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  test: { root: import.meta.dirname, include: ['engines.measure.ts'], environment: 'node', testTimeout: 600_000, hookTimeout: 600_000 },
+  test: { root: import.meta.dirname, include: ['engines.measure.ts', 'training.measure.ts'], environment: 'node', testTimeout: 600_000, hookTimeout: 600_000 },
 })

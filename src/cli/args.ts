@@ -5,10 +5,11 @@ import { isSpecialMode, type SpecialMode } from '@shared/tokenizer/specialTokens
 import { MAX_FILE_BYTES } from '@shared/contract/textDecoding'
 import { TOKENIZER_IDS, tokenizerSource } from './engine'
 import { usageError } from './errors'
+import { parseTrainArgs, TRAIN_OPTIONS, type TrainInvocation } from './train'
 import { priceOptions, type PriceOptions } from './price'
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'models'] as const
+export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'train', 'models'] as const
 
 /** Name of one subcommand. */
 export type CommandName = (typeof COMMANDS)[number]
@@ -48,6 +49,7 @@ export type Invocation =
   | ({ command: 'trim'; path: string; limit: number | null; reserve: number; keep: 'first' | 'last' | 'both'; marker: string } & TokenizerOptions)
   | ({ command: 'split'; path: string; size: number; overlap: number; out: string | null } & TokenizerOptions)
   | { command: 'models'; json: boolean; encoding: string | null }
+  | TrainInvocation
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -74,6 +76,7 @@ const OPTIONS: Record<CommandName, Options> = {
   decode: { ...TOKENIZER, ...JSON_FLAG },
   trim: { ...TOKENIZER, ...LIMIT, keep: { type: 'string' }, marker: { type: 'string' } },
   split: { ...TOKENIZER, size: { type: 'string', short: 's' }, overlap: { type: 'string' }, out: { type: 'string', short: 'o' }, jsonl: { type: 'boolean' } },
+  train: TRAIN_OPTIONS,
   models: { encoding: { type: 'string', short: 'e' }, tokenizer: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
 }
 
@@ -171,6 +174,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const { values, positionals } = parsed
   if (values.help) return { command: 'help', topic: command }
   const json = values.json === true
+  if (command === 'train') return parseTrainArgs(values, positionals)
 
   if (command === 'models') {
     if (positionals.length > 0) throw usageError(`models takes no arguments (got "${positionals[0]}").`, command)

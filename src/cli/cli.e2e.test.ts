@@ -141,7 +141,7 @@ describe('tokenizer-explorer count', () => {
     const r = cli(['--help'])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^tokenizer-explorer: count, check/)
-    for (const command of ['count', 'check', 'encode', 'decode', 'trim', 'split', 'models']) {
+    for (const command of ['count', 'check', 'encode', 'decode', 'trim', 'split', 'train', 'models']) {
       const h = cli([command, '--help'])
       expect(h.code).toBe(0)
       expect(h.stdout).toMatch(new RegExp(`^Usage: tokenizer-explorer ${command}`))
@@ -396,5 +396,35 @@ describe('tokenizer-explorer with the bundled tokenizers and tokenizer.json file
     expect(cli(['check', 'src/code.ts', '-l', '9k', '--tokenizer', 'claude-legacy']).stderr).toMatch(/^note: counts are estimates\. Anthropic’s tokenizer for Claude 2 and earlier/)
     expect(cli(['count', 'src/code.ts', '--tokenizer', 'llama3']).stderr).toBe('')
     expect(cli(['models']).stdout).toMatch(/\nclaude-sonnet-4-5\s+claude-legacy\s+200,000\s+64,000\s+~\n[\s\S]*\n~ Counted with Anthropic’s legacy tokenizer/)
+  })
+})
+
+describe('tokenizer-explorer train', () => {
+  it('trains on files, writes a tokenizer.json that Rust tokenizers and --tokenizer read with the same ids', async () => {
+    const r = cli(['train', '--merges', '500', '--pattern', 'cl100k', 'notes', 'src/code.ts', '--out', 'trained.json'])
+    expect(r.stderr).toMatch(/^learned 500 merges from [\d,]+ characters in \d+ files \([\d,]+ distinct pre-tokens, split cl100k\) in [\d.]+ s: [\d,]+ tokens, written to trained\.json\.\n$/)
+    expect(r.code).toBe(0)
+    const { Tokenizer } = await import('tokenizers')
+    const rust = await Tokenizer.fromFile(join(dir, 'trained.json'))
+    const text = TEXTS['notes/mixed.md'].slice(0, 5000) + ' ünïcödé 👍🏽'
+    const expected = (await rust.encode(text, null, { addSpecialTokens: false })).getIds()
+    const ours = cli(['encode', '--tokenizer', 'trained.json', '--text', text])
+    expect(ours.code).toBe(0)
+    expect(ours.stdout.trim().split(' ').map(Number)).toEqual(expected)
+  }, 60_000)
+
+  it('refuses a missing or bad --merges, an unknown --pattern and no inputs, in one line each', () => {
+    for (const [args, message] of [
+      [['train', 'crlf.txt'], /^tokenizer-explorer: train needs --merges N/],
+      [['train', '--merges', '0', 'crlf.txt'], /--merges takes a whole number from 1 to 50,000, not "0"/],
+      [['train', '--merges', 'ten', 'crlf.txt'], /--merges takes a whole number from 1 to 50,000, not "ten"/],
+      [['train', '--merges', '10', '--pattern', 'gpt4', 'crlf.txt'], /--pattern takes gpt2, cl100k, o200k, none, not "gpt4"/],
+      [['train', '--merges', '10'], /train needs the files \(or folders\) to train on/],
+    ] as const) {
+      expectRefused(args, message)
+    }
+    const empty = cli(['train', '--merges', '10', 'empty.txt'])
+    expect(empty.code).toBe(1)
+    expect(empty.stderr).toBe('tokenizer-explorer: No text to train on: the inputs are empty.\n')
   })
 })

@@ -50,6 +50,7 @@ Commands:
   decode  [IDS...|-]                     token ids back to text
   trim    [FILE|-] --limit N             keep the first, last or both ends' tokens within the limit
   split   [FILE|-] --size N              chunks of N tokens (overlap M), as files or JSON Lines
+  train   PATHS --merges N --out FILE    train a byte-level BPE tokenizer and save its tokenizer.json
   models                                 the models --model knows, with tokenizers and windows
 
 Run "tokenizer-explorer COMMAND --help" for a command's options.
@@ -138,6 +139,29 @@ and cut shorter if it would take more than N tokens alone.
   -o, --out DIR         write chunk-001.txt, chunk-002.txt, ... into DIR (created if needed)
       --jsonl           print JSON Lines, one chunk a line: {index, tokens, firstToken, text} (default)
 ${TOKENIZER_OPTIONS}
+`
+    case 'train':
+      return `Usage: tokenizer-explorer train --merges N [--pattern P] [--out FILE] PATHS...
+
+Trains a byte-level BPE tokenizer on the files (as the app's Train a tokenizer panel does):
+starting from the 256 bytes, each merge joins the most frequent adjacent pair of tokens
+inside a pre-token (ties: the pair with the smallest left id, then right id). Writes a
+Hugging Face tokenizer.json (ByteLevel pre-tokenizer and decoder, the 256 byte tokens and
+one token per merge) that File > Open Tokenizer, --tokenizer and Hugging Face's tokenizers
+load. Prints a summary on standard error.
+
+  -n, --merges N        merges to learn, 1 to 50,000 (the vocabulary is 256 + N tokens;
+                        fewer when no pair is left)
+  -p, --pattern P       how text is cut into pre-tokens before merging: gpt2, cl100k, o200k
+                        (default; OpenAI's split patterns) or none (whole files: merges cross
+                        words and lines)
+  -o, --out FILE        where to write the tokenizer.json (default: tokenizer.json; an
+                        existing file is replaced; - prints it on standard output)
+
+Inputs: files, folders (read recursively; what .gitignore ignores is left out, and .git),
+or - for standard input. Binary files and files over --max-size are skipped with the reason.
+      --max-size SIZE   skip files larger than this (default 50M; k, M, G are powers of 1024)
+      --no-ignore       read .gitignore'd files too
 `
     case 'models':
       return `Usage: tokenizer-explorer models [--tokenizer ID] [--json]

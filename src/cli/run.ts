@@ -16,6 +16,7 @@ import type { CliIO } from './io'
 import { WorkerCounter, workerCount } from './pool'
 import { folderReader, loadSource, sourceId } from './engine'
 import { estimateNote, openTokenizer, resolveOptions, type ResolvedTokenizer } from './tokenizer'
+import { runTrain } from './train'
 import { splitJsonl, splitText, trimSummary, trimText, writeChunkFiles } from './trimSplit'
 
 /** The version printed by --version (the package's, set at build time; "dev" when run from source). */
@@ -144,6 +145,8 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
       }
       return EXIT_OK
     }
+    case 'train':
+      return runTrain(inv, io)
     case 'models': {
       const models = (await loadModelList()).filter((m) => inv.encoding === null || m.encoding === inv.encoding)
       io.out(inv.json ? modelJson(models) : modelTable(models))

@@ -39,6 +39,7 @@ describe('buildMenuTemplate', () => {
     expect(find(view, /Token IDs/).checked).toBe(true)
     expect(find(view, /Whitespace/).checked).toBe(false)
     expect(find(view, /Wrap Lines/)).toMatchObject({ checked: true, accelerator: 'Alt+Z' })
+    expect(find(view, /Train a Tokenizer/).checked).toBe(false)
     expect(view.filter((i) => i.role).map((i) => i.role)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen'])
     const themes = items(find(view, /Theme/))
     expect(themes.find((t) => t.checked)?.label).toBe('Dark')

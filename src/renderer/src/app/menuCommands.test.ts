@@ -36,8 +36,8 @@ describe('runMenuCommand', () => {
   })
   it('maps every View toggle to the setting it flips', () => {
     const { calls, actions } = recorder()
-    for (const what of ['whitespace', 'ids', 'density', 'wrap', 'lines'] as const) runMenuCommand({ type: 'toggle', what }, actions)
-    expect(calls.map((c) => c[1])).toEqual(['showWhitespace', 'showIds', 'showDensity', 'wrapLines', 'lineNumbers'])
+    for (const what of ['whitespace', 'ids', 'density', 'wrap', 'lines', 'trainer'] as const) runMenuCommand({ type: 'toggle', what }, actions)
+    expect(calls.map((c) => c[1])).toEqual(['showWhitespace', 'showIds', 'showDensity', 'wrapLines', 'lineNumbers', 'showTrainer'])
   })
 })
 

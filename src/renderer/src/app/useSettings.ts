@@ -68,5 +68,10 @@ export function useSettings(host: Host, saved: LoadedStateResult, models: ModelI
     [],
   )
 
-  return { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit }
+  /** Closing the trainer: focus goes back to its toolbar toggle. */
+  const closeTrainer = useCallback(() => {
+    update({ showTrainer: false })
+    document.querySelector<HTMLElement>('.toolbar [data-toggle="showTrainer"]')?.focus()
+  }, [update])
+  return { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, closeTrainer, onCustomLimit }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { OpenTokenizerResult } from '@shared/contract/ipc'
 import { DEFAULT_TOKENIZER, isIdOfOpenedTokenizer, tokenizerName, tokenizerShortName, type TokenizerId } from '@shared/tokenizer/tokenizerId'
-import { summarizeUserTokenizer } from '@shared/tokenizer/userTokenizer'
+import { summarizeUserTokenizer, type UserTokenizerFiles } from '@shared/tokenizer/userTokenizer'
 import type { Host } from '../../host/host'
 import type { DroppedTokenizer } from '../../host/tokenizerFiles'
 import { useStableCallback } from '../../ui/useStableCallback'
@@ -113,5 +113,7 @@ export function useCustomTokenizer(ws: Workspace, host: Host, select: (id: Token
   const open = useStableCallback(() => void host.openTokenizerFile().then((r) => take(r)))
   /** A tokenizer.json or model folder dropped on the window. */
   const openDropped = useStableCallback((drop: DroppedTokenizer) => void host.openDroppedTokenizer(drop).then((r) => take(r)))
-  return { opened, checking, open, openDropped }
+  /** A tokenizer made in the page (the trainer's tokenizer.json): checked and used like a file. */
+  const openTrained = useStableCallback((files: UserTokenizerFiles) => void take({ kind: 'opened', files }))
+  return { opened, checking, open, openDropped, openTrained }
 }
