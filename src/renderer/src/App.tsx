@@ -36,12 +36,14 @@ import { WELCOME_TEXT } from './welcomeText'
 
 /** The sampling lab loads when first opened. */
 const SamplingPanel = lazy(() => import('./features/sampling/SamplingPanel'))
+/** The embeddings lab (its model loads on first use, in its worker). */
+const EmbeddingsPanel = lazy(() => import('./features/embeddings/EmbeddingsPanel'))
 
 /** The whole app: toolbar, editor with token colouring, counts, limits, inspector, token ids, tool panels. */
 export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const { message, setMessage, textEdited } = useStatusMessage(saved)
   const models = useModels(setMessage)
-  const { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit } = useSettings(host, saved, models)
+  const { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, closeEmbeddings, onCustomLimit } = useSettings(host, saved, models)
   // The editor and its tokenizer (editor/, tokens/, worker client), linked in one session.
   const { session, snapshot: editor, editorParent } = useEditorSession({ initialText: saved.values.draft ?? WELCOME_TEXT, encoding: settings.encoding, mode: settings.specialMode, display: settings })
   const ws = useWorkspace(session, host, settingsRef, setMessage)
@@ -88,7 +90,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={file.onDrop}>
       <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} openTokenizer={openTokenizerButton} openedTokenizer={openedTokenizer} />
       <main
-        className={`workspace${settings.showSampling ? ' with-sampling' : ''}`}
+        className={`workspace${settings.showSampling ? ' with-sampling' : ''}${settings.showEmbeddings ? ' with-embeddings' : ''}`}
         style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}
       >
         <div className="editor-column">
@@ -111,6 +113,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         {settings.showSampling && (
           <Suspense fallback={<section className="sampling-lab" aria-label="Sampling lab" aria-busy="true" />}>
             <SamplingPanel onClose={closeSampling} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
+          </Suspense>
+        )}
+        {settings.showEmbeddings && (
+          <Suspense fallback={<section className="embeddings-lab" aria-label="Embeddings" aria-busy="true" />}>
+            <EmbeddingsPanel onClose={closeEmbeddings} getText={editorText} />
           </Suspense>
         )}
         <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />

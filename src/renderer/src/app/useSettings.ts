@@ -61,6 +61,11 @@ export function useSettings(host: Host, saved: LoadedStateResult, models: ModelI
     update({ showSampling: false })
     document.querySelector<HTMLElement>('.toolbar [data-toggle="showSampling"]')?.focus()
   }, [update])
+  /** Closing the embeddings lab: focus goes back to its toolbar toggle. */
+  const closeEmbeddings = useCallback(() => {
+    update({ showEmbeddings: false })
+    document.querySelector<HTMLElement>('.toolbar [data-toggle="showEmbeddings"]')?.focus()
+  }, [update])
   /** A custom limit set or cleared: it becomes active; cleared while active, 4,096 takes over. */
   const onCustomLimit = useCallback(
     (customLimit: number | null) =>
@@ -68,5 +73,5 @@ export function useSettings(host: Host, saved: LoadedStateResult, models: ModelI
     [],
   )
 
-  return { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, onCustomLimit }
+  return { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, closeEmbeddings, onCustomLimit }
 }
