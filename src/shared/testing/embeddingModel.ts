@@ -40,3 +40,9 @@ export const LABELLED_PAIRS: { a: string; b: string; paraphrase: boolean }[] = [
   { a: 'She is learning to play the piano.', b: 'The server returned a timeout error.', paraphrase: false },
   { a: 'The train was delayed by an hour.', b: 'Whales communicate with songs.', paraphrase: false },
 ]
+
+/**
+ * The example sentences' cosines to two decimals, as the Node path computes them (checked by
+ * encoder.test.ts); the e2e test expects the panel to show the same numbers.
+ */
+export const EXAMPLE_COSINES = { sunPets: '0.17', sunSunshine: '0.72', petsSunshine: '0.17' } as const

@@ -11,9 +11,10 @@ export const SentenceTokens = memo(function SentenceTokens({ sentences, tokens }
           <span className="embeddings-count">
             {tokens[i].length} {tokens[i].length === 1 ? 'token' : 'tokens'}
           </span>
-          <span className="embeddings-token-line" aria-label={`Sentence ${i + 1} as ${tokens[i].length} tokens: ${tokens[i].map((t) => t.text.trim() || '(space)').join(' | ')}`}>
+          <span className="sr-only">{`Sentence ${i + 1} as tokens: ${tokens[i].map((t) => t.text.trim() || '(space)').join(' | ')}`}</span>
+          <span className="embeddings-token-line" aria-hidden="true">
             {tokens[i].map((t, k) => (
-              <span key={k} className={`tok tok-c${tokenColourSlot(k)}`} title={`id ${t.id}`} aria-hidden="true">
+              <span key={k} className={`tok tok-c${tokenColourSlot(k)}`} title={`id ${t.id}`}>
                 {t.text}
               </span>
             ))}
