@@ -58,8 +58,11 @@ test('the example sentences: the matrix shows the Node path\'s cosines, sun/suns
   await expect(lab.getByRole('listitem').filter({ hasText: /^The sun is shining brightly\..*3\. Bright sunshine fills the sky\. \(0\.72\)/ })).toBeVisible()
   await expect(lab.getByRole('img', { name: /^Sentence \d: / })).toHaveCount(3)
   await expect(lab.getByText(/^\d+ tokens$/).first()).toBeVisible()
-  const axe = await new AxeBuilder({ page }).include('.embeddings-lab').analyze()
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const axe = await new AxeBuilder({ page }).include('.embeddings-lab').analyze()
+    expect(axe.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  }
 })
 
 test('keyboard: the sentences field, the map\'s points and the query are reached with Tab; blank lines get a note', async ({ page }) => {

@@ -11,7 +11,7 @@ const W = 320
 const H = 220
 const PAD = 28
 
-function short(s: string, max = 28): string {
+function short(s: string, max = 24): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s
 }
 
@@ -41,6 +41,8 @@ export const SentenceMap = memo(function SentenceMap({ sentences, projection }: 
         <line x1={PAD / 2} x2={PAD / 2} y1={PAD / 2} y2={H - PAD / 2} className="embeddings-axis" />
         {points.map((p, i) => {
           const [x, y] = at(p)
+          // Labels on the right half run leftwards, so none leaves the map.
+          const right = x > W / 2
           return (
             <g
               key={i}
@@ -51,7 +53,7 @@ export const SentenceMap = memo(function SentenceMap({ sentences, projection }: 
             >
               <title>{`${i + 1}. ${sentences[i]}`}</title>
               <circle cx={x} cy={y} r={6} />
-              <text x={x + 9} y={y + 4}>
+              <text x={right ? x - 9 : x + 9} y={y + 4} textAnchor={right ? 'end' : 'start'}>
                 {`${i + 1} ${short(sentences[i])}`}
               </text>
             </g>

@@ -17,9 +17,10 @@ export function formatCosine(c: number): string {
 export const SimilarityTable = memo(function SimilarityTable({ sentences, matrix }: SimilarityTableProps) {
   const n = sentences.length
   return (
+    <>
+    <p className="hint">Cosine similarity of each pair (1.00: same direction; near 0: unrelated)</p>
     <div className="embeddings-table-wrap" tabIndex={0} role="region" aria-label="Similarity matrix (scrolls)">
       <table className="embeddings-matrix" aria-label="Similarity">
-        <caption>Cosine similarity of each pair (1.00: same direction; near 0: unrelated)</caption>
         <thead>
           <tr>
             <td />
@@ -49,5 +50,6 @@ export const SimilarityTable = memo(function SimilarityTable({ sentences, matrix
         </tbody>
       </table>
     </div>
+    </>
   )
 })
