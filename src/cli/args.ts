@@ -8,7 +8,7 @@ import { usageError } from './errors'
 import { priceOptions, type PriceOptions } from './price'
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'models'] as const
+export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'models', 'embed'] as const
 
 /** Name of one subcommand. */
 export type CommandName = (typeof COMMANDS)[number]
@@ -48,6 +48,7 @@ export type Invocation =
   | ({ command: 'trim'; path: string; limit: number | null; reserve: number; keep: 'first' | 'last' | 'both'; marker: string } & TokenizerOptions)
   | ({ command: 'split'; path: string; size: number; overlap: number; out: string | null } & TokenizerOptions)
   | { command: 'models'; json: boolean; encoding: string | null }
+  | { command: 'embed'; json: boolean; compare: boolean; path: string }
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -75,6 +76,7 @@ const OPTIONS: Record<CommandName, Options> = {
   trim: { ...TOKENIZER, ...LIMIT, keep: { type: 'string' }, marker: { type: 'string' } },
   split: { ...TOKENIZER, size: { type: 'string', short: 's' }, overlap: { type: 'string' }, out: { type: 'string', short: 'o' }, jsonl: { type: 'boolean' } },
   models: { encoding: { type: 'string', short: 'e' }, tokenizer: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
+  embed: { compare: { type: 'boolean', short: 'c' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
 }
 
 /** True when `value` names a subcommand. */
@@ -175,6 +177,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (id !== null && !catalogEntry(id)) throw usageError(`models lists the catalog's models: "${id}" is not a tokenizer id (${TOKENIZER_IDS.join(', ')}).`, command)
     return { command, json, encoding: id }
   }
+  if (command === 'embed') return { command, json, compare: values.compare === true, path: singlePath(positionals, command) }
   const tokenizer = tokenizerOptions(values, command)
 
   if (command === 'count' || command === 'check') {

