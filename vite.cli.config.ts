@@ -15,7 +15,8 @@ export default defineConfig({
   // The bundled tokenizers' files, read from out/cli/tokenizers.
   plugins: [tokenizersPlugin('out/cli', false)],
   define: { __CLI_VERSION__: JSON.stringify(pkg.version) },
-  ssr: { noExternal: ['ignore'] },
+  // TensorFlow.js and the sentence encoder are dev dependencies (not shipped in node_modules): bundled in, into embed's own chunk.
+  ssr: { noExternal: ['ignore', /^@tensorflow/, /^@tensorflow-models/] },
   resolve: { alias: aliases },
   build: {
     ssr: true,

@@ -1,7 +1,7 @@
 /** Most sentences the Sentences field embeds (the matrix is n x n; the map labels each point). */
 export const MAX_SENTENCES = 50
 /** Most lines or paragraphs of the editor's text the Query searches (in batches, with progress and Cancel). */
-export const MAX_PASSAGES = 500
+export const MAX_PASSAGES = 200
 /**
  * Characters of one sentence or passage given to the model; the rest is cut off (and said).
  * The encoder's tokenizer is quadratic in a piece's length, and a sentence encoder is made for
