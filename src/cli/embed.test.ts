@@ -53,9 +53,9 @@ describe('embed', () => {
     await runEmbed('One cat.\nA kitten.', { json: false, compare: true }, io)
     const lines = io.stdout.split('\n')
     expect(lines[0]).toMatch(/^ +1 +2$/)
-    expect(lines[1]).toMatch(/^1 +1\.00 +0\.\d\d  One cat\.$/)
-    expect(lines[2]).toMatch(/^2 +0\.\d\d +1\.00  A kitten\.$/)
-    expect(lines.slice(3)).toEqual(['', 'nearest:', expect.stringMatching(/^1 -> 2  0\.\d\d$/), expect.stringMatching(/^2 -> 1  0\.\d\d$/), ''])
+    expect(lines[1]).toMatch(/^1 +1\.00 +0\.\d\d {2}One cat\.$/)
+    expect(lines[2]).toMatch(/^2 +0\.\d\d +1\.00 {2}A kitten\.$/)
+    expect(lines.slice(3)).toEqual(['', 'nearest:', expect.stringMatching(/^1 -> 2 {2}0\.\d\d$/), expect.stringMatching(/^2 -> 1 {2}0\.\d\d$/), ''])
   }, 30_000)
 
   it('says plainly when there is nothing to embed', async () => {
