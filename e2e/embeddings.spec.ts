@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { EXAMPLE_COSINES } from '../src/shared/testing/embeddingModel'
-import { openFresh, setText } from './helpers'
+import { expectTokenCount, openFresh, setText } from './helpers'
 
 // The Embeddings lab, offline: every request that does not go to 127.0.0.1 is aborted and recorded,
 // and the test fails if any was attempted.
@@ -96,4 +96,26 @@ test('the Query ranks the editor\'s lines by meaning', async ({ page }) => {
   const results = lab.getByRole('list', { name: 'Closest lines' }).getByRole('listitem')
   await expect(results).toHaveCount(4, { timeout: 60_000 })
   await expect(results.first()).toContainText('line 2: The weather today is warm and sunny.')
+})
+
+test('200 lines embed in batches with progress, and Cancel stops them', async ({ page }) => {
+  await setText(page, Array.from({ length: 200 }, (_, i) => `Line ${i} says something about topic ${i % 7}.`).join('\n'))
+  const lab = await openLab(page)
+  await lab.getByRole('textbox', { name: 'Query' }).fill('topic three')
+  await lab.getByRole('button', { name: 'Search' }).click()
+  const progress = lab.getByRole('progressbar', { name: "Embedding the editor's text" })
+  await expect(progress).toBeVisible({ timeout: 60_000 })
+  await expect(progress).toHaveAttribute('max', '200')
+  await lab.getByRole('button', { name: 'Cancel' }).click()
+  await expect(progress).toBeHidden()
+  await expect(lab.getByRole('list', { name: 'Closest lines' })).toHaveCount(0)
+  await expect(lab.getByRole('button', { name: 'Search' })).toBeEnabled()
+})
+
+test('a model that cannot load says why; the editor keeps counting', async ({ page }) => {
+  await page.route('**/embedding-model/group1-shard3of7', (route) => route.fulfill({ status: 404, body: 'gone' }))
+  const lab = await openLab(page)
+  await expect(lab.getByRole('alert')).toContainText("The embedding model could not load: The embedding model's file group1-shard3of7 could not be read (404", { timeout: 60_000 })
+  await setText(page, 'hello world')
+  await expectTokenCount(page, 2)
 })
