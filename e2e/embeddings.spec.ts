@@ -26,7 +26,7 @@ test.afterEach(() => {
 
 /** Opens the lab from the toolbar and returns its region. */
 async function openLab(page: Page) {
-  await page.getByRole('checkbox', { name: 'Embeddings' }).check()
+  await page.getByRole('checkbox', { name: 'Embeddings', exact: true }).check()
   const lab = page.getByRole('region', { name: 'Embeddings' })
   await expect(lab.getByRole('textbox', { name: 'Sentences' })).toBeVisible()
   return lab
@@ -86,6 +86,11 @@ test('keyboard: the sentences field, the map\'s points and the query are reached
   const query = lab.getByRole('textbox', { name: 'Query' })
   await query.focus()
   await expect(query).toBeFocused()
+  // Close from the keyboard: focus goes back to the toolbar toggle.
+  await lab.getByRole('button', { name: 'Close the embeddings lab' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(lab).toHaveCount(0)
+  await expect(page.getByRole('checkbox', { name: 'Embeddings', exact: true })).toBeFocused()
 })
 
 test('the Query ranks the editor\'s lines by meaning', async ({ page }) => {
