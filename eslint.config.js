@@ -14,7 +14,7 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
-const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract', 'training']
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract', 'training', 'embeddings']
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -71,6 +71,7 @@ export default tseslint.config(
     ['models', ['text', 'tokenizer', 'document']],
     ['display', ['text', 'tokenizer', 'document', 'models']],
     ['sampling', ['text', 'tokenizer', 'document']],
+    ['embeddings', ['text']],
     ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
     ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
     ['training', ['text', 'tokenizer']],

@@ -5,6 +5,8 @@ import { aliases } from './vite.aliases.ts'
 import type { Plugin, UserConfig } from 'vite'
 // @ts-expect-error a plain .mjs build script without types
 import { bundleTokenizers } from './scripts/bundle-tokenizers.mjs'
+// @ts-expect-error a plain .mjs build script without types
+import { bundleEmbeddingModel } from './scripts/bundle-embedding-model.mjs'
 import { COMPACT_FORMAT, writeCompactTokenizer } from './src/shared/tokenizer/hf/compactTokenizer.ts'
 
 /** The Content-Security-Policy of the built renderer: our own scripts, workers and styles only. */
@@ -45,12 +47,21 @@ export function tokenizersPlugin(outDir: string, compact = true): Plugin {
   }
 }
 
+/** Copies the sentence encoder's files into <outDir>/embedding-model (the Embeddings lab fetches them same-origin, on first use). */
+export function embeddingModelPlugin(outDir: string): Plugin {
+  return {
+    name: 'tokenizer-explorer-embedding-model',
+    apply: 'build',
+    writeBundle: () => void bundleEmbeddingModel(resolve(import.meta.dirname, outDir, 'embedding-model')),
+  }
+}
+
 /** Renderer config: root, React, CSP, module workers, bundled tokenizer files. */
 export function rendererConfig(outDir: string): UserConfig {
   return {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
-    plugins: [react(), cspPlugin(), tokenizersPlugin(outDir)],
+    plugins: [react(), cspPlugin(), tokenizersPlugin(outDir), embeddingModelPlugin(outDir)],
     resolve: { alias: aliases },
     worker: { format: 'es' },
     build: {

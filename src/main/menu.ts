@@ -116,6 +116,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { label: 'Show &Line Numbers', type: 'checkbox', checked: settings.lineNumbers, click: send({ type: 'toggle', what: 'lines' }) },
       { label: 'W&rap Lines', type: 'checkbox', checked: settings.wrapLines, accelerator: 'Alt+Z', click: send({ type: 'toggle', what: 'wrap' }) },
       { label: 'Train a &Tokenizer', type: 'checkbox', checked: settings.showTrainer, click: send({ type: 'toggle', what: 'trainer' }) },
+      { label: '&Embeddings Lab', type: 'checkbox', checked: settings.showEmbeddings, click: send({ type: 'toggle', what: 'embeddings' }) },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -38,12 +38,14 @@ import { WELCOME_TEXT } from './welcomeText'
 const SamplingPanel = lazy(() => import('./features/sampling/SamplingPanel'))
 /** The Train a tokenizer panel loads when first opened. */
 const TrainerPanel = lazy(() => import('./features/trainer/TrainerPanel'))
+/** The embeddings lab (its model loads on first use, in its worker). */
+const EmbeddingsPanel = lazy(() => import('./features/embeddings/EmbeddingsPanel'))
 
 /** The whole app: toolbar, editor with token colouring, counts, limits, inspector, token ids, tool panels. */
 export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const { message, setMessage, textEdited } = useStatusMessage(saved)
   const models = useModels(setMessage)
-  const { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, closeTrainer, onCustomLimit } = useSettings(host, saved, models)
+  const { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeLab, onCustomLimit } = useSettings(host, saved, models)
   // The editor and its tokenizer (editor/, tokens/, worker client), linked in one session.
   const { session, snapshot: editor, editorParent } = useEditorSession({ initialText: saved.values.draft ?? WELCOME_TEXT, encoding: settings.encoding, mode: settings.specialMode, display: settings })
   const ws = useWorkspace(session, host, settingsRef, setMessage)
@@ -90,7 +92,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={file.onDrop}>
       <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} openTokenizer={openTokenizerButton} openedTokenizer={openedTokenizer} />
       <main
-        className={`workspace${settings.showSampling ? ' with-sampling' : ''}${settings.showTrainer ? ' with-trainer' : ''}`}
+        className={`workspace${settings.showSampling ? ' with-sampling' : ''}${settings.showTrainer ? ' with-trainer' : ''}${settings.showEmbeddings ? ' with-embeddings' : ''}`}
         style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}
       >
         <div className="editor-column">
@@ -112,12 +114,17 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         </div>
         {settings.showSampling && (
           <Suspense fallback={<section className="sampling-lab" aria-label="Sampling lab" aria-busy="true" />}>
-            <SamplingPanel onClose={closeSampling} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
+            <SamplingPanel onClose={() => closeLab('showSampling')} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
           </Suspense>
         )}
         {settings.showTrainer && (
           <Suspense fallback={<section className="trainer-lab" aria-label="Train a tokenizer" aria-busy="true" />}>
-            <TrainerPanel onClose={closeTrainer} getText={editorText} saveFile={ws.saveFile} onUseInEditor={customTokenizer.openTrained} />
+            <TrainerPanel onClose={() => closeLab('showTrainer')} getText={editorText} saveFile={ws.saveFile} onUseInEditor={customTokenizer.openTrained} />
+          </Suspense>
+        )}
+        {settings.showEmbeddings && (
+          <Suspense fallback={<section className="embeddings-lab" aria-label="Embeddings" aria-busy="true" />}>
+            <EmbeddingsPanel onClose={() => closeLab('showEmbeddings')} getText={editorText} />
           </Suspense>
         )}
         <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />

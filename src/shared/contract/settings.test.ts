@@ -6,6 +6,10 @@ describe('parseSettings', () => {
     const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showDensity: false, wrapLines: false, lineNumbers: false, theme: 'dark' as const, prices: { 'gpt-4o': { input: 1, output: 4 }, '': { input: 0, output: 0.5 } }, replyReserve: 800 }
     expect(parseSettings(JSON.stringify(s))).toEqual(s)
   })
+  it('keeps the embeddings lab open or closed, and ignores a non-boolean', () => {
+    expect(parseSettings(JSON.stringify({ showEmbeddings: true })).showEmbeddings).toBe(true)
+    expect(parseSettings(JSON.stringify({ showEmbeddings: 'yes' })).showEmbeddings).toBe(false)
+  })
   it.each([null, '', '{', 'null', '[]', '42', '"x"'])('falls back to defaults for %j', (json) => {
     expect(parseSettings(json)).toEqual(DEFAULT_SETTINGS)
   })

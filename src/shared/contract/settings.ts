@@ -13,8 +13,7 @@ export type Theme = 'system' | 'light' | 'dark'
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
 
 /** The on/off view settings (toolbar checkboxes and View menu items). */
-export type ViewToggle = 'showWhitespace' | 'showIds' | 'showDensity' | 'wrapLines' | 'lineNumbers' | 'showSampling'
-  | 'showTrainer'
+export type ViewToggle = 'showWhitespace' | 'showIds' | 'showDensity' | 'wrapLines' | 'lineNumbers' | 'showSampling' | 'showTrainer' | 'showEmbeddings'
 
 /** The user's choices, saved across restarts. */
 export interface Settings {
@@ -38,6 +37,8 @@ export interface Settings {
   showSampling: boolean
   /** The Train a tokenizer panel is open. */
   showTrainer: boolean
+  /** The embeddings lab panel is open. */
+  showEmbeddings: boolean
   theme: Theme
   customLimit: number | null
   activeLimit: ActiveLimit
@@ -59,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lineNumbers: true,
   showSampling: false,
   showTrainer: false,
+  showEmbeddings: false,
   theme: 'system',
   customLimit: null,
   activeLimit: 'l4096',
@@ -108,6 +110,7 @@ export function parseSettings(json: string | null): Settings {
   if (typeof r.lineNumbers === 'boolean') s.lineNumbers = r.lineNumbers
   if (typeof r.showSampling === 'boolean') s.showSampling = r.showSampling
   if (typeof r.showTrainer === 'boolean') s.showTrainer = r.showTrainer
+  if (typeof r.showEmbeddings === 'boolean') s.showEmbeddings = r.showEmbeddings
   if (THEMES.includes(r.theme as Theme)) s.theme = r.theme as Theme
   if (typeof r.customLimit === 'number' && Number.isInteger(r.customLimit) && r.customLimit >= 1 && r.customLimit <= MAX_CUSTOM_LIMIT) {
     s.customLimit = r.customLimit

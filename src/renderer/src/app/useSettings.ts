@@ -56,11 +56,14 @@ export function useSettings(host: Host, saved: LoadedStateResult, models: ModelI
   const onToggle = useCallback((key: ViewToggle, on: boolean) => update({ [key]: on }), [update])
   /** Flips a view toggle (the menu's check items). */
   const toggle = useCallback((key: ViewToggle) => setSettings((s) => ({ ...s, [key]: !s[key] })), [])
-  /** Closing the sampling lab: its Close button goes with it, so focus goes back to the toolbar toggle that opened it. */
-  const closeSampling = useCallback(() => {
-    update({ showSampling: false })
-    document.querySelector<HTMLElement>('.toolbar [data-toggle="showSampling"]')?.focus()
-  }, [update])
+  /** Closing a lab (sampling, trainer, embeddings, ...): its Close button goes with it, so focus goes back to the toolbar toggle that opened it. */
+  const closeLab = useCallback(
+    (key: ViewToggle) => {
+      update({ [key]: false })
+      document.querySelector<HTMLElement>(`.toolbar [data-toggle="${key}"]`)?.focus()
+    },
+    [update],
+  )
   /** A custom limit set or cleared: it becomes active; cleared while active, 4,096 takes over. */
   const onCustomLimit = useCallback(
     (customLimit: number | null) =>
@@ -68,10 +71,5 @@ export function useSettings(host: Host, saved: LoadedStateResult, models: ModelI
     [],
   )
 
-  /** Closing the trainer: focus goes back to its toolbar toggle. */
-  const closeTrainer = useCallback(() => {
-    update({ showTrainer: false })
-    document.querySelector<HTMLElement>('.toolbar [data-toggle="showTrainer"]')?.focus()
-  }, [update])
-  return { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeSampling, closeTrainer, onCustomLimit }
+  return { settings, settingsRef, restoring, endRestore, update, onEncoding, onModel, onSpecialMode, onToggle, toggle, closeLab, onCustomLimit }
 }
