@@ -14,8 +14,24 @@ describe('toJsRegex', () => {
     expect('a\ufeff'.match(toJsRegex('\\S+'))).toEqual(['a\ufeff'])
   })
 
+  it('spells \\p{..} out from the reference\'s Unicode 16 tables, not the runtime\'s Unicode 17', () => {
+    // U+1C89 (Cyrillic, Unicode 16) is a letter; U+A7F1 and U+0C5C (Unicode 17) are not yet.
+    expect(toJsRegex('^\\p{L}$').test('\u1C89')).toBe(true)
+    expect(toJsRegex('^\\p{L}$').test('\uA7F1')).toBe(false)
+    expect(toJsRegex('^[\\p{L}\\p{N}]$').test('\u0C5C')).toBe(false)
+    expect(toJsRegex('^\\P{L}$').test('\uA7F1')).toBe(true)
+    // U+0295 is Ll in Unicode 16 (Lo in 17).
+    expect(toJsRegex('^\\p{Ll}$').test('\u0295')).toBe(true)
+    expect(toJsRegex('^\\p{Lo}$').test('\u0295')).toBe(false)
+    expect('a\u0085b'.match(toJsRegex('[\\S]+'))).toEqual(['a', 'b'])
+  })
+
+  it("folds as onig does: (?i:'s) also matches the long s U+017F", () => {
+    expect("'\u017F 'St".match(toJsRegex("(?i:'s|'t)"))).toEqual(["'\u017F", "'S"])
+  })
+
   it('refuses what it cannot translate', () => {
-    expect(() => toJsRegex('[\\S]')).toThrow(/\\S inside/)
+    expect(() => toJsRegex('\\p{Han}')).toThrow(/general categories/)
     expect(() => toJsRegex('(?i)abc')).toThrow(/inline flags/)
   })
 })
