@@ -143,3 +143,29 @@ for (const [k, id] of IDS.entries()) {
     }, TIMEOUT)
   })
 }
+
+describe.skipIf(picked !== undefined)('lone surrogates', () => {
+  it("become U+FFFD as the references see them, with spans on the original's characters", async () => {
+    const deepseek = await loadTokenizer('deepseek-v3', sourceReader)
+    const gemma = await loadTokenizer('gemma3', sourceReader)
+    const cases: [Tokenizer, string, number[], number[]][] = [
+      // " \uDD6A" is one token (" \uFFFD"), "\uD966\n" another ("\uFFFD\n").
+      [deepseek, ' \udd6a', [21828], [0, 2]],
+      [deepseek, '\ud966\n', [40361], [0, 2]],
+      // Gemma's U+FFFD token, not three byte-fallback tokens.
+      [gemma, '\ud8d8', [238479], [0, 1]],
+    ]
+    for (const [tok, text, ids, starts] of cases) {
+      const t = tok.tokenize(text, 'text')
+      expect(Array.from(t.ids), JSON.stringify(text)).toEqual(ids)
+      expect(Array.from(t.starts)).toEqual(starts)
+      expect(tok.encodeOrdinary(text)).toEqual(ids)
+    }
+    // Around a surrogate pair and a lone one, each token starts where its characters do.
+    const text = 'a😀\ud800b'
+    const t = gemma.tokenize(text, 'text')
+    const pieces = Array.from(t.ids, (_, i) => text.slice(t.starts[i], t.starts[i + 1]))
+    expect(pieces.join('')).toBe(text)
+    expect(pieces.some((p) => p.includes('\ud800') && !p.includes('😀'))).toBe(true)
+  }, 180_000)
+})
