@@ -71,9 +71,10 @@ const isAscii = (c: number) => c < 0x80
  * Unicode normalization with offsets. The text is cut before each ASCII character that is
  * followed by ASCII (or ends the text): ASCII is stable under NFC/NFKC and never composes
  * with what precedes it, and the character before a non-ASCII stretch goes with the stretch
- * (it may take a combining mark). Stretches that change map as wholes: a token starting
- * inside one starts where the stretch's unchanged prefix ends in the original (its unchanged
- * prefix and suffix map exactly).
+ * (it may take a combining mark). Stretches that change map as wholes (or character by
+ * character, where each normalizes on its own): a token starting inside one starts where the
+ * stretch's unchanged suffix begins in the original, as the last bytes of a character split
+ * over several tokens sit at its end (its unchanged prefix and suffix map exactly).
  */
 function normalizeUnicode(text: string, form: 'NFC' | 'NFKC', pinned: boolean): NormalizedText {
   const normalize = pinned ? (s: string) => normalizePinned(s, form) : (s: string) => s.normalize(form)
@@ -92,6 +93,11 @@ function normalizeUnicode(text: string, form: 'NFC' | 'NFKC', pinned: boolean): 
     while (j < text.length && !(isAscii(text.charCodeAt(j)) && (j + 1 >= text.length || isAscii(text.charCodeAt(j + 1))))) j++
     const stretch = text.slice(i, j)
     const normalized = normalize(stretch)
+    if (normalized !== stretch && addPerCharacter(stretch, normalized, i, out.length, normalize, runs)) {
+      out += normalized
+      i = j
+      continue
+    }
     if (normalized !== stretch) {
       let same = 0
       while (same < normalized.length && normalized[same] === stretch[same]) same++
@@ -121,9 +127,34 @@ function normalizeUnicode(text: string, form: 'NFC' | 'NFKC', pinned: boolean): 
       if (p >= run.normEnd) return run.origEnd + (p - run.normEnd)
       if (p - run.normStart <= run.same) return run.origStart + (p - run.normStart)
       if (run.normEnd - p <= run.sameEnd) return run.origEnd - (run.normEnd - p)
-      return run.origStart + run.same
+      return run.origEnd - run.sameEnd
     },
   }
+}
+
+/**
+ * When each character of a changed stretch normalizes on its own to its share of the whole
+ * (full-width letters, ligatures, compatibility characters side by side), adds one run per
+ * changed character, so that tokens keep to the characters they came from; else false.
+ */
+function addPerCharacter(stretch: string, normalized: string, origStart: number, normStart: number, normalize: (s: string) => string, runs: ChangedRun[]): boolean {
+  const parts: [string, string][] = []
+  let joined = ''
+  for (const ch of stretch) {
+    const n = normalize(ch)
+    parts.push([ch, n])
+    joined += n
+    if (joined.length > normalized.length) return false
+  }
+  if (joined !== normalized) return false
+  let o = origStart
+  let p = normStart
+  for (const [ch, n] of parts) {
+    if (n !== ch) runs.push({ normStart: p, normEnd: p + n.length, origStart: o, origEnd: o + ch.length, same: 0, sameEnd: 0 })
+    o += ch.length
+    p += n.length
+  }
+  return true
 }
 
 /** Applies the steps in order (at most one step may change lengths: checked at load). */

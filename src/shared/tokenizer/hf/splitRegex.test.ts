@@ -56,7 +56,7 @@ describe('toJsRegex', () => {
     const split = toSplitRegex("(?i:'s)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|\\s+")
     const exact = toJsRegex("(?i:'s)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|\\s+")
     // U+A7F1 is a letter to Node 20's Unicode 17, not to the reference: the exact regex splits it.
-    expect(split.regexFor('x\uA7F1y')).toBe(exact)
+    expect(split.regexFor('x\uA7F1y').source).toBe(exact.source)
     expect(split.regexFor('plain text, café 日本').source).not.toBe(exact.source)
     for (const text of ['x\uA7F1y', "plain text, café 日本 it'\u017F"]) expect(text.match(split.regexFor(text))).toEqual(text.match(exact))
   })
