@@ -1,6 +1,7 @@
 import type { AddedTokenSplitter } from './addedTokens'
 import { normalizeWithOffsets, type NormalizerStep } from './normalizedText'
 import { FLAG_SPECIAL, spansFromIds } from './tokenSpans'
+import { wellFormed } from './bpe/bpeEncoder'
 import type { TokenizedText } from './tokenizer'
 
 /** A model that encodes normalized text between added tokens. */
@@ -16,14 +17,17 @@ export interface SegmentEncoder {
  * model on each segment between them), with spans in the original text: each segment's
  * spans are summed from token bytes over its normalized form and mapped back through the
  * normalizer's offsets, so they tile the original even where the normalizer changed it.
+ * Lone surrogates become U+FFFD first, as the references receive them (same length, so the
+ * spans still point into `text`).
  */
 export function tokenizeNormalized(
-  text: string,
+  original: string,
   splitter: AddedTokenSplitter,
   steps: readonly NormalizerStep[],
   encoder: SegmentEncoder,
   isSpecial: (id: number) => boolean,
 ): TokenizedText {
+  const text = wellFormed(original)
   const ids: number[] = []
   const starts: number[] = []
   const flags: number[] = []
@@ -49,7 +53,8 @@ export function tokenizeNormalized(
 }
 
 /** Ids only (no spans), for counting. */
-export function encodeNormalized(text: string, splitter: AddedTokenSplitter, steps: readonly NormalizerStep[], encoder: SegmentEncoder): number[] {
+export function encodeNormalized(original: string, splitter: AddedTokenSplitter, steps: readonly NormalizerStep[], encoder: SegmentEncoder): number[] {
+  const text = wellFormed(original)
   const ids: number[] = []
   for (const seg of splitter.split(text)) {
     if (seg.specialId !== undefined) ids.push(seg.specialId)

@@ -48,19 +48,17 @@ export function utf8ByteString(text: string): string {
   return out
 }
 
-/** `text` with each lone surrogate replaced by U+FFFD, as tiktoken receives it. */
+/** A lone surrogate (with the u flag, a pair is one code point and never matches). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u
+const LONE_SURROGATES = /[\uD800-\uDFFF]/gu
+
+/**
+ * `text` with each lone surrogate replaced by U+FFFD, as tiktoken and Hugging Face's Rust
+ * `tokenizers` receive it (a JavaScript string becomes UTF-8 on its way in). The length is
+ * unchanged, so offsets into it are offsets into `text`.
+ */
 export function wellFormed(text: string): string {
-  let out: string | undefined
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0xd800 || c > 0xdfff) continue
-    if (c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      i++
-      continue
-    }
-    out = (out ?? text).slice(0, i) + '\ufffd' + (out ?? text).slice(i + 1)
-  }
-  return out ?? text
+  return LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, '\ufffd') : text
 }
 
 /**

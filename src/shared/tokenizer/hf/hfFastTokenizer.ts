@@ -23,7 +23,7 @@ function planNormalizer(config: Json | null): NormalizerStep[] {
   if (!config) return []
   const type = config.type
   if (type === 'Sequence') return (config.normalizers as Json[]).flatMap(planNormalizer)
-  if (type === 'NFC' || type === 'NFKC') return [{ kind: 'unicode', form: type }]
+  if (type === 'NFC' || type === 'NFKC') return [{ kind: 'unicode', form: type, pinned: true }]
   if (type === 'Replace') {
     const from = (config.pattern as { String?: string }).String
     const to = config.content as string

@@ -1,4 +1,4 @@
-import { escapeRegex, toJsRegex } from './splitRegex'
+import { escapeRegex, toSplitRegex, type SplitRegex } from './splitRegex'
 
 /** Calls back with each piece [start, end) of a text, in order. */
 export type PieceSplitter = (text: string, onPiece: (start: number, end: number) => void) => void
@@ -18,10 +18,17 @@ export interface PreTokenizerPlan {
 
 type Json = Record<string, unknown>
 
+/** A split on literal text (already escaped). */
+function literalSplit(source: string): SplitRegex {
+  const re = new RegExp(source, 'gu')
+  return { source, regexFor: () => re }
+}
+
 /** Splits text[start, end) by `re`: each match and each gap between matches is a piece. */
-function isolated(re: RegExp): (text: string, start: number, end: number, onPiece: (s: number, e: number) => void) => void {
+function isolated(split: SplitRegex): (text: string, start: number, end: number, onPiece: (s: number, e: number) => void) => void {
   return (text, start, end, onPiece) => {
     const sub = start === 0 && end === text.length ? text : text.slice(start, end)
+    const re = split.regexFor(sub)
     let last = 0
     re.lastIndex = 0
     for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
@@ -38,9 +45,10 @@ function isolated(re: RegExp): (text: string, start: number, end: number, onPiec
 }
 
 /** Splits text[start, end) after each match (the match ends the piece before it). */
-function mergedWithPrevious(re: RegExp): (text: string, start: number, end: number, onPiece: (s: number, e: number) => void) => void {
+function mergedWithPrevious(split: SplitRegex): (text: string, start: number, end: number, onPiece: (s: number, e: number) => void) => void {
   return (text, start, end, onPiece) => {
     const sub = text.slice(start, end)
+    const re = split.regexFor(sub)
     let last = 0
     re.lastIndex = 0
     for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
@@ -72,7 +80,7 @@ export function planPreTokenizer(config: Json | null): PreTokenizerPlan {
       if (step.invert) throw new Error('Unsupported pre-tokenizer: inverted Split')
       const pattern = step.pattern as { Regex?: string; String?: string }
       const source = pattern.Regex !== undefined ? pattern.Regex : escapeRegex(pattern.String ?? '')
-      const re = pattern.Regex !== undefined ? toJsRegex(source) : new RegExp(source, 'gu')
+      const re: SplitRegex = pattern.Regex !== undefined ? toSplitRegex(source) : literalSplit(source)
       patterns.push(re.source)
       if (step.behavior === 'Isolated') steps.push(isolated(re))
       else if (step.behavior === 'MergedWithPrevious') steps.push(mergedWithPrevious(re))
@@ -81,7 +89,7 @@ export function planPreTokenizer(config: Json | null): PreTokenizerPlan {
       if (step.add_prefix_space) throw new Error('Unsupported pre-tokenizer: ByteLevel with add_prefix_space')
       byteLevel = true
       if (step.use_regex !== false) {
-        const re = toJsRegex(GPT2_PATTERN)
+        const re = toSplitRegex(GPT2_PATTERN)
         patterns.push(re.source)
         steps.push(isolated(re))
       }

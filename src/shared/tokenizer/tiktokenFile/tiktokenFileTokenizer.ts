@@ -1,6 +1,6 @@
 import { AddedTokenSplitter } from '../addedTokens'
 import { BpeEncoder, type RawRanks } from '../bpe/bpeEncoder'
-import { toJsRegex } from '../hf/splitRegex'
+import { toSplitRegex } from '../hf/splitRegex'
 import { normalizeWithOffsets } from '../normalizedText'
 import { encodeNormalized, tokenizeNormalized, type SegmentEncoder } from '../normalizingPipeline'
 import type { ChunkCutRule, Tokenizer } from '../tokenizer'
@@ -79,10 +79,12 @@ export function makeTiktokenFileTokenizer(file: TiktokenFile, info: TiktokenFile
 /** The same tokenizer built in steps (run them with runInSlices on the UI thread). */
 export function* tiktokenFileTokenizerSteps(file: TiktokenFile, info: TiktokenFileInfo): Steps<Tokenizer> {
   const ranks = yield* compressedRanksSteps(file.bpe_ranks)
-  const re = toJsRegex(file.pat_str)
+  // The reference (tiktoken 1.0.22, Rust fancy-regex) has Unicode 16 tables, as onig does.
+  const split = toSplitRegex(file.pat_str)
   const encoder = new BpeEncoder(
     ranks,
     (text, onPiece) => {
+      const re = split.regexFor(text)
       re.lastIndex = 0
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         if (m[0].length === 0) re.lastIndex++
