@@ -14,7 +14,7 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
-const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract']
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract', 'languages']
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -71,6 +71,7 @@ export default tseslint.config(
     ['models', ['text', 'tokenizer', 'document']],
     ['display', ['text', 'tokenizer', 'document', 'models']],
     ['sampling', ['text', 'tokenizer', 'document']],
+    ['languages', ['text', 'tokenizer', 'document']],
     ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
     ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
   ]),
