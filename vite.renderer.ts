@@ -5,6 +5,9 @@ import { aliases } from './vite.aliases.ts'
 import type { Plugin, UserConfig } from 'vite'
 // @ts-expect-error a plain .mjs build script without types
 import { bundleTokenizers } from './scripts/bundle-tokenizers.mjs'
+// @ts-expect-error a plain .mjs build script without types
+import { bundleUdhr } from './scripts/bundle-udhr.mjs'
+import { corpusEntry } from './src/shared/languages/corpus.ts'
 import { COMPACT_FORMAT, writeCompactTokenizer } from './src/shared/tokenizer/hf/compactTokenizer.ts'
 
 /** The Content-Security-Policy of the built renderer: our own scripts, workers and styles only. */
@@ -45,12 +48,21 @@ export function tokenizersPlugin(outDir: string, compact = true): Plugin {
   }
 }
 
+/** Writes the Languages lab's corpus (the UDHR as text, gzip JSON) into <outDir>/tokenizers beside the tokenizer files. */
+export function udhrPlugin(outDir: string): Plugin {
+  return {
+    name: 'tokenizer-explorer-udhr',
+    apply: 'build',
+    writeBundle: () => bundleUdhr(resolve(import.meta.dirname, outDir, 'tokenizers'), corpusEntry),
+  }
+}
+
 /** Renderer config: root, React, CSP, module workers, bundled tokenizer files. */
 export function rendererConfig(outDir: string): UserConfig {
   return {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
-    plugins: [react(), cspPlugin(), tokenizersPlugin(outDir)],
+    plugins: [react(), cspPlugin(), tokenizersPlugin(outDir), udhrPlugin(outDir)],
     resolve: { alias: aliases },
     worker: { format: 'es' },
     build: {

@@ -115,6 +115,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { label: 'Show &Density Strip', type: 'checkbox', checked: settings.showDensity, click: send({ type: 'toggle', what: 'density' }) },
       { label: 'Show &Line Numbers', type: 'checkbox', checked: settings.lineNumbers, click: send({ type: 'toggle', what: 'lines' }) },
       { label: 'W&rap Lines', type: 'checkbox', checked: settings.wrapLines, accelerator: 'Alt+Z', click: send({ type: 'toggle', what: 'wrap' }) },
+      { label: 'L&anguages Lab', type: 'checkbox', checked: settings.showLanguages, click: send({ type: 'toggle', what: 'languages' }) },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -21,6 +21,7 @@ import { useTokenExport } from './features/export'
 import { Inspector } from './features/inspector'
 import { fitToLimit, LimitsPanel, useLimits } from './features/limits'
 import { useSamplingHost } from './features/sampling'
+import { closeLanguagesLab, useLanguagesHost } from './features/languages'
 import { SplitPanel, useSplit } from './features/split'
 import { StatsPanel, useStats } from './features/stats'
 import { TokenIdPanel } from './features/tokenIds'
@@ -36,6 +37,8 @@ import { WELCOME_TEXT } from './welcomeText'
 
 /** The sampling lab loads when first opened. */
 const SamplingPanel = lazy(() => import('./features/sampling/SamplingPanel'))
+/** The Languages lab loads when first opened. */
+const LanguagesPanel = lazy(() => import('./features/languages/LanguagesPanel'))
 
 /** The whole app: toolbar, editor with token colouring, counts, limits, inspector, token ids, tool panels. */
 export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
@@ -66,6 +69,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const stats = useStats(ws)
   const compareSource = useCompareSource(ws)
   const samplingHost = useSamplingHost(ws, settings.encoding)
+  const languagesHost = useLanguagesHost(ws)
   const vocabDocument = useVocabDocument(ws)
   const [sidebarWidth, setSidebarWidth] = useSidebarWidth()
   const { pending: pendingFile, keepMine, loadPending, applyOpened } = file.incoming
@@ -88,7 +92,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={file.onDrop}>
       <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} openTokenizer={openTokenizerButton} openedTokenizer={openedTokenizer} />
       <main
-        className={`workspace${settings.showSampling ? ' with-sampling' : ''}`}
+        className={`workspace${settings.showSampling ? ' with-sampling' : ''}${settings.showLanguages ? ' with-languages' : ''}`}
         style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}
       >
         <div className="editor-column">
@@ -111,6 +115,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         {settings.showSampling && (
           <Suspense fallback={<section className="sampling-lab" aria-label="Sampling lab" aria-busy="true" />}>
             <SamplingPanel onClose={closeSampling} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
+          </Suspense>
+        )}
+        {settings.showLanguages && (
+          <Suspense fallback={<section className="languages-lab" aria-label="Languages" aria-busy="true" />}>
+            <LanguagesPanel onClose={() => closeLanguagesLab(update)} host={languagesHost} encoding={settings.encoding} mode={settings.specialMode} opened={openedTokenizer} />
           </Suspense>
         )}
         <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />

@@ -13,7 +13,7 @@ export type Theme = 'system' | 'light' | 'dark'
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
 
 /** The on/off view settings (toolbar checkboxes and View menu items). */
-export type ViewToggle = 'showWhitespace' | 'showIds' | 'showDensity' | 'wrapLines' | 'lineNumbers' | 'showSampling'
+export type ViewToggle = 'showWhitespace' | 'showIds' | 'showDensity' | 'wrapLines' | 'lineNumbers' | 'showSampling' | 'showLanguages'
 
 /** The user's choices, saved across restarts. */
 export interface Settings {
@@ -35,6 +35,8 @@ export interface Settings {
   lineNumbers: boolean
   /** The sampling lab panel is open. */
   showSampling: boolean
+  /** The Languages lab panel is open. */
+  showLanguages: boolean
   theme: Theme
   customLimit: number | null
   activeLimit: ActiveLimit
@@ -55,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   wrapLines: true,
   lineNumbers: true,
   showSampling: false,
+  showLanguages: false,
   theme: 'system',
   customLimit: null,
   activeLimit: 'l4096',
@@ -103,6 +106,7 @@ export function parseSettings(json: string | null): Settings {
   if (typeof r.wrapLines === 'boolean') s.wrapLines = r.wrapLines
   if (typeof r.lineNumbers === 'boolean') s.lineNumbers = r.lineNumbers
   if (typeof r.showSampling === 'boolean') s.showSampling = r.showSampling
+  if (typeof r.showLanguages === 'boolean') s.showLanguages = r.showLanguages
   if (THEMES.includes(r.theme as Theme)) s.theme = r.theme as Theme
   if (typeof r.customLimit === 'number' && Number.isInteger(r.customLimit) && r.customLimit >= 1 && r.customLimit <= MAX_CUSTOM_LIMIT) {
     s.customLimit = r.customLimit

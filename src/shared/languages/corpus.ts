@@ -79,3 +79,6 @@ export function parseCorpus(json: unknown): UdhrCorpus {
   if (!codes.has(ENGLISH_CODE)) throw bad('it has no English text to compare with')
   return { source, languages: out }
 }
+
+/** The corpus file's name in the app's bundled-files folder (scripts/bundle-udhr.mjs writes it). */
+export const UDHR_ASSET = 'udhr.json.gz'

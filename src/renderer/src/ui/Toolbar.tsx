@@ -34,6 +34,7 @@ const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
   { key: 'showDensity', label: 'Density strip', title: 'A strip beside each line coloured by its characters per token: green where a token holds many characters (prose), yellow to red where it holds few (digits, base64, non-Latin scripts, emoji)' },
   { key: 'lineNumbers', label: 'Line numbers' },
   { key: 'showSampling', label: 'Sampling lab', title: 'Next-token sampling: temperature, top-k, top-p and min-p made visible' },
+  { key: 'showLanguages', label: 'Languages', title: 'What the same text costs in each language: the Universal Declaration of Human Rights in 500+ languages, counted' },
   { key: 'wrapLines', label: 'Wrap', title: 'Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.' },
 ]
 
