@@ -7,7 +7,7 @@ import type { Plugin, UserConfig } from 'vite'
 import { bundleTokenizers } from './scripts/bundle-tokenizers.mjs'
 // @ts-expect-error a plain .mjs build script without types
 import { bundleUdhr } from './scripts/bundle-udhr.mjs'
-import { corpusEntry } from './src/shared/languages/corpus.ts'
+import { corpusEntry } from './src/shared/languages/udhrText.ts'
 import { COMPACT_FORMAT, writeCompactTokenizer } from './src/shared/tokenizer/hf/compactTokenizer.ts'
 
 /** The Content-Security-Policy of the built renderer: our own scripts, workers and styles only. */

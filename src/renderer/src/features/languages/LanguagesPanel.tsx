@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from 'react'
+import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { ENGLISH_CODE } from '@shared/languages/corpus'
 import { filterRows, incompleteCount, languageRows, sortRows, type LanguageCount, type LanguageRow, type SortOrder } from '@shared/languages/languageCounts'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
@@ -23,12 +23,59 @@ export interface LanguagesPanelProps {
 }
 
 /** Each language's counts with one tokenizer, by code. */
-function countsByCode(corpus: LanguagesCorpus | null, tokens: number[] | undefined): Map<string, LanguageCount> {
+function countsByCode(corpus: LanguagesCorpus | null, tokens: readonly (number | undefined)[] | undefined): Map<string, LanguageCount> {
   const out = new Map<string, LanguageCount>()
   if (!corpus || !tokens) return out
-  corpus.languages.forEach((l, i) => out.set(l.code, { tokens: tokens[i], characters: corpus.characters[i] }))
+  corpus.languages.forEach((l, i) => {
+    const n = tokens[i]
+    if (n !== undefined) out.set(l.code, { tokens: n, characters: corpus.characters[i] })
+  })
   return out
 }
+
+/** Props of one table row. */
+interface LanguageRowProps {
+  row: LanguageRow
+  /** The ratio a full bar stands for. */
+  maxRatio: number
+  /** Its text is being fetched for the editor. */
+  busy: boolean
+  onLoad(row: LanguageRow): void
+}
+
+/** One language's row; drawn again only when its numbers or the bar scale change (the table has 500+ rows). */
+const LanguageRowView = memo(
+  function LanguageRowView({ row: r, maxRatio, busy, onLoad }: LanguageRowProps) {
+    return (
+      <tr className={r.code === ENGLISH_CODE ? 'english' : undefined}>
+        <th scope="row">
+          <button type="button" className="languages-load" onClick={() => onLoad(r)} aria-busy={busy} title={`Put the ${r.name} text in the editor`}>
+            {r.name}
+          </button>
+          {!r.complete && <span className="languages-incomplete"> (incomplete)</span>}
+        </th>
+        <td className="num">{r.tokens === null ? '…' : formatCount(r.tokens)}</td>
+        <td className="num">{r.characters === null ? '…' : formatCount(r.characters)}</td>
+        <td className="num ratio">
+          <span className="languages-bar" aria-hidden="true">
+            <span style={{ width: `${((r.ratio ?? 0) / maxRatio) * 100}%` }} />
+          </span>
+          {formatRatio(r.ratio)}
+        </td>
+      </tr>
+    )
+  },
+  (a, b) =>
+    a.maxRatio === b.maxRatio &&
+    a.busy === b.busy &&
+    a.onLoad === b.onLoad &&
+    a.row.code === b.row.code &&
+    a.row.name === b.row.name &&
+    a.row.tokens === b.row.tokens &&
+    a.row.characters === b.row.characters &&
+    a.row.ratio === b.row.ratio &&
+    a.row.complete === b.row.complete,
+)
 
 /**
  * The Languages lab (loaded lazily): the Universal Declaration of Human Rights in every
@@ -56,15 +103,13 @@ export default function LanguagesPanel({ onClose, host, encoding, mode, opened }
   const english = rows.find((r) => r.code === ENGLISH_CODE)
 
   const load = useCallback(
-    async (row: LanguageRow) => {
+    (row: LanguageRow) => {
       setLoading(row.code)
-      try {
-        host.loadText(await textOf(row.code), row.name)
-      } catch {
+      textOf(row.code)
+        .then((text) => host.loadText(text, row.name))
         // The worker ended (the panel closed): nothing to load.
-      } finally {
-        setLoading(null)
-      }
+        .catch(() => undefined)
+        .finally(() => setLoading(null))
     },
     [host, textOf],
   )
@@ -123,7 +168,7 @@ export default function LanguagesPanel({ onClose, host, encoding, mode, opened }
         </p>
       )}
       <div className="languages-scroll">
-        <table className="languages-table" aria-busy={!corpus || !counts.has(encoding)}>
+        <table className="languages-table" aria-busy={!corpus || progress?.tokenizer === encoding || !counts.has(encoding)}>
           <caption>Tokens per language</caption>
           <thead>
             <tr>
@@ -135,22 +180,7 @@ export default function LanguagesPanel({ onClose, host, encoding, mode, opened }
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.code} className={r.code === ENGLISH_CODE ? 'english' : undefined}>
-                <th scope="row">
-                  <button type="button" className="languages-load" onClick={() => void load(r)} aria-busy={loading === r.code} title={`Put the ${r.name} text in the editor`}>
-                    {r.name}
-                  </button>
-                  {!r.complete && <span className="languages-incomplete"> (incomplete)</span>}
-                </th>
-                <td className="num">{r.tokens === null ? '…' : formatCount(r.tokens)}</td>
-                <td className="num">{r.characters === null ? '…' : formatCount(r.characters)}</td>
-                <td className="num ratio">
-                  <span className="languages-bar" aria-hidden="true">
-                    <span style={{ width: `${((r.ratio ?? 0) / maxRatio) * 100}%` }} />
-                  </span>
-                  {formatRatio(r.ratio)}
-                </td>
-              </tr>
+              <LanguageRowView key={r.code} row={r} maxRatio={maxRatio} busy={loading === r.code} onLoad={load} />
             ))}
           </tbody>
         </table>

@@ -3,7 +3,7 @@
 // once, counts every translation with each tokenizer asked for (kept per tokenizer and special-token
 // mode, so switching back is instant) and hands out a translation's text. Counting yields between
 // translations, so a newer job (or a text request) is seen at once and an older count stops.
-import { parseCorpus, UDHR_ASSET, type UdhrCorpus } from '@shared/languages/corpus'
+import { ENGLISH_CODE, parseCorpus, UDHR_ASSET, type UdhrCorpus } from '@shared/languages/corpus'
 import { readJsonAsset } from '@shared/tokenizer/catalog'
 import { countTokens } from '@shared/document/tokenize'
 import { countText } from '@shared/text/counts'
@@ -56,7 +56,8 @@ self.onmessage = async (event: MessageEvent<LanguagesRequest>) => {
       const key = `${id}\u0000${req.mode}`
       let tokens = counted.get(key)
       if (!tokens) {
-        post({ type: 'progress', tokenizer: id, done: 0, total: languages.length, seq })
+        const total = languages.length
+        post({ type: 'progress', tokenizer: id, mode: req.mode, indices: [], tokens: [], done: 0, total, seq })
         let tokenizer
         try {
           tokenizer = await loadAppTokenizer(id)
@@ -65,17 +66,26 @@ self.onmessage = async (event: MessageEvent<LanguagesRequest>) => {
           continue
         }
         if (seq !== currentCount) return
-        tokens = []
+        // English first (every ratio needs it), then the corpus in order; the rows fill in as they are counted.
+        const english = Math.max(0, languages.findIndex((l) => l.code === ENGLISH_CODE))
+        const order = [english, ...[...languages.keys()].filter((i) => i !== english)]
+        const all = new Array<number>(total)
+        let batch: { indices: number[]; tokens: number[] } = { indices: [], tokens: [] }
         let last = performance.now()
-        for (const l of languages) {
-          tokens.push(countTokens(l.text, tokenizer, req.mode))
-          if (performance.now() - last > 40) {
-            post({ type: 'progress', tokenizer: id, done: tokens.length, total: languages.length, seq })
+        for (let k = 0; k < total; k++) {
+          const i = order[k]
+          all[i] = countTokens(languages[i].text, tokenizer, req.mode)
+          batch.indices.push(i)
+          batch.tokens.push(all[i])
+          if (performance.now() - last > 100 || k === 0) {
+            post({ type: 'progress', tokenizer: id, mode: req.mode, ...batch, done: k + 1, total, seq })
+            batch = { indices: [], tokens: [] }
             await yieldToEvents()
             if (seq !== currentCount) return
             last = performance.now()
           }
         }
+        tokens = all
         counted.set(key, tokens)
       }
       post({ type: 'counts', tokenizer: id, mode: req.mode, tokens, seq })

@@ -19,8 +19,11 @@ export type LanguagesRequest = LanguagesJob & { seq: number }
 export type LanguagesResponse = (
   /** The corpus is read: its languages in corpus order and their character counts (the same for every tokenizer). */
   | { type: 'corpus'; source: string; languages: LanguageInfo[]; characters: number[] }
-  /** Counting with `tokenizer`: `done` of `total` translations so far (the tokenizer loads at done 0). */
-  | { type: 'progress'; tokenizer: TokenizerId; done: number; total: number }
+  /**
+   * Counting with `tokenizer`: the translations counted since the last message (their corpus
+   * indices and token counts; English comes first) and `done` of `total` so far (the tokenizer loads at done 0).
+   */
+  | { type: 'progress'; tokenizer: TokenizerId; mode: SpecialMode; indices: number[]; tokens: number[]; done: number; total: number }
   /** Every translation's token count with `tokenizer`, in corpus order. */
   | { type: 'counts'; tokenizer: TokenizerId; mode: SpecialMode; tokens: number[] }
   /** `tokenizer` could not be loaded or used; the others still count. */

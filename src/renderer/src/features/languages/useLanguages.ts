@@ -14,8 +14,8 @@ export interface LanguagesCorpus {
 /** What the Languages lab knows so far. */
 export interface LanguagesState {
   corpus: LanguagesCorpus | null
-  /** Token counts per tokenizer (corpus order) for the mode asked for. */
-  counts: ReadonlyMap<TokenizerId, number[]>
+  /** Token counts per tokenizer (corpus order; undefined where not counted yet) for the mode asked for. */
+  counts: ReadonlyMap<TokenizerId, readonly (number | undefined)[]>
   /** The tokenizer being counted and how far (null when idle). */
   progress: { tokenizer: TokenizerId; done: number; total: number } | null
   /** Tokenizers that could not be loaded, with why. */
@@ -33,7 +33,7 @@ export interface LanguagesState {
 export function useLanguages(tokenizers: readonly TokenizerId[], mode: SpecialMode): LanguagesState {
   const clientRef = useRef<LanguagesClient | null>(null)
   const [corpus, setCorpus] = useState<LanguagesCorpus | null>(null)
-  const [counts, setCounts] = useState<{ mode: SpecialMode; byTokenizer: Map<TokenizerId, number[]> }>({ mode, byTokenizer: new Map() })
+  const [counts, setCounts] = useState<{ mode: SpecialMode; byTokenizer: Map<TokenizerId, readonly (number | undefined)[]> }>({ mode, byTokenizer: new Map() })
   const [progress, setProgress] = useState<LanguagesState['progress']>(null)
   const [failed, setFailed] = useState<Map<TokenizerId, string>>(new Map())
   const [error, setError] = useState<string | null>(null)
@@ -60,6 +60,14 @@ export function useLanguages(tokenizers: readonly TokenizerId[], mode: SpecialMo
           return
         case 'progress':
           setProgress({ tokenizer: msg.tokenizer, done: msg.done, total: msg.total })
+          if (msg.indices.length === 0) return
+          setCounts((c) => {
+            const byTokenizer = new Map(c.mode === msg.mode ? c.byTokenizer : [])
+            const tokens = [...(byTokenizer.get(msg.tokenizer) ?? new Array<number | undefined>(msg.total))]
+            msg.indices.forEach((at, k) => (tokens[at] = msg.tokens[k]))
+            byTokenizer.set(msg.tokenizer, tokens)
+            return { mode: msg.mode, byTokenizer }
+          })
           return
         case 'counts':
           setCounts((c) => {
@@ -84,6 +92,6 @@ export function useLanguages(tokenizers: readonly TokenizerId[], mode: SpecialMo
   }, [key, mode])
 
   const textOf = useCallback((code: string) => clientRef.current?.text(code) ?? Promise.reject(new Error('The languages worker is not running.')), [])
-  const shownCounts = useMemo(() => (counts.mode === mode ? counts.byTokenizer : new Map<TokenizerId, number[]>()), [counts, mode])
+  const shownCounts = useMemo(() => (counts.mode === mode ? counts.byTokenizer : new Map<TokenizerId, readonly (number | undefined)[]>()), [counts, mode])
   return { corpus, counts: shownCounts, progress, failed, error, textOf }
 }
