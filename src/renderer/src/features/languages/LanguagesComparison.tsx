@@ -58,8 +58,9 @@ export const LanguagesComparison = memo(function LanguagesComparison({ open, onO
             })}
           </fieldset>
           <p className="hint">
-            Each cell: the language’s tokens divided by English’s with that tokenizer. <span className="languages-mark fewest">fewest</span> marks the
-            tokenizer that needs the fewest tokens for the language’s text, <span className="languages-mark most">most</span> the one that needs the most.
+            Each cell: the language’s ratio to English with that tokenizer, and its tokens. <span className="languages-mark fewest">fewest</span> marks the
+            tokenizer that needs the fewest tokens for the language’s text (the most efficient), <span className="languages-mark most">most</span> the one
+            that needs the most.
           </p>
           {[...failed].filter(([id]) => chosen.includes(id)).map(([id, message]) => (
             <p key={id} className="languages-error" role="alert">
@@ -94,8 +95,9 @@ export const LanguagesComparison = memo(function LanguagesComparison({ open, onO
                           const n = tokens.get(c.id)
                           const english = englishAt === undefined ? undefined : counts.get(c.id)?.[englishAt]
                           return (
-                            <td key={c.id} className="num" title={n === undefined ? undefined : `${formatCount(n)} tokens`}>
+                            <td key={c.id} className="num">
                               {n === undefined ? '…' : formatRatio(ratioTo(n, english))}
+                              {n !== undefined && <span className="languages-cell-tokens">{formatCount(n)} tokens</span>}
                               {fewest.includes(c.id) && <span className="languages-mark fewest">fewest</span>}
                               {most.includes(c.id) && <span className="languages-mark most">most</span>}
                             </td>
