@@ -70,7 +70,8 @@ export const LanguagesComparison = memo(function LanguagesComparison({ open, onO
           {columns.length === 0 ? (
             <p className="hint">Choose a tokenizer to compare.</p>
           ) : (
-            <div className="languages-scroll">
+            // Four columns may scroll sideways in a narrow lab: the scroller takes focus so keys can scroll it.
+            <div className="languages-scroll" tabIndex={0} role="group" aria-label="Comparison table">
               <table className="languages-table languages-compare-table">
                 <caption>Ratio to English by tokenizer</caption>
                 <thead>
