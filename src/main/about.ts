@@ -1,5 +1,6 @@
 import { APP_NAME } from '@shared/contract/title'
 import { licenceTable } from '@shared/tokenizer/catalog'
+import { UDHR_LICENCE } from '@shared/languages/corpus'
 
 /** One third-party package shipped with the app and its licence. */
 export interface LicenceEntry {
@@ -16,15 +17,23 @@ export interface TokenizerLicence {
   approximate?: string
 }
 
+/** Other data bundled (not tokenizers): its name, licence and source. */
+export interface DataLicence {
+  name: string
+  licence: string
+  source: string
+}
+
 /**
  * The About box's detail text: versions, every shipped package with its licence, then each
- * bundled tokenizer's data with its licence and source (and a mark where its counts are estimates).
+ * bundled tokenizer's data with its licence and source (and a mark where its counts are estimates), then other data bundled.
  */
 export function aboutDetail(
   version: string,
   versions: { electron?: string; chrome?: string; node?: string },
   licences: readonly LicenceEntry[],
   tokenizers: readonly TokenizerLicence[] = licenceTable(),
+  data: readonly DataLicence[] = [UDHR_LICENCE],
 ): string {
   const lines = [
     `${APP_NAME} ${version}`,
@@ -35,6 +44,7 @@ export function aboutDetail(
     '',
     'Tokenizer data bundled:',
     ...tokenizers.map((t) => `${t.name} — ${t.licence}; from ${t.source}${t.approximate ? ' (counts for newer models are estimates)' : ''}`),
+    ...(data.length ? ['', 'Other data bundled:', ...data.map((d) => `${d.name} — ${d.licence}; from ${d.source}`)] : []),
   ]
   return lines.join('\n')
 }

