@@ -5,7 +5,6 @@ import { aliases } from './vite.aliases.ts'
 import type { Plugin, UserConfig } from 'vite'
 // @ts-expect-error a plain .mjs build script without types
 import { bundleTokenizers } from './scripts/bundle-tokenizers.mjs'
-// @ts-expect-error a plain .mjs build script without types
 import { bundleUdhr } from './scripts/bundle-udhr.mjs'
 import { corpusEntry } from './src/shared/languages/udhrText.ts'
 import { COMPACT_FORMAT, writeCompactTokenizer } from './src/shared/tokenizer/hf/compactTokenizer.ts'
@@ -53,7 +52,7 @@ export function udhrPlugin(outDir: string): Plugin {
   return {
     name: 'tokenizer-explorer-udhr',
     apply: 'build',
-    writeBundle: () => bundleUdhr(resolve(import.meta.dirname, outDir, 'tokenizers'), corpusEntry),
+    writeBundle: async () => void (await bundleUdhr(resolve(import.meta.dirname, outDir, 'tokenizers'), corpusEntry)),
   }
 }
 
