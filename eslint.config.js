@@ -14,7 +14,7 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
-const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract', 'training', 'embeddings']
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract', 'training', 'embeddings', 'languages']
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -72,6 +72,7 @@ export default tseslint.config(
     ['display', ['text', 'tokenizer', 'document', 'models']],
     ['sampling', ['text', 'tokenizer', 'document']],
     ['embeddings', ['text']],
+    ['languages', ['text', 'tokenizer', 'document']],
     ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
     ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
     ['training', ['text', 'tokenizer']],

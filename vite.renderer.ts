@@ -7,6 +7,8 @@ import type { Plugin, UserConfig } from 'vite'
 import { bundleTokenizers } from './scripts/bundle-tokenizers.mjs'
 // @ts-expect-error a plain .mjs build script without types
 import { bundleEmbeddingModel } from './scripts/bundle-embedding-model.mjs'
+import { bundleUdhr } from './scripts/bundle-udhr.mjs'
+import { corpusEntry } from './src/shared/languages/udhrText.ts'
 import { COMPACT_FORMAT, writeCompactTokenizer } from './src/shared/tokenizer/hf/compactTokenizer.ts'
 
 /** The Content-Security-Policy of the built renderer: our own scripts, workers and styles only. */
@@ -56,12 +58,21 @@ export function embeddingModelPlugin(outDir: string): Plugin {
   }
 }
 
+/** Writes the Languages lab's corpus (the UDHR as text, gzip JSON) into <outDir>/tokenizers beside the tokenizer files. */
+export function udhrPlugin(outDir: string): Plugin {
+  return {
+    name: 'tokenizer-explorer-udhr',
+    apply: 'build',
+    writeBundle: async () => void (await bundleUdhr(resolve(import.meta.dirname, outDir, 'tokenizers'), corpusEntry)),
+  }
+}
+
 /** Renderer config: root, React, CSP, module workers, bundled tokenizer files. */
 export function rendererConfig(outDir: string): UserConfig {
   return {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
-    plugins: [react(), cspPlugin(), tokenizersPlugin(outDir), embeddingModelPlugin(outDir)],
+    plugins: [react(), cspPlugin(), tokenizersPlugin(outDir), embeddingModelPlugin(outDir), udhrPlugin(outDir)],
     resolve: { alias: aliases },
     worker: { format: 'es' },
     build: {

@@ -1,6 +1,7 @@
 import { APP_NAME } from '@shared/contract/title'
 import { licenceTable } from '@shared/tokenizer/catalog'
 import { EMBEDDING_MODEL } from '@shared/embeddings/model'
+import { UDHR_LICENCE } from '@shared/languages/corpus'
 
 /** One third-party package shipped with the app and its licence. */
 export interface LicenceEntry {
@@ -17,16 +18,31 @@ export interface TokenizerLicence {
   approximate?: string
 }
 
+/** Other data bundled (not tokenizers): its name, licence and source. */
+export interface DataLicence {
+  name: string
+  licence: string
+  source: string
+}
+
+/** The Embeddings lab's model as a line of other data bundled. */
+const EMBEDDING_MODEL_LICENCE: DataLicence = {
+  name: `${EMBEDDING_MODEL.name}, ${EMBEDDING_MODEL.dimensions} dimensions, by Google (Embeddings lab)`,
+  licence: EMBEDDING_MODEL.licence,
+  source: EMBEDDING_MODEL.source,
+}
+
 /**
  * The About box's detail text: versions, every shipped package with its licence, then each
- * bundled tokenizer's data with its licence and source (and a mark where its counts are estimates),
- * then the embedding model's.
+ * bundled tokenizer's data with its licence and source (and a mark where its counts are estimates), then other data
+ * bundled (the embedding model, the Languages lab's corpus).
  */
 export function aboutDetail(
   version: string,
   versions: { electron?: string; chrome?: string; node?: string },
   licences: readonly LicenceEntry[],
   tokenizers: readonly TokenizerLicence[] = licenceTable(),
+  data: readonly DataLicence[] = [EMBEDDING_MODEL_LICENCE, UDHR_LICENCE],
 ): string {
   const lines = [
     `${APP_NAME} ${version}`,
@@ -37,9 +53,7 @@ export function aboutDetail(
     '',
     'Tokenizer data bundled:',
     ...tokenizers.map((t) => `${t.name} — ${t.licence}; from ${t.source}${t.approximate ? ' (counts for newer models are estimates)' : ''}`),
-    '',
-    'Embedding model bundled (the Embeddings lab):',
-    `${EMBEDDING_MODEL.name}, ${EMBEDDING_MODEL.dimensions} dimensions, by Google — ${EMBEDDING_MODEL.licence}; from ${EMBEDDING_MODEL.source}`,
+    ...(data.length ? ['', 'Other data bundled:', ...data.map((d) => `${d.name} — ${d.licence}; from ${d.source}`)] : []),
   ]
   return lines.join('\n')
 }

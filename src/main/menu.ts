@@ -117,6 +117,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { label: 'W&rap Lines', type: 'checkbox', checked: settings.wrapLines, accelerator: 'Alt+Z', click: send({ type: 'toggle', what: 'wrap' }) },
       { label: 'Train a &Tokenizer', type: 'checkbox', checked: settings.showTrainer, click: send({ type: 'toggle', what: 'trainer' }) },
       { label: '&Embeddings Lab', type: 'checkbox', checked: settings.showEmbeddings, click: send({ type: 'toggle', what: 'embeddings' }) },
+      { label: 'L&anguages Lab', type: 'checkbox', checked: settings.showLanguages, click: send({ type: 'toggle', what: 'languages' }) },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -21,6 +21,7 @@ import { useTokenExport } from './features/export'
 import { Inspector } from './features/inspector'
 import { fitToLimit, LimitsPanel, useLimits } from './features/limits'
 import { useSamplingHost } from './features/sampling'
+import { useLanguagesHost } from './features/languages'
 import { SplitPanel, useSplit } from './features/split'
 import { StatsPanel, useStats } from './features/stats'
 import { TokenIdPanel } from './features/tokenIds'
@@ -40,6 +41,8 @@ const SamplingPanel = lazy(() => import('./features/sampling/SamplingPanel'))
 const TrainerPanel = lazy(() => import('./features/trainer/TrainerPanel'))
 /** The embeddings lab (its model loads on first use, in its worker). */
 const EmbeddingsPanel = lazy(() => import('./features/embeddings/EmbeddingsPanel'))
+/** The Languages lab loads when first opened. */
+const LanguagesPanel = lazy(() => import('./features/languages/LanguagesPanel'))
 
 /** The whole app: toolbar, editor with token colouring, counts, limits, inspector, token ids, tool panels. */
 export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
@@ -70,6 +73,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
   const stats = useStats(ws)
   const compareSource = useCompareSource(ws)
   const samplingHost = useSamplingHost(ws, settings.encoding)
+  const languagesHost = useLanguagesHost(ws)
   const vocabDocument = useVocabDocument(ws)
   const [sidebarWidth, setSidebarWidth] = useSidebarWidth()
   const { pending: pendingFile, keepMine, loadPending, applyOpened } = file.incoming
@@ -92,7 +96,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={file.onDrop}>
       <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} openTokenizer={openTokenizerButton} openedTokenizer={openedTokenizer} />
       <main
-        className={`workspace${settings.showSampling ? ' with-sampling' : ''}${settings.showTrainer ? ' with-trainer' : ''}${settings.showEmbeddings ? ' with-embeddings' : ''}`}
+        className={`workspace${settings.showSampling ? ' with-sampling' : ''}${settings.showTrainer ? ' with-trainer' : ''}${settings.showEmbeddings ? ' with-embeddings' : ''}${settings.showLanguages ? ' with-languages' : ''}`}
         style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}
       >
         <div className="editor-column">
@@ -125,6 +129,11 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         {settings.showEmbeddings && (
           <Suspense fallback={<section className="embeddings-lab" aria-label="Embeddings" aria-busy="true" />}>
             <EmbeddingsPanel onClose={() => closeLab('showEmbeddings')} getText={editorText} />
+          </Suspense>
+        )}
+        {settings.showLanguages && (
+          <Suspense fallback={<section className="languages-lab" aria-label="Languages" aria-busy="true" />}>
+            <LanguagesPanel onClose={() => closeLab('showLanguages')} host={languagesHost} encoding={settings.encoding} mode={settings.specialMode} opened={openedTokenizer} />
           </Suspense>
         )}
         <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />

@@ -132,7 +132,7 @@ export type MenuCommand =
   | { type: 'save-text-as' }
   | { type: 'export-tokens'; format: 'csv' | 'json' }
   | { type: 'encoding'; encoding: TokenizerId }
-  | { type: 'toggle'; what: 'whitespace' | 'ids' | 'density' | 'wrap' | 'lines' | 'trainer' | 'embeddings' }
+  | { type: 'toggle'; what: 'whitespace' | 'ids' | 'density' | 'wrap' | 'lines' | 'trainer' | 'embeddings' | 'languages' }
   | { type: 'theme'; theme: Theme }
 
 /** The API the preload script exposes on `window.tokenizerExplorer`. */
@@ -210,7 +210,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
     case 'encoding':
       return isTokenizerId(v.encoding)
     case 'toggle':
-      return v.what === 'whitespace' || v.what === 'ids' || v.what === 'density' || v.what === 'wrap' || v.what === 'lines' || v.what === 'trainer' || v.what === 'embeddings'
+      return v.what === 'whitespace' || v.what === 'ids' || v.what === 'density' || v.what === 'wrap' || v.what === 'lines' || v.what === 'trainer' || v.what === 'embeddings' || v.what === 'languages'
     case 'theme':
       return (THEMES as readonly unknown[]).includes(v.theme)
     default:

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, parseSettings, readSettings, settingsForStart } from 
 
 describe('parseSettings', () => {
   it('round-trips valid settings', () => {
-    const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showDensity: false, wrapLines: false, lineNumbers: false, theme: 'dark' as const, prices: { 'gpt-4o': { input: 1, output: 4 }, '': { input: 0, output: 0.5 } }, replyReserve: 800 }
+    const s = { ...DEFAULT_SETTINGS, encoding: 'cl100k_base' as const, model: 'gpt-4', customLimit: 8000, activeLimit: 'custom' as const, showDensity: false, wrapLines: false, lineNumbers: false, theme: 'dark' as const, showLanguages: true, prices: { 'gpt-4o': { input: 1, output: 4 }, '': { input: 0, output: 0.5 } }, replyReserve: 800 }
     expect(parseSettings(JSON.stringify(s))).toEqual(s)
   })
   it('keeps the embeddings lab open or closed, and ignores a non-boolean', () => {

@@ -13,7 +13,7 @@ export type Theme = 'system' | 'light' | 'dark'
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
 
 /** The on/off view settings (toolbar checkboxes and View menu items). */
-export type ViewToggle = 'showWhitespace' | 'showIds' | 'showDensity' | 'wrapLines' | 'lineNumbers' | 'showSampling' | 'showTrainer' | 'showEmbeddings'
+export type ViewToggle = 'showWhitespace' | 'showIds' | 'showDensity' | 'wrapLines' | 'lineNumbers' | 'showSampling' | 'showTrainer' | 'showEmbeddings' | 'showLanguages'
 
 /** The user's choices, saved across restarts. */
 export interface Settings {
@@ -39,6 +39,8 @@ export interface Settings {
   showTrainer: boolean
   /** The embeddings lab panel is open. */
   showEmbeddings: boolean
+  /** The Languages lab panel is open. */
+  showLanguages: boolean
   theme: Theme
   customLimit: number | null
   activeLimit: ActiveLimit
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   showSampling: false,
   showTrainer: false,
   showEmbeddings: false,
+  showLanguages: false,
   theme: 'system',
   customLimit: null,
   activeLimit: 'l4096',
@@ -111,6 +114,7 @@ export function parseSettings(json: string | null): Settings {
   if (typeof r.showSampling === 'boolean') s.showSampling = r.showSampling
   if (typeof r.showTrainer === 'boolean') s.showTrainer = r.showTrainer
   if (typeof r.showEmbeddings === 'boolean') s.showEmbeddings = r.showEmbeddings
+  if (typeof r.showLanguages === 'boolean') s.showLanguages = r.showLanguages
   if (THEMES.includes(r.theme as Theme)) s.theme = r.theme as Theme
   if (typeof r.customLimit === 'number' && Number.isInteger(r.customLimit) && r.customLimit >= 1 && r.customLimit <= MAX_CUSTOM_LIMIT) {
     s.customLimit = r.customLimit

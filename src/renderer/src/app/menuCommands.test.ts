@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { MenuCommand } from '@shared/contract/ipc'
+import { isMenuCommand, type MenuCommand } from '@shared/contract/ipc'
 import { runMenuCommand, webShortcut, type MenuActions } from './menuCommands'
 
 /** Actions that record what was called, with which argument. */
@@ -36,8 +36,11 @@ describe('runMenuCommand', () => {
   })
   it('maps every View toggle to the setting it flips', () => {
     const { calls, actions } = recorder()
-    for (const what of ['whitespace', 'ids', 'density', 'wrap', 'lines', 'trainer'] as const) runMenuCommand({ type: 'toggle', what }, actions)
-    expect(calls.map((c) => c[1])).toEqual(['showWhitespace', 'showIds', 'showDensity', 'wrapLines', 'lineNumbers', 'showTrainer'])
+    for (const what of ['whitespace', 'ids', 'density', 'wrap', 'lines', 'trainer', 'embeddings', 'languages'] as const) runMenuCommand({ type: 'toggle', what }, actions)
+    expect(calls.map((c) => c[1])).toEqual(['showWhitespace', 'showIds', 'showDensity', 'wrapLines', 'lineNumbers', 'showTrainer', 'showEmbeddings', 'showLanguages'])
+    // The page accepts the labs' toggles from main, and no made-up one.
+    expect(isMenuCommand({ type: 'toggle', what: 'languages' })).toBe(true)
+    expect(isMenuCommand({ type: 'toggle', what: 'sampling' })).toBe(false)
   })
 })
 

@@ -3,7 +3,7 @@ import type { Theme, ViewToggle } from '@shared/contract/settings'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 
 /** The setting each View menu check item flips. */
-export const MENU_TOGGLES = { whitespace: 'showWhitespace', ids: 'showIds', density: 'showDensity', wrap: 'wrapLines', lines: 'lineNumbers', trainer: 'showTrainer', embeddings: 'showEmbeddings' } as const satisfies Record<
+export const MENU_TOGGLES = { whitespace: 'showWhitespace', ids: 'showIds', density: 'showDensity', wrap: 'wrapLines', lines: 'lineNumbers', trainer: 'showTrainer', embeddings: 'showEmbeddings', languages: 'showLanguages' } as const satisfies Record<
   Extract<MenuCommand, { type: 'toggle' }>['what'],
   ViewToggle
 >

@@ -36,6 +36,7 @@ const TOGGLES: { key: ViewToggle; label: string; title?: string }[] = [
   { key: 'showSampling', label: 'Sampling lab', title: 'Next-token sampling: temperature, top-k, top-p and min-p made visible' },
   { key: 'showTrainer', label: 'Train a tokenizer', title: 'Train a byte-level BPE tokenizer on your text and watch its merges' },
   { key: 'showEmbeddings', label: 'Embeddings', title: 'Sentences as vectors: similarity, nearest neighbours, a map, and a search of the text by meaning (a small model on this computer)' },
+  { key: 'showLanguages', label: 'Languages', title: 'What the same text costs in each language: the Universal Declaration of Human Rights in 500+ languages, counted' },
   { key: 'wrapLines', label: 'Wrap', title: 'Wrap long lines. Off: very long lines (minified JSON) scroll sideways and edit faster.' },
 ]
 
