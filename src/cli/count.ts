@@ -1,4 +1,6 @@
 import { countText, type TextCounts } from '@shared/text/counts'
+import { formatCount } from '@shared/text/format'
+import { EXIT_NO_INPUT, EXIT_OK } from './errors'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { countTokens } from './chunks'
@@ -133,6 +135,16 @@ export async function countFiles(
   return { files: counted, skipped }
 }
 
+/**
+ * The message for a run that read no file (`verb`: "counted", "checked"), or null when
+ * files were read: such a run exits EXIT_NO_INPUT, so a script never takes it for success.
+ */
+export function nothingReadMessage(verb: string, read: number, skipped: number): string | null {
+  if (read > 0) return null
+  if (skipped === 0) return `Nothing was ${verb}: no files were found in the inputs given.`
+  return `Nothing was ${verb}: ${skipped === 1 ? 'the only input was' : `all ${formatCount(skipped)} inputs were`} skipped.`
+}
+
 /** Builds the report `count` prints. */
 export function countReport(files: FileCount[], skipped: SkippedInput[], encoding: string, model: string | null, special: SpecialMode): CountReport {
   return { encoding, model, special, files, skipped, total: totalOf(files) }
@@ -196,7 +208,7 @@ export function inputWarnings(files: readonly FileCount[], skipped: readonly Ski
   return out
 }
 
-/** `count`: counts the files found and prints the table or JSON. Returns the exit code. */
+/** `count`: counts the files found and prints the table or JSON. Returns the exit code (3 when no file could be read). */
 export async function runCount(
   options: { maxBytes: number; json: boolean; special: SpecialMode; reserve?: number } & Partial<PriceOptions>,
   found: { files: FoundFile[]; skipped: SkippedInput[] },
@@ -216,5 +228,7 @@ export async function runCount(
     io.out(countTable(report, pricing))
     io.err(inputWarnings(result.files, skipped))
   }
-  return 0
+  const nothing = nothingReadMessage('counted', result.files.length, skipped.length)
+  if (nothing) io.err(nothing + '\n')
+  return nothing ? EXIT_NO_INPUT : EXIT_OK
 }

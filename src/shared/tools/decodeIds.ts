@@ -10,6 +10,9 @@ export interface IdListError {
   message: string
 }
 
+/** What a list with no ids at all gets, in the app and on the command line. */
+export const NO_IDS_MESSAGE = 'No token ids found.'
+
 /** Most ids decoded at once. */
 export const MAX_DECODE_IDS = 1_000_000
 

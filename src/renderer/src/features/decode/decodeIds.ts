@@ -1,4 +1,4 @@
-import { decodeTokenBytes, parseIdList } from '@shared/tools/decodeIds'
+import { decodeTokenBytes, NO_IDS_MESSAGE, parseIdList } from '@shared/tools/decodeIds'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { DecodeResult } from './DecodePanel'
@@ -18,7 +18,7 @@ export function quoted(text: string): string {
 export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, encoding: TokenizerId, input: string): Promise<DecodeResult> {
   const { ids, items, errors } = parseIdList(input)
   const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} (${quoted(e.text)}): ${e.message}` : e.message))
-  if (ids.length === 0) return { text: '', problems: problems.length ? problems : ['No token ids found.'] }
+  if (ids.length === 0) return { text: '', problems: problems.length ? problems : [NO_IDS_MESSAGE] }
   const bytes = await client.tokenBytes(encoding, ids)
   const r = decodeTokenBytes(ids, items, (i) => bytes[i] ?? null)
   for (const u of r.unknown.slice(0, LISTED)) problems.push(`Item ${formatCount(u.item)}: ${u.id} is not a token of ${encoding}`)
