@@ -1,4 +1,4 @@
-import { countText, type TextCounts } from '@shared/text/counts'
+import { countText, endsWithLineBreak, lineCount, type TextCounts } from '@shared/text/counts'
 import { formatCount } from '@shared/text/format'
 import { EXIT_NO_INPUT, EXIT_OK } from './errors'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
@@ -19,7 +19,7 @@ export interface Measures {
   words: number
   /** UTF-8 bytes of the text (as sent to a model; a UTF-16 file counts its UTF-8 size). */
   bytes: number
-  /** Lines as wc counts them, plus a last line without a newline: "a\nb" and "a\nb\n" are 2. */
+  /** Lines as the app counts them (shared lineCount: wc's, plus a last line without a newline; "a\nb" and "a\nb\n" are 2). */
   lines: number
 }
 
@@ -58,16 +58,9 @@ export function inlineCounter(tokenizer: Tokenizer, mode: SpecialMode): TokenCou
   return { measure: async (text) => ({ tokens: countTokens(text, tokenizer, mode), counts: countText(text) }), close: async () => {} }
 }
 
-/** Line count: newlines (CRLF once), plus one for a last line that does not end in a newline. */
-export function lineCount(text: string, newlines: number): number {
-  if (text.length === 0) return newlines
-  const last = text.charCodeAt(text.length - 1)
-  return newlines + (last === 10 || last === 13 ? 0 : 1)
-}
-
 /** Every measure of one text but the tokens, from the app's countText (done here, or in pieces by workers). */
 export function textMeasures(text: string, c: TextCounts = countText(text)): Omit<Measures, 'tokens'> {
-  return { characters: c.characters, words: c.words, bytes: c.bytes, lines: lineCount(text, c.newlines) }
+  return { characters: c.characters, words: c.words, bytes: c.bytes, lines: lineCount(c, endsWithLineBreak(text)) }
 }
 
 /** Sums file counts. */

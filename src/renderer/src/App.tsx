@@ -14,6 +14,7 @@ import { FileConflictBar } from './app/FileConflictBar'
 import { ChatPanel, useChatAutosave } from './features/chat'
 import { ComparePanel, useCompareSource } from './features/compare'
 import { CountsPanel } from './features/counts'
+import { editorEndsWithBreak } from './features/counts'
 import { CostLine } from './features/cost'
 import { OpenedTokenizer, OpenTokenizerButton, useCustomTokenizer } from './features/customTokenizer'
 import { DecodePanel, useDecode } from './features/decode'
@@ -118,6 +119,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           <CountsPanel
             tokens={tokenCount}
             counts={complete ? snapshot.counts : null}
+            endsWithBreak={editorEndsWithBreak(session.view)}
             stale={!complete}
             version={snapshot?.version ?? -1}
             encoding={snapshot?.encoding ?? null}
