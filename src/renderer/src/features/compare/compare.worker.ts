@@ -56,8 +56,8 @@ self.onmessage = async (event: MessageEvent<CompareRequest>) => {
       groups: alignSegmentations(
         a.starts,
         b.starts,
-        (i) => encA.tokenBytes(a.ids[i]).length,
-        (i) => encB.tokenBytes(b.ids[i]).length,
+        (i) => encA.byteLength(a.ids[i]),
+        (i) => encB.byteLength(b.ids[i]),
       ),
       a: { ids: Array.from(a.ids), starts: Array.from(a.starts), partial: label(encA, a.ids, a.flags) },
       b: { ids: Array.from(b.ids), starts: Array.from(b.starts), partial: label(encB, b.ids, b.flags) },
