@@ -1,4 +1,4 @@
-import { decodeTokenBytes, NO_IDS_MESSAGE, parseIdList } from '@shared/tools/decodeIds'
+import { decodeTokenBytes, leftOutMessage, NO_IDS_MESSAGE, parseIdList } from '@shared/tools/decodeIds'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { exportedTokens } from '@shared/tools/exportTokens'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
@@ -58,9 +58,11 @@ export function encodePlain(text: string, tokenizer: Tokenizer, mode: SpecialMod
  * `warnings` says when the ids end inside a character.
  */
 export function decodeList(input: string, tokenizer: Tokenizer): { text: string; invalidBytes: number; warnings: string[] } {
-  const { ids, items, errors } = parseIdList(input)
+  const { ids, items, errors, total } = parseIdList(input)
   if (ids.length === 0 && errors.length === 0) throw new CliError(NO_IDS_MESSAGE, EXIT_NO_INPUT, 'decode')
   const problems = errors.map((e) => (e.item > 0 ? `item ${e.item} ("${e.text}"): ${e.message}` : e.message))
+  const leftOut = leftOutMessage(total)
+  if (leftOut) problems.unshift(leftOut)
   const decoded = decodeTokenBytes(ids, items, (i) => {
     try {
       return tokenizer.tokenBytes(ids[i])

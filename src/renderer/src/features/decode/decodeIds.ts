@@ -1,4 +1,4 @@
-import { decodeTokenBytes, NO_IDS_MESSAGE, parseIdList } from '@shared/tools/decodeIds'
+import { decodeTokenBytes, leftOutMessage, NO_IDS_MESSAGE, parseIdList } from '@shared/tools/decodeIds'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { DecodeResult } from './DecodePanel'
@@ -16,8 +16,10 @@ export function quoted(text: string): string {
 
 /** Decodes a pasted id list with `encoding`: the tokens' bytes (from the worker) joined, then decoded once. */
 export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, encoding: TokenizerId, input: string): Promise<DecodeResult> {
-  const { ids, items, errors } = parseIdList(input)
+  const { ids, items, errors, total } = parseIdList(input)
   const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} (${quoted(e.text)}): ${e.message}` : e.message))
+  const leftOut = leftOutMessage(total)
+  if (leftOut) problems.unshift(leftOut)
   if (ids.length === 0) return { text: '', problems: problems.length ? problems : [NO_IDS_MESSAGE] }
   const bytes = await client.tokenBytes(encoding, ids)
   const r = decodeTokenBytes(ids, items, (i) => bytes[i] ?? null)
