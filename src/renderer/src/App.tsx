@@ -152,7 +152,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} model={settings.model} prices={settings.prices} opened={openedTokenizer} />
           <StatsPanel compute={stats.compute} textOf={stats.textOf} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={textVersion} />
           <SplitPanel onSplit={split.split} preview={split.preview} onCopy={split.copyChunk} onExport={split.exportChunks} />
-          <DecodePanel encoding={settings.encoding} onDecode={decode.decode} onCopy={decode.copy} onSave={decode.save} />
+          <DecodePanel encoding={settings.encoding} onDecode={decode.decode} onPlaceholder={decode.placeholder} onCopy={decode.copy} onSave={decode.save} />
           <VocabPanel encoding={settings.encoding} revision={snapshot} document={vocabDocument} />
         </aside>
       </main>

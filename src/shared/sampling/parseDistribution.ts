@@ -37,7 +37,7 @@ export function parseDistribution(input: string): ParsedDistribution {
     if ('entries' in list) raw = list
   }
   if ('errors' in raw) return { ok: false, errors: raw.errors }
-  return validate(raw.entries, 'notes' in raw ? raw.notes : [])
+  return validate(raw.entries, raw.notes)
 }
 
 interface RawEntry {
@@ -47,7 +47,7 @@ interface RawEntry {
   prob: number
 }
 
-function readJson(text: string): { entries: RawEntry[] } | { errors: string[] } {
+function readJson(text: string): { entries: RawEntry[]; notes: string[] } | { errors: string[] } {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -71,7 +71,7 @@ function readJson(text: string): { entries: RawEntry[] } | { errors: string[] } 
   } else if (data && typeof data === 'object') {
     for (const [token, v] of Object.entries(data)) entries.push({ token, value: JSON.stringify(v), prob: number(v) })
   } else return { errors: ['JSON input must be an object ({"A": 0.4}) or an array ([["A", 0.4]]).'] }
-  return errors.length ? { errors } : { entries }
+  return errors.length ? { errors } : { entries, notes: [] }
 }
 
 /** A token written as a JSON string, or without spaces, colons or quotes. */

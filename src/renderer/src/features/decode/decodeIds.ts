@@ -29,21 +29,34 @@ export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, 
   return { text: r.text, problems }
 }
 
-/** decodeIdList in a fresh worker (its own copy of the encoding), so a million ids never hold up the window. */
-export function decodeInWorker(encoding: TokenizerId, input: string): Promise<DecodeResult> {
+/** Largest file of ids Decode reads (a million ids of six digits take about 7 MB). */
+export const MAX_ID_FILE_BYTES = 64 * 1024 * 1024
+
+/** One request to a fresh decode worker (its own copy of the encoding), so a million ids never hold up the window. */
+function askWorker(request: DecodeRequest): Promise<DecodeResponse> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'decode' })
     const unshare = shareOpenedTokenizer(worker)
-    worker.onmessage = (e: MessageEvent<DecodeResponse>) => {
+    const end = (response: DecodeResponse) => {
       worker.terminate()
       unshare()
-      resolve(e.data.type === 'done' ? e.data.result : { text: '', problems: [`Could not decode: ${e.data.message}`] })
+      resolve(response)
     }
-    worker.onerror = (e) => {
-      worker.terminate()
-      unshare()
-      resolve({ text: '', problems: [`Could not decode: ${e.message || 'the decode worker failed.'}`] })
-    }
-    worker.postMessage({ encoding, input } satisfies DecodeRequest)
+    worker.onmessage = (e: MessageEvent<DecodeResponse>) => end(e.data)
+    worker.onerror = (e) => end({ type: 'error', message: e.message || 'the decode worker failed.' })
+    worker.postMessage(request)
   })
+}
+
+/** decodeIdList in a fresh worker: `input` is the typed list or a file of ids (read there). */
+export async function decodeInWorker(encoding: TokenizerId, input: string | Blob): Promise<DecodeResult> {
+  const r = await askWorker({ type: 'decode', encoding, input })
+  if (r.type === 'done') return r.result
+  return { text: '', problems: [`Could not decode: ${r.type === 'error' ? r.message : 'the decode worker gave no result.'}`] }
+}
+
+/** The panel's placeholder for `encoding` (the example phrase's ids in it), or null when the worker could not make it. */
+export async function placeholderInWorker(encoding: TokenizerId): Promise<string | null> {
+  const r = await askWorker({ type: 'example', encoding })
+  return r.type === 'example' ? r.placeholder : null
 }
