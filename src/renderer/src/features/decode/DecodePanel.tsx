@@ -83,6 +83,8 @@ export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onPla
     const chosen = await chooseIdFile()
     if (!chosen) return
     setFile(chosen)
+    // The box is not decoded while a file is chosen: emptied, so it never looks as if it were.
+    setInput('')
     setResult(null)
   }
   const cap = formatCount(MAX_DECODE_IDS)
@@ -141,7 +143,8 @@ export const DecodePanel = memo(function DecodePanel({ encoding, onDecode, onPla
       </div>
       {result && preview && (
         <>
-          <pre className="decode-output" aria-label="Decoded text">
+          {/* Focusable: a long text scrolls, and the keyboard must reach it (axe: scrollable-region-focusable). */}
+          <pre className="decode-output" aria-label="Decoded text" tabIndex={0}>
             {preview.shown}
           </pre>
           {preview.hidden > 0 && (
