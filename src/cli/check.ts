@@ -5,10 +5,10 @@ import type { ModelInfo } from '@shared/models/models'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { tokenTable } from './chunks'
 import { flatTokenView } from '@shared/document/tokenView'
-import { countFiles, inputWarnings, type Pricing, type TokenCounter } from './count'
+import { countFiles, inputWarnings, nothingReadMessage, type Pricing, type TokenCounter } from './count'
 import { costJson, fileCosts, priceJson, priceNote, resolvePrice, sumCosts, type PriceOptions } from './price'
 import { formatCost } from '@shared/models/prices'
-import { EXIT_FAIL, EXIT_OK, usageError } from './errors'
+import { EXIT_FAIL, EXIT_NO_INPUT, EXIT_OK, usageError } from './errors'
 import type { FoundFile, SkippedInput } from './inputs'
 import type { CliIO } from './io'
 
@@ -125,7 +125,7 @@ export function checkReportJson(
   return JSON.stringify(report, null, 2) + '\n'
 }
 
-/** `check` on the files found: exit 0 when every file fits the budget, 1 when one does not. */
+/** `check` on the files found: exit 0 when every file fits the budget, 1 when one does not, 3 when no file could be read. */
 export async function runCheck(
   options: { maxBytes: number; json: boolean; special: SpecialMode; limit: number | null; reserve: number } & Partial<PriceOptions>,
   found: { files: FoundFile[]; skipped: SkippedInput[] },
@@ -155,9 +155,11 @@ export async function runCheck(
     checked.forEach((f, i) => io.out(checkLine(f, budget) + (costs ? `; cost ${formatCost(costs[i].total)}` : '') + '\n'))
     const n = checked.length
     const within = `${formatCount(budget.budget)} tokens (${budget.source}${budget.reserve > 0 ? ` minus ${formatCount(budget.reserve)} reserved` : ''}, ${tokenizer.id})`
-    io.out(checkSummary(n, over, within) + '\n')
+    if (n > 0) io.out(checkSummary(n, over, within) + '\n')
     if (pricing && costs) io.out(`${n > 1 ? `total cost ${formatCost(sumCosts(costs).total)}; ` : ''}${priceNote(pricing.price, tokenizer.model?.name ?? null, pricing.reserve)}\n`)
     io.err(inputWarnings(result.files, skipped))
   }
-  return over > 0 ? EXIT_FAIL : EXIT_OK
+  const nothing = nothingReadMessage('checked', checked.length, skipped.length)
+  if (nothing) io.err(nothing + '\n')
+  return nothing ? EXIT_NO_INPUT : over > 0 ? EXIT_FAIL : EXIT_OK
 }

@@ -215,6 +215,38 @@ describe('tokenizer-explorer encode and decode', () => {
   })
 })
 
+describe('tokenizer-explorer: nothing to work on (issue 26)', () => {
+  it('check and count exit 3 with a clear message when every input was skipped', () => {
+    const c = cli(['check', '--limit', '10', 'image.png'])
+    expect(c.code).toBe(3)
+    expect(c.stderr).toMatch(/skipped image\.png \(binary\)/)
+    expect(c.stderr).toMatch(/Nothing was checked: the only input was skipped\.\n$/)
+    expectNoStack(c.stderr)
+    const n = cli(['count', 'image.png', 'huge.txt', '--max-size', '1k'])
+    expect(n.code).toBe(3)
+    expect(n.stderr).toMatch(/Nothing was counted: all 2 inputs were skipped\.\n$/)
+    const j = cli(['check', '--limit', '10', '--json', 'image.png'])
+    expect(j.code).toBe(3)
+    expect(JSON.parse(j.stdout)).toMatchObject({ files: [], skipped: [{ path: 'image.png', reason: 'binary' }] })
+    // One file read is enough: the others' skipping is only reported.
+    expect(cli(['check', '--limit', '1000', 'image.png', 'src/code.ts']).code).toBe(0)
+  })
+  it('decode of empty input exits 3 and says "No token ids found." as the app does', () => {
+    for (const input of ['', '  \n', '[]']) {
+      const r = cli(['decode'], { input })
+      expect(r.code, JSON.stringify(input)).toBe(3)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe('tokenizer-explorer: No token ids found.\n')
+    }
+  })
+  it('the help lists the exit codes', () => {
+    expect(cli(['check', '--help']).stdout).toMatch(/3 when nothing could\s+be checked/)
+    expect(cli(['count', '--help']).stdout).toMatch(/Exit codes: 0 .*\n?.*3 /)
+    expect(cli(['decode', '--help']).stdout).toMatch(/3 when the input holds no ids/)
+    expect(cli(['--help']).stdout).toMatch(/Exit codes:/)
+  })
+})
+
 describe('tokenizer-explorer trim and split', () => {
   it('trims to the limit (tiktoken agrees) and leaves fitting text unchanged', () => {
     const text = TEXTS['notes/mixed.md']
@@ -256,8 +288,10 @@ describe('tokenizer-explorer trim and split', () => {
     expect(r.find((m: { name: string }) => m.name === 'claude-sonnet-4-5')).toMatchObject({ encoding: 'claude-legacy', contextWindow: 200000, approximate: expect.stringMatching(/estimates/) })
     const gemma = cli(['models', '--tokenizer', 'gemma3'])
     expect(gemma.code).toBe(0)
-    expect(gemma.stdout).toMatch(/^model\s+encoding\s+window\s+max output\n/)
-    expect(gemma.stdout).toMatch(/\ngemma-3-27b-it\s+gemma3\s+131,072\s+8,192\n/)
+    expect(gemma.stdout).toMatch(/^model\s+encoding\s+window\s+max output\s+source\n/)
+    expect(gemma.stdout).toMatch(/\ngemma-3-27b-it\s+gemma3\s+131,072\s+8,192\s+\[1\]\n/)
+    // The source the README promises, without --json too.
+    expect(gemma.stdout).toMatch(/\nSources:\n\[1\] https:\/\/ai\.google\.dev\/gemma\/docs\/core\/model_card_3\n$/)
     expect(gemma.stdout).not.toContain('gpt-4')
   })
 })
@@ -395,7 +429,7 @@ describe('tokenizer-explorer with the bundled tokenizers and tokenizer.json file
     expect(report.files[0].cost.total).toBeCloseTo((report.files[0].tokens * 3) / 1e6, 10)
     expect(cli(['check', 'src/code.ts', '-l', '9k', '--tokenizer', 'claude-legacy']).stderr).toMatch(/^note: counts are estimates\. Anthropic’s tokenizer for Claude 2 and earlier/)
     expect(cli(['count', 'src/code.ts', '--tokenizer', 'llama3']).stderr).toBe('')
-    expect(cli(['models']).stdout).toMatch(/\nclaude-sonnet-4-5\s+claude-legacy\s+200,000\s+64,000\s+~\n[\s\S]*\n~ Counted with Anthropic’s legacy tokenizer/)
+    expect(cli(['models']).stdout).toMatch(/\nclaude-sonnet-4-5\s+claude-legacy\s+200,000\s+64,000\s+\[\d+\]\s+~\n[\s\S]*\n~ Counted with Anthropic’s legacy tokenizer/)
   })
 })
 

@@ -10,7 +10,7 @@ import { oracleOrdinary, oracleWithSpecial } from '@shared/testing/oracle'
 import { SAMPLES } from '@shared/testing/samples'
 import { countText } from '@shared/text/counts'
 import { countTokens } from './chunks'
-import { AHEAD_BYTES, countFiles, countReport, countReportJson, countTable, inlineCounter, lineCount, textMeasures, totalOf, type TextMeasure } from './count'
+import { AHEAD_BYTES, countFiles, countReport, countReportJson, countTable, inlineCounter, textMeasures, totalOf, type TextMeasure } from './count'
 import { memoryIO } from './io'
 
 describe('countTokens', () => {
@@ -37,11 +37,13 @@ describe('countTokens', () => {
 
 describe('measures', () => {
   it('counts lines as wc does, plus an unterminated last line', () => {
-    expect(lineCount('', 0)).toBe(0)
-    expect(lineCount('a', 0)).toBe(1)
-    expect(lineCount('a\n', 1)).toBe(1)
-    expect(lineCount('a\nb', 1)).toBe(2)
-    expect(lineCount('a\r\nb\r\n', 2)).toBe(2)
+    const lines = (text: string) => textMeasures(text).lines
+    expect(lines('')).toBe(0)
+    expect(lines('a')).toBe(1)
+    expect(lines('a\n')).toBe(1)
+    expect(lines('a\nb')).toBe(2)
+    expect(lines('a\r\nb\r\n')).toBe(2)
+    expect(lines('a\n\n')).toBe(2)
     expect(textMeasures('don’t stop\r\nhé 👍\n')).toEqual({ characters: 17, words: 3, bytes: 23, lines: 2 })
   })
 

@@ -1,4 +1,6 @@
-import { countText, type TextCounts } from '@shared/text/counts'
+import { countText, endsWithLineBreak, lineCount, type TextCounts } from '@shared/text/counts'
+import { formatCount } from '@shared/text/format'
+import { EXIT_NO_INPUT, EXIT_OK } from './errors'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { countTokens } from './chunks'
@@ -17,7 +19,7 @@ export interface Measures {
   words: number
   /** UTF-8 bytes of the text (as sent to a model; a UTF-16 file counts its UTF-8 size). */
   bytes: number
-  /** Lines as wc counts them, plus a last line without a newline: "a\nb" and "a\nb\n" are 2. */
+  /** Lines as the app counts them (shared lineCount: wc's, plus a last line without a newline; "a\nb" and "a\nb\n" are 2). */
   lines: number
 }
 
@@ -56,16 +58,9 @@ export function inlineCounter(tokenizer: Tokenizer, mode: SpecialMode): TokenCou
   return { measure: async (text) => ({ tokens: countTokens(text, tokenizer, mode), counts: countText(text) }), close: async () => {} }
 }
 
-/** Line count: newlines (CRLF once), plus one for a last line that does not end in a newline. */
-export function lineCount(text: string, newlines: number): number {
-  if (text.length === 0) return newlines
-  const last = text.charCodeAt(text.length - 1)
-  return newlines + (last === 10 || last === 13 ? 0 : 1)
-}
-
 /** Every measure of one text but the tokens, from the app's countText (done here, or in pieces by workers). */
 export function textMeasures(text: string, c: TextCounts = countText(text)): Omit<Measures, 'tokens'> {
-  return { characters: c.characters, words: c.words, bytes: c.bytes, lines: lineCount(text, c.newlines) }
+  return { characters: c.characters, words: c.words, bytes: c.bytes, lines: lineCount(c, endsWithLineBreak(text)) }
 }
 
 /** Sums file counts. */
@@ -133,6 +128,16 @@ export async function countFiles(
   return { files: counted, skipped }
 }
 
+/**
+ * The message for a run that read no file (`verb`: "counted", "checked"), or null when
+ * files were read: such a run exits EXIT_NO_INPUT, so a script never takes it for success.
+ */
+export function nothingReadMessage(verb: string, read: number, skipped: number): string | null {
+  if (read > 0) return null
+  if (skipped === 0) return `Nothing was ${verb}: no files were found in the inputs given.`
+  return `Nothing was ${verb}: ${skipped === 1 ? 'the only input was' : `all ${formatCount(skipped)} inputs were`} skipped.`
+}
+
 /** Builds the report `count` prints. */
 export function countReport(files: FileCount[], skipped: SkippedInput[], encoding: string, model: string | null, special: SpecialMode): CountReport {
   return { encoding, model, special, files, skipped, total: totalOf(files) }
@@ -196,7 +201,7 @@ export function inputWarnings(files: readonly FileCount[], skipped: readonly Ski
   return out
 }
 
-/** `count`: counts the files found and prints the table or JSON. Returns the exit code. */
+/** `count`: counts the files found and prints the table or JSON. Returns the exit code (3 when no file could be read). */
 export async function runCount(
   options: { maxBytes: number; json: boolean; special: SpecialMode; reserve?: number } & Partial<PriceOptions>,
   found: { files: FoundFile[]; skipped: SkippedInput[] },
@@ -216,5 +221,7 @@ export async function runCount(
     io.out(countTable(report, pricing))
     io.err(inputWarnings(result.files, skipped))
   }
-  return 0
+  const nothing = nothingReadMessage('counted', result.files.length, skipped.length)
+  if (nothing) io.err(nothing + '\n')
+  return nothing ? EXIT_NO_INPUT : EXIT_OK
 }

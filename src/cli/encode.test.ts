@@ -63,13 +63,15 @@ describe('decodeList', () => {
   it('round-trips any text, split characters whole (property, against tiktoken ids)', async () => {
     const enc = await loadEncoding('r50k_base')
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom(' ', ',', '\n', ', '), (text, sep) => {
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.constantFrom(' ', ',', '\n', ', '), (text, sep) => {
         const ids = oracleOrdinary('r50k_base', text)
         expect(decodeList(ids.join(sep), enc).text).toBe(text)
         expect(decodeList(JSON.stringify(ids), enc).text).toBe(text)
       }),
       { numRuns: 200 },
     )
+    // No ids (the empty text's) is "nothing to decode", exit 3, as the app says.
+    expect(() => decodeList('', enc)).toThrow(expect.objectContaining({ message: 'No token ids found.', exitCode: 3 }))
   })
 
   it('warns when the ids cut a character, and names bad items and unknown ids by position', async () => {

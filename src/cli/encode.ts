@@ -1,11 +1,11 @@
-import { decodeTokenBytes, parseIdList } from '@shared/tools/decodeIds'
+import { decodeTokenBytes, leftOutMessage, NO_IDS_MESSAGE, parseIdList } from '@shared/tools/decodeIds'
 import type { Tokenizer } from '@shared/tokenizer/tokenizer'
 import { exportedTokens } from '@shared/tools/exportTokens'
 import type { SpecialMode } from '@shared/tokenizer/specialTokens'
 import { encodeAll, tokenTable } from './chunks'
 import { FLAG_SPECIAL } from '@shared/tokenizer/tokenSpans'
 import { flatTokenView } from '@shared/document/tokenView'
-import { CliError, EXIT_FAIL } from './errors'
+import { CliError, EXIT_FAIL, EXIT_NO_INPUT } from './errors'
 
 /** One token as `encode --json` prints it. Spans are [start, end): UTF-16 units, code points and UTF-8 bytes. */
 export interface EncodedToken {
@@ -53,12 +53,16 @@ export function encodePlain(text: string, tokenizer: Tokenizer, mode: SpecialMod
 /**
  * Decodes a list of ids (spaces, commas, newlines or a JSON array) with the app's
  * decodeTokenBytes: the bytes are joined first, so split characters come out whole. Items
- * that are not ids and ids the encoding lacks are an error (exit 1) naming each by position.
+ * that are not ids and ids the encoding lacks are an error (exit 1) naming each by position;
+ * input with no ids at all is exit 3 ("No token ids found.", as the app says).
  * `warnings` says when the ids end inside a character.
  */
 export function decodeList(input: string, tokenizer: Tokenizer): { text: string; invalidBytes: number; warnings: string[] } {
-  const { ids, items, errors } = parseIdList(input)
+  const { ids, items, errors, total } = parseIdList(input)
+  if (ids.length === 0 && errors.length === 0) throw new CliError(NO_IDS_MESSAGE, EXIT_NO_INPUT, 'decode')
   const problems = errors.map((e) => (e.item > 0 ? `item ${e.item} ("${e.text}"): ${e.message}` : e.message))
+  const leftOut = leftOutMessage(total)
+  if (leftOut) problems.unshift(leftOut)
   const decoded = decodeTokenBytes(ids, items, (i) => {
     try {
       return tokenizer.tokenBytes(ids[i])

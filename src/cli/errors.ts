@@ -4,6 +4,8 @@ export const EXIT_OK = 0
 export const EXIT_FAIL = 1
 /** Bad usage: unknown command or option, a bad value, a path that cannot be read. */
 export const EXIT_USAGE = 2
+/** Nothing to work on: count or check read no file (every input skipped, or none found); decode found no ids. */
+export const EXIT_NO_INPUT = 3
 
 /**
  * An error the user can act on: printed as one message (never a stack trace) and mapped to

@@ -45,7 +45,7 @@ Usage: tokenizer-explorer COMMAND [options] [inputs]
 
 Commands:
   count   [PATHS|-]                      tokens, characters, words, bytes and lines per file and in total
-  check   [PATHS|-] --limit N            exit 1 if a file is over the limit (0 if all fit, 2 on bad usage)
+  check   [PATHS|-] --limit N            exit 1 if a file is over the limit (0 if all fit)
   encode  [FILE|-] | --text STR          token ids (or --json: ids with spans and bytes)
   decode  [IDS...|-]                     token ids back to text
   trim    [FILE|-] --limit N             keep the first, last or both ends' tokens within the limit
@@ -55,13 +55,23 @@ Commands:
   embed   [FILE|-] [--compare]           a 512-number vector per line (a sentence encoder), or their similarities
 
 Run "tokenizer-explorer COMMAND --help" for a command's options.
+
+Exit codes: 0 done; 1 a file is over the limit (check), the input cannot be used (decode of a
+bad id, a binary file) or an unexpected error; 2 bad usage (unknown option, bad value, a path
+that cannot be read); 3 nothing to work on (count and check read no file because every
+input was skipped or none was found; decode found no ids).
 ${TOKENIZER_OPTIONS}
 `
     case 'count':
       return `Usage: tokenizer-explorer count [options] [PATHS...|-]
 
 Counts tokens, characters (code points), words, UTF-8 bytes and lines of each file and in
-total. On a terminal, a progress line shows on standard error for long runs.
+total. On a terminal, a progress line shows on standard error for long runs. Lines are
+counted as wc does, plus a last line with no newline at its end ("a\nb" and "a\nb\n" are 2
+lines; "a\n\n" is 2), as in the app.
+
+Exit codes: 0 counted; 2 bad usage (unknown option, bad value, a path that cannot be read);
+3 when no file could be counted (every input was skipped, or none was found).
 
       --json            print JSON: {encoding, model, special, files: [{path, tokens, characters,
                         words, bytes, lines, invalidBytes}], skipped: [{path, reason, message}],
@@ -78,7 +88,8 @@ ${TOKENIZER_OPTIONS}
 
 Checks that each file fits within a token limit: exit code 0 when every file fits, 1 when
 one does not (it says which, by how much, and at which line and column the limit cuts),
-2 on bad usage (unknown option, bad value, a path that cannot be read).
+2 on bad usage (unknown option, bad value, a path that cannot be read), 3 when nothing could
+be checked (every input was skipped, or none was found), so a CI hook never passes on nothing.
 
   -l, --limit N         the limit in tokens (4096, 8,192, 128k); default: the model's window
       --reserve M       keep M tokens free (for the reply): the budget is the limit minus M
@@ -109,7 +120,8 @@ ${TOKENIZER_OPTIONS}
 Turns token ids (separated by spaces, commas or newlines, or a JSON array) back into text.
 The tokens' bytes are joined before decoding, so a character split across tokens comes out
 whole. Ids the encoding does not have, or items that are not ids, are reported by
-position (exit code 1).
+position (exit code 1); exit code 3 when the input holds no ids at all ("No token ids
+found."), 2 on bad usage.
 
       --json            print JSON: {encoding, text, invalidBytes}
 ${TOKENIZER_OPTIONS}
@@ -183,7 +195,9 @@ lines are skipped (said on standard error). These vectors are not OpenAI's (1,53
 
 Lists the models --model knows: OpenAI's (gpt-tokenizer's list), then Llama, Qwen, DeepSeek,
 Gemma, Mistral and Claude (from their model cards): name, tokenizer id, context window and
-largest reply. ~ marks models whose counts are estimates (Claude: see the note printed).
+largest reply, and where those numbers come from (a reference to the list of sources
+printed under the table). ~ marks models whose counts are estimates (Claude: see the note
+printed).
 
   -e, --encoding ID, --tokenizer ID
                         only the models of this tokenizer

@@ -51,7 +51,7 @@ describe('costs', () => {
   it('dates table prices and names the user’s', () => {
     expect(priceNote(gpt4o, 'gpt-4o', 500)).toBe(`cost: each file as a prompt plus a 500-token reply, at gpt-4o's $2.5 in / $10 out per million tokens; prices as of ${PRICE_TABLE_DATE}, source pydantic/genai-prices (openai).`)
     const mine = resolvePrice({ price: true, priceIn: 1, priceOut: 2 }, null, 'count')!
-    expect(priceNote(mine, null, 0)).toBe(`cost: each file as a prompt, at no model's $1 in / $2 out per million tokens; your prices (--price-in/--price-out).`)
+    expect(priceNote(mine, null, 0)).toBe(`cost: each file as a prompt, at $1 in / $2 out per million tokens (no model); your prices (--price-in/--price-out).`)
     expect(priceJson(gpt4o, 0)).toMatchObject({ input: 2.5, output: 10, reserve: 0, origin: 'table', asOf: PRICE_TABLE_DATE })
     expect(priceJson(mine, 7)).toMatchObject({ origin: 'user', asOf: null, source: 'command line', reserve: 7 })
   })

@@ -70,7 +70,8 @@ export function costJson(cost: PromptCost): PromptCost {
 export function priceNote(price: PriceInUse, model: string | null, reserve: number): string {
   const reply = reserve > 0 ? ` plus a ${formatCount(reserve)}-token reply` : ''
   const origin = price.origin === 'user' ? `your prices (--price-in/--price-out${price.provider ? `; the table of ${PRICE_TABLE_DATE} has others` : ''})` : priceOrigin(price)
-  return `cost: each file as a prompt${reply}, at ${model ?? 'no model'}'s ${formatPrice(price)}; ${origin}.`
+  const at = model === null ? `${formatPrice(price)} (no model)` : `${model}'s ${formatPrice(price)}`
+  return `cost: each file as a prompt${reply}, at ${at}; ${origin}.`
 }
 
 /** The `price` object of the JSON reports (added only with --price). */

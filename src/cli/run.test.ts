@@ -78,6 +78,26 @@ describe('modelTable', () => {
     ).toBe(['model       encoding        window  max output', 'llama-3-8b  llama3           8,192           –', 'claude-x    claude-legacy  200,000      64,000  ~', '~ Estimates only.', ''].join('\n'))
   })
 
+  it('prints where the numbers come from: a reference per row and the sources under the table (issue 26)', () => {
+    const out = modelTable([
+      { name: 'gpt-4', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 8192, chat: true, source: 'gpt-tokenizer specs' },
+      { name: 'gpt-4o', encoding: 'o200k_base', contextWindow: 128000, maxOutput: 16384, chat: true, source: 'gpt-tokenizer specs' },
+      { name: 'gemma-3-4b-it', encoding: 'gemma3', contextWindow: 131072, maxOutput: 8192, chat: false, source: 'https://ai.google.dev/gemma' },
+    ])
+    expect(out).toBe(
+      [
+        'model          encoding      window  max output  source',
+        'gpt-4          cl100k_base    8,192       8,192  [1]',
+        'gpt-4o         o200k_base   128,000      16,384  [1]',
+        'gemma-3-4b-it  gemma3       131,072       8,192  [2]',
+        'Sources:',
+        '[1] gpt-tokenizer specs',
+        '[2] https://ai.google.dev/gemma',
+        '',
+      ].join('\n'),
+    )
+  })
+
   it('aligns names and numbers', () => {
     expect(
       modelTable([

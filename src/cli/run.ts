@@ -44,14 +44,35 @@ function assetReader(options: RunOptions): ByteReader {
   }
 }
 
-/** The model list as a table: name, tokenizer, window, largest reply, and a mark for estimated counts (explained below the table). */
+/**
+ * The model list as a table: name, tokenizer, window, largest reply, where the numbers come from
+ * (a reference to the list of sources printed under the table), and a mark for estimated
+ * counts (explained below the table).
+ */
 export function modelTable(models: readonly ModelInfo[]): string {
-  const rows = models.map((m) => [m.name, m.encoding, formatCount(m.contextWindow), m.maxOutput === null ? '–' : formatCount(m.maxOutput), m.approximate ? '~' : ''])
-  const header = ['model', 'encoding', 'window', 'max output', '']
+  const sources: string[] = []
+  const ref = (source: string | undefined): string => {
+    if (!source) return ''
+    let n = sources.indexOf(source)
+    if (n < 0) n = sources.push(source) - 1
+    return `[${n + 1}]`
+  }
+  const withSources = models.some((m) => m.source)
+  const rows = models.map((m) => [
+    m.name,
+    m.encoding,
+    formatCount(m.contextWindow),
+    m.maxOutput === null ? '–' : formatCount(m.maxOutput),
+    ...(withSources ? [ref(m.source)] : []),
+    m.approximate ? '~' : '',
+  ])
+  const header = ['model', 'encoding', 'window', 'max output', ...(withSources ? ['source'] : []), '']
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)))
-  const line = (cells: string[]) => cells.map((c, k) => (k < 2 || k === 4 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd()
+  const left = (k: number) => k < 2 || k >= 4
+  const line = (cells: string[]) => cells.map((c, k) => (left(k) ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd()
   const note = models.find((m) => m.approximate)?.approximate
-  return [line(header), ...rows.map(line)].join('\n') + '\n' + (note ? `~ ${note}\n` : '')
+  const sourceList = sources.length ? ['Sources:', ...sources.map((s, i) => `[${i + 1}] ${s}`)].join('\n') + '\n' : ''
+  return [line(header), ...rows.map(line)].join('\n') + '\n' + (note ? `~ ${note}\n` : '') + sourceList
 }
 
 /** The model list as `models --json` prints it (source, note and approximate only where set). */

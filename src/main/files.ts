@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { OpenTextFileResult, OpenTokenizerResult } from '@shared/contract/ipc'
 import { MAX_FILE_BYTES, openTextFileFromBytes, tooLargeMessage } from '@shared/contract/textDecoding'
-import { MAX_TOKENIZER_BYTES, tokenizerTooLargeMessage } from '@shared/tokenizer/userTokenizer'
+import { MAX_TOKENIZER_BYTES, tokenizerFolderName, tokenizerTooLargeMessage } from '@shared/tokenizer/userTokenizer'
 
 /** The message when a file's bytes are not the ones expected (see readTextFile's `expectSha256`). */
 export const NOT_THE_DROPPED_FILE = 'its content is not that of the file dropped (it may have changed since)'
@@ -72,10 +72,10 @@ export async function readTokenizerFiles(path: string, expectSha256?: string, ma
   let name = basename(path)
   try {
     let file = path
-    let sourceName = basename(dirname(path)) || name
+    let sourceName = tokenizerFolderName(path, false) ?? name
     let info = await stat(path)
     if (info.isDirectory()) {
-      sourceName = name
+      sourceName = tokenizerFolderName(path, true) ?? name
       file = join(path, 'tokenizer.json')
       name = `${sourceName}/tokenizer.json`
       info = await stat(file).catch((err: NodeJS.ErrnoException) => {

@@ -14,6 +14,7 @@ import { FileConflictBar } from './app/FileConflictBar'
 import { ChatPanel, useChatAutosave } from './features/chat'
 import { ComparePanel, useCompareSource } from './features/compare'
 import { CountsPanel } from './features/counts'
+import { editorEndsWithBreak } from './features/counts'
 import { CostLine } from './features/cost'
 import { OpenedTokenizer, OpenTokenizerButton, useCustomTokenizer } from './features/customTokenizer'
 import { DecodePanel, useDecode } from './features/decode'
@@ -141,6 +142,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           <CountsPanel
             tokens={tokenCount}
             counts={complete ? snapshot.counts : null}
+            endsWithBreak={editorEndsWithBreak(session.view)}
             stale={!complete}
             version={snapshot?.version ?? -1}
             encoding={snapshot?.encoding ?? null}
@@ -173,7 +175,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} model={settings.model} prices={settings.prices} opened={openedTokenizer} />
           <StatsPanel compute={stats.compute} textOf={stats.textOf} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={textVersion} />
           <SplitPanel onSplit={split.split} preview={split.preview} onCopy={split.copyChunk} onExport={split.exportChunks} />
-          <DecodePanel encoding={settings.encoding} onDecode={decode.decode} onCopy={decode.copy} onSave={decode.save} />
+          <DecodePanel encoding={settings.encoding} onDecode={decode.decode} onPlaceholder={decode.placeholder} onCopy={decode.copy} onSave={decode.save} />
           <VocabPanel encoding={settings.encoding} revision={snapshot} document={vocabDocument} />
         </aside>
       </main>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeResult, formatPercent, removedBy } from './describe'
+import { describeResult, fitSentence, formatPercent, removedBy } from './describe'
 import { NEUTRAL_SETTINGS, runPipeline } from './pipeline'
 
 const TOKENS = ['A', 'B', 'C', 'D', 'E', 'F']
@@ -22,5 +22,25 @@ describe('describeResult', () => {
     expect(formatPercent(0.5)).toBe('50.0%')
     expect(formatPercent(0.00012)).toBe('0.012%')
     expect(formatPercent(0)).toBe('0%')
+  })
+})
+
+describe('describeResult, grammar (issue 26)', () => {
+  it('one token is "1 token", not "1 tokens"', () => {
+    const r = runPipeline([1], NEUTRAL_SETTINGS)
+    expect(describeResult(['A'], r, NEUTRAL_SETTINGS)).toBe('1 token; temperature 1, top-k off, top-p off, min-p off. 1 candidate remains: A 100.0%.')
+  })
+  it('never ends in an empty list (": .") when a label is empty', () => {
+    const r = runPipeline([1], NEUTRAL_SETTINGS)
+    expect(describeResult([''], r, NEUTRAL_SETTINGS, () => '')).not.toMatch(/: \.|:\s*\./)
+    expect(describeResult([' '], r, NEUTRAL_SETTINGS, () => '')).toMatch(/1 candidate remains: " " 100\.0%\.$/)
+  })
+})
+
+describe('fitSentence (issue 26)', () => {
+  it('agrees in number: 1 degree of freedom, 2 degrees of freedom', () => {
+    expect(fitSentence(3.84, 1)).toMatch(/^Chi-square 3\.84 with 1 degree of freedom: p = 0\.050 /)
+    expect(fitSentence(1, 2)).toMatch(/with 2 degrees of freedom: p = 0\.61 \(the draws fit the expected frequencies\)\.$/)
+    expect(fitSentence(50, 2)).toMatch(/\(a draw this far from the expected frequencies is rare\)\.$/)
   })
 })

@@ -74,3 +74,32 @@ describe('parseDistribution, brackets as tokens', () => {
     expect(ok(parseDistribution('[:0.5, ]:0.5')).distribution.tokens).toEqual(['[', ']'])
   })
 })
+
+describe('parseDistribution, pairs separated by spaces (issue 26)', () => {
+  it('reads A:0.4 B:0.2 … as six candidates, as tutorials write them', () => {
+    const r = ok(parseDistribution('A:0.4 B:0.2 C:0.1 D:0.05 E:0.02 F:0.01'))
+    expect(r.distribution.tokens).toEqual(['A', 'B', 'C', 'D', 'E', 'F'])
+    expect(r.distribution.probs[1]).toBeCloseTo(0.2 / 0.78, 12)
+    expect(r.notes).toEqual(['The probabilities sum to 0.78, not 1; they were normalised (each divided by 0.78).'])
+  })
+  it('reads tabs, several spaces, percentages and quoted tokens between the pairs', () => {
+    const r = ok(parseDistribution('" the":50%\t  " a":25%   x:25%'))
+    expect(r.distribution.tokens).toEqual([' the', ' a', 'x'])
+    expect(r.distribution.probs).toEqual([0.5, 0.25, 0.25])
+  })
+  it('keeps a token with spaces that is not a list of pairs (New York:0.5)', () => {
+    const r = ok(parseDistribution('New York:0.5, Paris:0.5'))
+    expect(r.distribution.tokens).toEqual(['New York', 'Paris'])
+    expect(r.notes).toEqual([])
+  })
+  it('says so when a token holds what looks like further name:number pairs', () => {
+    const r = ok(parseDistribution('the cat:0.4 dog:0.6, B:1'))
+    expect(r.distribution.tokens).toEqual(['the cat:0.4 dog', 'B'])
+    expect(r.notes.join(' ')).toMatch(/"the cat:0\.4 dog" looks like more than one token:probability pair \(cat:0\.4\); separate entries with commas/)
+  })
+  it('a quoted token holding pairs is meant as it is: no note', () => {
+    const r = ok(parseDistribution('"a:1 b":0.5, c:0.5'))
+    expect(r.distribution.tokens).toEqual(['a:1 b', 'c'])
+    expect(r.notes).toEqual([])
+  })
+})

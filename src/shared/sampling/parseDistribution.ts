@@ -4,7 +4,8 @@
  * Accepted forms:
  * - a list `A:0.4, B:0.2, C:0.1` (entries separated by commas or new lines; the value after the
  *   last colon; a value may end in % (40%); a token with commas, colons or edge spaces is
- *   written as a JSON string: `" the":0.4`);
+ *   written as a JSON string: `" the":0.4`); an entry made only of pairs separated by spaces,
+ *   `A:0.4 B:0.2`, is that many entries (a token such as `New York:0.3` stays one);
  * - a JSON object `{"A": 0.4, "B": 0.2}`;
  * - a JSON array of pairs `[["A", 0.4], ["B", 0.2]]` or of objects
  *   `[{"token": "A", "prob": 0.4}]` (`prob`, `probability` or `p`; or `logprob`).
@@ -36,7 +37,7 @@ export function parseDistribution(input: string): ParsedDistribution {
     if ('entries' in list) raw = list
   }
   if ('errors' in raw) return { ok: false, errors: raw.errors }
-  return validate(raw.entries)
+  return validate(raw.entries, raw.notes)
 }
 
 interface RawEntry {
@@ -46,7 +47,7 @@ interface RawEntry {
   prob: number
 }
 
-function readJson(text: string): { entries: RawEntry[] } | { errors: string[] } {
+function readJson(text: string): { entries: RawEntry[]; notes: string[] } | { errors: string[] } {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -70,12 +71,35 @@ function readJson(text: string): { entries: RawEntry[] } | { errors: string[] } 
   } else if (data && typeof data === 'object') {
     for (const [token, v] of Object.entries(data)) entries.push({ token, value: JSON.stringify(v), prob: number(v) })
   } else return { errors: ['JSON input must be an object ({"A": 0.4}) or an array ([["A", 0.4]]).'] }
-  return errors.length ? { errors } : { entries }
+  return errors.length ? { errors } : { entries, notes: [] }
 }
 
-function readList(text: string): { entries: RawEntry[] } | { errors: string[] } {
+/** A token written as a JSON string, or without spaces, colons or quotes. */
+const PAIR_TOKEN = String.raw`(?:"(?:[^"\\]|\\.)*"|[^\s:"]+)`
+/** A probability as typed: a decimal number, possibly in exponent form, possibly a percentage. */
+const PAIR_VALUE = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?`
+/** One `token:value` pair followed by spaces or the end (sticky: matched where the last one ended). */
+const PAIR = new RegExp(String.raw`\s*(${PAIR_TOKEN})\s*:\s*(${PAIR_VALUE})(?=\s|$)\s*`, 'y')
+/** A `name:number` inside an unquoted token, after a space: a sign of pairs meant as separate entries. */
+const INNER_PAIR = new RegExp(String.raw`(?:^|\s)([^\s:"]+:${PAIR_VALUE})(?=\s|$)`)
+
+/** The pieces of an entry made only of two or more `token:value` pairs separated by spaces, or null. */
+function spaceSeparatedPairs(item: string): string[] | null {
+  const pieces: string[] = []
+  PAIR.lastIndex = 0
+  while (PAIR.lastIndex < item.length) {
+    const at = PAIR.lastIndex
+    const m = PAIR.exec(item)
+    if (!m) return null
+    pieces.push(item.slice(at, PAIR.lastIndex).trim())
+  }
+  return pieces.length >= 2 ? pieces : null
+}
+
+function readList(text: string): { entries: RawEntry[]; notes: string[] } | { errors: string[] } {
   const entries: RawEntry[] = []
   const errors: string[] = []
+  const notes: string[] = []
   // Split on commas and new lines outside JSON-quoted tokens.
   const parts: string[] = []
   let current = ''
@@ -89,8 +113,9 @@ function readList(text: string): { entries: RawEntry[] } | { errors: string[] } 
     } else current += ch
   }
   parts.push(current)
+  const items = parts.flatMap((part) => spaceSeparatedPairs(part.trim()) ?? [part])
   let n = 0
-  for (const part of parts) {
+  for (const part of items) {
     const item = part.trim()
     if (item === '') continue
     n++
@@ -110,15 +135,21 @@ function readList(text: string): { entries: RawEntry[] } | { errors: string[] } 
         errors.push(`Entry ${n}: the quoted token ${token} is not a valid JSON string.`)
         continue
       }
+    } else {
+      const inner = INNER_PAIR.exec(token)
+      if (inner)
+        notes.push(
+          `${JSON.stringify(token)} looks like more than one token:probability pair (${inner[1]}); separate entries with commas, or write the token as a JSON string if it is meant as it is.`,
+        )
     }
     const percent = value.endsWith('%')
     const num = value === '' ? NaN : Number(percent ? value.slice(0, -1) : value)
     entries.push({ token, value, prob: percent ? num / 100 : num })
   }
-  return errors.length ? { errors } : { entries }
+  return errors.length ? { errors } : { entries, notes }
 }
 
-function validate(entries: RawEntry[]): ParsedDistribution {
+function validate(entries: RawEntry[], listNotes: string[]): ParsedDistribution {
   const errors: string[] = []
   if (entries.length === 0) return { ok: false, errors: ['The distribution is empty: type tokens and probabilities, such as A:0.4, B:0.2.'] }
   if (entries.length > MAX_TYPED_TOKENS) return { ok: false, errors: [`That is ${entries.length.toLocaleString('en-US')} tokens; the lab takes at most ${MAX_TYPED_TOKENS.toLocaleString('en-US')}.`] }
@@ -136,7 +167,7 @@ function validate(entries: RawEntry[]): ParsedDistribution {
   if (errors.length) return { ok: false, errors }
   const sum = entries.reduce((a, e) => a + e.prob, 0)
   if (!(sum > 0)) return { ok: false, errors: ['Every probability is 0: at least one token needs a probability above 0.'] }
-  const notes: string[] = []
+  const notes = [...listNotes]
   if (Math.abs(sum - 1) > SUM_TOLERANCE) notes.push(`The probabilities sum to ${roundForMessage(sum)}, not 1; they were normalised (each divided by ${roundForMessage(sum)}).`)
   return { ok: true, distribution: { tokens: entries.map((e) => e.token), probs: entries.map((e) => e.prob / sum) }, notes }
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addCounts, charsPerToken, countText } from './counts'
+import { addCounts, charsPerToken, countText, endsWithLineBreak, lineCount } from './counts'
 
 describe('countText', () => {
   it('counts code points, words, UTF-8 bytes and newlines', () => {
@@ -37,5 +38,31 @@ describe('charsPerToken', () => {
   it('divides, and is null without tokens', () => {
     expect(charsPerToken(10, 4)).toBe(2.5)
     expect(charsPerToken(10, 0)).toBeNull()
+  })
+})
+
+describe('lineCount (issue 26: one definition for the app and the command line)', () => {
+  const lines = (text: string) => lineCount(countText(text), endsWithLineBreak(text))
+  it('counts as wc -l does, plus a last line without a newline', () => {
+    expect(lines('')).toBe(0)
+    expect(lines('a')).toBe(1)
+    expect(lines('a\nb')).toBe(2)
+    expect(lines('a\nb\n')).toBe(2)
+    // The file of the issue: ending in "\n\n" is one empty line more, not two.
+    expect(lines('a\n\n')).toBe(2)
+    expect(lines('\n')).toBe(1)
+    expect(lines('a\r\nb\r\n')).toBe(2)
+    expect(lines('a\rb\r')).toBe(2)
+    expect(lines('a\r\n\r\n')).toBe(2)
+  })
+  it('agrees with wc -l plus an unterminated last line on any text (oracle: split on line breaks)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'é', '\n', '\r', '\r\n', ' ', '🦙'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('')
+        const terminated = text.split(/\r\n|\r|\n/)
+        const expected = terminated.length - (terminated[terminated.length - 1] === '' ? 1 : 0)
+        expect(lines(text)).toBe(expected)
+      }),
+    )
   })
 })

@@ -7,8 +7,24 @@ export interface TextCounts {
   words: number
   /** UTF-8 bytes, as sent to a model API. */
   bytes: number
-  /** Newlines (a CRLF pair counts once); add 1 for the line count of a whole document. */
+  /** Newlines (a CRLF pair counts once); `lineCount` makes the line count of a whole text from them. */
   newlines: number
+}
+
+/** Whether a text ends in a line break (\n or \r; a CRLF ends in \n): pass its last character, or the whole text. */
+export function endsWithLineBreak(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1)
+  return last === 10 || last === 13
+}
+
+/**
+ * The number of lines of a whole text, the one definition the app and the command line
+ * share: line breaks (\n, \r\n or \r) as wc -l counts them, plus a last line that does not
+ * end in one. "a\nb" and "a\nb\n" are 2 lines, "a\n\n" is 2 (one of them empty), "" is 0.
+ */
+export function lineCount(counts: Pick<TextCounts, 'characters' | 'newlines'>, endsWithBreak: boolean): number {
+  if (counts.characters === 0) return 0
+  return counts.newlines + (endsWithBreak ? 0 : 1)
 }
 
 /** An all-zero TextCounts. */

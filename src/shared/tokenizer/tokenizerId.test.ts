@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOG } from './catalog'
 import { ENCODING_NAMES } from './openai/encodings'
-import { DEFAULT_TOKENIZER, isTokenizerId, isUserTokenizerId, isIdOfOpenedTokenizer, tokenizerChoices, tokenizerGroups, tokenizerName, tokenizerShortName, userTokenizerId } from './tokenizerId'
+import { DEFAULT_TOKENIZER, isTokenizerId, isUserTokenizerId, isIdOfOpenedTokenizer, nextOpenedTokenizerId, tokenizerChoices, tokenizerGroups, tokenizerName, tokenizerShortName, userTokenizerId } from './tokenizerId'
 
 describe('tokenizer ids', () => {
   it('knows every catalog id, OpenAI encodings by name, and nothing else', () => {
@@ -62,5 +62,15 @@ describe('tokenizers opened from a file', () => {
     expect(withFile.at(-1)).toEqual({ id: 'file: my-model', label: 'my-model (file)', fromFile: true })
     // Something that is not a file's id is not added as one.
     expect(tokenizerChoices({ id: 'llama3', name: 'Llama 3' })).toEqual(none)
+  })
+})
+
+describe('nextOpenedTokenizerId (issue 26)', () => {
+  it('numbers a name only when a tokenizer of that name was opened before', () => {
+    const opened = new Map<string, number>()
+    expect(nextOpenedTokenizerId('Llama-3-8B', opened)).toBe('file: Llama-3-8B')
+    expect(nextOpenedTokenizerId('Qwen3-8B', opened)).toBe('file: Qwen3-8B')
+    expect(nextOpenedTokenizerId('Llama-3-8B', opened)).toBe('file: Llama-3-8B (2)')
+    expect(nextOpenedTokenizerId('Llama-3-8B', opened)).toBe('file: Llama-3-8B (3)')
   })
 })

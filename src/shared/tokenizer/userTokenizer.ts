@@ -130,6 +130,33 @@ function configName(config: Json | null): string | null {
   return parts.length > 0 ? parts[parts.length - 1] : null
 }
 
+/** The model name in a tokenizer_config.json or a model's config.json (`name_or_path`, `_name_or_path`: its last part), or null. */
+export function nameInConfig(bytes: Uint8Array): string | null {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes))
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? configName(value as Json) : null
+  } catch {
+    return null
+  }
+}
+
+/** A Hugging Face cache folder of one model: models--ORG--NAME. */
+const HUB_MODEL_FOLDER = /^models--(?:[^-]|-(?!-))+--(.+)$/
+
+/**
+ * The name to show for a tokenizer opened from `path` (a tokenizer.json, or with `isFolder`
+ * the model folder holding it): the folder's name, or, for a snapshot in a Hugging Face
+ * cache (…/models--org--NAME/snapshots/HASH), the model's NAME. Null when the path names no folder.
+ */
+export function tokenizerFolderName(path: string, isFolder: boolean): string | null {
+  const parts = path.split(/[\\/]/).filter((p) => p !== '')
+  if (!isFolder) parts.pop()
+  const folder = parts[parts.length - 1]
+  if (folder === undefined) return null
+  const hub = parts.length >= 3 && parts[parts.length - 2] === 'snapshots' ? HUB_MODEL_FOLDER.exec(parts[parts.length - 3]) : null
+  return hub ? hub[1] : folder
+}
+
 /** True when a tokenizer_config.json carries a chat template (a string, or a list of named ones). */
 function hasChatTemplate(config: Json | null): boolean {
   const t = config?.chat_template

@@ -6,9 +6,44 @@ import { tokenizeAll } from '../document/tokenize'
 
 let o200k: LoadedEncoding
 let r50k: LoadedEncoding
+let cl100k: LoadedEncoding
 beforeAll(async () => {
   o200k = await loadEncoding('o200k_base')
   r50k = await loadEncoding('r50k_base')
+  cl100k = await loadEncoding('cl100k_base')
+})
+
+/** Each token's byte length, from the encoding's own bytes. */
+const byteLengths = (enc: LoadedEncoding, ids: Uint32Array) => (i: number) => enc.tokenBytes(ids[i]).length
+
+describe('alignSegmentations, characters split across tokens (issue 26)', () => {
+  it('an encoding compared with itself cuts every stretch the same, emoji split into bytes included', () => {
+    const text = 'Emoji 🦙 too.'
+    const a = tokenizeAll(text, cl100k, 'text').table
+    // cl100k cuts the llama into bytes 20f09f | a6 | 99: one token with the text, two of zero width.
+    expect(Array.from(a.ids, (id) => Buffer.from(cl100k.tokenBytes(id)).toString('hex'))).toContain('20f09f')
+    const groups = alignSegmentations(a.starts, a.starts, byteLengths(cl100k, a.ids), byteLengths(cl100k, a.ids))
+    expect(groups.filter((g) => !g.same)).toEqual([])
+    expect(groups).toHaveLength(4)
+  })
+  it('the same spans with the bytes shared out differently are not the same', () => {
+    // Both: one token with the text, then one of zero width; 4+1 bytes against 3+2.
+    const groups = alignSegmentations([0, 2, 2], [0, 2, 2], (i) => [4, 1][i], (i) => [3, 2][i])
+    expect(groups).toEqual([{ from: 0, to: 2, a0: 0, a1: 2, b0: 0, b1: 2, same: false }])
+    expect(alignSegmentations([0, 2, 2], [0, 2, 2], (i) => [4, 1][i], (i) => [4, 1][i])[0].same).toBe(true)
+  })
+  it('property: any text against itself is all the same', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        for (const enc of [cl100k, r50k]) {
+          const t = tokenizeAll(text, enc, 'text').table
+          const groups = alignSegmentations(t.starts, t.starts, byteLengths(enc, t.ids), byteLengths(enc, t.ids))
+          expect(groups.every((g) => g.same)).toBe(true)
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
 })
 
 describe('alignSegmentations', () => {

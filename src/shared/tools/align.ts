@@ -6,7 +6,11 @@ export interface AlignedGroup {
   a1: number
   b0: number
   b1: number
-  /** True when both encodings make this stretch a single token (they agree here). */
+  /**
+   * True when both encodings cut this stretch the same way: one token each, or (given the
+   * tokens' byte lengths) the same number of tokens holding the same bytes, as when both
+   * split a character into the same byte pieces.
+   */
   same: boolean
 }
 
@@ -15,9 +19,21 @@ export interface AlignedGroup {
  * have a token boundary, so groups where the two cut differently hold several tokens on
  * at least one side. `startsA`/`startsB` hold each token's start plus the text length at
  * the end (TokenTable.starts); tokens of zero width (bytes of a split character) join
- * the group they sit in.
+ * the group they sit in. `bytesA`/`bytesB` give each token's length in UTF-8 bytes: with them,
+ * a group of a split character is `same` when both sides cut its bytes alike.
  */
-export function alignSegmentations(startsA: ArrayLike<number>, startsB: ArrayLike<number>): AlignedGroup[] {
+export function alignSegmentations(
+  startsA: ArrayLike<number>,
+  startsB: ArrayLike<number>,
+  bytesA?: (token: number) => number,
+  bytesB?: (token: number) => number,
+): AlignedGroup[] {
+  const sameCuts = (a0: number, a1: number, b0: number, b1: number): boolean => {
+    if (a1 - a0 === 1 && b1 - b0 === 1) return true
+    if (!bytesA || !bytesB || a1 - a0 !== b1 - b0) return false
+    for (let k = 0; k < a1 - a0; k++) if (bytesA(a0 + k) !== bytesB(b0 + k)) return false
+    return true
+  }
   const nA = startsA.length - 1
   const nB = startsB.length - 1
   if (nA < 0 || nB < 0 || startsA[nA] !== startsB[nB]) throw new RangeError('The segmentations are not of the same text')
@@ -37,7 +53,7 @@ export function alignSegmentations(startsA: ArrayLike<number>, startsB: ArrayLik
     // Zero-width tokens right at the shared end belong to this group.
     while (i < nA && startsA[i + 1] === endA) i++
     while (j < nB && startsB[j + 1] === endB) j++
-    groups.push({ from, to: endA, a0, a1: i, b0, b1: j, same: i - a0 === 1 && j - b0 === 1 })
+    groups.push({ from, to: endA, a0, a1: i, b0, b1: j, same: sameCuts(a0, i, b0, j) })
   }
   return groups
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { decodeTokenBytes, parseIdList, textPreview } from './decodeIds'
+import { countIdItems, DECODE_EXAMPLE, decodePlaceholder, decodeTokenBytes, MAX_DECODE_IDS, parseIdList, textPreview } from './decodeIds'
 import { loadEncoding, type LoadedEncoding } from '../tokenizer/openai/encodingLoader'
 import { oracleOrdinary } from '../testing/oracle'
 
@@ -38,8 +38,8 @@ describe('parseIdList', () => {
     expect(r.errors[0].offset).toBe(3)
   })
   it('reads an empty JSON array as no ids', () => {
-    expect(parseIdList('[]')).toEqual({ ids: [], items: [], errors: [] })
-    expect(parseIdList(' [ ] ')).toEqual({ ids: [], items: [], errors: [] })
+    expect(parseIdList('[]')).toEqual({ ids: [], items: [], errors: [], total: 0 })
+    expect(parseIdList(' [ ] ')).toEqual({ ids: [], items: [], errors: [], total: 0 })
   })
 
   it('reports a missing closing bracket', () => {
@@ -82,5 +82,31 @@ describe('textPreview', () => {
     expect(long.startsWith(p.shown)).toBe(true)
     expect(p.shown.length).toBeLessThanOrEqual(10_000)
     expect(Array.from(p.shown).length + p.hidden).toBe(Array.from(long).length)
+  })
+})
+
+describe('the cap of 1,000,000 ids (issue 26)', () => {
+  it('parseIdList keeps the first MAX_DECODE_IDS ids and counts the whole list', () => {
+    const r = parseIdList(Array.from({ length: MAX_DECODE_IDS + 5 }, (_, i) => i % 1000).join(' '))
+    expect(r.ids).toHaveLength(MAX_DECODE_IDS)
+    expect(r.total).toBe(MAX_DECODE_IDS + 5)
+    expect(r.errors).toEqual([])
+  })
+  it('countIdItems counts the items of a list as parseIdList does, without keeping them', () => {
+    for (const input of ['', '  ', '1 2 3', '[1, 2, 3]', ' 1,,2\n3,', 'a b', '[]', '[ 1 ]', '1,2 ,3 \t4']) {
+      expect(countIdItems(input), JSON.stringify(input)).toBe(parseIdList(input).total)
+    }
+    expect(countIdItems('7 '.repeat(1_200_000))).toBe(1_200_000)
+  })
+})
+
+describe('decodePlaceholder (issue 26)', () => {
+  it('gives ids of the encoding in use that decode to the example phrase (tiktoken as the oracle)', () => {
+    for (const name of ['o200k_base', 'cl100k_base', 'r50k_base'] as const) {
+      const placeholder = decodePlaceholder((text) => oracleOrdinary(name, text))
+      const ids = JSON.parse(placeholder) as number[]
+      expect(ids).toEqual(oracleOrdinary(name, DECODE_EXAMPLE))
+    }
+    expect(decodePlaceholder(() => [1, 2])).toBe('[1, 2]')
   })
 })

@@ -10,37 +10,51 @@ export interface IdListError {
   message: string
 }
 
+/** What a list with no ids at all gets, in the app and on the command line. */
+export const NO_IDS_MESSAGE = 'No token ids found.'
+
 /** Most ids decoded at once. */
 export const MAX_DECODE_IDS = 1_000_000
+
+/** The part of an id list that holds the items (inside "[...]" when it starts with "["), where it starts, and whether a "[" is left open. */
+function idListBody(input: string): { body: string; base: number; unclosed: boolean } {
+  if (!input.trimStart().startsWith('[')) return { body: input, base: 0, unclosed: false }
+  const base = input.indexOf('[') + 1
+  const close = input.lastIndexOf(']')
+  return { body: input.slice(base, close >= base ? close : undefined), base, unclosed: close < base }
+}
+
+/** An item of an id list: a run of characters that are neither spaces nor commas. */
+const ITEM = /[^\s,]+/g
+
+/** The number of items in an id list (what parseIdList's `total` says), without keeping them: to tell before decoding that a list is over MAX_DECODE_IDS. */
+export function countIdItems(input: string): number {
+  const { body } = idListBody(input)
+  const re = new RegExp(ITEM.source, 'g')
+  let n = 0
+  while (re.exec(body) !== null) n++
+  return n
+}
 
 /**
  * Parses token ids separated by commas, spaces or newlines, optionally inside a JSON-style
  * array ("[1, 2, 3]"). Every item that is not a whole number is reported with its position;
- * the valid ones are kept in order.
+ * the valid ones are kept in order, up to the first MAX_DECODE_IDS items; `total` counts
+ * every item of the list (more than MAX_DECODE_IDS: the rest are left out).
  */
-export function parseIdList(input: string): { ids: number[]; items: number[]; errors: IdListError[] } {
+export function parseIdList(input: string): { ids: number[]; items: number[]; errors: IdListError[]; total: number } {
   const ids: number[] = []
   const items: number[] = []
   const errors: IdListError[] = []
-  const trimmed = input.trim()
-  let body = input
-  let base = 0
-  if (trimmed.startsWith('[')) {
-    base = input.indexOf('[') + 1
-    const close = input.lastIndexOf(']')
-    body = input.slice(base, close >= base ? close : undefined)
-    if (close < base) errors.push({ item: 0, offset: input.length, text: '', message: 'The list starts with "[" but has no closing "]".' })
-  }
-  const re = /[^\s,]+/g
+  const { body, base, unclosed } = idListBody(input)
+  if (unclosed) errors.push({ item: 0, offset: input.length, text: '', message: 'The list starts with "[" but has no closing "]".' })
+  const re = new RegExp(ITEM.source, 'g')
   let item = 0
   for (let m = re.exec(body); m !== null; m = re.exec(body)) {
     item++
+    if (item > MAX_DECODE_IDS) continue
     const text = m[0]
     const offset = base + m.index
-    if (item > MAX_DECODE_IDS) {
-      errors.push({ item, offset, text, message: `Only the first ${MAX_DECODE_IDS.toLocaleString('en-US')} ids are decoded.` })
-      break
-    }
     if (!/^\d{1,10}$/.test(text) || Number(text) > 0xffffffff) {
       errors.push({ item, offset, text: text.slice(0, 40), message: 'not a token id (a whole number)' })
       continue
@@ -48,7 +62,22 @@ export function parseIdList(input: string): { ids: number[]; items: number[]; er
     ids.push(Number(text))
     items.push(item)
   }
-  return { ids, items, errors }
+  return { ids, items, errors, total: item }
+}
+
+/** The phrase whose ids, in the encoding in use, are the Decode panel's example. */
+export const DECODE_EXAMPLE = 'Hello, tokens!'
+
+/** The Decode panel's placeholder: DECODE_EXAMPLE's ids in the encoding in use (`encode`), as a JSON array. */
+export function decodePlaceholder(encode: (text: string) => readonly number[]): string {
+  return `[${encode(DECODE_EXAMPLE).join(', ')}]`
+}
+
+/** What a list over MAX_DECODE_IDS is told: how many ids it has, which were decoded, and that the rest are left out of the text (and so of Copy and Save). */
+export function leftOutMessage(total: number): string | null {
+  if (total <= MAX_DECODE_IDS) return null
+  const f = (n: number) => n.toLocaleString('en-US')
+  return `The list has ${f(total)} ids; only the first ${f(MAX_DECODE_IDS)} were decoded. The text, and so Copy text and Save text, leaves out the last ${f(total - MAX_DECODE_IDS)}: decode them in a second list.`
 }
 
 /**

@@ -12,6 +12,11 @@ describe('readPickedTokenizer', () => {
     expect(both).toEqual({ kind: 'opened', files: { sourceName: 'tokenizer.json', fileName: 'tokenizer.json', tokenizer: bytes('{"model":{}}'), config: bytes('{}') } })
   })
 
+  it('a model config.json picked too names the tokenizer by its _name_or_path, and is never taken for the tokenizer (issue 26)', async () => {
+    const r = await readPickedTokenizer([new File(['{"_name_or_path": "google/gemma-3-4b-it"}'], 'config.json'), new File(['{"model":{}}'], 'tokenizer.json')])
+    expect(r).toEqual({ kind: 'opened', files: { sourceName: 'gemma-3-4b-it', fileName: 'tokenizer.json', tokenizer: bytes('{"model":{}}'), config: null } })
+  })
+
   it('nothing picked is a cancel; a tokenizer_config.json alone is read as the tokenizer (and refused by the check, by name)', async () => {
     expect(await readPickedTokenizer([])).toEqual({ kind: 'cancelled' })
     expect(await readPickedTokenizer([new File(['{}'], 'tokenizer_config.json')])).toMatchObject({ kind: 'opened', files: { config: null } })

@@ -1,5 +1,5 @@
 import type { OpenTokenizerResult } from '@shared/contract/ipc'
-import { MAX_TOKENIZER_BYTES, tokenizerTooLargeMessage } from '@shared/tokenizer/userTokenizer'
+import { MAX_TOKENIZER_BYTES, nameInConfig, tokenizerTooLargeMessage } from '@shared/tokenizer/userTokenizer'
 
 /** A tokenizer dropped on the window: the File, and its entry when the browser gave one (a folder has one that says so). */
 export interface DroppedTokenizer {
@@ -8,6 +8,8 @@ export interface DroppedTokenizer {
 }
 
 const CONFIG_NAME = 'tokenizer_config.json'
+/** A model's config.json: read only for the model's name (`_name_or_path`). */
+const MODEL_CONFIG_NAME = 'config.json'
 
 /** True for a file the window should treat as a tokenizer rather than a text to open: named tokenizer.json. */
 export function isTokenizerFileName(name: string): boolean {
@@ -26,17 +28,21 @@ async function readBytes(file: File, shownName: string): Promise<Uint8Array | st
 
 /**
  * Reads tokenizer files the user picked: one tokenizer.json (any name), or it and its
- * tokenizer_config.json chosen together (a page cannot read the file beside the one picked).
+ * tokenizer_config.json chosen together (a page cannot read the file beside the one picked);
+ * a model config.json chosen too names the tokenizer by the model (its `_name_or_path`).
  */
 export async function readPickedTokenizer(files: readonly File[], sourceName?: string): Promise<OpenTokenizerResult> {
   if (files.length === 0) return { kind: 'cancelled' }
   const configFile = files.length > 1 ? files.find((f) => f.name.toLowerCase() === CONFIG_NAME) : undefined
-  const tokenizerFile = files.find((f) => f !== configFile)
+  const modelConfig = files.length > 1 ? files.find((f) => f.name.toLowerCase() === MODEL_CONFIG_NAME) : undefined
+  const tokenizerFile = files.find((f) => f !== configFile && f !== modelConfig)
   if (!tokenizerFile) return { kind: 'error', message: `Only ${CONFIG_NAME} was chosen: choose the tokenizer.json (with it, or alone).` }
   const tokenizer = await readBytes(tokenizerFile, tokenizerFile.name)
   if (typeof tokenizer === 'string') return { kind: 'error', message: tokenizer }
   const config = configFile ? await readBytes(configFile, configFile.name) : null
-  return { kind: 'opened', files: { sourceName: sourceName ?? tokenizerFile.name, fileName: tokenizerFile.name, tokenizer, config: typeof config === 'string' ? null : config } }
+  const modelBytes = modelConfig ? await readBytes(modelConfig, modelConfig.name) : null
+  const modelName = modelBytes && typeof modelBytes !== 'string' ? nameInConfig(modelBytes) : null
+  return { kind: 'opened', files: { sourceName: sourceName ?? modelName ?? tokenizerFile.name, fileName: tokenizerFile.name, tokenizer, config: typeof config === 'string' ? null : config } }
 }
 
 /** The file `name` in a dropped folder, or null when there is none. */
@@ -61,7 +67,7 @@ export async function readDroppedTokenizer({ file, entry }: DroppedTokenizer): P
   return readPickedTokenizer(config ? [tokenizer, config] : [tokenizer], folder.name)
 }
 
-/** Shows the browser's file chooser for a tokenizer.json (and optionally its tokenizer_config.json) and reads what was picked. */
+/** Shows the browser's file chooser for a tokenizer.json (and optionally its tokenizer_config.json and the model's config.json) and reads what was picked. */
 export function chooseTokenizerFile(): Promise<OpenTokenizerResult> {
   return new Promise<OpenTokenizerResult>((resolve) => {
     const input = document.createElement('input')

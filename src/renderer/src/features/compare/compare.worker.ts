@@ -53,7 +53,12 @@ self.onmessage = async (event: MessageEvent<CompareRequest>) => {
       Array.from(ids, (id, i) => (flags[i] & FLAG_PARTIAL ? visibleTokenBytes(enc.tokenBytes(id)) : null))
     post({
       type: 'aligned',
-      groups: alignSegmentations(a.starts, b.starts),
+      groups: alignSegmentations(
+        a.starts,
+        b.starts,
+        (i) => encA.byteLength(a.ids[i]),
+        (i) => encB.byteLength(b.ids[i]),
+      ),
       a: { ids: Array.from(a.ids), starts: Array.from(a.starts), partial: label(encA, a.ids, a.flags) },
       b: { ids: Array.from(b.ids), starts: Array.from(b.starts), partial: label(encB, b.ids, b.flags) },
     })

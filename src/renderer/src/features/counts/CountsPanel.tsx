@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react'
 import type { TextCounts } from '@shared/text/counts'
-import { charsPerToken } from '@shared/text/counts'
+import { charsPerToken, lineCount } from '@shared/text/counts'
 import { formatCount, formatRatio } from '@shared/text/format'
 
 /** Props of the CountsPanel. */
 export interface CountsPanelProps {
   tokens: number | null
   counts: TextCounts | null
+  /** Whether the text ends in a line break (a last empty line is not counted: lineCount). */
+  endsWithBreak: boolean
   /** True while the numbers describe older text than the editor shows. */
   stale: boolean
   /** Document version and encoding the numbers describe (data attributes for tests and benchmarks). */
@@ -19,8 +21,8 @@ export interface CountsPanelProps {
 }
 
 /** Token, character, word, byte and line counts, and characters per token. */
-export function CountsPanel({ tokens, counts, stale, version, encoding, tokenizedBy, children }: CountsPanelProps) {
-  const lines = counts ? (counts.characters === 0 ? 0 : counts.newlines + 1) : null
+export function CountsPanel({ tokens, counts, endsWithBreak, stale, version, encoding, tokenizedBy, children }: CountsPanelProps) {
+  const lines = counts ? lineCount(counts, endsWithBreak) : null
   const show = (n: number | null) => (n === null ? '…' : formatCount(n))
   return (
     <section

@@ -1,5 +1,5 @@
 import type { UserTokenizerDescription, UserTokenizerFiles } from '@shared/tokenizer/userTokenizer'
-import { userTokenizerId, type TokenizerId } from '@shared/tokenizer/tokenizerId'
+import { nextOpenedTokenizerId, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { setOpenedTokenizer } from '../../tokens/openedTokenizer'
 import type { Workspace } from '../../workspace/workspace'
 
@@ -9,8 +9,8 @@ export interface CheckedUserTokenizer {
   description: UserTokenizerDescription
 }
 
-/** Ids given to opened tokenizers so far (each file gets its own: the worker keeps a loaded tokenizer by id). */
-let openedCount = 0
+/** Tokenizers opened so far, by name (each file gets its own id: the worker keeps a loaded tokenizer by id). */
+const openedByName = new Map<string, number>()
 
 /**
  * Makes a checked user tokenizer the one the editor counts with: hands its bytes to the
@@ -23,7 +23,7 @@ let openedCount = 0
 export async function applyUserTokenizer(ws: Workspace, tokenizer: CheckedUserTokenizer, select: (id: TokenizerId) => void): Promise<{ id: TokenizerId } | { problem: string }> {
   const client = ws.clientRef.current
   if (!client) return { problem: 'The tokenizer is not running, so the tokenizer in use stays.' }
-  const id = userTokenizerId(tokenizer.description.name, ++openedCount)
+  const id = nextOpenedTokenizerId(tokenizer.description.name, openedByName)
   const bytes = { id, name: tokenizer.description.name, json: tokenizer.files.tokenizer, config: tokenizer.files.config ?? undefined }
   client.register(bytes)
   // The panels' own workers (compare, decode, vocabulary, chat) get it too.

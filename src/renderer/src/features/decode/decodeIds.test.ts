@@ -29,3 +29,14 @@ describe('decodeIdList', () => {
     expect(r.problems.join('\n')).not.toMatch(/""|“"|"”/)
   })
 })
+
+describe('decodeIdList over the cap (issue 26)', () => {
+  it('decodes the first 1,000,000 ids and says how many are left out of the text (and so of Copy and Save)', async () => {
+    const one = oracleOrdinary('o200k_base', 'a')[0]
+    const r = await decodeIdList(client, 'o200k_base', `${one} `.repeat(1_000_003))
+    expect(r.text).toBe('a'.repeat(1_000_000))
+    expect(r.problems[0]).toBe(
+      'The list has 1,000,003 ids; only the first 1,000,000 were decoded. The text, and so Copy text and Save text, leaves out the last 3: decode them in a second list.',
+    )
+  })
+})

@@ -1,4 +1,4 @@
-import { decodeTokenBytes, parseIdList } from '@shared/tools/decodeIds'
+import { decodeTokenBytes, leftOutMessage, NO_IDS_MESSAGE, parseIdList } from '@shared/tools/decodeIds'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { DecodeResult } from './DecodePanel'
@@ -16,9 +16,11 @@ export function quoted(text: string): string {
 
 /** Decodes a pasted id list with `encoding`: the tokens' bytes (from the worker) joined, then decoded once. */
 export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, encoding: TokenizerId, input: string): Promise<DecodeResult> {
-  const { ids, items, errors } = parseIdList(input)
+  const { ids, items, errors, total } = parseIdList(input)
   const problems = errors.map((e) => (e.item > 0 ? `Item ${formatCount(e.item)} (${quoted(e.text)}): ${e.message}` : e.message))
-  if (ids.length === 0) return { text: '', problems: problems.length ? problems : ['No token ids found.'] }
+  const leftOut = leftOutMessage(total)
+  if (leftOut) problems.unshift(leftOut)
+  if (ids.length === 0) return { text: '', problems: problems.length ? problems : [NO_IDS_MESSAGE] }
   const bytes = await client.tokenBytes(encoding, ids)
   const r = decodeTokenBytes(ids, items, (i) => bytes[i] ?? null)
   for (const u of r.unknown.slice(0, LISTED)) problems.push(`Item ${formatCount(u.item)}: ${u.id} is not a token of ${encoding}`)
@@ -27,21 +29,34 @@ export async function decodeIdList(client: Pick<TokenizerClient, 'tokenBytes'>, 
   return { text: r.text, problems }
 }
 
-/** decodeIdList in a fresh worker (its own copy of the encoding), so a million ids never hold up the window. */
-export function decodeInWorker(encoding: TokenizerId, input: string): Promise<DecodeResult> {
+/** Largest file of ids Decode reads (a million ids of six digits take about 7 MB). */
+export const MAX_ID_FILE_BYTES = 64 * 1024 * 1024
+
+/** One request to a fresh decode worker (its own copy of the encoding), so a million ids never hold up the window. */
+function askWorker(request: DecodeRequest): Promise<DecodeResponse> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'decode' })
     const unshare = shareOpenedTokenizer(worker)
-    worker.onmessage = (e: MessageEvent<DecodeResponse>) => {
+    const end = (response: DecodeResponse) => {
       worker.terminate()
       unshare()
-      resolve(e.data.type === 'done' ? e.data.result : { text: '', problems: [`Could not decode: ${e.data.message}`] })
+      resolve(response)
     }
-    worker.onerror = (e) => {
-      worker.terminate()
-      unshare()
-      resolve({ text: '', problems: [`Could not decode: ${e.message || 'the decode worker failed.'}`] })
-    }
-    worker.postMessage({ encoding, input } satisfies DecodeRequest)
+    worker.onmessage = (e: MessageEvent<DecodeResponse>) => end(e.data)
+    worker.onerror = (e) => end({ type: 'error', message: e.message || 'the decode worker failed.' })
+    worker.postMessage(request)
   })
+}
+
+/** decodeIdList in a fresh worker: `input` is the typed list or a file of ids (read there). */
+export async function decodeInWorker(encoding: TokenizerId, input: string | Blob): Promise<DecodeResult> {
+  const r = await askWorker({ type: 'decode', encoding, input })
+  if (r.type === 'done') return r.result
+  return { text: '', problems: [`Could not decode: ${r.type === 'error' ? r.message : 'the decode worker gave no result.'}`] }
+}
+
+/** The panel's placeholder for `encoding` (the example phrase's ids in it), or null when the worker could not make it. */
+export async function placeholderInWorker(encoding: TokenizerId): Promise<string | null> {
+  const r = await askWorker({ type: 'example', encoding })
+  return r.type === 'example' ? r.placeholder : null
 }

@@ -1,6 +1,6 @@
 import { memo, useId, useMemo, useRef, useState, type ReactNode } from 'react'
-import { chiSquarePValue, chiSquareStatistic } from '@shared/sampling/chiSquare'
-import { describeResult, formatPercent } from '@shared/sampling/describe'
+import { chiSquareStatistic } from '@shared/sampling/chiSquare'
+import { describeResult, fitSentence, formatPercent } from '@shared/sampling/describe'
 import { parseDistribution } from '@shared/sampling/parseDistribution'
 import { NEUTRAL_SETTINGS, runPipeline, type SamplingResult, type SamplingSettings } from '@shared/sampling/pipeline'
 import { rankOrder } from '@shared/sampling/renormalize'
@@ -138,7 +138,7 @@ export const SamplingLab = memo(function SamplingLab({ input, sources, onClose, 
       </p>
       {sources}
       <label className="sampling-label" htmlFor={`${id}-dist`}>
-        Distribution <span className="hint">(token:probability, separated by commas or lines; or JSON)</span>
+        Distribution <span className="hint">(token:probability, separated by commas, spaces or lines; or JSON)</span>
       </label>
       <textarea
         id={`${id}-dist`}
@@ -267,12 +267,7 @@ export const SamplingLab = memo(function SamplingLab({ input, sources, onClose, 
                   ))}
                 </tbody>
               </table>
-              <p className="hint">
-                Chi-square {fit.statistic.toFixed(2)} with {fit.degreesOfFreedom} degrees of freedom: p = {chiSquarePValue(fit.statistic, fit.degreesOfFreedom).toPrecision(2)}{' '}
-                {chiSquarePValue(fit.statistic, fit.degreesOfFreedom) > 0.01
-                  ? '(the draws fit the expected frequencies).'
-                  : '(a draw this far from the expected frequencies is rare).'}
-              </p>
+              <p className="hint">{fitSentence(fit.statistic, fit.degreesOfFreedom)}</p>
             </>
           )}
         </>
