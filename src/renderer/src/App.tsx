@@ -146,7 +146,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             bytesHex={inspector.shownBytes?.hex ?? null}
             byteCount={inspector.shownBytes?.count ?? null}
           />
-          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={editorText} model={settings.model} onModel={onModel} opened={chatOpened} />
+          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={editorText} model={settings.model} opened={chatOpened} />
           <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} model={settings.model} prices={settings.prices} opened={openedTokenizer} />
           <StatsPanel compute={stats.compute} textOf={stats.textOf} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={textVersion} />
           <SplitPanel onSplit={split.split} preview={split.preview} onCopy={split.copyChunk} onExport={split.exportChunks} />
