@@ -146,7 +146,14 @@ test('glyph buttons (‹ › ✕) carry names that match what they show (axe lab
   await page.getByText('Chat prompt').click()
   const result = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze()
   expect(result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([])
-  for (const name of ['Previous token', 'Next token', 'Remove message 1']) await expect(page.getByRole('button', { name })).toHaveCount(1)
+  // Each glyph button: its name as its text (the glyph hidden from screen readers) and the same name as its tooltip.
+  for (const name of ['Previous token', 'Next token', 'Remove message 1']) {
+    const button = page.getByRole('button', { name, exact: true })
+    await expect(button).toHaveCount(1)
+    await expect(button).toHaveAttribute('title', name)
+    await expect(button.locator('[aria-hidden="true"]')).toHaveText(/^[‹›✕]$/)
+    expect(await button.getAttribute('aria-label')).toBeNull()
+  }
 })
 
 test('inspector: after Ctrl+A and a paste it does not show the old caret’s token index on the new text', async ({ page }) => {

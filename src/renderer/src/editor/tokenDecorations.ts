@@ -57,7 +57,7 @@ export const screenListener = Facet.define<(visible: { from: number; to: number 
  * can be seen keeps the DOM small, so a keystroke in a 10 MB document or a megabyte-long
  * line re-renders a screenful of tokens, not thousands.
  */
-function readScreen(view: EditorView): { visible: { from: number; to: number }; window: ScreenWindow } | null {
+export function readScreen(view: EditorView): { visible: { from: number; to: number }; window: ScreenWindow } | null {
   const rect = view.scrollDOM.getBoundingClientRect()
   if (rect.height === 0) return null
   const content = view.contentDOM.getBoundingClientRect()
