@@ -227,3 +227,55 @@ test('10,000 right-to-left overrides: no long freeze on paste, and keys stay qui
   expect(Math.max(0, ...pasteTasks)).toBeLessThan(600)
   expect(keys.sort((a, b) => a - b)[Math.floor(keys.length / 2)]).toBeLessThan(100)
 })
+
+test('Compare with a cost column fits the sidebar at 1280 px, names unbroken inside words', async ({ page }) => {
+  await openFresh(page)
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('gpt-4o')
+  await page.getByText('Compare encodings').click()
+  await page.getByRole('button', { name: 'Compare', exact: true }).click()
+  const table = page.getByRole('table', { name: 'Token counts by encoding' })
+  await expect(table.locator('td[data-cost-encoding="r50k_base"]')).toHaveText(/^\$/)
+  const fit = await table.evaluate((t) => {
+    const panel = t.closest('details')!
+    const inner = panel.clientWidth - parseFloat(getComputedStyle(panel).paddingLeft) - parseFloat(getComputedStyle(panel).paddingRight)
+    // Where each row name's lines break: only after a space or an underscore.
+    const breaks: string[] = []
+    for (const th of t.querySelectorAll('tbody th')) {
+      const text = th.textContent ?? ''
+      const range = document.createRange()
+      let lastTop: number | null = null
+      const node = document.createTreeWalker(th, NodeFilter.SHOW_TEXT)
+      let offset = 0
+      for (let n = node.nextNode(); n; n = node.nextNode()) {
+        for (let i = 0; i < (n.textContent ?? '').length; i++) {
+          range.setStart(n, i)
+          range.setEnd(n, i + 1)
+          const top = Math.round(range.getBoundingClientRect().top)
+          if (lastTop !== null && top > lastTop + 2 && !/[ _/]/.test(text[offset + i - 1])) breaks.push(`${text.slice(0, offset + i)}|${text.slice(offset + i)}`)
+          lastTop = top
+        }
+        offset += (n.textContent ?? '').length
+      }
+    }
+    return { table: t.getBoundingClientRect().width, inner, breaks }
+  })
+  expect(fit.breaks).toEqual([])
+  expect(fit.table).toBeLessThanOrEqual(fit.inner + 0.5)
+})
+
+test('the tools are findable from the first screen: a Tools line opens a panel, scrolls to it and focuses it', async ({ page }) => {
+  await openFresh(page)
+  const nav = page.getByRole('navigation', { name: 'Tools' })
+  await expect(nav).toBeInViewport()
+  for (const name of ['Chat', 'Compare', 'Top tokens', 'Split', 'Decode', 'Vocabulary']) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible()
+  await nav.getByRole('link', { name: 'Vocabulary', exact: true }).click()
+  const vocab = page.locator('details.vocab')
+  await expect(vocab).toHaveAttribute('open', '')
+  await expect(vocab.locator('summary')).toBeFocused()
+  await expect(vocab.locator('summary')).toBeInViewport()
+  // From the keyboard too.
+  await nav.getByRole('link', { name: 'Decode', exact: true }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('details.decode')).toHaveAttribute('open', '')
+  await expect(page.getByLabel('Token IDs to decode')).toBeInViewport()
+})

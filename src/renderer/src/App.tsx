@@ -30,6 +30,7 @@ import { EditorKeysHint } from './ui/EditorKeysHint'
 import { SidebarSplitter, useSidebarWidth } from './ui/SidebarSplitter'
 import { StatusBar } from './ui/StatusBar'
 import { Toolbar } from './ui/Toolbar'
+import { ToolsNav } from './ui/ToolsNav'
 import { useWorkspace } from './workspace/workspace'
 import { useEditorSession } from './session/useEditorSession'
 import { WELCOME_TEXT } from './welcomeText'
@@ -115,6 +116,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         )}
         <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />
         <aside className="sidebar" id="sidebar">
+          <ToolsNav />
           <CountsPanel
             tokens={tokenCount}
             counts={complete ? snapshot.counts : null}
