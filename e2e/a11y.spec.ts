@@ -76,7 +76,10 @@ async function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null
     if (!el || el === document.body) return '<body>'
-    const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? ''
+    // Text content without what is hidden from screen readers (a glyph button's glyph).
+    const shown = el.cloneNode(true) as HTMLElement
+    for (const hidden of shown.querySelectorAll('[aria-hidden="true"]')) hidden.remove()
+    const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? shown.textContent ?? ''
     return label.trim().replace(/\s+/g, ' ').slice(0, 60) || el.tagName.toLowerCase()
   })
 }
