@@ -20,7 +20,7 @@ type Found = { query: string; encoding: TokenizerId; result: VocabSearchResult }
 /**
  * The vocabulary browser: type text, an id or `#id`; see the matching tokens of the encoding
  * (id, visible text, UTF-8 bytes, count in the text). The search runs in a worker of its own,
- * started when the panel is first opened. Arrow keys move through the results; Enter or a
+ * started when the panel is first opened. The results are one Tab stop and arrow keys move through them; Enter or a
  * click selects the token's first occurrence in the text.
  */
 export const VocabPanel = memo(function VocabPanel({ encoding, revision, document }: VocabPanelProps) {
