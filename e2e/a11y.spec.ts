@@ -76,7 +76,10 @@ async function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null
     if (!el || el === document.body) return '<body>'
-    const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? ''
+    // Text content without what is hidden from screen readers (a glyph button's glyph).
+    const shown = el.cloneNode(true) as HTMLElement
+    for (const hidden of shown.querySelectorAll('[aria-hidden="true"]')) hidden.remove()
+    const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? shown.textContent ?? ''
     return label.trim().replace(/\s+/g, ' ').slice(0, 60) || el.tagName.toLowerCase()
   })
 }
@@ -165,7 +168,7 @@ test('keyboard tour: every control is reached with Tab and works from the keyboa
     seen.push(name)
   }
   const expected = [
-    'Encoding', 'Model', 'Special tokens', 'Whitespace', 'Token IDs', 'Density strip', 'Line numbers', 'Sampling lab', 'Wrap', 'Theme', 'New text', 'Open file', 'Save text', 'Text',
+    'Tokenizer', 'Model', 'Special tokens', 'Whitespace', 'Token IDs', 'Density strip', 'Line numbers', 'Sampling lab', 'Wrap', 'Theme', 'New text', 'Open file', 'Save text', 'Text',
     'Token IDs on screen', 'Copy all IDs', 'Export CSV', 'Export JSON',
     'Close the sampling lab', 'From an API response', 'From your text: n-gram model', 'Distribution', 'Toy example', 'Temperature', 'Top-k', 'Top-p', 'Min-p', 'Seed', 'Sample', 'Sample 1,000',
     'Sidebar width', 'Dim tokens past 1,024', 'What to keep', 'Trim to 1,024 tokens', 'Copy 1,024 tokens',
@@ -186,7 +189,7 @@ test('keyboard tour: every control is reached with Tab and works from the keyboa
     await expect(where).toBeFocused()
   }
   // Encoding from the keyboard (a closed select changes with the arrow keys).
-  const encoding = page.getByRole('combobox', { name: 'Encoding', exact: true })
+  const encoding = page.getByRole('combobox', { name: 'Tokenizer', exact: true })
   await press(encoding, 'ArrowUp')
   await expect(encoding).not.toHaveValue('o200k_base')
   await expect(page.getByRole('status', { name: 'Announcements' })).toHaveText(/^[\d,]+ tokens in \w+\.$/)

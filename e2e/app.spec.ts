@@ -118,7 +118,7 @@ test('switching the encoding re-tokenizes with that encoding', async ({ page }) 
   const text = 'Die Straßenbahn fährt um 23:45 Uhr — 日本語のテキスト, with   spaces.'
   await setText(page, text)
   await expectTokenCount(page, oracleIds('o200k_base', text).length)
-  const encoding = page.getByRole('combobox', { name: 'Encoding' })
+  const encoding = page.getByRole('combobox', { name: 'Tokenizer' })
   for (const name of ['cl100k_base', 'r50k_base', 'p50k_base'] as const) {
     await encoding.selectOption(name)
     await expectTokenCount(page, oracleIds(name, text).length)
@@ -656,17 +656,17 @@ test('drop a file on the window: it opens (undoable); a binary one is refused an
 test('a damaged saved setting falls back to defaults without a crash', async ({ page }) => {
   await page.evaluate(() => localStorage.setItem('tokenizer-explorer:settings', '{"encoding": "cl100k_base", "showIds": "yes", '))
   await page.reload()
-  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('o200k_base')
+  await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('o200k_base')
   await expect(page.getByLabel('Token count')).not.toHaveText('…')
 })
 
 test('the draft and settings come back after a reload', async ({ page }) => {
   await setText(page, 'Remember me, please.')
-  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
+  await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption('cl100k_base')
   await page.waitForTimeout(900) // autosave runs 600 ms after the last edit
   await page.reload()
   await expect(editor(page)).toHaveText('Remember me, please.')
-  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('cl100k_base')
+  await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('cl100k_base')
   await expectTokenCount(page, oracleIds('cl100k_base', 'Remember me, please.').length)
 })
 

@@ -14,7 +14,7 @@ function expected(input: number, output: number, reply = 0): string {
 
 async function pickModel(page: Page, name: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption(name)
-  await expect(page.getByRole('combobox', { name: 'Encoding', exact: true })).toHaveValue('o200k_base')
+  await expect(page.getByRole('combobox', { name: 'Tokenizer', exact: true })).toHaveValue('o200k_base')
 }
 
 const counts = (page: Page) => page.getByRole('region', { name: 'Counts' })

@@ -51,7 +51,7 @@ for (const { id, label } of CASES) {
     const oracle = oracleForTokenizer(id)
     try {
       await setText(page, TEXT)
-      const picker = page.getByRole('combobox', { name: 'Encoding' })
+      const picker = page.getByRole('combobox', { name: 'Tokenizer' })
       await picker.selectOption(id)
       const expected = await oracle.encode(TEXT, 'text')
       await expectTokenCount(page, expected.length)
@@ -95,7 +95,7 @@ for (const { id, label } of CASES) {
 }
 
 test('the picker is labelled Tokenizer and groups every family; Claude says it is approximate', async ({ page }) => {
-  const picker = page.getByRole('combobox', { name: 'Encoding' })
+  const picker = page.getByRole('combobox', { name: 'Tokenizer' })
   const groups = await picker.locator('optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label))
   expect(groups).toEqual(['OpenAI encodings', 'Llama', 'Qwen', 'DeepSeek', 'Gemma', 'Mistral', 'Claude (approximate)'])
   await expect(picker.locator('option[value="o200k_base"]')).toHaveText(/^o200k_base — GPT-4o/)
@@ -206,7 +206,7 @@ test('Llama 3 on a large text: the page loads its own copy in slices (no long ta
       }).observe({ type: 'longtask' })
     })
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] })
-    await page.getByRole('combobox', { name: 'Encoding' }).selectOption('llama3')
+    await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption('llama3')
     await expect(page.getByLabel('Token count', { exact: true })).toHaveText((await oracle.encode(text, 'text')).length.toLocaleString('en-US'), { timeout: 60_000 })
     // The page's copy loads once the worker's count is done: the tasks from its start to its end.
     await page.waitForFunction(() => performance.getEntriesByName('page tokenizer: llama3 end').length > 0, null, { timeout: 60_000 })

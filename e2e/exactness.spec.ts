@@ -23,7 +23,7 @@ function docText(page: Page): Promise<string> {
 
 for (const name of ['r50k_base', 'cl100k_base', 'o200k_base'] as const) {
   test(`${name}: ids of BOM, U+0085, 'ſ and Unicode 17 characters equal tiktoken`, async ({ page }) => {
-    await page.getByRole('combobox', { name: 'Encoding' }).selectOption(name)
+    await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption(name)
     await setText(page, TEXT)
     expect(await docText(page)).toBe(TEXT)
     const tk = get_encoding(name as TiktokenEncoding)
@@ -38,7 +38,7 @@ for (const name of ['r50k_base', 'cl100k_base', 'o200k_base'] as const) {
 }
 
 test("o200k_harmony special mode: <|reserved_200018|> is one token, 200018, and nothing throws", async ({ page }) => {
-  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('o200k_harmony')
+  await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption('o200k_harmony')
   await page.getByRole('combobox', { name: 'Special tokens' }).selectOption('special')
   const text = 'a <|reserved_200018|> b <|endofprompt|> c <|start|>\ufeff'
   await setText(page, text)

@@ -43,9 +43,9 @@ test('a 10 MB document opens, stays editable, and its count stays exact through 
   await expect(count).toHaveText(oracleIds('o200k_base', expected).length.toLocaleString('en-US'), { timeout: 60_000 })
 
   // Switching the encoding re-tokenizes all 10 MB (in parallel) and lands on the exact count.
-  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
+  await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption('cl100k_base')
   await expect(count).toHaveText(oracleIds('cl100k_base', expected).length.toLocaleString('en-US'), { timeout: 120_000 })
-  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('o200k_base')
+  await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption('o200k_base')
   await expect(count).toHaveText(oracleIds('o200k_base', expected).length.toLocaleString('en-US'), { timeout: 120_000 })
 })
 

@@ -34,7 +34,7 @@ async function chooseTokenizer(page: Page, paths: string[]): Promise<void> {
 /** Nothing changed: the text, the encoding, the count, and no tokenizer described. */
 async function expectUnchanged(page: Page): Promise<void> {
   await expect(editor(page)).toHaveText(TEXT)
-  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('o200k_base')
+  await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('o200k_base')
   await expectTokenCount(page, oracleIds('o200k_base', TEXT).length)
   await expect(page.getByRole('region', { name: 'Opened tokenizer' })).toHaveCount(0)
 }
@@ -88,7 +88,7 @@ test('a valid tokenizer.json with its tokenizer_config.json is described', async
   const rust = await RustTokenizer.fromFile(join(dir, 'tokenizer.json'))
   const expected = (await rust.encode(TEXT, null, { addSpecialTokens: false })).getIds().length
   await expectTokenCount(page, expected)
-  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('file: tokenizer.json')
+  await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('file: tokenizer.json')
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     const result = await new AxeBuilder({ page }).include('section[aria-label="Opened tokenizer"]').include('.file-actions').analyze()
@@ -191,7 +191,7 @@ async function llamaOracleCount(text: string): Promise<number> {
 async function openThenRestart(page: Page, draft: string) {
   await setText(page, draft)
   await page.getByRole('button', { name: 'Open tokenizer' }).click()
-  const picker = page.getByRole('combobox', { name: 'Encoding' })
+  const picker = page.getByRole('combobox', { name: 'Tokenizer' })
   await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
   await page.waitForTimeout(900) // the draft autosaves
   await page.reload()
@@ -208,7 +208,7 @@ test.describe('desktop: the opened tokenizer across a restart', () => {
     await fakeDesktop(page)
     await setText(page, DRAFT)
     await page.getByRole('button', { name: 'Open tokenizer' }).click()
-    const picker = page.getByRole('combobox', { name: 'Encoding' })
+    const picker = page.getByRole('combobox', { name: 'Tokenizer' })
     await expect(picker).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
     const expected = await llamaOracleCount(DRAFT)
     await expectTokenCount(page, expected)
@@ -261,7 +261,7 @@ test.describe('desktop: the opened tokenizer across a restart', () => {
     await page.evaluate(() => localStorage.setItem('tokenizer-explorer:settings', JSON.stringify({ encoding: 'file: Llama-3-8B' })))
     await page.reload()
     await expect(page.getByRole('alert')).toContainText('The tokenizer used last time (Llama-3-8B) could not be opened again: A browser page cannot open a file again by itself')
-    await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('o200k_base')
+    await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('o200k_base')
     await expect(editor(page)).toHaveText(TEXT)
     await expectTokenCount(page, oracleIds('o200k_base', TEXT).length)
   })
@@ -272,7 +272,7 @@ test('Compare, Decode and the chat use the opened tokenizer: its row has the Rus
   const text = 'Compare me: naïve café, 東京, 🦙 and code() {}.'
   await setText(page, text)
   await page.getByRole('button', { name: 'Open tokenizer' }).click()
-  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
+  await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('file: Llama-3-8B', { timeout: 20_000 })
   const expected = await llamaOracleCount(text)
   await page.getByText('Compare encodings').click()
   await page.getByRole('button', { name: 'Compare' }).click()

@@ -25,7 +25,7 @@ test('damaged settings and chat: what can be kept is kept, and the status bar sa
     )
   })
   await page.reload()
-  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('cl100k_base')
+  await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('cl100k_base')
   const status = page.locator('.status-message')
   await expect(status).toContainText('Some saved settings were not valid and were reset to their defaults: showIds.')
   await expect(status).toContainText('Parts of your saved chat prompt were damaged and could not be kept: the model (now gpt-4o).')
@@ -37,7 +37,7 @@ test('damaged settings and chat: what can be kept is kept, and the status bar sa
 test('a settings file that is not JSON: defaults, and a message saying so', async ({ page }) => {
   await page.evaluate(() => localStorage.setItem('tokenizer-explorer:settings', '{"encoding": "cl100k_base", "showIds": "yes", '))
   await page.reload()
-  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('o200k_base')
+  await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('o200k_base')
   await expect(page.locator('.status-message')).toContainText('Your saved settings could not be read')
 })
 

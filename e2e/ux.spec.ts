@@ -24,7 +24,7 @@ for (const [width, height] of [
   test(`at ${width}×${height} the chosen encoding and model are shown whole, and models are grouped by family`, async ({ page }) => {
     await page.setViewportSize({ width, height })
     await openFresh(page)
-    const encoding = page.getByRole('combobox', { name: 'Encoding' })
+    const encoding = page.getByRole('combobox', { name: 'Tokenizer' })
     const model = page.getByRole('combobox', { name: 'Model', exact: true })
     for (const name of ['o200k_base', 'p50k_base', 'cl100k_base']) {
       await encoding.selectOption(name)
@@ -150,7 +150,7 @@ test('most common tokens say when the text or the encoding changed since they we
   await expect(note).toBeVisible()
   await page.getByRole('button', { name: 'Recount' }).click()
   await expect(note).toHaveCount(0)
-  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
+  await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption('cl100k_base')
   await expect(note).toBeVisible()
 })
 
@@ -226,12 +226,13 @@ test('chat: the empty user message is a slot, not counted; editor text fills it;
   await page.getByRole('button', { name: 'Add editor text' }).click()
   await expect(page.getByLabel('Message 3', { exact: true })).toHaveValue(text)
 
-  // One model: the toolbar's choice is the chat's, and the chat's is the toolbar's.
+  // The toolbar's model is the chat's; a model chosen in the chat is the chat's alone (issue 26:
+  // it used to switch the editor's model and tokenizer without a word).
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('gpt-4')
   await expect(page.getByLabel('Chat model')).toHaveValue('gpt-4')
   await page.getByLabel('Chat model').selectOption('gpt-4o-mini')
-  await expect(page.getByRole('combobox', { name: 'Model', exact: true })).toHaveValue('gpt-4o-mini')
-  await expect(page.getByRole('meter', { name: 'Context limit 128,000' })).toBeVisible()
+  await expect(page.getByRole('combobox', { name: 'Model', exact: true })).toHaveValue('gpt-4')
+  await expect(page.getByRole('meter', { name: 'Context limit 8,192' })).toBeVisible()
 
   // Formatted tokens: every chip is one box, never split over two rows ("<|" / "im_start|>").
   await page.getByText('Formatted tokens').click()
@@ -259,7 +260,7 @@ test('the panels’ selects look like the toolbar’s, not native ones', async (
   await page.getByText('Chat prompt').click()
   await page.getByText('Compare encodings').click()
   const look = (l: Locator) => l.evaluate((el) => ['borderTopLeftRadius', 'backgroundColor', 'borderTopColor', 'color'].map((k) => getComputedStyle(el)[k as 'color']))
-  const toolbar = await look(page.getByRole('combobox', { name: 'Encoding', exact: true }))
+  const toolbar = await look(page.getByRole('combobox', { name: 'Tokenizer', exact: true }))
   for (const name of ['What to keep', 'Chat model', 'Role of message 1', 'Second encoding']) {
     expect(await look(page.getByLabel(name, { exact: true })), name).toEqual(toolbar)
   }
@@ -280,7 +281,7 @@ test('the inspector keeps its place in the text when the encoding changes, not i
   const chip = page.locator('.inspector-chip')
   await expect(chip).toContainText('epsilon')
   // r50k cuts the Japanese into many more tokens: the same number would now be a piece of it.
-  await page.getByRole('combobox', { name: 'Encoding', exact: true }).selectOption('r50k_base')
+  await page.getByRole('combobox', { name: 'Tokenizer', exact: true }).selectOption('r50k_base')
   await expectTokenCount(page, oracleIds('r50k_base', text).length)
   // The token that now starts where the inspected one did (" epsilon" in o200k, " e" in r50k);
   // people see token numbers from 1.

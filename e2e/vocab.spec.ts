@@ -70,7 +70,7 @@ test('" the" in o200k_base: the id tiktoken gives, its bytes, its count in the t
 
 test('#100257 in cl100k_base is <|endoftext|>; bad ids say why', async ({ page }) => {
   await openFresh(page)
-  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('cl100k_base')
+  await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption('cl100k_base')
   await search(page, '#100257')
   const row = results(page).getByRole('row').nth(1)
   await expect(row).toHaveAttribute('data-token-id', '100257')

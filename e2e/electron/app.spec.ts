@@ -37,7 +37,7 @@ test('menu: File, Edit, View, Help; View > Encoding and View > Show Token IDs ch
     const labels = (await menuItems(app, [])).map((i) => i.label)
     expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']))
     await clickMenu(app, ['View', 'Encoding', 'cl100k_base'])
-    await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('cl100k_base')
+    await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('cl100k_base')
     await clickMenu(app, ['View', 'Show Token IDs'])
     await expect(page.getByRole('checkbox', { name: 'Token IDs' })).toBeChecked()
     // The menu follows the page: the radio item is checked now.
@@ -93,12 +93,12 @@ test('the draft and settings are restored after a restart and after the process 
   await text(page).click()
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.insertText('Saved across restarts.')
-  await page.getByRole('combobox', { name: 'Encoding' }).selectOption('p50k_base')
+  await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption('p50k_base')
   await app.close()
   app = await launch(dir)
   page = await app.firstWindow()
   await expect(text(page)).toHaveText('Saved across restarts.')
-  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('p50k_base')
+  await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('p50k_base')
   await page.keyboard.insertText(' More.')
   await page.waitForTimeout(1500) // autosave within about a second
   app.process().kill('SIGKILL')
@@ -134,7 +134,7 @@ test('a damaged settings file: defaults, the file kept aside, a message', async 
   try {
     const page = await app.firstWindow()
     await expect(page.getByText(/Your saved settings was damaged, so defaults are in use/)).toBeVisible()
-    await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('o200k_base')
+    await expect(page.getByRole('combobox', { name: 'Tokenizer' })).toHaveValue('o200k_base')
   } finally {
     await app.close()
   }

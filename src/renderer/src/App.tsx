@@ -32,6 +32,7 @@ import { EditorKeysHint } from './ui/EditorKeysHint'
 import { SidebarSplitter, useSidebarWidth } from './ui/SidebarSplitter'
 import { StatusBar } from './ui/StatusBar'
 import { Toolbar } from './ui/Toolbar'
+import { ToolsNav } from './ui/ToolsNav'
 import { useWorkspace } from './workspace/workspace'
 import { useEditorSession } from './session/useEditorSession'
 import { WELCOME_TEXT } from './welcomeText'
@@ -139,6 +140,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
         )}
         <SidebarSplitter width={sidebarWidth} onWidth={setSidebarWidth} />
         <aside className="sidebar" id="sidebar">
+          <ToolsNav />
           <CountsPanel
             tokens={tokenCount}
             counts={complete ? snapshot.counts : null}
@@ -171,7 +173,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             bytesHex={inspector.shownBytes?.hex ?? null}
             byteCount={inspector.shownBytes?.count ?? null}
           />
-          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={editorText} model={settings.model} onModel={onModel} opened={chatOpened} />
+          <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={editorText} model={settings.model} opened={chatOpened} />
           <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} model={settings.model} prices={settings.prices} opened={openedTokenizer} />
           <StatsPanel compute={stats.compute} textOf={stats.textOf} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={textVersion} />
           <SplitPanel onSplit={split.split} preview={split.preview} onCopy={split.copyChunk} onExport={split.exportChunks} />

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DocumentModel } from './documentModel'
 import { loadEncoding, type LoadedEncoding } from '../tokenizer/openai/encodingLoader'
-import { LOCAL_EDIT_MAX_CHARS, localTokenSplice } from './localEdit'
+import { hasLongRun, LOCAL_EDIT_MAX_CHARS, LOCAL_MAX_RUN_CHARS, localTokenSplice } from './localEdit'
 import type { SpecialMode } from '../tokenizer/specialTokens'
 import { oracleOrdinary } from '../testing/oracle'
 import { TokenIndex } from './tokenIndex'
@@ -67,6 +67,38 @@ describe('localTokenSplice', () => {
     pending = pending.applySplice({ from: 0, remove: 0, shift: 0, insert: model.chunks.map((c) => ({ ...c, tokens: null })) })
     expect(localTokenSplice(pending, read, [10, 10, 'x'], o200k, 'text', { minChars: 64 })).toBeNull()
     expect(localTokenSplice(pending, read, [10, 10, 'x'.repeat(50_000)], o200k, 'text', { minChars: 64, onScreen: () => true })).toBeNull()
+  })
+
+  it('leaves a chunk holding one long run (10,000 right-to-left overrides) to the worker, and encodes the others', () => {
+    const model = new DocumentModel(64)
+    const last = 'Last line of words here. '.repeat(4) + '\n'
+    model.reset('\u202e'.repeat(10_000) + '\n' + last)
+    const index = indexOf(model, o200k, 'text')
+    const text = model.text
+    const read = (a: number, b: number) => text.slice(a, b)
+    // A key typed after the run: its chunk is left pending (null tokens), not encoded on this thread.
+    const splice = localTokenSplice(index, read, [10_000, 10_000, 'a'], o200k, 'text', { minChars: 64 })
+    expect(splice).not.toBeNull()
+    expect(splice!.insert.find((c) => c.start <= 9_999 && c.end > 9_999)?.tokens).toBeNull()
+    // A key in the last line: its chunk is still encoded here, as tiktoken does.
+    const at = text.indexOf('Last') + 4
+    const other = localTokenSplice(index, read, [at, at, 'x'], o200k, 'text', { minChars: 64 })
+    const chunk = other?.insert.find((c) => c.start <= at && c.end > at)
+    expect(chunk?.tokens).not.toBeNull()
+    const after = text.slice(0, at) + 'x' + text.slice(at)
+    expect(Array.from(chunk!.tokens!.ids)).toEqual(oracleOrdinary('o200k_base', after.slice(chunk!.start, chunk!.end)))
+  })
+
+  it('hasLongRun finds runs of one kind of character, in linear time', () => {
+    expect(hasLongRun('\u202e'.repeat(LOCAL_MAX_RUN_CHARS))).toBe(true)
+    expect(hasLongRun('a'.repeat(LOCAL_MAX_RUN_CHARS))).toBe(true)
+    expect(hasLongRun(' '.repeat(LOCAL_MAX_RUN_CHARS))).toBe(true)
+    expect(hasLongRun('a'.repeat(LOCAL_MAX_RUN_CHARS - 1))).toBe(false)
+    expect(hasLongRun('word '.repeat(10_000))).toBe(false)
+    expect(hasLongRun('{"key":[1,2,3],"v":"x"}'.repeat(2_000))).toBe(false)
+    const t0 = performance.now()
+    hasLongRun(('a'.repeat(LOCAL_MAX_RUN_CHARS - 1) + ' ').repeat(24))
+    expect(performance.now() - t0).toBeLessThan(50)
   })
 
   it('deletes a big range reading only the chunks at its two ends, as the worker does', () => {

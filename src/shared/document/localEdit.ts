@@ -11,6 +11,25 @@ import type { TextEdit } from './documentModel'
  */
 export const LOCAL_EDIT_MAX_CHARS = 24 * 1024
 
+/**
+ * Longest run of one kind of character (letters and marks, other symbols, white space) that
+ * the UI thread encodes: such a run is one piece for the encoder, whose merge grows faster than
+ * its length (10,000 right-to-left overrides: 110-270 ms on this 2-core machine, per keystroke
+ * beside them). A chunk holding a longer run is left to the worker (issue 26).
+ */
+export const LOCAL_MAX_RUN_CHARS = 1024
+
+/** Runs of letters and marks, of other symbols, or of white space: each match is one run. */
+const RUNS = /[\p{L}\p{M}]+|[^\s\p{L}\p{N}]+|\s+/gu
+
+/** True when `text` holds a run of one kind of character of LOCAL_MAX_RUN_CHARS or more (one scan, linear). */
+export function hasLongRun(text: string): boolean {
+  if (text.length < LOCAL_MAX_RUN_CHARS) return false
+  RUNS.lastIndex = 0
+  for (let m = RUNS.exec(text); m; m = RUNS.exec(text)) if (m[0].length >= LOCAL_MAX_RUN_CHARS) return true
+  return false
+}
+
 /** Whether the chunk [start, end) of the text after an edit will be on screen. */
 export type OnScreen = (start: number, end: number) => boolean
 
@@ -67,7 +86,9 @@ export function localTokenSplice(
   }
   if (!recut || (!small && !onScreen)) return null
   let budget = LOCAL_EDIT_MAX_CHARS
-  const encodeHere = (start: number, end: number) => {
+  const encodeHere = (start: number, end: number, k: number) => {
+    // One long piece (a run of 10,000 bidi overrides) costs more here than a keystroke may: the worker encodes it.
+    if (hasLongRun(recut.texts[k])) return false
     if (small) return true
     if (end - start > budget || !onScreen!(start, end)) return false
     budget -= end - start
@@ -84,6 +105,6 @@ export function localTokenSplice(
     from: recut.from,
     remove: recut.remove,
     shift: recut.shift,
-    insert: recut.insert.map((c, k) => ({ start: c.start, end: c.end, tokens: encodeHere(c.start, c.end) ? encode(k) : null })),
+    insert: recut.insert.map((c, k) => ({ start: c.start, end: c.end, tokens: encodeHere(c.start, c.end, k) ? encode(k) : null })),
   }
 }

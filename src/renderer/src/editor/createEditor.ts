@@ -8,6 +8,7 @@ import {
   keymap,
   lineNumbers,
   placeholder,
+  type ViewUpdate,
 } from '@codemirror/view'
 import { longClusters } from './longClusters'
 import { newlineMarkers } from './newlineMarkers'
@@ -111,7 +112,10 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
         // which saves a redraw per keystroke.
         const byToken = update.transactions.some((tr) => tr.isUserEvent('select.token'))
         if (!byToken && (update.selectionSet || update.docChanged)) keyboardToken = null
-        if (update.selectionSet && !update.docChanged && !byToken && update.view.hasFocus) {
+        // A change that replaced the whole text (Ctrl+A and a paste, a file opened): the inspected
+        // token's number means nothing in the new text, so the inspector lets it go.
+        if (update.docChanged && replacedWhole(update)) callbacks.onInspect(null, 'caret')
+        else if (update.selectionSet && !update.docChanged && !byToken && update.view.hasFocus) {
           const head = update.state.selection.main.head
           callbacks.onInspect(tokenIndexAtPos(update.state, head), 'caret')
         }
@@ -139,6 +143,17 @@ export function createEditor(parent: HTMLElement, text: string, callbacks: Edito
   })
   view.setTabFocusMode(true)
   return view
+}
+
+/** True when the update's changes replaced every character of a non-empty text. */
+export function replacedWhole(update: ViewUpdate): boolean {
+  const before = update.startState.doc.length
+  if (before === 0) return false
+  let whole = false
+  update.changes.iterChangedRanges((fromA, toA) => {
+    if (fromA === 0 && toA === before) whole = true
+  })
+  return whole
 }
 
 /** Shows or hides line numbers beside the text. */

@@ -42,3 +42,25 @@ describe('specialCharDecorations', () => {
     ])
   })
 })
+
+describe('runs of one special character', () => {
+  it('draw as one placeholder across the rendered text, not one per character (10,000 right-to-left overrides, issue 26)', () => {
+    const doc = Text.of(['ab' + '\u202e'.repeat(10_000) + 'c\u202ed'])
+    const all = [{ from: 0, to: doc.length }]
+    // The screen shows only the start of the run: the run is still one placeholder, the lone override its own.
+    const ranges: [number, number][] = []
+    for (const it = specialCharDecorations(doc, all, { from: 0, to: 3_000 }).iter(); it.value; it.next()) ranges.push([it.from, it.to])
+    expect(ranges).toEqual([[2, 10_002]])
+    const whole: [number, number][] = []
+    for (const it = specialCharDecorations(doc, all, null).iter(); it.value; it.next()) whole.push([it.from, it.to])
+    expect(whole).toEqual([
+      [2, 10_002],
+      [10_003, 10_004],
+    ])
+  })
+
+  it('shorter runs keep one placeholder per character', () => {
+    const doc = Text.of(['x' + '\u200b'.repeat(15) + 'y'])
+    expect(covered(doc, [{ from: 0, to: doc.length }], null)).toHaveLength(15)
+  })
+})

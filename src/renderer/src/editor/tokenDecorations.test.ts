@@ -10,7 +10,8 @@ import { tokenizeChunk } from '@shared/document/tokenize'
 import { limitCutPosition } from './limitCut'
 import { drawRanges, mapScreen, type ScreenWindow } from './screenWindow'
 import { mapClamped, tableToDoc } from './positions'
-import { buildTokenDecorations } from './tokenDecorations'
+import { buildTokenDecorations, readScreen } from './tokenDecorations'
+import type { EditorView } from '@codemirror/view'
 import { setTokens, setViewOptions, tokenField, viewOptionsField } from './tokenState'
 
 let o200k: LoadedEncoding
@@ -294,5 +295,25 @@ describe('mapScreen', () => {
     const tr = EditorState.create({ doc: 'abcdef' }).update({ changes: { from: 1, to: 3 } })
     expect(mapClamped(tr.changes, 99, 1, tr.newDoc.length)).toBe(4)
     expect(mapClamped(null, 99, 1, 6)).toBe(6)
+  })
+})
+
+describe('readScreen', () => {
+  /** A view whose hit test throws as CodeMirror's does on a letter under 50,000 combining marks. */
+  const throwingView = {
+    scrollDOM: { getBoundingClientRect: () => ({ top: 0, bottom: 600, left: 0, right: 800, height: 600 }) },
+    contentDOM: { getBoundingClientRect: () => ({ top: 0, bottom: 5000, left: 10, right: 790, height: 5000 }) },
+    posAtCoords: () => {
+      throw new TypeError("Cannot read properties of null (reading 'length')")
+    },
+    viewport: { from: 0, to: 50_001 },
+    state: { doc: { length: 50_007 } },
+  } as unknown as EditorView
+
+  it('falls back to the viewport when the hit test throws (issue 26)', () => {
+    const screen = readScreen(throwingView)
+    expect(screen?.visible).toEqual({ from: 0, to: 50_001 })
+    expect(screen?.window.from).toBe(0)
+    expect(screen?.window.to).toBeLessThanOrEqual(50_007)
   })
 })

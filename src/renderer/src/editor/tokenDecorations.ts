@@ -57,12 +57,20 @@ export const screenListener = Facet.define<(visible: { from: number; to: number 
  * can be seen keeps the DOM small, so a keystroke in a 10 MB document or a megabyte-long
  * line re-renders a screenful of tokens, not thousands.
  */
-function readScreen(view: EditorView): { visible: { from: number; to: number }; window: ScreenWindow } | null {
+export function readScreen(view: EditorView): { visible: { from: number; to: number }; window: ScreenWindow } | null {
   const rect = view.scrollDOM.getBoundingClientRect()
   if (rect.height === 0) return null
   const content = view.contentDOM.getBoundingClientRect()
-  const top = view.posAtCoords({ x: content.left + 1, y: Math.max(rect.top, content.top) + 1 }, false)
-  const bottom = view.posAtCoords({ x: content.right - 1, y: Math.min(rect.bottom, content.bottom) - 1 }, false)
+  let top: number
+  let bottom: number
+  try {
+    top = view.posAtCoords({ x: content.left + 1, y: Math.max(rect.top, content.top) + 1 }, false)
+    bottom = view.posAtCoords({ x: content.right - 1, y: Math.min(rect.bottom, content.bottom) - 1 }, false)
+  } catch {
+    // CodeMirror's hit test can throw on a line it cannot scan (a letter under 50,000 combining
+    // marks: "Cannot read properties of null (reading 'length')" in scanTile): use its viewport.
+    ;({ from: top, to: bottom } = view.viewport)
+  }
   return {
     visible: { from: top, to: bottom },
     window: { from: Math.max(0, top - SCREEN_MARGIN_CHARS), to: Math.min(view.state.doc.length, bottom + SCREEN_MARGIN_CHARS) },

@@ -1,6 +1,7 @@
 import { tokenizerShortName, type TokenizerId } from '@shared/tokenizer/tokenizerId'
 import { formatCount } from '@shared/text/format'
 import type { TokenSnapshot, Work } from '../tokens/tokenStream'
+import { GlyphLabel } from './Value'
 
 /** A message for the user, with how loudly to show it, and optionally one thing they can do about it. */
 export interface StatusMessage {
@@ -55,8 +56,8 @@ export function StatusBar({ work, message, onDismiss, onAction, snapshot, encodi
               {message.action.label}
             </button>
           )}
-          <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss message">
-            ×
+          <button type="button" className="link" onClick={onDismiss} title="Dismiss message">
+            <GlyphLabel glyph="×" name="Dismiss message" />
           </button>
         </span>
       )}

@@ -50,9 +50,9 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
       <h1 className="app-title">Tokenizer Explorer</h1>
       <label className="field">
         <span>Tokenizer</span>
-        {/* Named "Encoding" for screen readers and tests (DESIGN.md section 3); it lists every tokenizer. */}
+        {/* Named "Tokenizer", as it reads (DESIGN.md section 3); it lists every tokenizer. */}
         <select
-          aria-label="Encoding"
+          aria-label="Tokenizer"
           value={settings.encoding}
           onChange={(e) => props.onEncoding(e.target.value as TokenizerId)}
           title={TOKENIZER_TITLES.get(settings.encoding) ?? settings.encoding}

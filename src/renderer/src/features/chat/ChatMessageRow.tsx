@@ -2,6 +2,7 @@ import { memo } from 'react'
 import { CHAT_ROLES, type ChatMessageDraft, type ChatRole } from '@shared/tools/chat'
 import { formatCount } from '@shared/text/format'
 import { ErrorNote } from '../../ui/ToolPanel'
+import { GlyphLabel, Value } from '../../ui/Value'
 
 /** Props of one message row. */
 export interface ChatMessageRowProps {
@@ -38,13 +39,13 @@ export const ChatMessageRow = memo(function ChatMessageRow({ index, message: m, 
           aria-invalid={nameProblem !== null}
           onChange={(e) => onEdit(index, { name: e.target.value })}
         />
-        <button type="button" className="button small" aria-label={`Remove message ${n}`} onClick={() => onRemove(index)}>
-          ✕
+        <button type="button" className="button small" title={`Remove message ${n}`} onClick={() => onRemove(index)}>
+          <GlyphLabel glyph="✕" name={`Remove message ${n}`} />
         </button>
       </div>
       {nameProblem && <ErrorNote>{nameProblem}</ErrorNote>}
       <textarea aria-label={`Message ${n}`} rows={3} value={m.content} onChange={(e) => onEdit(index, { content: e.target.value })} spellCheck={false} />
-      <div className="hint" aria-label={`Tokens of message ${n}`}>
+      <Value className="hint chat-message-count" name={`Tokens of message ${n}`}>
         {blank
           ? 'Empty: not counted'
           : totalTokens !== null && contentTokens !== null
@@ -52,7 +53,7 @@ export const ChatMessageRow = memo(function ChatMessageRow({ index, message: m, 
             ? `${formatCount(totalTokens)} tokens (${formatCount(contentTokens)} text + ${formatCount(totalTokens - contentTokens)} format)`
             : `${formatCount(totalTokens)} tokens`
           : '…'}
-      </div>
+      </Value>
     </li>
   )
 })

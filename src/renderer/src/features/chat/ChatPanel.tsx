@@ -12,9 +12,10 @@ import type { ChatReply } from './chatProtocol'
 import { ChatMessageRow } from './ChatMessageRow'
 import { useChatClient } from './useChatClient'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
+import { Value } from '../../ui/Value'
 
-/** A count, with the place in the draft of each message it counted (blank ones are left out). */
-type Result = Extract<ChatReply, { count: unknown }> & { positions: number[] }
+/** A count, with the place in the draft of each message it counted (blank ones are left out) and the model it counted for. */
+type Result = Extract<ChatReply, { count: unknown }> & { positions: number[]; model: string }
 
 /** True when the chat of `model` is counted in a chat format: OpenAI's (gpt-tokenizer), the tokenizer's chat template, or the opened file's. */
 const hasChatFormat = (model: ModelInfo) => model.chat || chatTemplateAsset(model.encoding) !== null
@@ -34,15 +35,17 @@ export interface ChatPanelProps {
   onChange(draft: ChatDraft): void
   /** The editor's text, added as a user message on request. */
   editorText(): string
-  /** The toolbar's model (null: none chosen): the chat follows it, and choosing here sets it there. */
+  /**
+   * The toolbar's model (null: none chosen): the chat follows it. Choosing a model here does not
+   * change the toolbar's (the editor's tokenizer and limits stay as the user set them).
+   */
   model: string | null
-  onModel(model: string): void
   /** The tokenizer opened from a file, if any: listed as a model of its own. */
   opened?: ChatOpenedTokenizer | null
 }
 
 /** Compose a chat (roles, names, messages), count it in the model's chat format, and check it plus a reply reserve against the window. */
-export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText, model: toolbarModel, onModel, opened = null }: ChatPanelProps) {
+export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText, model: toolbarModel, opened = null }: ChatPanelProps) {
   const [draft, setDraft] = useState(initial)
   const [open, setOpen] = useState(false)
   /** Ids under the formatted tokens, as text (otherwise only in their tooltips). */
@@ -52,13 +55,14 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   // The 3,000 chips of the formatted stream are drawn only while they are shown.
   const [streamOpen, setStreamOpen] = useState(false)
   const sentPositions = useRef<number[]>([])
+  const sentModel = useRef('')
   const client = useChatClient((reply) => {
     if ('error' in reply) {
       setError(`Could not count this chat: ${reply.error}`)
       setResult(null)
     } else {
       setError(null)
-      setResult({ ...reply, positions: sentPositions.current })
+      setResult({ ...reply, positions: sentPositions.current, model: sentModel.current })
     }
   })
 
@@ -120,18 +124,21 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       // Blank messages (the new chat's empty user message) are slots to fill, not counted.
       const counted = countedMessages(draft.messages)
       sentPositions.current = counted.positions
+      sentModel.current = model.name
       client.count({ encoding: model.encoding, model: model.name, formatted: model.chat, messages: counted.messages })
     }, 120)
     return () => window.clearTimeout(t)
   }, [open, valid, model, draft.messages, client])
 
-  const total = result ? result.count.total : null
+  // A count of another model than the one chosen is not shown: "counting…" until the new one lands.
+  const counting = result !== null && model !== null && result.model !== model.name
+  const total = result && !counting ? result.count.total : null
   const window_ = model?.contextWindow ?? null
   const needed = total !== null && reserve !== null ? total + reserve : null
   const status = needed !== null && window_ ? limitStatus(needed, window_) : null
   const chatModels = useMemo(() => (models ?? []).filter(hasChatFormat), [models])
   const otherModels = useMemo(() => (models ?? []).filter((m) => !hasChatFormat(m)), [models])
-  const template = result?.count.template ?? null
+  const template = (!counting && result?.count.template) || null
 
   return (
     <ToolPanel title="Chat prompt" className="chat" onToggle={setOpen}>
@@ -141,11 +148,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
           <select
             aria-label="Chat model"
             value={draft.model}
-            onChange={(e) => {
-              update({ ...draft, model: e.target.value })
-              // The opened file is no model of the toolbar's list: the toolbar keeps its own.
-              if (e.target.value !== fileModel?.name) onModel(e.target.value)
-            }}
+            onChange={(e) => update({ ...draft, model: e.target.value })}
             disabled={!models}
           >
             {!models && <option value={draft.model}>Loading models…</option>}
@@ -208,7 +211,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       <ol className="chat-messages" aria-label="Messages" ref={listRef}>
         {draft.messages.map((m, i) => {
           // Blank messages are not counted: the count lists the others, `positions` maps them back.
-          const at = result ? result.positions.indexOf(i) : -1
+          const at = result && !counting ? result.positions.indexOf(i) : -1
           const counted = at >= 0 ? result?.count.messages[at] : undefined
           return (
             <ChatMessageRow
@@ -241,13 +244,22 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
         </button>
       </div>
       {error && <ErrorNote>{error}</ErrorNote>}
-      {result && model && (
-        <div className="chat-summary">
-          <p aria-label="Chat total">
+      {counting && (
+        <div className="chat-summary" aria-busy="true">
+          <p>
+            <Value name="Chat total">Counting…</Value>
+          </p>
+        </div>
+      )}
+      {result && model && !counting && (
+        <div className="chat-summary" aria-busy="false">
+          <p>
+            <Value name="Chat total">
             <strong>{formatCount(result.count.total)}</strong> tokens in the prompt
             {result.count.formatted && !template ? ` (${formatCount(result.count.prime)} prime the reply)` : ''}
             {template && template.problem === null ? ' as the chat template renders it' : ''}
             {reserve !== null && reserve > 0 ? ` + ${formatCount(reserve)} reserved for the reply` : ''}
+            </Value>
           </p>
           {status && window_ && needed !== null && (
             <>

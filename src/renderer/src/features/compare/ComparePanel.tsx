@@ -14,6 +14,12 @@ import { costOf, formatCost, priceFor, type Price } from '@shared/models/prices'
 /** Characters aligned side by side at most (from the top of the screen). */
 export const MAX_ALIGN_CHARS = 20_000
 
+/** A name that may break after its underscores ("o200k_" / "harmony") when the column is narrow, never inside a word. */
+function breakAfterUnderscores(name: string) {
+  const parts = name.split('_')
+  return parts.map((p, i) => (i < parts.length - 1 ? [p, '_', <wbr key={i} />] : p))
+}
+
 /** Props of the ComparePanel. */
 export interface ComparePanelProps {
   current: TokenizerId
@@ -111,6 +117,8 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
       </div>
       {state !== 'idle' && (
         <>
+          {/* Fits the sidebar at its default width; a narrower sidebar scrolls it sideways rather than clip a column. */}
+          <div className="compare-table-fit">
           <table className={`compare-table${stale ? ' stale' : ''}${price ? ' priced' : ''}`} aria-label="Token counts by encoding">
             <thead>
               <tr>
@@ -125,16 +133,16 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
               {choices.map(({ id: name, label, fromFile }) => {
                 const n = counts[name]
                 const note = rowNotes[name]
-                const pending = note === undefined ? '…' : note === 'loading' ? 'Loading…' : 'Failed'
+                const pending = note === undefined || note === 'loading' ? '…' : 'Failed'
                 const fit = n !== undefined && models ? modelFit(n, name, models) : null
                 const delta = n !== undefined && base ? ((n - base) / base) * 100 : null
                 return (
                   <tr key={name} className={name === current ? 'current' : undefined} title={fromFile ? `${label}: the tokenizer.json you opened` : tokenizerName(name)}>
-                    <th scope="row">{label}</th>
+                    <th scope="row">{breakAfterUnderscores(label)}</th>
                     <td data-encoding={name} title={n === undefined && note !== undefined && note !== 'loading' ? note : undefined}>
                       {n === undefined ? pending : formatCount(n)}
                     </td>
-                    <td>{delta === null || name === current ? '' : `${delta > 0 ? '+' : ''}${delta.toFixed(1)}%`}</td>
+                    <td>{delta === null || name === current ? '' : `${delta > 0 ? '+' : ''}${delta.toFixed(price ? 0 : 1)}%`}</td>
                     <td title={fit?.smallest ? `Smallest window that fits: ${fit.smallest.name} (${formatCount(fit.smallest.contextWindow)})` : undefined}>
                       {fit ? (fit.of === 0 ? '–' : `${fit.fits}/${fit.of}`) : ''}
                     </td>
@@ -144,6 +152,7 @@ export const ComparePanel = memo(function ComparePanel({ current, mode, models, 
               })}
             </tbody>
           </table>
+          </div>
           <p className="hint">Fits: how many of the encoding’s models have a context window that holds this text.</p>
           {price && <PriceCaption model={model} price={price} />}
         </>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { parsePrice, tablePrice, type Price, type PriceInUse } from '@shared/models/prices'
 import { parseLimit, MAX_CUSTOM_LIMIT } from '@shared/models/limits'
 import { formatCount } from '@shared/text/format'
@@ -38,6 +38,10 @@ export function PriceEditor({ model, price, prices, reserve, onChange }: PriceEd
   const [input, setInput] = useState(price ? String(price.input) : '')
   const [output, setOutput] = useState(price ? String(price.output) : '')
   const [reply, setReply] = useState(String(reserve))
+  /** Whether each price field was typed in: an empty field is an error only after that. */
+  const [typed, setTyped] = useState({ input: false, output: false })
+  /** The input price field: focus goes back to it when the button that cleared the prices goes away. */
+  const inputRef = useRef<HTMLInputElement>(null)
   const p = problems(input, output, reply)
   const save = (nextInput: string, nextOutput: string) => {
     const q = problems(nextInput, nextOutput, reply).values
@@ -56,10 +60,12 @@ export function PriceEditor({ model, price, prices, reserve, onChange }: PriceEd
           <input
             inputMode="decimal"
             aria-label="Input price per million tokens"
-            aria-invalid={p.input !== null}
+            aria-invalid={p.input !== null && (typed.input || input !== '')}
+            ref={inputRef}
             value={input}
             placeholder="e.g. 2.5"
             onChange={(e) => {
+              setTyped((t) => ({ ...t, input: true }))
               setInput(e.target.value)
               save(e.target.value, output)
             }}
@@ -70,10 +76,11 @@ export function PriceEditor({ model, price, prices, reserve, onChange }: PriceEd
           <input
             inputMode="decimal"
             aria-label="Output price per million tokens"
-            aria-invalid={p.output !== null}
+            aria-invalid={p.output !== null && (typed.output || output !== '')}
             value={output}
             placeholder="e.g. 10"
             onChange={(e) => {
+              setTyped((t) => ({ ...t, output: true }))
               setOutput(e.target.value)
               save(input, e.target.value)
             }}
@@ -114,7 +121,10 @@ export function PriceEditor({ model, price, prices, reserve, onChange }: PriceEd
             delete rest[key]
             setInput(table ? String(table.input) : '')
             setOutput(table ? String(table.output) : '')
+            setTyped({ input: false, output: false })
             onChange({ prices: rest })
+            // This button goes with the edit: focus goes to the first price, not the page.
+            inputRef.current?.focus()
           }}
         >
           {table ? 'Use the table’s prices' : 'Clear my prices'}

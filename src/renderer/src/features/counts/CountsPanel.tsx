@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { TextCounts } from '@shared/text/counts'
 import { charsPerToken, lineCount } from '@shared/text/counts'
 import { formatCount, formatRatio } from '@shared/text/format'
+import { Value } from '../../ui/Value'
 
 /** Props of the CountsPanel. */
 export interface CountsPanelProps {
@@ -44,24 +45,32 @@ export function CountsPanel({ tokens, counts, endsWithBreak, stale, version, enc
       <dl className="count-grid">
         <div>
           <dt>Characters</dt>
-          <dd aria-label="Character count">{show(counts ? counts.characters : null)}</dd>
+          <dd>
+            <Value name="Character count">{show(counts ? counts.characters : null)}</Value>
+          </dd>
         </div>
         <div>
           <dt>Words</dt>
-          <dd aria-label="Word count">{show(counts ? counts.words : null)}</dd>
+          <dd>
+            <Value name="Word count">{show(counts ? counts.words : null)}</Value>
+          </dd>
         </div>
         <div>
           <dt>UTF-8 bytes</dt>
-          <dd aria-label="Byte count">{show(counts ? counts.bytes : null)}</dd>
+          <dd>
+            <Value name="Byte count">{show(counts ? counts.bytes : null)}</Value>
+          </dd>
         </div>
         <div>
           <dt>Lines</dt>
-          <dd aria-label="Line count">{show(lines)}</dd>
+          <dd>
+            <Value name="Line count">{show(lines)}</Value>
+          </dd>
         </div>
         <div>
           <dt>Chars / token</dt>
-          <dd aria-label="Characters per token">
-            {counts && tokens !== null ? formatRatio(charsPerToken(counts.characters, tokens)) : '…'}
+          <dd>
+            <Value name="Characters per token">{counts && tokens !== null ? formatRatio(charsPerToken(counts.characters, tokens)) : '…'}</Value>
           </dd>
         </div>
       </dl>

@@ -3,6 +3,7 @@ import type { TokenInfo } from '@shared/display/tokenInfo'
 import { withVisibleWhitespace } from '@shared/display/visibleText'
 import { tokenColourSlot } from '@shared/display/palette'
 import type { LineDensity } from '../../editor/densityStrip'
+import { GlyphLabel, Value } from '../../ui/Value'
 
 /** Props of the Inspector. */
 export interface InspectorProps {
@@ -38,11 +39,11 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineC
         <h2>
           Token <span className="mono">#{formatCount(info.index + 1)}</span>
         </h2>
-        <button type="button" className="button small" aria-label="Previous token" aria-disabled={atFirst} onClick={() => !atFirst && onStep(info.index - 1)}>
-          ‹
+        <button type="button" className="button small" title="Previous token" aria-disabled={atFirst} onClick={() => !atFirst && onStep(info.index - 1)}>
+          <GlyphLabel glyph="‹" name="Previous token" />
         </button>
-        <button type="button" className="button small" aria-label="Next token" aria-disabled={atLast} onClick={() => !atLast && onStep(info.index + 1)}>
-          ›
+        <button type="button" className="button small" title="Next token" aria-disabled={atLast} onClick={() => !atLast && onStep(info.index + 1)}>
+          <GlyphLabel glyph="›" name="Next token" />
         </button>
       </div>
       <div className={`inspector-chip tok tok-c${tokenColourSlot(info.index)}${info.special ? ' tok-special' : ''}`}>
@@ -50,17 +51,21 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineC
       </div>
       <dl className="inspector-grid">
         <dt>ID</dt>
-        <dd className="mono" aria-label="Token ID">
-          {info.id}
+        <dd className="mono">
+          <Value name="Token ID">{info.id}</Value>
         </dd>
         <dt>Bytes</dt>
-        <dd className="mono bytes" aria-label="Token bytes">
-          {bytesHex ?? '…'}
-          {byteCount !== null && <span className="hint"> ({byteCount} byte{byteCount === 1 ? '' : 's'})</span>}
+        <dd className="mono bytes">
+          <Value name="Token bytes">
+            {bytesHex ?? '…'}
+            {byteCount !== null && <span className="hint"> ({byteCount} byte{byteCount === 1 ? '' : 's'})</span>}
+          </Value>
         </dd>
         <dt title="In characters (code points), as the Characters count and the exports' codepoint_start/end count them">Range</dt>
-        <dd className="mono" aria-label="Character range">
-          {formatCount(info.codePointStart)}–{formatCount(info.codePointEnd)}
+        <dd className="mono">
+          <Value name="Character range">
+            {formatCount(info.codePointStart)}–{formatCount(info.codePointEnd)}
+          </Value>
         </dd>
         {lineCost && (
           <>

@@ -20,7 +20,7 @@ type Found = { query: string; encoding: TokenizerId; result: VocabSearchResult }
 /**
  * The vocabulary browser: type text, an id or `#id`; see the matching tokens of the encoding
  * (id, visible text, UTF-8 bytes, count in the text). The search runs in a worker of its own,
- * started when the panel is first opened. Arrow keys move through the results; Enter or a
+ * started when the panel is first opened. The results are one Tab stop and arrow keys move through them; Enter or a
  * click selects the token's first occurrence in the text.
  */
 export const VocabPanel = memo(function VocabPanel({ encoding, revision, document }: VocabPanelProps) {
@@ -32,6 +32,8 @@ export const VocabPanel = memo(function VocabPanel({ encoding, revision, documen
   const [note, setNote] = useState('')
   const client = useVocabClient()
   const tableRef = useRef<HTMLTableElement>(null)
+  /** The one result in the Tab order (a roving tabindex): the list is one Tab stop, arrows move inside. */
+  const [current, setCurrent] = useState(0)
 
   useEffect(() => {
     if (!open) return
@@ -50,6 +52,12 @@ export const VocabPanel = memo(function VocabPanel({ encoding, revision, documen
   }, [open, encoding, query, client])
 
   const result = found?.result
+  // New results: the Tab stop goes back to the first.
+  const [currentOf, setCurrentOf] = useState(result)
+  if (currentOf !== result) {
+    setCurrentOf(result)
+    setCurrent(0)
+  }
   const ids = useMemo(() => result?.matches.map((m) => m.id) ?? [], [result])
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision` says when the tokens changed
   const occurrences = useMemo(() => (ids.length ? document.occurrences(ids) : null), [ids, document, revision])
@@ -125,6 +133,8 @@ export const VocabPanel = memo(function VocabPanel({ encoding, revision, documen
                     <button
                       type="button"
                       className="vocab-find"
+                      tabIndex={k === Math.min(current, result.matches.length - 1) ? 0 : -1}
+                      onFocus={() => setCurrent(k)}
                       aria-label={`Token ${m.id}${m.special ? ', special' : ''}: find in text`}
                       onClick={() => setNote(document.findFirst(m.id))}
                     >
