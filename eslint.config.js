@@ -14,7 +14,7 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
-const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract']
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'budget', 'tools', 'contract']
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -71,8 +71,9 @@ export default tseslint.config(
     ['models', ['text', 'tokenizer', 'document']],
     ['display', ['text', 'tokenizer', 'document', 'models']],
     ['sampling', ['text', 'tokenizer', 'document']],
-    ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
-    ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
+    ['budget', ['text', 'tokenizer', 'document', 'models']],
+    ['tools', ['text', 'tokenizer', 'document', 'models', 'display', 'budget']],
+    ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools', 'budget']],
   ]),
   {
     // No import circles anywhere in src (a module and what it imports never need each other).
