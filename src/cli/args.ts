@@ -8,7 +8,7 @@ import { usageError } from './errors'
 import { priceOptions, type PriceOptions } from './price'
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'models'] as const
+export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'models', 'chat'] as const
 
 /** Name of one subcommand. */
 export type CommandName = (typeof COMMANDS)[number]
@@ -48,6 +48,7 @@ export type Invocation =
   | ({ command: 'trim'; path: string; limit: number | null; reserve: number; keep: 'first' | 'last' | 'both'; marker: string } & TokenizerOptions)
   | ({ command: 'split'; path: string; size: number; overlap: number; out: string | null } & TokenizerOptions)
   | { command: 'models'; json: boolean; encoding: string | null }
+  | { command: 'chat'; json: boolean; path: string; model: string | null; limit: number | null; reserve: number }
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -75,6 +76,7 @@ const OPTIONS: Record<CommandName, Options> = {
   trim: { ...TOKENIZER, ...LIMIT, keep: { type: 'string' }, marker: { type: 'string' } },
   split: { ...TOKENIZER, size: { type: 'string', short: 's' }, overlap: { type: 'string' }, out: { type: 'string', short: 'o' }, jsonl: { type: 'boolean' } },
   models: { encoding: { type: 'string', short: 'e' }, tokenizer: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
+  chat: { model: { type: 'string', short: 'm' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG, ...LIMIT },
 }
 
 /** True when `value` names a subcommand. */
@@ -174,6 +176,14 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     const id = tokenizer ?? encoding
     if (id !== null && !catalogEntry(id)) throw usageError(`models lists the catalog's models: "${id}" is not a tokenizer id (${TOKENIZER_IDS.join(', ')}).`, command)
     return { command, json, encoding: id }
+  }
+  if (command === 'chat') {
+    if (positionals.length !== 1 || positionals[0] === '-') throw usageError('chat reads one request body file (FILE.json).', command)
+    const model = (values.model as string | undefined) ?? null
+    if (model !== null && model.trim() === '') throw usageError('--model needs a model name.', command)
+    const limit = values.limit === undefined ? null : tokenNumber(values.limit as string, 'limit', command, 1)
+    const reserve = values.reserve === undefined ? 0 : tokenNumber(values.reserve as string, 'reserve', command, 0)
+    return { command, json, path: positionals[0], model, limit, reserve }
   }
   const tokenizer = tokenizerOptions(values, command)
 

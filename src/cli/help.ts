@@ -51,6 +51,7 @@ Commands:
   trim    [FILE|-] --limit N             keep the first, last or both ends' tokens within the limit
   split   [FILE|-] --size N              chunks of N tokens (overlap M), as files or JSON Lines
   models                                 the models --model knows, with tokenizers and windows
+  chat    FILE.json [--model M]          an API request body's tokens: messages, images, tools
 
 Run "tokenizer-explorer COMMAND --help" for a command's options.
 ${TOKENIZER_OPTIONS}
@@ -138,6 +139,22 @@ and cut shorter if it would take more than N tokens alone.
   -o, --out DIR         write chunk-001.txt, chunk-002.txt, ... into DIR (created if needed)
       --jsonl           print JSON Lines, one chunk a line: {index, tokens, firstToken, text} (default)
 ${TOKENIZER_OPTIONS}
+`
+    case 'chat':
+      return `Usage: tokenizer-explorer chat [--model NAME] [--limit N [--reserve M]] [--json] FILE.json
+
+Counts an API request body as the model will bill it: an OpenAI chat completions or
+Anthropic messages body with its messages (in the model's chat format), images (by their
+provider's published method; sizes read from base64 data; an image by URL has no known
+size and is not counted) and tool definitions (OpenAI's cookbook estimate, or the model's
+chat template). Prints each part and the total. "check FILE.json" checks such a body
+against --limit or the model's window.
+
+  -m, --model NAME      the model (default: the body's "model")
+  -l, --limit N         also say whether the request fits in N tokens (exit 1 if not)
+      --reserve M       keep M tokens free for the reply
+      --json            print JSON: {path, model, tokenizer, format, parts: [{part, tokens, note?}],
+                        total, uncounted, estimate, notes, limit?, reserve?, budget?, fits?}
 `
     case 'models':
       return `Usage: tokenizer-explorer models [--tokenizer ID] [--json]
