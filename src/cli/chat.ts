@@ -120,7 +120,7 @@ function assemble(model: ModelInfo, format: 'openai' | 'anthropic', messages: re
   if (count.tools) {
     count.tools.perTool.forEach((n, k) => parts.push({ part: `tool ${toolNames[k]}`, tokens: n }))
     parts.push({ part: 'tools in all', tokens: count.tools.total, note: count.tools.method })
-    notes.push(count.tools.note)
+    notes.push(count.tools.source ? `${count.tools.note} Source: ${count.tools.source}` : count.tools.note)
   }
   if (count.prime) parts.push({ part: 'reply prime', tokens: count.prime })
   if (count.template) notes.push(count.template.problem ?? `Messages and tools rendered by ${count.template.name}’s chat template.`)

@@ -17,6 +17,9 @@ const ANTHROPIC_VISION = 'https://docs.claude.com/en/docs/build-with-claude/visi
 const GEMINI_TOKENS = 'https://ai.google.dev/gemini-api/docs/tokens#multimodal-tokens'
 const GEMMA3_CARD = 'https://ai.google.dev/gemma/docs/core/model_card_3'
 
+/** Every page the image methods cite (the app shows them as links). */
+export const IMAGE_COST_SOURCES: readonly string[] = [OPENAI_VISION, ANTHROPIC_VISION, GEMINI_TOKENS, GEMMA3_CARD]
+
 /** How a model family's images are counted. */
 export interface ImageCostMethod {
   /** Short name of the method ("OpenAI tiles (85 + 170 per tile)"). */

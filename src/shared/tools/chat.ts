@@ -68,6 +68,8 @@ export interface ToolsTokens {
   perTool: number[]
   /** A note for the user (how it was counted, and why it is an estimate). */
   note: string
+  /** Where the method is published, when it is a provider's. */
+  source?: string
 }
 
 /** What the composer keeps between launches. */

@@ -16,7 +16,8 @@ export function cookbookTools(tools: readonly ToolDef[], encoding: string, encod
   return {
     method: 'cookbook',
     ...c,
-    note: `Tools counted by OpenAI’s cookbook method (${OPENAI_TOOLS_SOURCE}), which OpenAI gives as an estimate: nested schemas and other keys are not counted.`,
+    note: 'Tools counted by OpenAI’s cookbook method, which OpenAI gives as an estimate: nested schemas and other keys are not counted.',
+    source: OPENAI_TOOLS_SOURCE,
   }
 }
 

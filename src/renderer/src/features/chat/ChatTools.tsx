@@ -1,5 +1,5 @@
 import { memo, useId } from 'react'
-import type { ToolsReading } from '@shared/budget/toolDefs'
+import { OPENAI_TOOLS_CHECKED, type ToolsReading } from '@shared/budget/toolDefs'
 import type { ToolsTokens } from '@shared/tools/chat'
 import { formatCount } from '@shared/text/format'
 import { ErrorNote } from '../../ui/ToolPanel'
@@ -55,6 +55,15 @@ export const ChatTools = memo(function ChatTools({ text, reading, counted, total
           <p className="hint" role="note">
             {formatCount(counted.total)} tokens for {reading.tools.length === 1 ? 'the tool' : `the ${reading.tools.length} tools`}
             {counted.method === 'template' ? '' : ' (estimate)'}. {counted.note}
+            {counted.source && (
+              <>
+                {' '}
+                <a href={counted.source} target="_blank" rel="noreferrer">
+                  Source
+                </a>{' '}
+                (checked {OPENAI_TOOLS_CHECKED}).
+              </>
+            )}
           </p>
         </>
       )}
