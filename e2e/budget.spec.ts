@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { deflateSync } from 'node:zlib'
 import { countToolsCookbook, readTools } from '../src/shared/budget/toolDefs'
+import { formatCost } from '../src/shared/models/prices'
 import { openFresh, oracleIds } from './helpers'
 
 // The prompt budget (issue 24): images and tool definitions in the chat's count.
@@ -58,6 +59,9 @@ test('an image: its size and cost for gpt-4o (1024 x 1024 = 765), detail low = 8
   await expect(total(page)).toContainText(`${n(MESSAGES + 765)} tokens in the prompt`)
   await expect(page.getByLabel('Prompt parts')).toHaveText(`Messages ${MESSAGES} · images 765`)
   await expect(page.getByLabel('Tokens of message 2')).toContainText('+ 765 image')
+  // The chat's cost line prices the whole prompt, the image included (gpt-4o: $2.5 per million prompt tokens in the table).
+  await expect(page.getByLabel('Chat cost')).toContainText(`Costs ${formatCost(((MESSAGES + 765) * 2.5) / 1e6)} for the prompt + ${formatCost((1000 * 10) / 1e6)} for a 1,000-token reply`)
+  await expect(page.getByLabel('Chat cost')).toContainText('images and tools included')
 
   await page.getByRole('combobox', { name: 'Image detail of image 1 of message 2' }).selectOption('low')
   await expect(page.getByLabel('Size and tokens of image 1 of message 2')).toHaveText('1,024 x 1,024 px · 85 tokens')

@@ -16,6 +16,7 @@ import { countImages, MAX_IMAGES_PER_MESSAGE } from '@shared/budget/chatImage'
 import type { ImageDetail } from '@shared/budget/imageCost'
 import { readTools } from '@shared/budget/toolDefs'
 import { readImageFile } from './imageFile'
+import { formatCost, priceOrigin, promptCost, tablePrice } from '@shared/models/prices'
 import { ChatTools } from './ChatTools'
 
 /** A count, with the place in the draft of each message it counted (blank ones are left out). */
@@ -184,6 +185,8 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
 
   // The prompt's total: the worker's count (messages, format, tools) and the images' tokens.
   const imageTotal = images?.ok ? images.total : 0
+  // The chat's cost at the bundled, dated table's price for its model (the editor's cost line prices the editor's text).
+  const price = model ? tablePrice(model.name) : null
   const total = result ? result.count.total + imageTotal : null
   const window_ = model?.contextWindow ?? null
   const needed = total !== null && reserve !== null ? total + reserve : null
@@ -338,6 +341,14 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
               Messages {formatCount(result.count.total - (result.count.tools?.total ?? 0))}
               {result.count.tools ? ` · tools ${formatCount(result.count.tools.total)}` : ''}
               {imageTotal > 0 ? ` · images ${formatCount(imageTotal)}${images?.ok && images.method?.estimate ? ' (estimate)' : ''}` : ''}
+            </p>
+          )}
+          {price && total !== null && (
+            <p className="hint" aria-label="Chat cost">
+              {(() => {
+                const cost = promptCost(total, reserve ?? 0, price)
+                return `Costs ${formatCost(cost.input)} for the prompt${reserve ? ` + ${formatCost(cost.output)} for a ${formatCount(reserve)}-token reply = ${formatCost(cost.total)}` : ''} (${priceOrigin(price)}; images and tools included${(images?.ok && images.method?.estimate) || (result.count.tools && result.count.tools.method !== 'template') ? ', partly estimated' : ''}).`
+              })()}
             </p>
           )}
           {status && window_ && needed !== null && (
