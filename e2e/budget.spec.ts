@@ -92,6 +92,15 @@ test('bad image files get their reason and change nothing; an image survives a r
   await expect(total(page)).toContainText(`${MESSAGES} tokens in the prompt`)
   expect(await page.getByLabel('Message 2', { exact: true }).inputValue()).toBe(USER)
 
+  // A 200-megapixel image: its size comes from the header (the file is never decoded), no thumbnail.
+  const huge = Buffer.concat([png(1, 1).subarray(0, 33), Buffer.alloc(3_000_000, 7)])
+  huge.writeUInt32BE(20_000, 16)
+  huge.writeUInt32BE(10_000, 20)
+  await input.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: huge })
+  await expect(page.getByLabel('Size and tokens of image 1 of message 2')).toHaveText('20,000 x 10,000 px · 1,105 tokens')
+  await expect(page.getByRole('img', { name: 'huge.png' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Remove image 1 of message 2' }).click()
+
   await input.setInputFiles({ name: 'tall.png', mimeType: 'image/png', buffer: png(2048, 4096) })
   await expect(total(page)).toContainText(`${n(MESSAGES + 1105)} tokens in the prompt`)
   await page.waitForTimeout(700) // the chat autosaves 400 ms after the last edit
