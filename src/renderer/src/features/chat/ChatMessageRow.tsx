@@ -96,15 +96,17 @@ export const ChatMessageRow = memo(function ChatMessageRow(props: ChatMessageRow
         onRemove={(id) => props.onRemoveImage(index, id)}
       />
       <div className="chat-message-foot">
-        <div className="hint" aria-label={`Tokens of message ${n}`}>
-          {blank
-            ? 'Empty: not counted'
-            : totalTokens !== null && contentTokens !== null
-            ? formatted
-              ? `${formatCount(totalTokens + (imageTokens ?? 0))} tokens (${formatCount(contentTokens)} text + ${formatCount(totalTokens - contentTokens)} format${withImages})`
-              : `${formatCount(totalTokens + (imageTokens ?? 0))} tokens${withImages ? ` (${formatCount(contentTokens)} text${withImages})` : ''}`
-            : '…'}
-          {!blank && share !== null && ` · ${percent(share)} of the prompt`}
+        <div className="chat-message-count">
+          <div className="hint" aria-label={`Tokens of message ${n}`}>
+            {blank
+              ? 'Empty: not counted'
+              : totalTokens !== null && contentTokens !== null
+              ? formatted
+                ? `${formatCount(totalTokens + (imageTokens ?? 0))} tokens (${formatCount(contentTokens)} text + ${formatCount(totalTokens - contentTokens)} format${withImages})`
+                : `${formatCount(totalTokens + (imageTokens ?? 0))} tokens${withImages ? ` (${formatCount(contentTokens)} text${withImages})` : ''}`
+              : '…'}
+          </div>
+          {!blank && share !== null && <div className="hint">{percent(share)} of the prompt</div>}
         </div>
         <button type="button" className="button small" aria-label={`Add image to message ${n}`} title="Add an image (or drop or paste one here)" onClick={() => fileInput.current?.click()}>
           Add image
