@@ -63,3 +63,10 @@ describe('image costs', () => {
     expect(imageSupport('sora-2', true)).toMatchObject({ ok: false, reason: expect.stringMatching(/not published/) })
   })
 })
+
+describe('imageSupport', () => {
+  it('gives the same method object for the same model (a panel passing it down does not redraw every row)', () => {
+    expect(method('gpt-4o', true)).toBe(method('gpt-4o', true))
+    expect(method('claude-3-haiku')).toBe(method('claude-opus-4'))
+  })
+})

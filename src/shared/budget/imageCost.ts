@@ -149,16 +149,20 @@ const GEMMA3: ImageCostMethod = {
   cost: () => ({ tokens: 256, how: 'scaled to 896 x 896: 256 tokens' }),
 }
 
-/** The OpenAI families, first match wins (names as gpt-tokenizer lists them, dated snapshots included). */
-const OPENAI_FAMILIES: readonly [RegExp, () => ImageCostMethod][] = [
-  [/^gpt-4o-mini(-|$)/, () => openaiTiles(2833, 5667, true, 'GPT-4o mini')],
-  [/^(gpt-4\.1-mini|gpt-5(\.\d)?-mini)(-|$)/, () => openaiPatches(1.62)],
-  [/^(gpt-4\.1-nano|gpt-5(\.\d)?-nano)(-|$)/, () => openaiPatches(2.46)],
-  [/^o4-mini(-|$)/, () => openaiPatches(1.72)],
-  [/^(o1|o1-pro|o3|o3-pro)(-\d{4}-\d\d-\d\d)?$/, () => openaiTiles(75, 150, false, 'o1/o3')],
-  [/^gpt-5(\.\d)?(-|$)/, () => openaiTiles(70, 140, false, 'GPT-5')],
-  [/^computer-use-preview(-|$)/, () => openaiTiles(65, 129, false, 'computer use')],
-  [/^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-4-turbo|gpt-4-1106-vision)(-|$)/, () => openaiTiles(85, 170, true, 'GPT-4o class')],
+/**
+ * The OpenAI families, first match wins (names as gpt-tokenizer lists them, dated snapshots
+ * included). One method object each: the same model gives the same object, so a panel that
+ * passes it down does not redraw for a new but equal one.
+ */
+const OPENAI_FAMILIES: readonly [RegExp, ImageCostMethod][] = [
+  [/^gpt-4o-mini(-|$)/, openaiTiles(2833, 5667, true, 'GPT-4o mini')],
+  [/^(gpt-4\.1-mini|gpt-5(\.\d)?-mini)(-|$)/, openaiPatches(1.62)],
+  [/^(gpt-4\.1-nano|gpt-5(\.\d)?-nano)(-|$)/, openaiPatches(2.46)],
+  [/^o4-mini(-|$)/, openaiPatches(1.72)],
+  [/^(o1|o1-pro|o3|o3-pro)(-\d{4}-\d\d-\d\d)?$/, openaiTiles(75, 150, false, 'o1/o3')],
+  [/^gpt-5(\.\d)?(-|$)/, openaiTiles(70, 140, false, 'GPT-5')],
+  [/^computer-use-preview(-|$)/, openaiTiles(65, 129, false, 'computer use')],
+  [/^(gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-4-turbo|gpt-4-1106-vision)(-|$)/, openaiTiles(85, 170, true, 'GPT-4o class')],
 ]
 
 /**
@@ -172,7 +176,7 @@ export function imageSupport(model: string, imageInput?: boolean): ImageSupport 
   if (/^gemini-/.test(name)) return { ok: true, method: GEMINI }
   if (/^gemma-3-(4b|12b|27b)/.test(name)) return { ok: true, method: GEMMA3 }
   if (imageInput === false) return { ok: false, reason: `${model} takes no images.` }
-  for (const [pattern, method] of OPENAI_FAMILIES) if (pattern.test(name)) return { ok: true, method: method() }
+  for (const [pattern, method] of OPENAI_FAMILIES) if (pattern.test(name)) return { ok: true, method }
   if (imageInput) return { ok: false, reason: `${model} takes images, but its image cost is not published in a form counted here.` }
   return { ok: false, reason: `${model} takes no images (as far as its model card says).` }
 }

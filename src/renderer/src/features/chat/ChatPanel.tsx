@@ -19,6 +19,13 @@ import { readImageFile } from './imageFile'
 import { formatCost, priceOrigin, promptCost, tablePrice } from '@shared/models/prices'
 import { ChatTools } from './ChatTools'
 
+/**
+ * Chats up to this many messages show each message's share of the prompt. A share changes in
+ * every row when any message changes, so longer chats leave it out: a keystroke then redraws
+ * only its own row.
+ */
+const MAX_SHARED_ROWS = 200
+
 /** A count, with the place in the draft of each message it counted (blank ones are left out). */
 type Result = Extract<ChatReply, { count: unknown }> & { positions: number[] }
 
@@ -283,7 +290,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
               contentTokens={counted?.content ?? null}
               totalTokens={counted?.total ?? null}
               formatted={(result?.count.formatted ?? false) && !result?.count.template}
-              share={counted && total ? (counted.total + (imageTokens ?? 0)) / total : null}
+              share={counted && total && draft.messages.length <= MAX_SHARED_ROWS ? (counted.total + (imageTokens ?? 0)) / total : null}
               imageTokens={imageTokens}
               thumbs={thumbs}
               imageMethod={images?.ok ? images.method : null}
