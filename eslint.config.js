@@ -14,7 +14,7 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
-const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract', 'training', 'embeddings', 'languages']
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'budget', 'tools', 'contract', 'training', 'embeddings', 'languages']
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -71,10 +71,11 @@ export default tseslint.config(
     ['models', ['text', 'tokenizer', 'document']],
     ['display', ['text', 'tokenizer', 'document', 'models']],
     ['sampling', ['text', 'tokenizer', 'document']],
+    ['budget', ['text', 'tokenizer', 'document', 'models']],
     ['embeddings', ['text']],
     ['languages', ['text', 'tokenizer', 'document']],
-    ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
-    ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
+    ['tools', ['text', 'tokenizer', 'document', 'models', 'display', 'budget']],
+    ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools', 'budget']],
     ['training', ['text', 'tokenizer']],
   ]),
   {

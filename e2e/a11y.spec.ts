@@ -172,7 +172,7 @@ test('keyboard tour: every control is reached with Tab and works from the keyboa
     'Token IDs on screen', 'Copy all IDs', 'Export CSV', 'Export JSON',
     'Close the sampling lab', 'From an API response', 'From your text: n-gram model', 'Distribution', 'Toy example', 'Temperature', 'Top-k', 'Top-p', 'Min-p', 'Seed', 'Sample', 'Sample 1,000',
     'Sidebar width', 'Dim tokens past 1,024', 'What to keep', 'Trim to 1,024 tokens', 'Copy 1,024 tokens',
-    'Custom limit', 'Chat model', 'Reply reserve in tokens', 'Role of message 1', 'Name of message 1', 'Remove message 1', 'Message 1', 'Add message', 'Add editor text', 'Formatted tokens',
+    'Custom limit', 'Chat model', 'Reply reserve in tokens', 'Role of message 1', 'Name of message 1', 'Remove message 1', 'Message 1', 'Add image to message 1', 'Add message', 'Add editor text', 'Tools', 'Formatted tokens',
     'Compare', 'Second encoding', 'Show', 'Count', 'Chunk size in tokens', 'Overlap in tokens', 'Split', 'Token IDs to decode', 'Decode',
   ]
   if (process.env.A11Y_DEBUG) console.log(JSON.stringify(seen))

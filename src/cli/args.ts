@@ -9,7 +9,7 @@ import { parseTrainArgs, TRAIN_OPTIONS, type TrainInvocation } from './train'
 import { priceOptions, type PriceOptions } from './price'
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'train', 'models', 'embed'] as const
+export const COMMANDS = ['count', 'check', 'encode', 'decode', 'trim', 'split', 'train', 'models', 'embed', 'chat'] as const
 
 /** Name of one subcommand. */
 export type CommandName = (typeof COMMANDS)[number]
@@ -51,6 +51,7 @@ export type Invocation =
   | { command: 'models'; json: boolean; encoding: string | null }
   | TrainInvocation
   | { command: 'embed'; json: boolean; compare: boolean; path: string }
+  | { command: 'chat'; json: boolean; path: string; model: string | null; limit: number | null; reserve: number }
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -80,6 +81,7 @@ const OPTIONS: Record<CommandName, Options> = {
   train: TRAIN_OPTIONS,
   models: { encoding: { type: 'string', short: 'e' }, tokenizer: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
   embed: { compare: { type: 'boolean', short: 'c' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG },
+  chat: { model: { type: 'string', short: 'm' }, help: { type: 'boolean', short: 'h' }, ...JSON_FLAG, ...LIMIT },
 }
 
 /** The long option names a subcommand accepts (for the documentation check). */
@@ -187,6 +189,14 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     return { command, json, encoding: id }
   }
   if (command === 'embed') return { command, json, compare: values.compare === true, path: singlePath(positionals, command) }
+  if (command === 'chat') {
+    if (positionals.length !== 1 || positionals[0] === '-') throw usageError('chat reads one request body file (FILE.json).', command)
+    const model = (values.model as string | undefined) ?? null
+    if (model !== null && model.trim() === '') throw usageError('--model needs a model name.', command)
+    const limit = values.limit === undefined ? null : tokenNumber(values.limit as string, 'limit', command, 1)
+    const reserve = values.reserve === undefined ? 0 : tokenNumber(values.reserve as string, 'reserve', command, 0)
+    return { command, json, path: positionals[0], model, limit, reserve }
+  }
   const tokenizer = tokenizerOptions(values, command)
 
   if (command === 'count' || command === 'check') {

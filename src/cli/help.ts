@@ -53,6 +53,7 @@ Commands:
   train   PATHS --merges N --out FILE    train a byte-level BPE tokenizer and save its tokenizer.json
   models                                 the models --model knows, with tokenizers and windows
   embed   [FILE|-] [--compare]           a 512-number vector per line (a sentence encoder), or their similarities
+  chat    FILE.json [--model M]          an API request body's tokens: messages, images, tools
 
 Run "tokenizer-explorer COMMAND --help" for a command's options.
 
@@ -189,6 +190,22 @@ lines are skipped (said on standard error). These vectors are not OpenAI's (1,53
       --json            print JSON: {model, dimensions, lines: [{line, text, vector}], notes};
                         with --compare: {model, dimensions, lines: [{line, text, nearest,
                         similarity}], matrix}
+`
+    case 'chat':
+      return `Usage: tokenizer-explorer chat [--model NAME] [--limit N [--reserve M]] [--json] FILE.json
+
+Counts an API request body as the model will bill it: an OpenAI chat completions or
+Anthropic messages body with its messages (in the model's chat format), images (by their
+provider's published method; sizes read from base64 data; an image by URL has no known
+size and is not counted) and tool definitions (OpenAI's cookbook estimate, or the model's
+chat template). Prints each part and the total. "check FILE.json" checks such a body
+against --limit or the model's window.
+
+  -m, --model NAME      the model (default: the body's "model")
+  -l, --limit N         also say whether the request fits in N tokens (exit 1 if not)
+      --reserve M       keep M tokens free for the reply
+      --json            print JSON: {path, model, tokenizer, format, parts: [{part, tokens, note?}],
+                        total, uncounted, estimate, notes, limit?, reserve?, budget?, fits?}
 `
     case 'models':
       return `Usage: tokenizer-explorer models [--tokenizer ID] [--json]

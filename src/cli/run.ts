@@ -11,6 +11,7 @@ import { inlineCounter, runCount } from './count'
 import { decodeList, encodeJson, encodePlain, encodeWithSpans } from './encode'
 import { CliError, EXIT_FAIL, EXIT_OK } from './errors'
 import { helpText } from './help'
+import { countRequest, readRequestFile, requestText, type RequestCount } from './chat'
 import { findFiles, readOneText } from './inputs'
 import type { CliIO } from './io'
 import { WorkerCounter, workerCount } from './pool'
@@ -103,8 +104,14 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
     case 'version':
       io.out(`tokenizer-explorer ${VERSION}\n`)
       return 0
+    case 'chat':
+      return runChat(inv.path, inv.model, inv.limit, inv.reserve, inv.json, io, options, 'chat')
     case 'count':
     case 'check': {
+      // check on one API request body (FILE.json with "messages"): counted as the chat command counts it.
+      if (inv.command === 'check' && inv.paths.length === 1 && /\.json$/i.test(inv.paths[0]) && isRequestBody(await readRequestFile(inv.paths[0], 'check'))) {
+        return runChat(inv.paths[0], inv.model, inv.limit, inv.reserve, inv.json, io, options, 'check')
+      }
       const resolved = await resolveOptions(inv, inv.command)
       noteEstimate(resolved, io)
       if (inv.command === 'check') budgetOf(inv.limit, inv.reserve, resolved.model, inv.command)
@@ -181,6 +188,41 @@ async function dispatch(inv: Invocation, io: CliIO, options: RunOptions): Promis
       return EXIT_OK
     }
   }
+}
+
+/** True for the text of a chat request body (a JSON object with a "messages" list). */
+function isRequestBody(text: string): boolean {
+  try {
+    const v = JSON.parse(text) as unknown
+    return typeof v === 'object' && v !== null && Array.isArray((v as { messages?: unknown }).messages)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Counts a request body and prints each part and the total; with a limit (--limit, or the
+ * model's window for check) it also says whether the request fits, and exits 1 when not.
+ */
+async function runChat(path: string, model: string | null, limit: number | null, reserve: number, json: boolean, io: CliIO, options: RunOptions, command: 'chat' | 'check'): Promise<number> {
+  const text = await readRequestFile(path, command)
+  const models = await loadModelList()
+  const counted: RequestCount = await countRequest(text, model, assetReader(options), command, models)
+  const window = models.find((m) => m.name === counted.model)?.contextWindow
+  const max = limit ?? (command === 'check' ? window ?? null : null)
+  if (command === 'check' && max === null) throw new CliError('check needs --limit N, or --model NAME for that model’s context window.', 2, command)
+  if (max !== null && reserve >= max) throw new CliError(`--reserve ${reserve} leaves no room under the limit of ${max} tokens.`, 2, command)
+  const budget = max === null ? null : max - reserve
+  const fits = budget === null ? null : counted.total <= budget
+  if (json) io.out(JSON.stringify({ path, ...counted, ...(budget !== null ? { limit: max, reserve, budget, fits } : {}) }, null, 2) + '\n')
+  else {
+    io.out(requestText(path, counted))
+    if (budget !== null) {
+      const of = reserve > 0 ? `${formatCount(budget)} (${formatCount(max!)} minus ${formatCount(reserve)} reserved)` : formatCount(budget)
+      io.out(fits ? `fits  ${path}: ${formatCount(counted.total)} tokens, ${formatCount(budget - counted.total)} left of ${of}\n` : `OVER  ${path}: ${formatCount(counted.total)} tokens, ${formatCount(counted.total - budget)} over the limit of ${of}\n`)
+    }
+  }
+  return fits === false ? EXIT_FAIL : EXIT_OK
 }
 
 /**

@@ -1,10 +1,13 @@
+import { IMAGE_COST_SOURCES } from '../budget/imageCost'
+import { OPENAI_TOOLS_SOURCE } from '../budget/toolDefs'
+
 /**
  * The links the app itself shows, by exact URL. Only these open in the system browser
  * without a question; any other https link a page asks to open (a compromised page could
  * put the user's text in its query) needs the user's yes in a native dialog that shows it.
  * Add a link here when a component renders it.
  */
-export const APP_LINKS: readonly string[] = []
+export const APP_LINKS: readonly string[] = [...IMAGE_COST_SOURCES, OPENAI_TOOLS_SOURCE]
 
 /** What to do with a link the page asks to open: open it, ask first, or refuse (not plain https). */
 export type ExternalLinkDecision = 'open' | 'confirm' | 'refuse'

@@ -15,7 +15,7 @@ describe('buildModelList', () => {
     )
     expect(list).toEqual([
       { name: 'a-model', encoding: 'o200k_base', contextWindow: 128000, maxOutput: null, chat: false },
-      { name: 'b-model', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 4096, chat: true },
+      { name: 'b-model', encoding: 'cl100k_base', contextWindow: 8192, maxOutput: 4096, chat: true, imageInput: false },
     ])
   })
 })
@@ -27,5 +27,8 @@ describe('loadModelList', () => {
     expect(list.find((m) => m.name === 'gpt-4o')).toMatchObject({ encoding: 'o200k_base', contextWindow: 128000 })
     expect(list.find((m) => m.name === 'gpt-4')).toMatchObject({ encoding: 'cl100k_base', chat: true })
     expect(list.find((m) => m.name === 'text-davinci-003')?.chat).toBe(false)
+    // Image input as the specs state it (the prompt budget counts images only where taken).
+    expect(list.find((m) => m.name === 'gpt-4o')?.imageInput).toBe(true)
+    expect(list.find((m) => m.name === 'gpt-3.5-turbo')?.imageInput).toBe(false)
   })
 })

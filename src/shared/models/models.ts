@@ -22,6 +22,8 @@ export interface ModelInfo {
   note?: string
   /** Set when counts with the model's tokenizer are only estimates for it; says why. */
   approximate?: string
+  /** Whether the model takes images, where its spec says (gpt-tokenizer's input modalities); absent: not stated. */
+  imageInput?: boolean
 }
 
 interface RawSpec {
@@ -48,6 +50,7 @@ export function buildModelList(specs: Record<string, unknown>, encodingOf: Recor
       contextWindow: spec.context_window,
       maxOutput: typeof spec.max_output_tokens === 'number' ? spec.max_output_tokens : null,
       chat: chatModels.has(name),
+      ...(spec.modalities?.input ? { imageInput: spec.modalities.input.includes('image') } : {}),
     })
   }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))

@@ -36,10 +36,11 @@ export function chatTemplateSource(config: ChatTemplateConfig): string | null {
  * Renders a conversation as `apply_chat_template(messages, tokenize=False,
  * add_generation_prompt=...)` does: the template itself decides the BOS token, a default
  * system prompt and the generation prompt. The text is then tokenized with special tokens
- * recognised and no further BOS (the template wrote it). A template that fails (a Jinja
+ * recognised and no further BOS (the template wrote it). `tools` (OpenAI's form, as
+ * transformers passes JSON schemas) go to the template's `tools` variable. A template that fails (a Jinja
  * feature the renderer lacks, or raise_exception for roles out of order) gives the reason.
  */
-export function renderChat(config: ChatTemplateConfig, messages: readonly ChatMessage[], addGenerationPrompt: boolean): ChatRendering {
+export function renderChat(config: ChatTemplateConfig, messages: readonly ChatMessage[], addGenerationPrompt: boolean, tools?: readonly object[]): ChatRendering {
   const source = chatTemplateSource(config)
   if (source === null) return { ok: false, reason: 'This tokenizer has no chat template.' }
   try {
@@ -50,6 +51,8 @@ export function renderChat(config: ChatTemplateConfig, messages: readonly ChatMe
       eos_token: tokenText(config.eos_token),
       unk_token: tokenText(config.unk_token),
       pad_token: tokenText(config.pad_token),
+      // apply_chat_template's `tools` argument: passed only when there are tools (templates test `if tools`).
+      ...(tools && tools.length ? { tools } : {}),
     })
     return { ok: true, text }
   } catch (e) {

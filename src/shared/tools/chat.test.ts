@@ -239,3 +239,17 @@ describe('blank messages and editor text', () => {
     expect(withEditorText([{ ...sys, content: '' }], 'Hello')).toHaveLength(2)
   })
 })
+
+describe('the prompt budget in saved drafts', () => {
+  it('keeps images by size and detail (no pixels) and the tools text; a damaged image is named, the rest kept', () => {
+    const img = { id: 'img-1', name: 'a.png', width: 1024, height: 768, bytes: 5000, detail: 'low' }
+    const raw = JSON.stringify({ model: 'gpt-4o', reserve: '0', tools: '[{"name": "f"}]', messages: [{ role: 'user', name: '', content: '', images: [img, { id: 'x', width: -1 }] }] })
+    const { draft, problems } = readChatDraft(raw)
+    expect(draft.tools).toBe('[{"name": "f"}]')
+    expect(draft.messages[0].images).toEqual([img])
+    expect(problems[0]).toMatch(/1 image of message 1/)
+    // A message holding only an image is not blank: it is counted.
+    expect(isBlankMessage(draft.messages[0])).toBe(false)
+    expect(readChatDraft(JSON.stringify({ messages: [{ role: 'user', content: 'hi', images: [{ ...img, detail: 'ultra' }] }] })).draft.messages[0].images?.[0].detail).toBe('auto')
+  })
+})

@@ -1,5 +1,6 @@
 import type { LoadedEncoding } from '../tokenizer/openai/encodingLoader'
 import type { Tokenizer } from '../tokenizer/tokenizer'
+import { readChatImages, type ChatImage } from '../budget/chatImage'
 
 /** The roles a chat message can have. */
 export const CHAT_ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const
@@ -12,6 +13,8 @@ export interface ChatMessageDraft {
   role: ChatRole
   name: string
   content: string
+  /** Images sent with the message (their sizes, not their pixels); none when absent. */
+  images?: ChatImage[]
 }
 
 /** Longest message text the composer counts (characters); longer text is refused with a message. */
@@ -43,6 +46,8 @@ export interface ChatCount {
   template?: { name: string; problem: string | null }
   /** Per message: tokens of its text, and its tokens with the format's own (role, name, separators). */
   messages: { content: number; total: number }[]
+  /** The tool definitions' tokens, included in `total` (absent: no tools). */
+  tools?: ToolsTokens
   /** Tokens that prime the reply (e.g. <|im_start|>assistant<|im_sep|>). */
   prime: number
   total: number
@@ -54,11 +59,26 @@ export interface ChatCount {
   marks: (string | null)[]
 }
 
+/** How the tool definitions were counted, and their tokens (in the chat's total). */
+export interface ToolsTokens {
+  /** `cookbook`: OpenAI's published estimate; `template`: rendered by the chat template (exact for the tokenizer); `json`: the definitions' JSON text alone (estimate). */
+  method: 'cookbook' | 'template' | 'json'
+  total: number
+  /** Each tool's own tokens (for a template: what leaving it out saves); empty when not broken down. */
+  perTool: number[]
+  /** A note for the user (how it was counted, and why it is an estimate). */
+  note: string
+  /** Where the method is published, when it is a provider's. */
+  source?: string
+}
+
 /** What the composer keeps between launches. */
 export interface ChatDraft {
   model: string
   reserve: string
   messages: ChatMessageDraft[]
+  /** The tool definitions as typed (JSON); empty: none. */
+  tools?: string
 }
 
 /** A composer to start with: a system prompt and an empty user message. */
@@ -100,7 +120,7 @@ export function readChatDraft(raw: string | null): ChatDraftReport {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     return { draft: NEW_CHAT, problems: ['Your saved chat prompt was not in the expected form, so a new chat was started.'] }
   }
-  const { model, reserve, messages } = v as Record<string, unknown>
+  const { model, reserve, messages, tools } = v as Record<string, unknown>
   const lost: string[] = []
   const draft: ChatDraft = { ...NEW_CHAT }
   // A field that is missing (saved by another version) is not a loss; one of the wrong type is.
@@ -108,6 +128,8 @@ export function readChatDraft(raw: string | null): ChatDraftReport {
   else if (model !== undefined) lost.push(`the model (now ${NEW_CHAT.model})`)
   if (typeof reserve === 'string') draft.reserve = reserve
   else if (reserve !== undefined) lost.push(`the reply reserve (now ${NEW_CHAT.reserve})`)
+  if (typeof tools === 'string') draft.tools = tools
+  else if (tools !== undefined) lost.push('the tool definitions')
   if (Array.isArray(messages)) {
     const kept: ChatMessageDraft[] = []
     let dropped = 0
@@ -120,7 +142,11 @@ export function readChatDraft(raw: string | null): ChatDraftReport {
       const role = (CHAT_ROLES as readonly unknown[]).includes(r.role) ? (r.role as ChatRole) : 'user'
       if (role !== r.role) lost.push(`the role of message ${i + 1} (now user)`)
       if (r.name !== undefined && typeof r.name !== 'string') lost.push(`the name of message ${i + 1} (now none)`)
-      kept.push({ role, name: typeof r.name === 'string' ? r.name : '', content: r.content })
+      const images = readChatImages(r.images)
+      if (images.lost) lost.push(`${images.lost} image${images.lost === 1 ? '' : 's'} of message ${i + 1}`)
+      const message: ChatMessageDraft = { role, name: typeof r.name === 'string' ? r.name : '', content: r.content }
+      if (images.images.length) message.images = images.images
+      kept.push(message)
     })
     if (dropped) lost.push(`${dropped} of ${messages.length} messages, which had no readable text`)
     draft.messages = kept
@@ -129,9 +155,9 @@ export function readChatDraft(raw: string | null): ChatDraftReport {
   return { draft, problems: [`Parts of your saved chat prompt were damaged and could not be kept: ${lost.join('; ')}. Everything else was kept.`] }
 }
 
-/** True for a message with neither text nor name: a slot still to be filled, which is not counted. */
+/** True for a message with neither text, name nor image: a slot still to be filled, which is not counted. */
 export function isBlankMessage(m: ChatMessageDraft): boolean {
-  return m.content === '' && m.name === ''
+  return m.content === '' && m.name === '' && !m.images?.length
 }
 
 /** The messages to count (blank ones left out), and for each its place in `messages`. */

@@ -7,6 +7,7 @@ import { sourceReader } from '../testing/bundledSources'
 import { oracleForTokenizer } from '../testing/tokenizerOracle'
 import type { ChatMessageDraft } from './chat'
 import { chatTemplateAsset, countChatWithTemplate, countMessageTexts } from './chatTemplateCount'
+import type { ToolDef } from '../budget/toolDefs'
 
 const config = async (id: string) => (await readJsonAsset(sourceReader, hfAsset(id, 'tokenizer_config'))) as ChatTemplateConfig
 const CHAT: ChatMessageDraft[] = [
@@ -74,4 +75,34 @@ describe('countChatWithTemplate', () => {
     expect(chatTemplateAsset('claude-legacy')).toBeNull()
     expect(chatTemplateAsset('nope')).toBeNull()
   })
+})
+
+describe('countChatWithTemplate with tools', () => {
+  const TOOLS: ToolDef[] = [
+    { type: 'function', function: { name: 'get_current_weather', description: 'Get the current weather in a given location', parameters: { type: 'object', properties: { location: { type: 'string', description: 'The city and state' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } }, required: ['location'] } } },
+    { type: 'function', function: { name: 'search_web', description: 'Search the web', parameters: { type: 'object', properties: { query: { type: 'string' } } } } },
+  ]
+  const ASK: ChatMessageDraft[] = [{ role: 'system', name: '', content: 'You help.' }, { role: 'user', name: '', content: 'Weather in Paris?' }]
+  for (const id of ['llama3.1', 'qwen3']) {
+    it(`${id}: the template writes the tools; the total is the Rust oracle's count of that rendering`, async () => {
+      const tokenizer = await loadTokenizer(id, sourceReader)
+      const cfg = await config(id)
+      const rendered = renderChat(cfg, ASK, true, TOOLS)
+      if (!rendered.ok) throw new Error(rendered.reason)
+      expect(rendered.text).toContain('"name": "get_current_weather"')
+      expect(rendered.text).toContain('search_web')
+      const count = countChatWithTemplate(tokenizer, cfg, ASK, undefined, TOOLS)
+      const oracle = oracleForTokenizer(id)
+      expect(count.total).toBe((await oracle.encode(rendered.text, 'special')).length)
+      const plain = renderChat(cfg, ASK, true)
+      if (!plain.ok) throw new Error(plain.reason)
+      expect(count.tools?.total).toBe(count.total - (await oracle.encode(plain.text, 'special')).length)
+      expect(count.tools?.method).toBe('template')
+      // Each tool's share is what leaving it out saves: the bigger definition saves more.
+      expect(count.tools?.perTool).toHaveLength(2)
+      expect(count.tools!.perTool[0]).toBeGreaterThan(count.tools!.perTool[1])
+      expect(count.tools!.perTool[1]).toBeGreaterThan(5)
+      oracle.free()
+    }, 60_000)
+  }
 })

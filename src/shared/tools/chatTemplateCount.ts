@@ -5,7 +5,11 @@
 import { catalogEntry, hfAsset } from '../tokenizer/catalog'
 import { renderChat, type ChatTemplateConfig } from '../tokenizer/chatTemplate'
 import type { Tokenizer } from '../tokenizer/tokenizer'
-import { ChatTextCache, MAX_STREAM_TOKENS, type ChatCount, type ChatMessageDraft } from './chat'
+import type { ToolDef } from '../budget/toolDefs'
+import { ChatTextCache, MAX_STREAM_TOKENS, type ChatCount, type ChatMessageDraft, type ToolsTokens } from './chat'
+
+/** Most tools broken down one by one (each costs a rendering). */
+export const MAX_TOOLS_BROKEN_DOWN = 32
 
 /**
  * The bundled tokenizer_config.json asset of catalog tokenizer `id`, where its chat template
@@ -53,23 +57,41 @@ export function countMessageTexts(tokenizer: Tokenizer, messages: readonly ChatM
  * text alone (templates trim, merge and move texts, so the format's tokens are not
  * attributed to messages). When the template cannot be rendered, the counts are the texts
  * alone and `template.problem` says why. A message's name is passed as apply_chat_template
- * passes a message's fields: the template decides whether it is written.
+ * passes a message's fields: the template decides whether it is written. `tools` go to the
+ * template's `tools` argument (as apply_chat_template's): the total includes them as the
+ * template writes them, and `tools` says how many tokens they add (the rendering without
+ * them subtracted) and, per tool, what leaving it out saves (up to MAX_TOOLS_BROKEN_DOWN tools).
  */
 export function countChatWithTemplate(
   tokenizer: Tokenizer,
   config: ChatTemplateConfig,
   messages: readonly ChatMessageDraft[],
   cache: ChatTextCache = new ChatTextCache(),
+  tools: readonly ToolDef[] = [],
 ): ChatCount {
   const texts = countMessageTexts(tokenizer, messages, cache)
-  const rendering = renderChat(
-    config,
-    messages.map((m) => (m.name ? { role: m.role, content: m.content, name: m.name } : { role: m.role, content: m.content })),
-    true,
-  )
+  const plain = messages.map((m) => (m.name ? { role: m.role, content: m.content, name: m.name } : { role: m.role, content: m.content }))
+  const rendering = renderChat(config, plain, true, tools)
   if (!rendering.ok) return { ...texts, template: { name: tokenizer.displayName, problem: rendering.reason } }
   const ids = tokenizer.tokenize(rendering.text, 'special').ids
+  let toolsCount: ToolsTokens | undefined
+  if (tools.length) {
+    const length = (list: readonly ToolDef[]) => {
+      const r = renderChat(config, plain, true, list)
+      return r.ok ? tokenizer.tokenize(r.text, 'special').ids.length : NaN
+    }
+    const without = length([])
+    const perTool = tools.length <= MAX_TOOLS_BROKEN_DOWN ? tools.map((_, k) => ids.length - length(tools.filter((__, j) => j !== k))) : []
+    toolsCount = {
+      method: 'template',
+      total: ids.length - without,
+      perTool: perTool.every(Number.isFinite) ? perTool : [],
+      note: `Tools rendered by ${tokenizer.displayName}’s chat template (its tools argument, as apply_chat_template passes them).`,
+    }
+    if (toolsCount.total === 0) toolsCount.note += ' This template does not write tool definitions, so they add nothing.'
+  }
   return {
+    ...(toolsCount ? { tools: toolsCount } : {}),
     formatted: true,
     format: null,
     template: { name: tokenizer.displayName, problem: null },

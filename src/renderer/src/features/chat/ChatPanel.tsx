@@ -13,6 +13,19 @@ import { ChatMessageRow } from './ChatMessageRow'
 import { useChatClient } from './useChatClient'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
 import { Value } from '../../ui/Value'
+import { countImages, MAX_IMAGES_PER_MESSAGE } from '@shared/budget/chatImage'
+import type { ImageDetail } from '@shared/budget/imageCost'
+import { readTools } from '@shared/budget/toolDefs'
+import { readImageFile } from './imageFile'
+import { formatCost, priceOrigin, promptCost, tablePrice } from '@shared/models/prices'
+import { ChatTools } from './ChatTools'
+
+/**
+ * Chats up to this many messages show each message's share of the prompt. A share changes in
+ * every row when any message changes, so longer chats leave it out: a keystroke then redraws
+ * only its own row.
+ */
+const MAX_SHARED_ROWS = 200
 
 /** A count, with the place in the draft of each message it counted (blank ones are left out) and the model it counted for. */
 type Result = Extract<ChatReply, { count: unknown }> & { positions: number[]; model: string }
@@ -56,6 +69,9 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   const [streamOpen, setStreamOpen] = useState(false)
   const sentPositions = useRef<number[]>([])
   const sentModel = useRef('')
+  // Thumbnails of the images added in this session (the draft keeps sizes only), by image id.
+  const [thumbs, setThumbs] = useState<ReadonlyMap<string, string>>(new Map())
+  const [imageProblems, setImageProblems] = useState<string[]>([])
   const client = useChatClient((reply) => {
     if ('error' in reply) {
       setError(`Could not count this chat: ${reply.error}`)
@@ -71,6 +87,10 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   const names = draft.messages.map((m) => nameProblem(m.name))
   const tooLong = draft.messages.findIndex((m) => m.content.length > MAX_CHAT_CHARS)
   const reserve = parseLimit(draft.reserve.trim() === '' ? '0' : draft.reserve)
+  const toolsText = draft.tools ?? ''
+  const tools = useMemo(() => readTools(toolsText), [toolsText])
+  const toolDefs = useMemo(() => (tools.ok ? tools.tools : []), [tools])
+  const images = model ? countImages(draft.messages, model.name, model.imageInput) : null
 
   // Every change goes through `change`, from the draft of the moment, so the row callbacks stay
   // the same between renders and a keystroke re-renders only its own row, not all of a long conversation.
@@ -94,6 +114,51 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
   }
   const setMessage = useCallback(
     (i: number, patch: Partial<ChatMessageDraft>) => change((d) => ({ ...d, messages: d.messages.map((m, k) => (k === i ? { ...m, ...patch } : m)) })),
+    [change],
+  )
+  const addImages = useCallback(
+    async (i: number, files: File[]) => {
+      const problems: string[] = []
+      for (const file of files) {
+        const read = await readImageFile(file)
+        if (!read.ok) {
+          problems.push(read.reason)
+          continue
+        }
+        if ((draftRef.current.messages[i]?.images?.length ?? 0) >= MAX_IMAGES_PER_MESSAGE) {
+          problems.push(`${file.name}: a message holds at most ${MAX_IMAGES_PER_MESSAGE} images here.`)
+          continue
+        }
+        if (read.thumb) setThumbs((t) => new Map(t).set(read.image.id, read.thumb!))
+        change((d) => ({ ...d, messages: d.messages.map((m, k) => (k === i ? { ...m, images: [...(m.images ?? []), read.image] } : m)) }))
+      }
+      setImageProblems(problems)
+    },
+    [change],
+  )
+  const onAddImages = useCallback((i: number, files: File[]) => void addImages(i, files), [addImages])
+  const setImageDetail = useCallback(
+    (i: number, id: string, detail: ImageDetail) =>
+      change((d) => ({ ...d, messages: d.messages.map((m, k) => (k === i ? { ...m, images: m.images?.map((img) => (img.id === id ? { ...img, detail } : img)) } : m)) })),
+    [change],
+  )
+  const removeImage = useCallback(
+    (i: number, id: string) => {
+      setThumbs((t) => {
+        const next = new Map(t)
+        next.delete(id)
+        return next
+      })
+      change((d) => ({
+        ...d,
+        messages: d.messages.map((m, k) => {
+          if (k !== i) return m
+          const rest = (m.images ?? []).filter((img) => img.id !== id)
+          const { images: _gone, ...plain } = m
+          return rest.length ? { ...m, images: rest } : plain
+        }),
+      }))
+    },
     [change],
   )
   // Rows are keyed by place, so removing a message unmounts the last row: when the focused ✕ goes
@@ -125,14 +190,18 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
       const counted = countedMessages(draft.messages)
       sentPositions.current = counted.positions
       sentModel.current = model.name
-      client.count({ encoding: model.encoding, model: model.name, formatted: model.chat, messages: counted.messages })
+      client.count({ encoding: model.encoding, model: model.name, formatted: model.chat, messages: counted.messages, tools: toolDefs })
     }, 120)
     return () => window.clearTimeout(t)
-  }, [open, valid, model, draft.messages, client])
+  }, [open, valid, model, draft.messages, toolDefs, client])
 
   // A count of another model than the one chosen is not shown: "counting…" until the new one lands.
   const counting = result !== null && model !== null && result.model !== model.name
-  const total = result && !counting ? result.count.total : null
+  // The prompt's total: the worker's count (messages, format, tools) and the images' tokens.
+  const imageTotal = images?.ok ? images.total : 0
+  // The chat's cost at the bundled, dated table's price for its model (the editor's cost line prices the editor's text).
+  const price = model ? tablePrice(model.name) : null
+  const total = result && !counting ? result.count.total + imageTotal : null
   const window_ = model?.contextWindow ?? null
   const needed = total !== null && reserve !== null ? total + reserve : null
   const status = needed !== null && window_ ? limitStatus(needed, window_) : null
@@ -213,6 +282,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
           // Blank messages are not counted: the count lists the others, `positions` maps them back.
           const at = result && !counting ? result.positions.indexOf(i) : -1
           const counted = at >= 0 ? result?.count.messages[at] : undefined
+          const imageTokens = images?.ok ? images.perMessage[i].reduce((a, b) => a + b, 0) : null
           return (
             <ChatMessageRow
               key={i}
@@ -223,12 +293,35 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
               contentTokens={counted?.content ?? null}
               totalTokens={counted?.total ?? null}
               formatted={(result?.count.formatted ?? false) && !result?.count.template}
+              share={counted && total && draft.messages.length <= MAX_SHARED_ROWS ? (counted.total + (imageTokens ?? 0)) / total : null}
+              imageTokens={imageTokens}
+              thumbs={thumbs}
+              imageMethod={images?.ok ? images.method : null}
+              noImages={images && !images.ok ? images.reason : null}
               onEdit={setMessage}
               onRemove={removeMessage}
+              onAddImages={onAddImages}
+              onImageDetail={setImageDetail}
+              onRemoveImage={removeImage}
             />
           )
         })}
       </ol>
+      {imageProblems.map((p, k) => (
+        <ErrorNote key={k}>{p}</ErrorNote>
+      ))}
+      {images && !images.ok && (
+        <ErrorNote>
+          {images.reason} The {images.images === 1 ? 'image is' : `${images.images} images are`} not counted (the API would refuse them); remove {images.images === 1 ? 'it' : 'them'} or choose a model that takes images.
+        </ErrorNote>
+      )}
+      {images?.ok && images.method && images.total > 0 && (
+        <p className="hint" role="note">
+          Images counted by {images.method.name}
+          {images.method.estimate ? ' (an estimate)' : ''}: <a href={images.method.source} target="_blank" rel="noreferrer">source</a>, checked {images.method.checked}
+          {images.method.verified ? '' : '; these constants were not re-checked against the page'}.
+        </p>
+      )}
       {tooLong >= 0 && <ErrorNote>Message {tooLong + 1} is over {formatCount(MAX_CHAT_CHARS)} characters; shorten it to count the chat.</ErrorNote>}
       <div className="chat-actions">
         <button type="button" className="button small" onClick={() => update({ ...draft, messages: [...draft.messages, { role: 'user', name: '', content: '' }] })}>
@@ -243,6 +336,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
           Add editor text
         </button>
       </div>
+      <ChatTools text={toolsText} reading={tools} counted={counting ? null : (result?.count.tools ?? null)} total={total} onChange={(text) => change((d) => ({ ...d, tools: text }))} />
       {error && <ErrorNote>{error}</ErrorNote>}
       {counting && (
         <div className="chat-summary" aria-busy="true">
@@ -255,12 +349,31 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
         <div className="chat-summary" aria-busy="false">
           <p>
             <Value name="Chat total">
-            <strong>{formatCount(result.count.total)}</strong> tokens in the prompt
+            <strong>{formatCount(total ?? result.count.total)}</strong> tokens in the prompt
             {result.count.formatted && !template ? ` (${formatCount(result.count.prime)} prime the reply)` : ''}
             {template && template.problem === null ? ' as the chat template renders it' : ''}
             {reserve !== null && reserve > 0 ? ` + ${formatCount(reserve)} reserved for the reply` : ''}
             </Value>
           </p>
+          {(result.count.tools || imageTotal > 0) && (
+            <p className="hint">
+              <Value name="Prompt parts">
+              Messages {formatCount(result.count.total - (result.count.tools?.total ?? 0))}
+              {result.count.tools ? ` · tools ${formatCount(result.count.tools.total)}` : ''}
+              {imageTotal > 0 ? ` · images ${formatCount(imageTotal)}${images?.ok && images.method?.estimate ? ' (estimate)' : ''}` : ''}
+              </Value>
+            </p>
+          )}
+          {price && total !== null && (
+            <p className="hint">
+              <Value name="Chat cost">
+              {(() => {
+                const cost = promptCost(total, reserve ?? 0, price)
+                return `Costs ${formatCost(cost.input)} for the prompt${reserve ? ` + ${formatCost(cost.output)} for a ${formatCount(reserve)}-token reply = ${formatCost(cost.total)}` : ''} (${priceOrigin(price)}; images and tools included${(images?.ok && images.method?.estimate) || (result.count.tools && result.count.tools.method !== 'template') ? ', partly estimated' : ''}).`
+              })()}
+              </Value>
+            </p>
+          )}
           {status && window_ && needed !== null && (
             <>
               <div

@@ -4,6 +4,8 @@
 // apply_chat_template renders it), or the message texts alone where there is none.
 import { ChatTextCache, countChat, type ChatCount, type ChatMessageDraft } from '@shared/tools/chat'
 import { chatTemplateAsset, countChatWithTemplate, countMessageTexts } from '@shared/tools/chatTemplateCount'
+import { cookbookTools, jsonTools, withTools } from '@shared/tools/chatTools'
+import type { ToolDef } from '@shared/budget/toolDefs'
 import { loadEncoding } from '@shared/tokenizer/openai/encodingLoader'
 import { isEncodingName } from '@shared/tokenizer/openai/encodings'
 import { readJsonAsset } from '@shared/tokenizer/catalog'
@@ -43,27 +45,32 @@ function fileTemplateConfig(id: string): ChatTemplateConfig | null {
 }
 
 /** A count with a tokenizer that is not one of OpenAI's encodings (a catalog one, or one opened from a file). */
-async function countWithTokenizer(id: string, messages: ChatMessageDraft[]): Promise<{ count: ChatCount; tokenizer: Tokenizer }> {
+async function countWithTokenizer(id: string, model: string, messages: ChatMessageDraft[], tools: ToolDef[]): Promise<{ count: ChatCount; tokenizer: Tokenizer }> {
   const tokenizer = await loadAppTokenizer(id)
   const asset = chatTemplateAsset(id)
   const config = asset !== null ? await templateConfig(asset) : fileTemplateConfig(id)
-  if (config === null) return { count: countMessageTexts(tokenizer, messages, cache), tokenizer }
-  return { count: countChatWithTemplate(tokenizer, config, messages, cache), tokenizer }
+  const asJson = () => jsonTools(tools, (text) => tokenizer.encodeOrdinary(text), model)
+  if (config === null) return { count: withTools(countMessageTexts(tokenizer, messages, cache), asJson()), tokenizer }
+  const count = countChatWithTemplate(tokenizer, config, messages, cache, tools)
+  // A template that could not be rendered: the tools as their JSON text, like the messages' texts.
+  return { count: count.template?.problem ? withTools(count, asJson()) : count, tokenizer }
 }
 
 self.onmessage = async (event: MessageEvent<ChatRequest>) => {
   if (takeTokenizerRegistration(event.data)) return
-  const { seq, encoding, model, formatted, messages } = event.data
+  const { seq, encoding, model, formatted, messages, tools = [] } = event.data
   try {
     if (!isEncodingName(encoding)) {
-      const { count, tokenizer } = await countWithTokenizer(encoding, messages)
+      const { count, tokenizer } = await countWithTokenizer(encoding, model, messages, tools)
       const labels = count.stream.map((id, k) => count.marks[k] ?? visibleTokenBytes(tokenizer.tokenBytes(id)))
       const special = count.marks.map((mark) => mark !== null)
       self.postMessage({ seq, count, labels, special } satisfies ChatReply)
       return
     }
     const enc = await loadEncoding(encoding)
-    const count = countChat(enc, model, formatted, messages as ChatMessageDraft[], cache)
+    const encode = (text: string) => cache.encode(enc, text)
+    const toolsCount = formatted ? cookbookTools(tools, encoding, encode) : jsonTools(tools, encode, model)
+    const count = withTools(countChat(enc, model, formatted, messages as ChatMessageDraft[], cache), toolsCount)
     const labels = count.stream.map((id, k) => count.marks[k] ?? visibleTokenBytes(enc.tokenBytes(id)))
     const special = count.marks.map((mark) => mark !== null)
     self.postMessage({ seq, count, labels, special } satisfies ChatReply)
