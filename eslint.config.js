@@ -15,6 +15,7 @@ const notFromMainOrPreload = {
 }
 
 const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'tools', 'contract']
+SHARED_FOLDERS.push('merges')
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -71,6 +72,7 @@ export default tseslint.config(
     ['models', ['text', 'tokenizer', 'document']],
     ['display', ['text', 'tokenizer', 'document', 'models']],
     ['sampling', ['text', 'tokenizer', 'document']],
+    ['merges', ['text', 'tokenizer']],
     ['tools', ['text', 'tokenizer', 'document', 'models', 'display']],
     ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools']],
   ]),
