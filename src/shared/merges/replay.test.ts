@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { CATALOG, loadTokenizer } from '../tokenizer/catalog'
 import type { Tokenizer } from '../tokenizer/tokenizer'
 import { isEncodingName } from '../tokenizer/openai/encodings'
+import { wellFormed } from '../tokenizer/bpe/bpeEncoder'
 import { makeCorpus } from '../testing/corpus'
 import { SAMPLES } from '../testing/samples'
 import { oracleTokenizerPath, sourceReader } from '../testing/bundledSources'
@@ -16,7 +17,9 @@ import { noMergeMessage, replayPiece, replayTokenAt } from './replay'
 
 afterAll(() => freeOracles())
 
-const TEXT = makeCorpus(6000, 7) + Object.values(SAMPLES).join('\n')
+// Lone surrogates become U+FFFD first: Gemma 3's and DeepSeek V3's engines still differ from the
+// references there (docs/exactness.md), which is not the replay's business.
+const TEXT = wellFormed(makeCorpus(4000, 7) + Object.values(SAMPLES).join('\n'))
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
 /** An independent rank of two adjacent parts, read from the tokenizer's own files or table; undefined when they do not merge. */
