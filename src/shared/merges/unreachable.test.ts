@@ -38,7 +38,8 @@ describe('unreachableSteps', () => {
     }
     expect(result.unreachable.map((t) => t.id)).toEqual(want)
     expect(result.checked).toBe(whole)
-    expect(want.length).toBeGreaterThan(0)
+    // (cl100k_base has none: tiktoken takes any piece that is a token whole, and its merges never span pre-tokens.)
+    expect(whole).toBeGreaterThan(99_000)
     // What each encodes to is tiktoken's answer too.
     for (const t of result.unreachable.slice(0, 50)) expect(t.encodesAs).toEqual(Array.from(oracle.encode_ordinary(strict.decode(oracle.decode_single_token_bytes(t.id)))))
     // Progress rises to the total, a report every slice.
