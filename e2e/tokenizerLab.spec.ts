@@ -26,9 +26,11 @@ test('How this token is built: the merge steps of " tokenization" in cl100k_base
   await useTokenizer(page, 'cl100k_base')
   await setText(page, text)
   await expectTokenCount(page, oracleIds('cl100k_base', text).length)
-  // The second token is " token" (id 4037): hover it, open the disclosure with the keyboard.
-  await page.locator('.cm-content [data-token-index="1"]').hover()
-  await expect(page.getByLabel('Token ID')).toHaveText('4037')
+  // " token" (id 4037): hover it, open the disclosure with the keyboard.
+  const token = oracleIds('cl100k_base', text).indexOf(4037)
+  expect(token).toBeGreaterThan(0)
+  await page.locator(`.cm-content [data-token-index="${token}"]`).hover()
+  await expect(page.getByLabel('Token ID', { exact: true })).toHaveText('4037')
   const toggle = page.getByRole('button', { name: 'How this token is built' })
   await expect(toggle).toHaveAttribute('aria-expanded', 'false')
   await toggle.focus()
@@ -42,7 +44,7 @@ test('How this token is built: the merge steps of " tokenization" in cl100k_base
   await expect(steps.getByRole('listitem').last()).toContainText('␣token · ization')
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
-    await page.screenshot({ path: `/tmp/merges/shots/replay-${scheme}.png`, fullPage: true })
+    await page.locator('.inspector').screenshot({ path: `/tmp/merges/shots/replay-${scheme}.png` })
     expect(await axe(page)).toEqual([])
   }
   // The emoji's bytes: split across tokens, shown as hex (never U+FFFD).
@@ -106,7 +108,7 @@ test('Unreachable tokens: o200k_base counted in the vocabulary worker with progr
   for (const id of shown) expect(want.has(id)).toBe(true)
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
-    await page.screenshot({ path: `/tmp/merges/shots/unreachable-${scheme}.png`, fullPage: true })
+    await panel.screenshot({ path: `/tmp/merges/shots/unreachable-${scheme}.png` })
     expect(await axe(page)).toEqual([])
   }
   // Another tokenizer starts a new check (the old one is cancelled): progress, then its count.
