@@ -95,7 +95,7 @@ describe.each(CATALOG.map((e) => e.id))('merge replay: %s', (id) => {
       for (let i = 0; i + 1 < parts.length; i++) expect(rankOf(parts[i], parts[i + 1])).toBeUndefined()
     }
     expect(steps).toBeGreaterThan(1000)
-  }, 120_000)
+  }, 300_000)
 })
 
 describe('hand-checked replays', () => {

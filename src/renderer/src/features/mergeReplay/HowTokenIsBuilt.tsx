@@ -62,7 +62,7 @@ export const HowTokenIsBuilt = memo(function HowTokenIsBuilt({ target }: HowToke
             {state.replay.tooLong && <p className="note">This pre-token is too long to replay step by step.</p>}
             {state.replay.steps.length === 0 && !state.replay.tooLong && <p className="note">No merge applies: the starting parts are the tokens.</p>}
             {state.replay.steps.length > 0 && (
-              <ol className="merge-steps" aria-label="Merge steps">
+              <ol className="merge-steps" aria-label="Merge steps" tabIndex={0}>
                 {state.replay.steps.slice(0, MAX_STEPS).map((s, i) => (
                   <li key={i}>
                     {s.kind === 'merge' && s.left && s.right ? (
