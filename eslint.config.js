@@ -14,7 +14,7 @@ const notFromMainOrPreload = {
   allowTypeImports: true,
 }
 
-const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'budget', 'tools', 'contract', 'training', 'embeddings', 'languages']
+const SHARED_FOLDERS = ['text', 'tokenizer', 'document', 'models', 'display', 'sampling', 'budget', 'tools', 'contract', 'training', 'embeddings', 'languages', 'merges']
 const PURE = {
   paths: [
     { name: 'electron', message: 'src/shared is pure: no Electron.' },
@@ -74,6 +74,7 @@ export default tseslint.config(
     ['budget', ['text', 'tokenizer', 'document', 'models']],
     ['embeddings', ['text']],
     ['languages', ['text', 'tokenizer', 'document']],
+    ['merges', ['text', 'tokenizer']],
     ['tools', ['text', 'tokenizer', 'document', 'models', 'display', 'budget']],
     ['contract', ['text', 'tokenizer', 'document', 'models', 'display', 'tools', 'budget']],
     ['training', ['text', 'tokenizer']],

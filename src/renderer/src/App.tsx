@@ -20,6 +20,7 @@ import { OpenedTokenizer, OpenTokenizerButton, useCustomTokenizer } from './feat
 import { DecodePanel, useDecode } from './features/decode'
 import { useTokenExport } from './features/export'
 import { Inspector } from './features/inspector'
+import { HowTokenIsBuilt } from './features/mergeReplay'
 import { fitToLimit, LimitsPanel, useLimits } from './features/limits'
 import { useSamplingHost } from './features/sampling'
 import { useLanguagesHost } from './features/languages'
@@ -172,7 +173,9 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
             info={inspector.info}
             bytesHex={inspector.shownBytes?.hex ?? null}
             byteCount={inspector.shownBytes?.count ?? null}
-          />
+          >
+            <HowTokenIsBuilt target={inspector.replayTarget} />
+          </Inspector>
           <ChatPanel models={models} initial={chatInitial} onChange={saveChat} editorText={editorText} model={settings.model} opened={chatOpened} />
           <ComparePanel current={settings.encoding} mode={settings.specialMode} models={models} {...compareSource} textVersion={snapshot?.version ?? -1} model={settings.model} prices={settings.prices} opened={openedTokenizer} />
           <StatsPanel compute={stats.compute} textOf={stats.textOf} textVersion={snapshot?.version ?? -1} encoding={settings.encoding} getTextVersion={textVersion} />

@@ -1,3 +1,4 @@
+import type { PieceTrace } from './mergeTrace'
 import type { SpecialMode } from './specialTokens'
 
 /** Which implementation runs a tokenizer. */
@@ -68,4 +69,11 @@ export interface Tokenizer {
   readonly byteExact: boolean
   /** Safe chunk cuts, or null: then a text is tokenized whole. */
   readonly chunkCuts: ChunkCutRule | null
+  /**
+   * BPE engines only: what encodeOrdinary does to each pre-token of `text`, merge by merge,
+   * in the engine's own order (mergeTrace.ts); the traces' ids joined are encodeOrdinary(text).
+   */
+  mergeTrace?(text: string): PieceTrace[]
+  /** The tokenizer.json model type ('BPE', 'WordPiece', 'Unigram', ...) where the engine knows it. */
+  readonly modelType?: string
 }

@@ -8,6 +8,8 @@ import { docCodePointOffset } from '../editor/docCodePoints'
 import { clusterBreakTest } from '../editor/clusterBreaks'
 import { lineDensityAt, type LineDensity } from '../editor/densityStrip'
 import type { Workspace } from '../workspace/workspace'
+import { replayTargetOf } from './replayTarget'
+import type { ReplayTarget } from '../features/mergeReplay'
 
 /**
  * The inspected token (its details, exact bytes and line cost) and the one live region that
@@ -20,6 +22,8 @@ export function useInspector(ws: Workspace) {
   const [bytes, setBytes] = useState<{ index: number; hex: string; count: number } | null>(null)
   /** The inspected token's line: what the cost strip beside it shows, in text. */
   const [lineCost, setLineCost] = useState<LineDensity | null>(null)
+  /** The inspected token for the merge replay (its line, place and id). */
+  const [replayTarget, setReplayTarget] = useState<ReplayTarget | null>(null)
   /** What the one live region says (a token reached by keyboard, a new count after a switch). */
   const [announcement, setAnnouncement] = useState('')
   const inspectedRef = useRef<number | null>(null)
@@ -43,9 +47,11 @@ export function useInspector(ws: Workspace) {
       if (!base || !current) {
         setInfo(null)
         setBytes(null)
+        setReplayTarget(null)
         return
       }
       setInfo(base)
+      if (doc) setReplayTarget((old) => replayTargetOf(old, doc, settingsRef.current.encoding, base.start, base.id))
       setLineCost(view ? lineDensityAt(view.state, base.start) : null)
       if (!(current.flags(base.index) & FLAG_PARTIAL)) {
         // A whole token's bytes are its text's UTF-8 bytes.
@@ -87,5 +93,5 @@ export function useInspector(ws: Workspace) {
   /** The bytes shown: only those of the token shown (a newer token's may still be on their way). */
   const shownBytes = bytes && info && bytes.index === info.index ? bytes : null
 
-  return { inspected, info, shownBytes, lineCost, announcement, setAnnouncement, inspectedRef, inspectAtPos, inspectTimer, inspect, announceToken, inspectAndAnnounce }
+  return { replayTarget, inspected, info, shownBytes, lineCost, announcement, setAnnouncement, inspectedRef, inspectAtPos, inspectTimer, inspect, announceToken, inspectAndAnnounce }
 }

@@ -1,4 +1,5 @@
 import { bytePairMergeRanges, LONG_PIECE_BYTES } from './bpeMerge'
+import { TRACE_MAX_SYMBOLS, type PieceTrace, type TraceStep } from '../mergeTrace'
 
 /**
  * A rank table as gpt-tokenizer ships it (`gpt-tokenizer/bpeRanks/<encoding>`): index = token
@@ -130,6 +131,32 @@ export class BpeEncoder {
     return out
   }
 
+  /**
+   * What encode does to each piece of `text`, merge by merge (the tokenizer lab's replay): the
+   * piece's bytes as single-byte tokens, then tiktoken's merges in order (lowest rank first,
+   * leftmost among equals; a merge's rank is the rank of the token it makes).
+   */
+  trace(text: string): PieceTrace[] {
+    const out: PieceTrace[] = []
+    this.split(text, (start, end) => {
+      const piece = wellFormed(text.slice(start, end))
+      const bytes = utf8ByteString(piece)
+      const whole = this.rankOfText.get(piece) ?? this.rankOfByteArray.get(bytes)
+      const ids = whole !== undefined ? [whole] : this.mergePiece(piece)
+      const symbols: number[] = []
+      for (let i = 0; i < bytes.length; i++) symbols.push(this.rankOfShort.get(shortKey(bytes, i, i + 1)) ?? -1)
+      const tooLong = bytes.length > TRACE_MAX_SYMBOLS
+      const steps: TraceStep[] = []
+      if (!tooLong) {
+        const rankOfRange = (s: number, e: number): number | undefined =>
+          e - s <= 3 ? this.rankOfShort.get(shortKey(bytes, s, e)) : (this.rankOfText.get(decodeIfWhole(bytes, s, e)) ?? this.rankOfByteArray.get(bytes.slice(s, e)))
+        mergeShort(bytes.length, rankOfRange, (left, rank) => steps.push({ left, rank, id: rank }))
+      }
+      out.push({ text: piece, kind: whole !== undefined ? 'whole' : 'merged', symbols, steps, ids, ...(tooLong ? { tooLong } : {}) })
+    })
+    return out
+  }
+
   /** Tokens of one (well-formed) piece that is not a token stored as text. */
   private mergePiece(piece: string): number[] {
     const cached = this.mergeCache.get(piece)
@@ -173,8 +200,20 @@ function shortKey(bytes: string, start: number, end: number): number {
   return key
 }
 
-/** tiktoken's quadratic merge, fastest for short pieces: rescans the pair ranks after each merge. */
-function mergeShort(n: number, rankOfRange: (start: number, end: number) => number | undefined): number[] {
+/** Bytes [start, end) of a byte string as text when they are whole UTF-8 characters, else '' (no token is ''). */
+function decodeIfWhole(bytes: string, start: number, end: number): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from(bytes.slice(start, end), (c) => c.charCodeAt(0)))
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * tiktoken's quadratic merge, fastest for short pieces: rescans the pair ranks after each
+ * merge. `onMerge` hears each merge (the left part's index among the parts, the rank).
+ */
+function mergeShort(n: number, rankOfRange: (start: number, end: number) => number | undefined, onMerge?: (left: number, rank: number) => void): number[] {
   // starts[i] is where part i begins; starts[parts] = n. pairs[i] = rank of parts i and i+1 joined.
   const starts: number[] = []
   const pairs: number[] = []
@@ -184,6 +223,7 @@ function mergeShort(n: number, rankOfRange: (start: number, end: number) => numb
     let best = 0
     for (let i = 1; i < pairs.length; i++) if (pairs[i] < pairs[best]) best = i
     if (pairs[best] === Infinity) break
+    onMerge?.(best, pairs[best])
     // Join part best with part best + 1.
     starts.splice(best + 1, 1)
     pairs.splice(best, 1)

@@ -72,6 +72,30 @@ export class PairMerges {
     return h
   }
 
+  /**
+   * The merges `merge` applies to `symbols`, in its order (lowest rank first, the leftmost
+   * among equals): each as the left part's index among the parts before it, the rank and the
+   * id made. Quadratic, like mergeShort (the order the heap of mergeLong also follows).
+   */
+  traceMerge(symbols: readonly number[]): { left: number; rank: number; id: number }[] {
+    const ids = symbols.slice()
+    const steps: { left: number; rank: number; id: number }[] = []
+    for (;;) {
+      let best = -1
+      let bestRank = Infinity
+      for (let i = 0; i + 1 < ids.length; i++) {
+        const r = this.rank(ids[i], ids[i + 1])
+        if (r >= 0 && r < bestRank) {
+          bestRank = r
+          best = i
+        }
+      }
+      if (best < 0) return steps
+      steps.push({ left: best, rank: bestRank, id: this.resultOf[bestRank] })
+      ids.splice(best, 2, this.resultOf[bestRank])
+    }
+  }
+
   /** Merges `symbols` in place of a copy and returns the resulting ids. */
   merge(symbols: readonly number[]): number[] {
     const n = symbols.length

@@ -9,6 +9,8 @@ import { planPreTokenizer, type PieceSplitter } from './preTokenizer'
 import { utf8ByteLength } from '../../text/utf8'
 import { runToEnd, type Steps } from '../steps'
 import { resolveMerges, type BpeTables } from './compactTokenizer'
+import { TRACE_MAX_SYMBOLS, type PieceTrace } from '../mergeTrace'
+import { normalizeWithOffsets } from '../normalizedText'
 
 type Json = Record<string, unknown>
 
@@ -156,10 +158,8 @@ function* buildHfFastTokenizer(source: VocabSource, info: HfTokenizerInfo): Step
 
   const ignoreMerges = model.ignore_merges === true
   const split = replaceBack && !plan.byteLevel ? (yield* wordSplitter(plan.split, replaceBack.to, idOf.keys())) ?? plan.split : plan.split
-  const encoder: SegmentEncoder = {
-    encode: makePieceEncoder(split, plan.byteLevel, { idOf, merges, ignoreMerges, byteIds, byteFallback, unkId }),
-    normByteLength: (id) => normLength[id],
-  }
+  const pieces = makePieceEncoder(split, plan.byteLevel, { idOf, merges, ignoreMerges, byteIds, byteFallback, unkId })
+  const encoder: SegmentEncoder = { encode: pieces.encode, normByteLength: (id) => normLength[id] }
 
   const specialTokens = new Map(added.filter((t) => t.special).map((t) => [t.content, t.id]))
   const specialIds = new Set(specialTokens.values())
@@ -180,6 +180,15 @@ function* buildHfFastTokenizer(source: VocabSource, info: HfTokenizerInfo): Step
     displayName: info.displayName,
     engine: 'hf-fast',
     encodeOrdinary: (text) => encodeNormalized(text, ordinarySplitter, steps, encoder),
+    mergeTrace(text) {
+      const out: PieceTrace[] = []
+      for (const seg of ordinarySplitter.split(text)) {
+        const segText = text.slice(seg.start, seg.end)
+        if (seg.specialId !== undefined) out.push({ text: segText, kind: 'added', symbols: [], steps: [], ids: [seg.specialId] })
+        else if (seg.end > seg.start) out.push(...pieces.trace(normalizeWithOffsets(segText, steps).text))
+      }
+      return out
+    },
     tokenize: (text, mode) => tokenizeNormalized(text, mode === 'special' ? allSplitter : ordinarySplitter, steps, encoder, isSpecial),
     specialTokens,
     ordinaryCount: idOf.size,
@@ -251,8 +260,8 @@ interface PieceModel {
   unkId: number | undefined
 }
 
-/** The model run over each pre-token piece, with a bounded cache by piece. */
-function makePieceEncoder(split: PieceSplitter, byteLevel: boolean, m: PieceModel): (text: string) => number[] {
+/** The model run over each pre-token piece, with a bounded cache by piece; and its trace (mergeTrace.ts). */
+function makePieceEncoder(split: PieceSplitter, byteLevel: boolean, m: PieceModel): { encode(text: string): number[]; trace(text: string): PieceTrace[] } {
   const cache = new Map<string, number[]>()
   const symbolsOf = (piece: string): number[] => {
     const symbols: number[] = []
@@ -282,12 +291,26 @@ function makePieceEncoder(split: PieceSplitter, byteLevel: boolean, m: PieceMode
     if (piece.length <= 256) cache.set(piece, ids)
     return ids
   }
-  return (text) => {
-    const out: number[] = []
-    split(text, (start, end) => {
-      for (const id of encodePiece(text.slice(start, end))) out.push(id)
-    })
-    return out
+  return {
+    encode(text) {
+      const out: number[] = []
+      split(text, (start, end) => {
+        for (const id of encodePiece(text.slice(start, end))) out.push(id)
+      })
+      return out
+    },
+    trace(text) {
+      const out: PieceTrace[] = []
+      split(text, (start, end) => {
+        const piece = text.slice(start, end)
+        const symbols = symbolsOf(piece)
+        const whole = m.ignoreMerges ? m.idOf.get(byteLevel ? toByteLevel(piece) : piece) : undefined
+        const tooLong = symbols.length > TRACE_MAX_SYMBOLS
+        const steps = tooLong ? [] : m.merges.traceMerge(symbols)
+        out.push({ text: piece, kind: whole !== undefined ? 'whole' : 'merged', symbols, steps, ids: encodePiece(piece), ...(tooLong ? { tooLong } : {}) })
+      })
+      return out
+    },
   }
 }
 

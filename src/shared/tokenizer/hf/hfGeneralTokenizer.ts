@@ -64,6 +64,7 @@ export function makeHfGeneralTokenizer(json: Json, config: Json, info: HfTokeniz
     id: info.id,
     displayName: info.displayName,
     engine: 'hf-general',
+    modelType: String(model.type),
     encodeOrdinary: (text) => encodeWith(textOnly, text),
     tokenize(text, mode) {
       const ids = encodeWith(mode === 'special' ? withSpecials : textOnly, text)

@@ -1,6 +1,7 @@
 import { BpeEncoder, type RawRanks } from '../bpe/bpeEncoder'
 import { decodeRankFile, type RankFileTable } from '../bpe/rankFile'
 import { PromiseCache } from '../promiseCache'
+import type { PieceTrace } from '../mergeTrace'
 import type { EncodingName } from './encodings'
 import { openaiSpecialTokens, specialTokenNames } from './openaiSpecialTokens'
 import { forEachPiece } from './splitPatterns'
@@ -24,6 +25,8 @@ export interface LoadedEncoding {
   tokenBytes(id: number): Uint8Array
   /** True when `id` is one of this encoding's special tokens. */
   isSpecial(id: number): boolean
+  /** Each pre-token of `text` merge by merge, as encodeOrdinary runs it (see Tokenizer.mergeTrace). */
+  mergeTrace(text: string): PieceTrace[]
 }
 
 type RanksModule = { default: RawRanks }
@@ -85,6 +88,7 @@ export function makeLoadedEncoding(name: EncodingName, ranks: RawRanks, byteLeng
   return {
     name,
     encodeOrdinary: (text) => encoder.encode(text),
+    mergeTrace: (text) => encoder.trace(text),
     specialTokens,
     ordinaryCount: ranks.length,
     byteLength,

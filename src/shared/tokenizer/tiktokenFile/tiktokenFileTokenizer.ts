@@ -122,6 +122,7 @@ export function* tiktokenFileTokenizerSteps(file: TiktokenFile, info: TiktokenFi
     displayName: info.displayName,
     engine: 'tiktoken-file',
     encodeOrdinary: (text) => encodeNormalized(form ? text.normalize(form) : text, none, [], segments),
+    mergeTrace: (text) => encoder.trace(form ? text.normalize(form) : text),
     tokenize(text, mode) {
       // The whole text is normalized first, then split on specials (as countTokens does).
       const norm = normalizeWithOffsets(text, form ? [{ kind: 'unicode', form }] : [])

@@ -2,6 +2,7 @@ import { formatCount, formatRatio } from '@shared/text/format'
 import type { TokenInfo } from '@shared/display/tokenInfo'
 import { withVisibleWhitespace } from '@shared/display/visibleText'
 import { tokenColourSlot } from '@shared/display/palette'
+import type { ReactNode } from 'react'
 import type { LineDensity } from '../../editor/densityStrip'
 import { GlyphLabel, Value } from '../../ui/Value'
 
@@ -16,15 +17,18 @@ export interface InspectorProps {
   byteCount: number | null
   /** The token's line: its characters per token (the cost strip's colour, in words). */
   lineCost?: LineDensity | null
+  /** More about the token, below its details (the merge replay's disclosure). */
+  children?: ReactNode
 }
 
 /** Details of the token under the pointer or caret: number (from 1), id, text, bytes, range. */
-export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineCost }: InspectorProps) {
+export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineCost, children }: InspectorProps) {
   if (!info) {
     return (
       <section className="panel inspector" aria-label="Token inspector">
         <h2>Token</h2>
         <p className="hint">Hover a token or put the caret in it to see its id, bytes and position.</p>
+        {children}
       </section>
     )
   }
@@ -89,6 +93,7 @@ export function Inspector({ info, bytesHex, byteCount, onStep, tokenCount, lineC
           piece with a dashed underline. Use the arrows to step through them.
         </p>
       )}
+      {children}
     </section>
   )
 }

@@ -6,6 +6,7 @@ import { useDebouncedValue } from '../../ui/useDebouncedValue'
 import type { VocabDocument } from './vocabDocument'
 import { useVocabClient } from './useVocabClient'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
+import { UnreachableList } from './UnreachableList'
 
 /** Props of the VocabPanel. */
 export interface VocabPanelProps {
@@ -30,13 +31,14 @@ export const VocabPanel = memo(function VocabPanel({ encoding, revision, documen
   const [found, setFound] = useState<Found | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [note, setNote] = useState('')
+  const [unreachable, setUnreachable] = useState(false)
   const client = useVocabClient()
   const tableRef = useRef<HTMLTableElement>(null)
   /** The one result in the Tab order (a roving tabindex): the list is one Tab stop, arrows move inside. */
   const [current, setCurrent] = useState(0)
 
   useEffect(() => {
-    if (!open) return
+    if (!open || unreachable) return
     let live = true
     client.search(encoding, query).then(
       (result) => {
@@ -49,7 +51,7 @@ export const VocabPanel = memo(function VocabPanel({ encoding, revision, documen
     return () => {
       live = false
     }
-  }, [open, encoding, query, client])
+  }, [open, unreachable, encoding, query, client])
 
   const result = found?.result
   // New results: the Tab stop goes back to the first.
@@ -110,11 +112,17 @@ export const VocabPanel = memo(function VocabPanel({ encoding, revision, documen
           if (e.key === 'ArrowDown') moveFocus(e, 'first')
         }}
       />
-      <p className="hint" role="status" aria-live="polite">
-        {searching && input !== '' ? 'Searching…' : summary}
-      </p>
+      <label className="vocab-filter">
+        <input type="checkbox" checked={unreachable} onChange={(e) => setUnreachable(e.target.checked)} /> Unreachable tokens
+      </label>
+      {unreachable && open && <UnreachableList encoding={encoding} client={client} filter={input} onFind={(id) => setNote(document.findFirst(id))} />}
+      {!unreachable && (
+        <p className="hint" role="status" aria-live="polite">
+          {searching && input !== '' ? 'Searching…' : summary}
+        </p>
+      )}
       {error && <ErrorNote>{error}</ErrorNote>}
-      {result && result.matches.length > 0 && (
+      {!unreachable && result && result.matches.length > 0 && (
         <table ref={tableRef} className={searching ? 'compare-table vocab-table stale' : 'compare-table vocab-table'} aria-label="Matching tokens" onKeyDown={onListKey}>
           <thead>
             <tr>
