@@ -67,8 +67,8 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
             </optgroup>
           ))}
           {props.openedTokenizer && (
-            <optgroup label="Opened">
-              <option value={props.openedTokenizer.id}>{props.openedTokenizer.name} — tokenizer.json from disk</option>
+            <optgroup label="Opened or trained">
+              <option value={props.openedTokenizer.id}>{props.openedTokenizer.name} (tokenizer.json)</option>
             </optgroup>
           )}
         </select>
