@@ -112,7 +112,8 @@ test('vocabulary: the results are one Tab stop, arrows move inside', async ({ pa
   await expect(table.getByRole('button').nth(50)).toBeVisible()
   const tabStops = await table.locator('button:not([tabindex="-1"])').count()
   expect(tabStops).toBe(1)
-  await page.getByLabel('Search tokens').focus()
+  // The control just before the results (the search box, then the Unreachable tokens filter).
+  await page.getByRole('checkbox', { name: 'Unreachable tokens' }).focus()
   await page.keyboard.press('Tab')
   await expect(table.getByRole('button').first()).toBeFocused()
   await page.keyboard.press('ArrowDown')
