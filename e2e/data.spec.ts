@@ -67,6 +67,11 @@ test('decode 300,000 ids: a bounded preview, the whole text copied and saved, no
   expect(longest).toBeLessThan(1_000)
 })
 
+/** Waits, polling in the page, until the element `selector` names contains `text` (cheap with thousands of elements). */
+async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(([sel, t]) => document.querySelector(sel)?.textContent?.includes(t) === true, [selector, text] as const, { timeout: 120_000, polling: 200 })
+}
+
 test('chat with 2,000 messages: a keystroke in one message is painted within 100 ms at the median (was ~300-460 ms), the count follows', async ({ page }) => {
   test.setTimeout(180_000)
   const messages = Array.from({ length: 2_000 }, (_, i) => ({
@@ -77,12 +82,14 @@ test('chat with 2,000 messages: a keystroke in one message is painted within 100
   await page.evaluate((json) => localStorage.setItem('tokenizer-explorer:chat', json), JSON.stringify({ model: 'gpt-4o', reserve: '1,000', messages }))
   await page.goto('/')
   await page.getByText('Chat prompt').click()
+  // Waits poll in the page (waitForText): a failing expect() poll also takes an aria snapshot of
+  // the whole page, seconds each with 2,000 rows, which starved the page it was waiting for.
   // OpenAI's counting method, with one tiktoken encoder for all 2,000 messages.
   const tiktoken = get_encoding('o200k_base')
   const n = (text: string) => tiktoken.encode_ordinary(text).length
   const cookbook = (list: typeof messages) => 3 + list.reduce((s, m) => s + 3 + n(m.role) + n(m.content) + (m.name ? 1 + n(m.name) : 0), 0)
-  await expect(page.getByLabel('Chat total')).toContainText(`${cookbook(messages).toLocaleString('en-US')} tokens in the prompt`, { timeout: 120_000 })
-  const box = page.getByLabel('Message 1000', { exact: true })
+  await waitForText(page, '[role="status"][aria-label="Chat total"]', `${cookbook(messages).toLocaleString('en-US')} tokens in the prompt`)
+  const box = page.locator('textarea[aria-label="Message 1000"]')
   await box.click()
   await page.keyboard.press('ControlOrMeta+End')
   await page.waitForTimeout(500)
@@ -124,7 +131,7 @@ test('chat with 2,000 messages: a keystroke in one message is painted within 100
   const typed = 'xxxx xxxx xxxx xxxx '
   const edited = messages.map((m, i) => (i === 999 ? { ...m, content: m.content + typed } : m))
   await expect(box).toHaveValue(messages[999].content + typed)
-  await expect(page.getByLabel('Chat total')).toContainText(`${cookbook(edited).toLocaleString('en-US')} tokens in the prompt`)
+  await waitForText(page, '[role="status"][aria-label="Chat total"]', `${cookbook(edited).toLocaleString('en-US')} tokens in the prompt`)
   tiktoken.free()
   expect(median).toBeLessThan(100)
 })
