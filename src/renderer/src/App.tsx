@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { parseChatDraft } from '@shared/tools/chat'
 import type { LoadedStateResult } from '@shared/contract/ipc'
+import { LAB_TOGGLES } from '@shared/contract/settings'
 import type { Host } from './host/host'
 import { useDocumentFile } from './app/useDocumentFile'
 import { useEditorWiring } from './app/useEditorWiring'
@@ -99,7 +100,7 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
     <div className="app" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={file.onDrop}>
       <Toolbar settings={settings} models={models} onEncoding={onEncoding} onModel={onModel} onSpecialMode={onSpecialMode} onToggle={onToggle} onOpenFile={file.openFile} fileActions={webFileActions} openTokenizer={openTokenizerButton} openedTokenizer={openedTokenizer} />
       <main
-        className={`workspace${settings.showSampling ? ' with-sampling' : ''}${settings.showTrainer ? ' with-trainer' : ''}${settings.showEmbeddings ? ' with-embeddings' : ''}${settings.showLanguages ? ' with-languages' : ''}`}
+        className={`workspace${LAB_TOGGLES.some((k) => settings[k]) ? ' with-lab' : ''}`}
         style={sidebarWidth === null ? undefined : ({ '--sidebar-width': `${sidebarWidth}px` } as React.CSSProperties)}
       >
         <div className="editor-column">
@@ -120,22 +121,22 @@ export function App({ host, saved }: { host: Host; saved: LoadedStateResult }) {
           )}
         </div>
         {settings.showSampling && (
-          <Suspense fallback={<section className="sampling-lab" aria-label="Sampling lab" aria-busy="true" />}>
+          <Suspense fallback={<section className="sampling-lab lab-column" aria-label="Sampling lab" aria-busy="true" />}>
             <SamplingPanel onClose={() => closeLab('showSampling')} host={samplingHost} revision={snapshot} encoding={settings.encoding} />
           </Suspense>
         )}
         {settings.showTrainer && (
-          <Suspense fallback={<section className="trainer-lab" aria-label="Train a tokenizer" aria-busy="true" />}>
+          <Suspense fallback={<section className="trainer-lab lab-column" aria-label="Train a tokenizer" aria-busy="true" />}>
             <TrainerPanel onClose={() => closeLab('showTrainer')} getText={editorText} saveFile={ws.saveFile} onUseInEditor={customTokenizer.openTrained} />
           </Suspense>
         )}
         {settings.showEmbeddings && (
-          <Suspense fallback={<section className="embeddings-lab" aria-label="Embeddings" aria-busy="true" />}>
+          <Suspense fallback={<section className="embeddings-lab lab-column" aria-label="Embeddings" aria-busy="true" />}>
             <EmbeddingsPanel onClose={() => closeLab('showEmbeddings')} getText={editorText} />
           </Suspense>
         )}
         {settings.showLanguages && (
-          <Suspense fallback={<section className="languages-lab" aria-label="Languages" aria-busy="true" />}>
+          <Suspense fallback={<section className="languages-lab lab-column" aria-label="Languages" aria-busy="true" />}>
             <LanguagesPanel onClose={() => closeLab('showLanguages')} host={languagesHost} encoding={settings.encoding} mode={settings.specialMode} opened={openedTokenizer} />
           </Suspense>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS, parseSettings, readSettings, settingsForStart } from './settings'
+import { DEFAULT_SETTINGS, LAB_TOGGLES, parseSettings, readSettings, settingsForStart, withToggle } from './settings'
 
 describe('parseSettings', () => {
   it('round-trips valid settings', () => {
@@ -17,6 +17,10 @@ describe('parseSettings', () => {
     expect(parseSettings(JSON.stringify({ showCost: false })).showDensity).toBe(false)
     expect(parseSettings(JSON.stringify({ showCost: false, showDensity: true })).showDensity).toBe(true)
     expect(parseSettings(JSON.stringify({ showCost: false }))).not.toHaveProperty('showCost')
+  })
+  it('keeps one lab open: of several saved open, the first', () => {
+    const s = parseSettings(JSON.stringify({ showEmbeddings: true, showLanguages: true }))
+    expect([s.showSampling, s.showTrainer, s.showEmbeddings, s.showLanguages]).toEqual([false, false, true, false])
   })
   it('keeps valid fields and drops bad ones', () => {
     const s = parseSettings(JSON.stringify({ encoding: 'nope', showIds: true, customLimit: -3, activeLimit: 'x', specialMode: 'special', theme: 'pink', showDensity: 'yes', lineNumbers: 'no', replyReserve: -5 }))
@@ -76,5 +80,16 @@ describe('a tokenizer opened from a file, saved as the tokenizer in use', () => 
     const report = readSettings(JSON.stringify({ encoding: 'file: ' }))
     expect(report.settings.encoding).toBe(DEFAULT_SETTINGS.encoding)
     expect(report.problems[0]).toMatch(/The saved tokenizer "file: " is not one this version has/)
+  })
+})
+
+describe('withToggle', () => {
+  it('opening a lab closes the others; other toggles and closing touch nothing else', () => {
+    const two = withToggle(withToggle(DEFAULT_SETTINGS, 'showSampling', true), 'showTrainer', true)
+    expect([two.showSampling, two.showTrainer]).toEqual([false, true])
+    const ws = withToggle(two, 'showWhitespace', true)
+    expect([ws.showWhitespace, ws.showTrainer]).toEqual([true, true])
+    expect(withToggle(ws, 'showTrainer', false).showTrainer).toBe(false)
+    expect(LAB_TOGGLES.every((k) => !withToggle(ws, 'showTrainer', false)[k])).toBe(true)
   })
 })

@@ -122,7 +122,19 @@ export function parseSettings(json: string | null): Settings {
   if (ACTIVE_LIMITS.includes(r.activeLimit as ActiveLimit)) s.activeLimit = r.activeLimit as ActiveLimit
   if ('prices' in r) s.prices = parsePrices(r.prices)
   if (typeof r.replyReserve === 'number' && Number.isInteger(r.replyReserve) && r.replyReserve >= 0 && r.replyReserve <= MAX_CUSTOM_LIMIT) s.replyReserve = r.replyReserve
-  return s
+  // One lab at a time: of several saved open, the first in LAB_TOGGLES stays.
+  const open = LAB_TOGGLES.find((k) => s[k])
+  return open ? withToggle(s, open, true) : s
+}
+
+/** The labs: each takes the one lab column between the editor and the sidebar, so one is open at a time. */
+export const LAB_TOGGLES = ['showSampling', 'showTrainer', 'showEmbeddings', 'showLanguages'] as const satisfies readonly ViewToggle[]
+
+/** `settings` with view toggle `key` set to `on`; opening a lab closes the others. */
+export function withToggle(settings: Settings, key: ViewToggle, on: boolean): Settings {
+  const next = { ...settings, [key]: on }
+  if (on && (LAB_TOGGLES as readonly ViewToggle[]).includes(key)) for (const lab of LAB_TOGGLES) if (lab !== key) next[lab] = false
+  return next
 }
 
 /** Settings read back, with what could not be kept. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { parseSettings, settingsForStart, type Settings, type ViewToggle } from '@shared/contract/settings'
+import { parseSettings, settingsForStart, withToggle, type Settings, type ViewToggle } from '@shared/contract/settings'
 import type { LoadedStateResult } from '@shared/contract/ipc'
 import type { ModelInfo } from '@shared/models/models'
 import type { TokenizerId } from '@shared/tokenizer/tokenizerId'
@@ -53,9 +53,10 @@ export function useSettings(host: Host, saved: LoadedStateResult, models: ModelI
     [models],
   )
   const onSpecialMode = useCallback((specialMode: SpecialMode) => update({ specialMode }), [update])
-  const onToggle = useCallback((key: ViewToggle, on: boolean) => update({ [key]: on }), [update])
+  /** Sets a view toggle; opening a lab closes the others (withToggle). */
+  const onToggle = useCallback((key: ViewToggle, on: boolean) => setSettings((s) => withToggle(s, key, on)), [])
   /** Flips a view toggle (the menu's check items). */
-  const toggle = useCallback((key: ViewToggle) => setSettings((s) => ({ ...s, [key]: !s[key] })), [])
+  const toggle = useCallback((key: ViewToggle) => setSettings((s) => withToggle(s, key, !s[key])), [])
   /** Closing a lab (sampling, trainer, embeddings, ...): its Close button goes with it, so focus goes back to the toolbar toggle that opened it. */
   const closeLab = useCallback(
     (key: ViewToggle) => {

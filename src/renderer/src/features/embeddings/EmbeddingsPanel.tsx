@@ -60,7 +60,7 @@ export default function EmbeddingsPanel({ onClose, getText }: EmbeddingsPanelPro
 
   const sentences = shown?.input.texts ?? []
   return (
-    <section className="embeddings-lab" aria-labelledby={`${id}-title`} aria-busy={busy}>
+    <section className="embeddings-lab lab-column" aria-labelledby={`${id}-title`} aria-busy={busy}>
       <div className="embeddings-head">
         <h2 id={`${id}-title`}>Embeddings</h2>
         <button type="button" className="button small" onClick={onClose} aria-label="Close the embeddings lab">

@@ -117,7 +117,7 @@ export default function LanguagesPanel({ onClose, host, encoding, mode, opened }
   const failure = failed.get(encoding)
 
   return (
-    <section className="languages-lab" aria-labelledby={`${id}-title`}>
+    <section className="languages-lab lab-column" aria-labelledby={`${id}-title`}>
       <div className="languages-head">
         <h2 id={`${id}-title`}>Languages</h2>
         <button type="button" className="button small" onClick={close} aria-label="Close the languages lab">

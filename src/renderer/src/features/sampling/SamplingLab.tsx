@@ -124,7 +124,7 @@ export const SamplingLab = memo(function SamplingLab({ input, sources, onClose, 
   }
 
   return (
-    <section className="sampling-lab" aria-labelledby={`${id}-title`}>
+    <section className="sampling-lab lab-column" aria-labelledby={`${id}-title`}>
       <div className="sampling-head">
         <h2 id={`${id}-title`}>Sampling lab</h2>
         <button type="button" className="button small" onClick={onClose} aria-label="Close the sampling lab">

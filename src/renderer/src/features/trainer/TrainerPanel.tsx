@@ -73,7 +73,7 @@ export default function TrainerPanel({ onClose, getText, saveFile, onUseInEditor
             : null
 
   return (
-    <section className="trainer-lab" aria-labelledby={`${id}-title`}>
+    <section className="trainer-lab lab-column" aria-labelledby={`${id}-title`}>
       <div className="trainer-head">
         <h2 id={`${id}-title`}>Train a tokenizer</h2>
         <button type="button" className="button small" onClick={onClose} aria-label="Close the trainer">
