@@ -4,36 +4,11 @@ import { expect, test, type Page } from '@playwright/test'
 import { get_encoding } from 'tiktoken'
 import { readFile } from 'node:fs/promises'
 import { readStrictCsv } from '../src/shared/testing/strictCsv'
-import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
+import { editor, expectTokenCount, longestTask, openFresh, oracleIds, setText, watchLongTasks } from './helpers'
 
 test.beforeEach(async ({ page }) => {
   await openFresh(page)
 })
-
-/** Starts recording long tasks (main-thread tasks over 50 ms) in the page. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver }
-    w.longTaskObserver?.disconnect()
-    w.longTasks = []
-    w.longTaskObserver = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration)
-    })
-    w.longTaskObserver.observe({ type: 'longtask' })
-  })
-}
-
-/** The longest task since watchLongTasks, in ms (0 when none was over 50 ms), once two more frames have passed. */
-async function longestTask(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => setTimeout(() => resolve(Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks)), 50)),
-        ),
-      ),
-  )
-}
 
 test('decode 300,000 ids: a bounded preview, the whole text copied and saved, no frame over a second', async ({ page, context }) => {
   test.setTimeout(180_000)

@@ -67,3 +67,40 @@ export async function installFakeDesktop<A>(page: Page, customise: (api: Record<
   }
   await page.addInitScript(`(${base.toString()})();(${customise.toString()})(window.tokenizerExplorer, ${JSON.stringify(arg)});`)
 }
+
+/** Starts recording long tasks (main-thread tasks over 50 ms) in the page, dropping any recorded before. */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver }
+    w.longTaskObserver?.disconnect()
+    w.longTasks = []
+    w.longTaskObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration))
+    })
+    w.longTaskObserver.observe({ type: 'longtask' })
+  })
+}
+
+/** The long tasks (ms) since watchLongTasks or the last take, once two more frames have passed; clears them. */
+export async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const w = window as unknown as { longTasks: number[] }
+              const out = w.longTasks
+              w.longTasks = []
+              resolve(out)
+            }, 50),
+          ),
+        ),
+      ),
+  )
+}
+
+/** The longest task since watchLongTasks (0 when none was over 50 ms). */
+export async function longestTask(page: Page): Promise<number> {
+  return Math.max(0, ...(await takeLongTasks(page)))
+}

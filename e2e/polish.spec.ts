@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { editor, expectTokenCount, openFresh, oracleIds, setText } from './helpers'
+import { editor, expectTokenCount, openFresh, oracleIds, setText, takeLongTasks, watchLongTasks } from './helpers'
 
 // Polish, UI side (issue 26): each test here failed before its fix.
 
@@ -12,26 +12,6 @@ function collectErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   return errors
-}
-
-/** Starts recording long tasks (PerformanceObserver) in the page; `takeLongTasks` reads and clears them. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] }
-    w.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration))
-    }).observe({ type: 'longtask', buffered: false })
-  })
-}
-
-async function takeLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] }
-    const out = w.longTasks
-    w.longTasks = []
-    return out
-  })
 }
 
 /** The time from a key press to the next frame after it, measured in the page (ms). */
