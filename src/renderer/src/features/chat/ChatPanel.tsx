@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, memo } from 'react'
-import { countedMessages, isBlankMessage, MAX_CHAT_CHARS, MAX_STREAM_TOKENS, nameProblem, withEditorText, type ChatDraft, type ChatMessageDraft } from '@shared/tools/chat'
+import { countedMessages, isBlankMessage, MAX_CHAT_CHARS, nameProblem, withEditorText, type ChatDraft, type ChatMessageDraft } from '@shared/tools/chat'
 import { formatCount } from '@shared/text/format'
 import { limitStatus, meterValue, parseLimit } from '@shared/models/limits'
 import type { ModelInfo } from '@shared/models/models'
-import { tokenColourSlot } from '@shared/display/palette'
 import { chatTemplateAsset } from '@shared/tools/chatTemplateCount'
 import { isEncodingName } from '@shared/tokenizer/openai/encodings'
 import { isUserTokenizerId } from '@shared/tokenizer/tokenizerId'
 import { fileChatModel, type ChatOpenedTokenizer } from './fileChatModel'
-import type { ChatReply } from './chatProtocol'
 import { ChatMessageRow } from './ChatMessageRow'
 import { useChatClient } from './useChatClient'
 import { ErrorNote, ToolPanel } from '../../ui/ToolPanel'
@@ -19,6 +17,7 @@ import { readTools } from '@shared/budget/toolDefs'
 import { readImageFile } from './imageFile'
 import { formatCost, priceOrigin, promptCost, tablePrice } from '@shared/models/prices'
 import { ChatTools } from './ChatTools'
+import { ChatTokenStream, type ChatCountResult } from './ChatTokenStream'
 
 /**
  * Chats up to this many messages show each message's share of the prompt. A share changes in
@@ -28,18 +27,10 @@ import { ChatTools } from './ChatTools'
 const MAX_SHARED_ROWS = 200
 
 /** A count, with the place in the draft of each message it counted (blank ones are left out) and the model it counted for. */
-type Result = Extract<ChatReply, { count: unknown }> & { positions: number[]; model: string }
+type Result = ChatCountResult
 
 /** True when the chat of `model` is counted in a chat format: OpenAI's (gpt-tokenizer), the tokenizer's chat template, or the opened file's. */
 const hasChatFormat = (model: ModelInfo) => model.chat || chatTemplateAsset(model.encoding) !== null
-
-/** The tooltip's part naming what a formatted token belongs to. */
-function ownerLabel(result: Result, k: number): string {
-  const owner = result.count.owners[k]
-  if (owner === -1) return ' · reply prime'
-  if (owner === -2) return ''
-  return ` · message ${result.positions[owner] + 1}`
-}
 
 /** Props of the ChatPanel. */
 export interface ChatPanelProps {
@@ -61,12 +52,8 @@ export interface ChatPanelProps {
 export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, editorText, model: toolbarModel, opened = null }: ChatPanelProps) {
   const [draft, setDraft] = useState(initial)
   const [open, setOpen] = useState(false)
-  /** Ids under the formatted tokens, as text (otherwise only in their tooltips). */
-  const [showIds, setShowIds] = useState(false)
   const [result, setResult] = useState<Result | null>(null)
   const [error, setError] = useState<string | null>(null)
-  // The 3,000 chips of the formatted stream are drawn only while they are shown.
-  const [streamOpen, setStreamOpen] = useState(false)
   const sentPositions = useRef<number[]>([])
   const sentModel = useRef('')
   // Thumbnails of the images added in this session (the draft keeps sizes only), by image id.
@@ -393,28 +380,7 @@ export const ChatPanel = memo(function ChatPanel({ models, initial, onChange, ed
               </p>
             </>
           )}
-          <details className="chat-stream" onToggle={(e) => setStreamOpen(e.currentTarget.open)}>
-            <summary>Formatted tokens</summary>
-            <label className="toggle hint">
-              <input type="checkbox" checked={showIds} onChange={(e) => setShowIds(e.target.checked)} />
-              Show IDs
-            </label>
-            {streamOpen && (
-            <p className={showIds ? 'chat-stream-tokens chip-ids' : 'chat-stream-tokens'} aria-label="Formatted chat tokens">
-              {result.labels.map((label, k) => (
-                <span
-                  key={k}
-                  className={result.special[k] ? 'chip tok-special' : `chip tok-c${tokenColourSlot(k)}`}
-                  title={`#${k + 1} · ${result.count.stream[k] >= 0 ? `id ${result.count.stream[k]}` : 'format token (id not published)'}${ownerLabel(result, k)}`}
-                >
-                  {label}
-                  {showIds && <span className="chip-id">{result.count.stream[k] >= 0 ? result.count.stream[k] : 'n/a'}</span>}
-                </span>
-              ))}
-              {result.count.total > MAX_STREAM_TOKENS && <span className="hint"> …and {formatCount(result.count.total - MAX_STREAM_TOKENS)} more</span>}
-            </p>
-            )}
-          </details>
+          <ChatTokenStream result={result} />
         </div>
       )}
     </ToolPanel>
