@@ -104,3 +104,25 @@ export async function takeLongTasks(page: Page): Promise<number[]> {
 export async function longestTask(page: Page): Promise<number> {
   return Math.max(0, ...(await takeLongTasks(page)))
 }
+
+/**
+ * Starts recording the progress bar labelled `label`: every change while it is in the page adds
+ * its fraction done (NaN while indeterminate). A bar may come and go between two polls of
+ * expect() on a fast machine; set this up before the click that shows it, then read takeProgress.
+ */
+export async function watchProgress(page: Page, label: string): Promise<void> {
+  await page.evaluate((label) => {
+    const w = window as unknown as { progressSeen: Record<string, number[]> }
+    w.progressSeen ??= {}
+    const seen: number[] = (w.progressSeen[label] = [])
+    new MutationObserver(() => {
+      const bar = Array.from(document.querySelectorAll('progress')).find((p) => p.getAttribute('aria-label') === label)
+      if (bar) seen.push(bar.hasAttribute('value') ? bar.value / bar.max : Number.NaN)
+    }).observe(document.body, { subtree: true, childList: true, attributes: true })
+  }, label)
+}
+
+/** What watchProgress recorded for `label`: one fraction (or NaN) per change seen while the bar was shown. */
+export async function takeProgress(page: Page, label: string): Promise<number[]> {
+  return page.evaluate((label) => (window as unknown as { progressSeen: Record<string, number[]> }).progressSeen[label] ?? [], label)
+}

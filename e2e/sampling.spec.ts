@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { get_encoding } from 'tiktoken'
 import { makeCorpus } from '../src/shared/testing/corpus'
 import { withVisibleWhitespace } from '../src/shared/display/visibleText'
-import { expectTokenCount, openFresh, oracleIds, setText } from './helpers'
+import { expectTokenCount, longestTask, openFresh, oracleIds, setText, takeProgress, watchLongTasks, watchProgress } from './helpers'
 
 /** Opens the lab from the toolbar and returns its region. */
 async function openLab(page: Page) {
@@ -309,30 +309,15 @@ test('a 10 MB document: the n-gram model builds in a worker with progress, and t
   await expectTokenCount(page, tokens)
   const lab = await openLab(page)
   // Watch the main thread: the longest task while the model builds.
-  await page.evaluate(() => {
-    const w = window as unknown as { longest: number }
-    w.longest = 0
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration)
-    }).observe({ type: 'longtask' })
-  })
-  // The progress bar may come and go between two polls on a fast machine: record that it was
-  // shown (and its values) with an observer set up before the click, then check the record.
-  await page.evaluate(() => {
-    const w = window as unknown as { progressSeen: number[] }
-    w.progressSeen = []
-    new MutationObserver(() => {
-      const bar = document.querySelector('progress[aria-label="Building the n-gram model"]') as HTMLProgressElement | null
-      if (bar) w.progressSeen.push(bar.value / bar.max)
-    }).observe(document.body, { subtree: true, childList: true, attributes: true })
-  })
+  await watchLongTasks(page)
+  await watchProgress(page, 'Building the n-gram model')
   await lab.getByText('From your text: n-gram model').click()
   await expect(lab.getByRole('status', { name: 'n-gram model status' })).toContainText(`Model of ${tokens.toLocaleString('en-US')} tokens`, { timeout: 120_000 })
-  const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen)
+  const seen = await takeProgress(page, 'Building the n-gram model')
   expect(seen.length, 'the progress bar "Building the n-gram model" was shown while the model was built').toBeGreaterThan(0)
   await expect(lab.getByRole('progressbar', { name: 'Building the n-gram model' })).toHaveCount(0)
   await expect(lab.getByRole('table', { name: 'Candidates' })).toBeVisible()
-  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest)
+  const longest = await longestTask(page)
   console.log(`10 MB (${tokens} tokens): longest main-thread task while the n-gram model was built: ${longest.toFixed(0)} ms; ${await lab.getByRole('status', { name: 'n-gram model status' }).textContent()}`)
   // Kept short because the lab takes only the 1,000 most frequent continuations (timings: docs/performance.md).
   expect(longest).toBeLessThan(200)
