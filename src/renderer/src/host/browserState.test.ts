@@ -62,6 +62,18 @@ describe('BrowserState', () => {
     expect(state.save('draft', 'tab A, more')).toBe(true)
   })
 
+  it('a late event carrying the value this tab loaded or saved (the page before a reload wrote it) is no conflict', () => {
+    const { state, storage, notices, otherTabWrites } = setup()
+    storage.setItem(STORAGE_PREFIX + 'chat', '{"model":42}')
+    expect(state.load('chat')).toBe('{"model":42}')
+    state.save('chat', '{"model":"gpt-4o"}') // repaired and saved back, as loadAll does
+    otherTabWrites('chat', '{"model":42}')
+    otherTabWrites('chat', '{"model":"gpt-4o"}')
+    expect(notices).toEqual([])
+    otherTabWrites('chat', '{"model":"other"}')
+    expect(notices).toHaveLength(1)
+  })
+
   it('two tabs: settings may follow the last change silently; a removal is not a conflict', () => {
     const { notices, otherTabWrites, storage } = setup()
     otherTabWrites('settings', '{}')

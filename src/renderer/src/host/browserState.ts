@@ -47,6 +47,8 @@ export class BrowserState {
   private readonly problems = new Map<StateKey, HostNotice>()
   /** The latest value of each key this tab tried to save (written again after a take-over or freeing space). */
   private readonly latest = new Map<StateKey, string>()
+  /** What this tab read of each key when it loaded (a late event carrying that value is no conflict). */
+  private readonly loaded = new Map<StateKey, string>()
 
   /**
    * @param storage localStorage (or a stand-in)
@@ -66,7 +68,9 @@ export class BrowserState {
   /** Reads a key; null when absent or storage is unavailable. */
   load(key: StateKey): string | null {
     try {
-      return this.storage.getItem(STORAGE_PREFIX + key)
+      const value = this.storage.getItem(STORAGE_PREFIX + key)
+      if (value !== null) this.loaded.set(key, value)
+      return value
     } catch {
       return null
     }
@@ -126,6 +130,10 @@ export class BrowserState {
     if (e.storageArea !== this.storage || e.key === null || !e.key.startsWith(STORAGE_PREFIX) || e.newValue === null) return
     const key = e.key.slice(STORAGE_PREFIX.length) as StateKey
     if (!TEXT_KEYS.includes(key) || this.taken.has(key)) return
+    // A write of the very value this tab loaded or last saved takes nothing away from it. Such
+    // events do arrive: a write made by the page this one replaced (a reload) can be delivered
+    // to the new page after it has read that value.
+    if (e.newValue === this.loaded.get(key) || e.newValue === this.latest.get(key)) return
     this.taken.add(key)
     this.notify(this.takenNotice(key))
   }
