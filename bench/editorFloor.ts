@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test'
 import { build } from 'rolldown'
 import { fileURLToPath } from 'node:url'
-import { keystrokes, paste } from './pageMeasures'
+import { keystrokes, paste, toClipboard } from './pageMeasures'
 
 let bundle: Promise<string> | null = null
 
@@ -26,10 +26,14 @@ export async function openEditorFloor(page: Page): Promise<void> {
   await page.locator('.cm-content').waitFor()
 }
 
-/** The editor floor for one text: the paste's first painted frame and keystrokes at the start and end. */
+/**
+ * The editor floor for one text: the paste's first painted frame and keystrokes at the start and
+ * end. `page` must be at the app's origin when called: the text is put on the clipboard there.
+ */
 export async function editorFloor(page: Page, text: string, keys: number): Promise<{ paste: number; start: number[]; end: number[] }> {
+  await toClipboard(page, text)
   await openEditorFloor(page)
-  const { first } = await paste(page, text, null)
+  const { first } = await paste(page, text.length, null)
   const start = await keystrokes(page, 'floor-start', keys)
   const end = await keystrokes(page, 'floor-end', keys)
   return { paste: first, start, end }

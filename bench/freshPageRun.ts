@@ -4,7 +4,7 @@
 // bench/beforeAfter.ts (two builds) and bench/engineRows.ts (several tokenizers) are made
 // of these runs.
 import type { Browser, Page } from '@playwright/test'
-import { keystrokes, paste, type CountOracle, type KeySources } from './pageMeasures'
+import { CLIPBOARD_PERMISSIONS, keystrokes, paste, toClipboard, type CountOracle, type KeySources } from './pageMeasures'
 import { memory } from './memory'
 
 /** What one fresh-page run does. */
@@ -18,7 +18,7 @@ export interface FreshRunOptions {
   text: string
   /** The oracle's count of `text`: the paste is timed to the frame that shows it. */
   expected: number
-  /** Catalog id chosen in the toolbar's `Encoding` picker before the paste (none: the default). */
+  /** Catalog id chosen in the toolbar's `Tokenizer` picker before the paste (none: the default). */
   tokenizer?: string
   /** After the paste: memory, `keys` keystrokes at the start and at the end timed to `oracle`'s count, the final count. */
   after?: { keys: number; oracle: CountOracle }
@@ -53,7 +53,7 @@ export async function chooseTokenizer(page: Page, id: string): Promise<number> {
   const panel = page.locator('[data-doc-version]')
   if ((await panel.getAttribute('data-encoding')) === id) return 0
   const t0 = Date.now()
-  await page.getByRole('combobox', { name: 'Encoding' }).selectOption(id)
+  await page.getByRole('combobox', { name: 'Tokenizer' }).selectOption(id)
   await page.locator(`[data-complete="true"][data-encoding="${id}"]`).waitFor({ timeout: 180_000 })
   return Date.now() - t0
 }
@@ -81,7 +81,7 @@ export async function checkBuild(browser: Browser, url: string, name: string): P
 
 /** Runs one paste (and what `after` asks for) in a new context; the context is closed at the end. */
 export async function freshRun(browser: Browser, o: FreshRunOptions): Promise<FreshRun> {
-  const context = await browser.newContext({ viewport: o.viewport })
+  const context = await browser.newContext({ viewport: o.viewport, permissions: CLIPBOARD_PERMISSIONS })
   try {
     const page = await context.newPage()
     await openBuild(page, o.url)
@@ -89,7 +89,8 @@ export async function freshRun(browser: Browser, o: FreshRunOptions): Promise<Fr
     // A user pastes a moment after the window is ready; the page loads the editor's own
     // encoder in its first quiet moment, which a paste at once would be timed with.
     await page.waitForTimeout(1000)
-    Object.assign(run, await paste(page, o.text, o.expected))
+    await toClipboard(page, o.text)
+    Object.assign(run, await paste(page, o.text.length, o.expected))
     console.log(`  ${o.label}: paste first ${run.first.toFixed(0)} ms, exact ${run.exact.toFixed(0)} ms`)
     if (!o.after) return run
     const mem = await memory(page, browser)

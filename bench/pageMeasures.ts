@@ -13,46 +13,74 @@ export async function fresh(page: Page): Promise<void> {
   await page.locator('[data-complete="true"]').waitFor()
 }
 
+/** The clipboard permissions every bench page gets: the bench pastes as a user does. */
+export const CLIPBOARD_PERMISSIONS = ['clipboard-read', 'clipboard-write']
+
 /**
- * Replaces the document as a paste would; returns ms to the first coloured token and to the
- * exact count (`expected`), each once the frame that shows it is painted. With `expected`
- * null (the editor floor's page: no tokens, no count), both are the first painted frame.
+ * Puts `text` on the browser's clipboard. `page` must be at an http(s) origin whose context was
+ * granted CLIPBOARD_PERMISSIONS (an about:blank page cannot write it); the clipboard is the
+ * browser's, so another page of the same browser can then paste it.
  */
-export async function paste(page: Page, text: string, expected: number | null): Promise<{ first: number; exact: number }> {
+export async function toClipboard(page: Page, text: string): Promise<void> {
+  await page.bringToFront()
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text)
+  const back = await page.evaluate(() => navigator.clipboard.readText().then((t) => t.length))
+  if (back !== text.length) throw new Error(`the clipboard holds ${back} chars, not the ${text.length} written`)
+}
+
+/**
+ * Empties the editor, then pastes the clipboard into it as a user does (focus, Ctrl+V); returns
+ * ms from the paste event to the first coloured token and to the exact count (`expected`), each
+ * once the frame that shows it is painted. With `expected` null (the editor floor's page: no
+ * tokens, no count), both are the first painted frame. The clipboard must hold `length` chars
+ * (toClipboard); the pasted document is checked to be that long.
+ */
+export async function paste(page: Page, length: number, expected: number | null): Promise<{ first: number; exact: number }> {
   await page.evaluate(() => {
     const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void; state: { doc: { length: number } } } }).tokenizerExplorerView
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '' } })
   })
   await page.locator('[data-complete="true"]').waitFor()
-  return page.evaluate(
-    ({ text, expected }) =>
-      new Promise<{ first: number; exact: number }>((resolve) => {
-        const view = (window as unknown as { tokenizerExplorerView: { dispatch(s: unknown): void } }).tokenizerExplorerView
-        const count = document.querySelector('[aria-label="Token count"]')
-        const fmt = expected === null ? null : expected.toLocaleString('en-US')
-        let first = -1
-        // Checked at each frame; timed once that frame is painted (a message posted from
-        // requestAnimationFrame is handled after the frame's style, layout and paint). The
-        // first check is asked for before the paste, so its message comes before any the app
-        // posts for after the paint (the app hands the pasted text to its worker then).
-        const check = () => {
-          const coloured = fmt === null || document.querySelector('.cm-content [data-token-index]') !== null
-          const done = fmt === null || count?.textContent === fmt
-          const port = new MessageChannel()
-          port.port1.onmessage = () => {
-            const now = performance.now()
-            if (first < 0 && coloured) first = now - t0
-            if (done) resolve({ first: first < 0 ? now - t0 : first, exact: now - t0 })
-          }
-          port.port2.postMessage(null)
-          if (!done) requestAnimationFrame(check)
+  await page.locator('.cm-content').focus()
+  await page.evaluate((expected) => {
+    const w = window as unknown as { pasteTimes?: Promise<{ first: number; exact: number }> }
+    w.pasteTimes = new Promise((resolve) => {
+      const count = document.querySelector('[aria-label="Token count"]')
+      const fmt = expected === null ? null : expected.toLocaleString('en-US')
+      let first = -1
+      let t0 = 0
+      // Checked at each frame; timed once that frame is painted (a message posted from
+      // requestAnimationFrame is handled after the frame's style, layout and paint). The
+      // first check is asked for in the paste event, before the editor handles it, so its
+      // message comes before any the app posts for after the paint.
+      const check = () => {
+        const coloured = fmt === null || document.querySelector('.cm-content [data-token-index]') !== null
+        const done = fmt === null || count?.textContent === fmt
+        const port = new MessageChannel()
+        port.port1.onmessage = () => {
+          const now = performance.now()
+          if (first < 0 && coloured) first = now - t0
+          if (done) resolve({ first: first < 0 ? now - t0 : first, exact: now - t0 })
         }
-        requestAnimationFrame(check)
-        const t0 = performance.now()
-        view.dispatch({ changes: { from: 0, insert: text } })
-      }),
-    { text, expected },
-  )
+        port.port2.postMessage(null)
+        if (!done) requestAnimationFrame(check)
+      }
+      // From the moment the browser made the paste event (its timeStamp), before any listener.
+      window.addEventListener(
+        'paste',
+        (e) => {
+          t0 = e.timeStamp
+          requestAnimationFrame(check)
+        },
+        { capture: true, once: true },
+      )
+    })
+  }, expected)
+  await page.keyboard.press('ControlOrMeta+v')
+  const times = await page.evaluate(() => (window as unknown as { pasteTimes: Promise<{ first: number; exact: number }> }).pasteTimes)
+  const pasted = await page.evaluate(() => (window as unknown as { tokenizerExplorerView: { state: { doc: { length: number } } } }).tokenizerExplorerView.state.doc.length)
+  if (pasted !== length) throw new Error(`Ctrl+V pasted ${pasted} chars, not the ${length} on the clipboard`)
+  return times
 }
 
 /** What kind of line the caret sits in at `pos`: its length, and whether it is minified JSON. */

@@ -26,6 +26,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
+    // The bench pastes through the clipboard, as a user does (bench/pageMeasures.ts).
+    permissions: ['clipboard-read', 'clipboard-write'],
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH, args },
   },

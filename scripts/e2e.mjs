@@ -23,7 +23,7 @@ function run(cmd, args, env = process.env) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-const chromium = await findChromium()
+const chromium = await findChromium({ headlessShell: true })
 if (!chromium) {
   console.error(NO_CHROMIUM_HELP)
   process.exit(1)

@@ -1,6 +1,10 @@
 // Finds a Chromium or Chrome for Playwright: $CHROMIUM_PATH, a system browser, Playwright's
 // own download, or (as root, where apt-get exists) installs Debian's chromium. Prints the
 // path, or explains what to do and exits 1. Never lets browser tests be skipped silently.
+//
+// The test suite asks for the headless shell first (the same Blink, without the desktop
+// browser around it; Playwright's own default for headless runs): the e2e suite ran about a
+// fifth faster in it here (app + ux specs: 119 s with chromium, 94 s with the shell).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -25,28 +29,38 @@ async function playwrightOwn() {
   }
 }
 
-function firstExisting() {
+/** Debian's and Ubuntu's headless shells (package chromium-headless-shell). */
+const HEADLESS_SHELLS = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell']
+
+function firstExisting(headlessShell) {
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH
-  return CANDIDATES.find((p) => existsSync(p)) ?? null
+  return [...(headlessShell ? HEADLESS_SHELLS : []), ...CANDIDATES].find((p) => existsSync(p)) ?? null
 }
 
 function hasCommand(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 }
 
-/** Returns a Chromium path, installing Debian's package as root when needed; null if none. */
-export async function findChromium({ install = true } = {}) {
-  const found = firstExisting() ?? (await playwrightOwn())
+/**
+ * Returns a Chromium path, installing Debian's package as root when needed; null if none.
+ * With headlessShell, a headless shell is preferred (and installed) where there is one.
+ */
+export async function findChromium({ install = true, headlessShell = false } = {}) {
+  const found = firstExisting(headlessShell) ?? (await playwrightOwn())
   if (found) return found
   if (install && process.platform === 'linux' && process.getuid?.() === 0 && hasCommand('apt-get')) {
-    console.log('[e2e] No Chromium found; installing Debian chromium with apt-get (running as root)...')
-    try {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
-      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-    } catch {
-      console.error('[e2e] apt-get install chromium failed.')
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
+    for (const pkg of headlessShell ? ['chromium-headless-shell', 'chromium'] : ['chromium']) {
+      console.log(`[e2e] No Chromium found; installing Debian's ${pkg} with apt-get (running as root)...`)
+      try {
+        execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env })
+        break
+      } catch {
+        console.error(`[e2e] apt-get install ${pkg} failed.`)
+      }
     }
-    return firstExisting()
+    return firstExisting(headlessShell)
   }
   return null
 }
@@ -61,7 +75,7 @@ Install one of these, then run the tests again:
 `
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const path = await findChromium()
+  const path = await findChromium({ headlessShell: process.argv.includes('--headless-shell') })
   if (!path) {
     console.error(NO_CHROMIUM_HELP)
     process.exit(1)
