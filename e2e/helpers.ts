@@ -128,3 +128,23 @@ export async function watchProgress(page: Page, label: string): Promise<void> {
 export async function takeProgress(page: Page, label: string): Promise<number[]> {
   return page.evaluate((label) => (window as unknown as { progressSeen: Record<string, number[]> }).progressSeen[label] ?? [], label)
 }
+
+/**
+ * Clicks the button whose text is `button` inside `scope` (a CSS selector) in the same task in
+ * which an element matching `shown` first appears with it, from inside the page. For a job a
+ * test cancels: one that ends within a second could end before a click from the test landed.
+ */
+export async function clickWhenShown(page: Page, scope: string, shown: string, button: string): Promise<void> {
+  await page.evaluate(
+    ({ scope, shown, button }) => {
+      new MutationObserver((_, observer) => {
+        const root = document.querySelector(scope)
+        const target = root && Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === button)
+        if (!root?.querySelector(shown) || !target) return
+        observer.disconnect()
+        target.click()
+      }).observe(document.body, { subtree: true, childList: true })
+    },
+    { scope, shown, button },
+  )
+}
