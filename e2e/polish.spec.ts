@@ -124,7 +124,9 @@ test('glyph buttons (‹ › ✕) carry names that match what they show (axe lab
   await openFresh(page)
   await editor(page).press('ControlOrMeta+Home')
   await editor(page).press('Alt+ArrowRight')
+  await expect(page.getByRole('region', { name: 'Token inspector' }).getByRole('button', { name: 'Next token', exact: true })).toBeVisible()
   await page.getByText('Chat prompt').click()
+  await expect(page.getByRole('button', { name: 'Remove message 1', exact: true })).toBeVisible()
   const result = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze()
   expect(result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([])
   // Each glyph button: its name as its text (the glyph hidden from screen readers) and the same name as its tooltip.

@@ -18,10 +18,12 @@ export interface TokenSource {
   /**
    * The document changed: `version` is the new document version, `edits` what changed, in
    * order, `before` the text before them, `onScreen` which parts of the new text will
-   * likely be on screen. Returns the tokens of the new version when they could be made at
-   * once (a small edit, or the visible part of a big one), drawn in the same update; else null.
+   * likely be on screen, `screen` the range of the new text most likely shown (the caret's
+   * screenful when the edit scrolls to it, as a paste does). Returns the tokens of the new
+   * version when they could be made at once (a small edit, or the visible part of a big one),
+   * drawn in the same update; else null.
    */
-  edit(version: number, edits: TextEdit[], before: Text, onScreen: OnScreen): TokenView | null
+  edit(version: number, edits: TextEdit[], before: Text, onScreen: OnScreen, screen?: { from: number; to: number }): TokenView | null
   /** The update that draws tokens returned by `edit` is done. */
   drawn(): void
   /** The part of the document on screen changed (first to last visible character). */
@@ -38,16 +40,17 @@ export function tokenSync(source: TokenSource): Extension {
 /**
  * Which parts of the text after `tr` will likely be on screen: a screenful from the top of
  * what is on screen now (with the coloured margin), and one before the caret when the
- * transaction scrolls to it (a paste).
+ * transaction scrolls to it (a paste). `screen` is the one most likely shown: the caret's
+ * when it scrolls there, else the top's.
  */
-function likelyOnScreen(tr: Transaction, view: EditorView): OnScreen {
+function likelyOnScreen(tr: Transaction, view: EditorView): { onScreen: OnScreen; screen: { from: number; to: number } } {
   const top = mapClamped(tr.changes, Math.max(0, onScreenRange(view).from - SCREEN_MARGIN_CHARS), -1, tr.newDoc.length)
   const ranges = [{ from: top, to: top + SCREEN_CHARS }]
   if (tr.scrollIntoView) {
     const head = tr.newSelection.main.head
-    ranges.push({ from: head - SCREEN_CHARS, to: head + 1 })
+    ranges.push({ from: Math.max(0, head - SCREEN_CHARS), to: head + 1 })
   }
-  return (from, to) => ranges.some((r) => to > r.from && from < r.to)
+  return { onScreen: (from, to) => ranges.some((r) => to > r.from && from < r.to), screen: ranges[ranges.length - 1] }
 }
 
 /**
@@ -72,7 +75,8 @@ export function dispatchWithTokens(transactions: readonly Transaction[], view: E
     tr.changes.iterChanges((fromA, toA, fromB, _toB, inserted) => {
       edits.push([fromB, fromB + (toA - fromA), inserted.toString()])
     })
-    const tokens = source.edit(version, edits, tr.startState.doc, likelyOnScreen(tr, view))
+    const { onScreen, screen } = likelyOnScreen(tr, view)
+    const tokens = source.edit(version, edits, tr.startState.doc, onScreen, screen)
     if (tokens) local = { tokens, version }
   }
   if (!local) {

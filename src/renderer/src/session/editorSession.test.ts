@@ -165,6 +165,22 @@ describe('EditorSession', () => {
     expect(t.sent.at(-1)).toMatchObject({ type: 'edit', version: 1 })
   })
 
+  it('a big paste the worker tokenizes: the worker is told the screen the paste will show before the edit', () => {
+    const t = setup(enc)
+    const pasted = 'Paste me. '.repeat(6_000)
+    const sent = t.sent.length
+    // No encoder on this thread yet: the worker has it all; the caret (and so the screen) ends at the paste's end.
+    expect(t.session.source.edit(1, [[0, 0, pasted]], Text.of(TEXT.split('\n')), () => false, { from: pasted.length - 1_000, to: pasted.length + 1 })).toBeNull()
+    expect(t.sent.slice(sent)).toMatchObject([
+      { type: 'viewport', from: pasted.length - 1_000, to: pasted.length + 1 },
+      { type: 'edit', version: 1 },
+    ])
+    // A keystroke does not move the worker's screen.
+    const before = t.sent.length
+    t.session.source.edit(2, [[0, 0, 'x']], Text.of(('x' + pasted + TEXT).split('\n')), () => true, { from: 0, to: 1 })
+    expect(t.sent.slice(before).map((m) => m.type)).toEqual(['edit'])
+  })
+
   it('drops a held paste snapshot when a newer one was published before the paint', () => {
     const t = setup(enc)
     t.session.streamRef.current!.setLocalEncoder(enc)

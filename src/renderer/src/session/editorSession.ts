@@ -253,16 +253,21 @@ export class EditorSession {
 
   /** The token source the editor is linked to (tokenSync). */
   readonly source: TokenSource = {
-    edit: (version: number, edits: TextEdit[], before: Text, onScreen: OnScreen): TokenView | null => {
+    edit: (version: number, edits: TextEdit[], before: Text, onScreen: OnScreen, screen?: { from: number; to: number }): TokenView | null => {
       const parts = this.parts
       if (!parts) return null
       const { stream, client, loader } = parts
       const local = stream.editLocally(version, edits, (from, to) => before.sliceString(from, to), onScreen)
+      const big = edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)
+      // A big change the worker tokenizes whole: it learns first where the screen will be (a
+      // paste ends with its end on screen), so that part is tokenized first; the editor's own
+      // report of its screen comes only after it has measured the new text.
+      if (!local && big && screen) client.viewport(screen.from, screen.to)
       // A big paste whose screen is tokenized here: its copy to the worker waits for the first frame.
       if (local && local.pending > 0) client.editAfterPaint(version, edits)
       else client.edit(version, edits)
       // A paste or other big change: the tokenizer is about to be busy.
-      if (!local && edits.some(([from, to, insert]) => to - from + insert.length > LOCAL_EDIT_MAX_CHARS)) loader.busy()
+      if (!local && big) loader.busy()
       this.events.edited?.()
       return local
     },

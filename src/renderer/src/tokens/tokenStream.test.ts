@@ -146,6 +146,28 @@ describe('TokenStream', () => {
     expect(t.swaps.length).toBe(1)
   })
 
+  it('during a long job, tokens that came while their chunk was off screen are shown once the screen moves onto it', () => {
+    const t = setup()
+    t.stream.setViewport(0, 0) // an empty document's screen, before the paste is measured
+    const pendingChunks = [0, 10, 20, 30].map((start) => ({ start, end: start + 10, tokens: null }))
+    t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: pendingChunks }, last: true })
+    t.send({ type: 'fill', version: 1, generation: 1, fills: [{ index: 0, tokens: tokens(10) }] })
+    const before = t.shown.length
+    expect(t.shown.at(-1)?.index.count ?? 0).toBe(0)
+    // The editor measures the pasted text: the first chunk is on screen.
+    t.stream.setViewport(0, 15)
+    t.advance(0)
+    expect(t.shown.length).toBe(before + 1)
+    expect(t.shown.at(-1)!.index.count).toBe(10)
+    // Moving again with nothing new still redraws at most once per move, and never once the job is done.
+    t.send({ type: 'fill', version: 1, generation: 1, fills: [{ index: 1, tokens: tokens(10) }, { index: 2, tokens: tokens(10) }, { index: 3, tokens: tokens(10) }] })
+    t.send(t.status(1, 1, 0, 50))
+    const done = t.shown.length
+    t.stream.setViewport(20, 35)
+    t.advance(0)
+    expect(t.shown.length).toBe(done)
+  })
+
   it('builds a new encoding aside, swaps once it has tokens, and ignores older generations', () => {
     const t = setup()
     t.send({ type: 'splice', version: 1, generation: 1, splice: { from: 0, remove: 0, shift: 0, insert: [{ start: 0, end: 5, tokens: tokens(5) }] }, last: true })

@@ -143,7 +143,16 @@ export class TokenStream {
 
   /** Tells the stream which document range is on screen. */
   setViewport(from: number, to: number): void {
+    const moved = from !== this.viewport.from || to !== this.viewport.to
     this.viewport = { from, to }
+    // During a count, chunks that were off screen when their tokens came are not in the editor
+    // yet: now on screen, they are shown at the next turn (a paste's first screen is known only
+    // once the editor has measured it, often after the first tokens arrived).
+    if (moved && this.shown && this.shown.index.pending > 0) {
+      this.editorStale = true
+      this.timers.clearTimeout(this.refreshTimer)
+      this.refreshTimer = this.timers.setTimeout(() => this.refresh(), 0)
+    }
   }
 
   /** Handles one message from the coordinator. */
