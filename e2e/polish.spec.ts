@@ -43,6 +43,8 @@ test('the editor shows a focus ring when it has focus, in both themes', async ({
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.getByRole('combobox', { name: 'Tokenizer', exact: true }).focus()
+    // CodeMirror drops its focused class a moment after the blur (it reads focus changes in a later task).
+    await expect(page.locator('.cm-editor.cm-focused')).toHaveCount(0)
     const unfocused = await page.locator('.cm-editor').evaluate((el) => getComputedStyle(el).outlineStyle)
     expect(unfocused).toBe('none')
     await editor(page).focus()
