@@ -50,7 +50,11 @@ export async function findChromium({ install = true, headlessShell = false } = {
   if (found) return found
   if (install && process.platform === 'linux' && process.getuid?.() === 0 && hasCommand('apt-get')) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
+    try {
+      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
+    } catch {
+      console.error('[e2e] apt-get update failed; trying to install from the package lists there are.')
+    }
     for (const pkg of headlessShell ? ['chromium-headless-shell', 'chromium'] : ['chromium']) {
       console.log(`[e2e] No Chromium found; installing Debian's ${pkg} with apt-get (running as root)...`)
       try {
